@@ -1,0 +1,178 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import autocannon from 'autocannon';
+import { startTestServer, type TestServer } from '../test/support/server.js';
+
+/** One load target: what autocannon sends, round-robin per connection when there are several requests. */
+export interface Target {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** several bodies (e.g. different accounts) are sent in turn */
+  bodies?: unknown[];
+}
+
+export interface Scenario {
+  name: string;
+  summary: string;
+  /** overrides BENCH_CONNECTIONS, for routes so slow that 50 waiting requests would only measure a queue */
+  connections?: number;
+  /** prepares data on the running server and returns the route to load */
+  setup(server: TestServer): Promise<Target>;
+}
+
+export interface Stats {
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  baseline_rps: number;
+  baseline_p50_ms: number;
+  baseline_p99_ms: number;
+  ratio: number;
+  errors: number;
+  non2xx: number;
+  db: string;
+  cache: string;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+export const settings = {
+  seconds: positiveNumber('BENCH_SECONDS', 10),
+  warmupSeconds: positiveNumber('BENCH_WARMUP_SECONDS', 2),
+  connections: positiveNumber('BENCH_CONNECTIONS', 50),
+};
+
+export const log = (message: string) => process.stderr.write(`${message}\n`);
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function requestsOf(target: Target): LoadRequest[] {
+  const method = target.method ?? 'GET';
+  const headers = { ...target.headers, ...(target.bodies ? { 'content-type': 'application/json' } : {}) };
+  const bodies = target.bodies ?? [undefined];
+  return bodies.map((body) => ({ method, path: target.path, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+}
+
+/** One autocannon run against the server; the load generator runs in a worker thread, off the server's event loop. */
+async function load(url: string, target: Target, seconds: number, connections: number): Promise<Stats> {
+  const result = await autocannon({
+    url,
+    requests: requestsOf(target),
+    connections,
+    pipelining: 1,
+    duration: seconds,
+    workers: 1,
+  });
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s?.count ?? 0]));
+  return {
+    rps: result.requests.total / result.duration,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    // connection errors and timeouts; non-2xx responses are added by the caller
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+  };
+}
+
+/** Sends each request of the target once; returns the answers that were not 2xx. */
+async function probe(url: string, target: Target): Promise<string[]> {
+  const failures: string[] = [];
+  for (const request of requestsOf(target)) {
+    const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+    const text = await response.text();
+    if (response.status < 200 || response.status >= 300) failures.push(`${request.method} ${request.path} -> ${response.status} ${text.slice(0, 500)}`);
+  }
+  return failures;
+}
+
+/**
+ * Counts requests the server is still handling: autocannon closes its sockets at the end of a run,
+ * but the handlers of requests in flight (an argon2 hash, say) run on and would burden the next run.
+ */
+function inFlight(server: TestServer): () => Promise<void> {
+  let count = 0;
+  (server.platform.app.server as Server).on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    count++;
+    response.once('close', () => count--);
+  });
+  return async () => {
+    const until = Date.now() + 30_000;
+    while (count > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+}
+
+/** Warm-up (discarded), then the measured run, each starting on an idle server. */
+async function measure(server: TestServer, drained: () => Promise<void>, label: string, target: Target, connections: number): Promise<Stats> {
+  log(`  ${label}: ${target.method ?? 'GET'} ${target.path} — warm-up ${settings.warmupSeconds}s, measure ${settings.seconds}s, ${connections} connections`);
+  await drained();
+  await load(server.url, target, settings.warmupSeconds, connections);
+  await drained();
+  const stats = await load(server.url, target, settings.seconds, connections);
+  log(`  ${label}: ${stats.rps.toFixed(1)} req/s, p50 ${stats.p50_ms} ms, p99 ${stats.p99_ms} ms, status codes ${JSON.stringify(stats.statusCodes)}`);
+  if (stats.errors || stats.non2xx) {
+    log(`  ${label}: INVALID — ${stats.errors} connection errors/timeouts, ${stats.non2xx} non-2xx responses ${JSON.stringify(stats.statusCodes)}`);
+    await drained();
+    for (const failure of await probe(server.url, target)) log(`  ${label}: now answers ${failure}`);
+  }
+  return stats;
+}
+
+export const BASELINE: Target = { path: '/api/v1/ping' };
+
+/** Starts a fresh platform, measures the baseline then the scenario route on it, and closes it. */
+export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+  log(`\n[${scenario.name}] ${scenario.summary}`);
+  const server = await startTestServer();
+  try {
+    const db = server.platform.ctx.database.kind;
+    const cache = server.platform.ctx.cache.kind;
+    log(`  server ${server.url} — database: ${db}${server.databaseUrl ? ` (${new URL(server.databaseUrl).pathname.slice(1)})` : ''}, cache: ${cache}`);
+    const target = await scenario.setup(server);
+    const failures = [...(await probe(server.url, BASELINE)), ...(await probe(server.url, target))];
+    if (failures.length) throw new Error(`not 2xx before the run:\n  ${failures.join('\n  ')}`);
+    const drained = inFlight(server);
+    const connections = scenario.connections ?? settings.connections;
+    const baseline = await measure(server, drained, 'baseline', BASELINE, connections);
+    const route = await measure(server, drained, scenario.name, target, connections);
+    return {
+      scenario: scenario.name,
+      rps: round(route.rps, 1),
+      p50_ms: round(route.p50_ms, 2),
+      p99_ms: round(route.p99_ms, 2),
+      baseline_rps: round(baseline.rps, 1),
+      baseline_p50_ms: round(baseline.p50_ms, 2),
+      baseline_p99_ms: round(baseline.p99_ms, 2),
+      ratio: baseline.rps ? round(route.rps / baseline.rps, 3) : 0,
+      // non-2xx answers are errors too: a scenario with any is not a valid measurement
+      errors: route.errors + route.non2xx + baseline.errors + baseline.non2xx,
+      non2xx: route.non2xx + baseline.non2xx,
+      db,
+      cache,
+    };
+  } finally {
+    await server.close();
+  }
+}

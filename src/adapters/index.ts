@@ -1,0 +1,19 @@
+/** Adapters to external parties (外部对接方). Each speaks signed JSON over HTTP; failures throw AdapterError. */
+export { AdapterError, isAdapterError } from './errors.js';
+export type { AdapterErrorCode, Party } from './errors.js';
+export { DEFAULT_TIMEOUT_MS } from './http.js';
+export type { PartyConfig } from './http.js';
+export * from './signing.js';
+export { createRealNameClient } from './realname/client.js';
+export type {
+  CreateLivenessSessionInput,
+  IdCardVerifyResult,
+  LivenessResult,
+  LivenessSession,
+  RealNameClient,
+  RealNameClientConfig,
+} from './realname/client.js';
+export { createSmsClient } from './sms/client.js';
+export type { SmsClient, SmsClientConfig, SmsSendResult } from './sms/client.js';
+export { createOAuthClient } from './oauth/client.js';
+export type { OAuthClient, OAuthClientConfig, OAuthIdentity, OAuthProvider } from './oauth/client.js';

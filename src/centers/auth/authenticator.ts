@@ -1,0 +1,80 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/http/errors.js';
+import type { Authenticator, UserPrincipal } from '../../kernel/http/auth.js';
+import { authenticateChannel } from './channels.js';
+import { permissionCodes } from './authority.js';
+import { aliveKey, SESSION_ENDED } from './sessions.js';
+import { verifyAccessToken } from './tokens.js';
+
+const PERMISSION_TTL_MS = 10_000;
+
+export const tokenKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.token, 'hex');
+
+/**
+ * Bearer tokens are checked by MAC (no database), then the live-session key is renewed in the shared
+ * cache, which enforces the idle timeout. A node remembers for a short interval (a tenth of the idle
+ * timeout, at most a minute) that it renewed a session, and skips the round trip meanwhile; a
+ * logout anywhere is broadcast and clears that memo on every node at once.
+ */
+export type PlatformAuthenticator = Authenticator & { forget(accountId: string): void };
+
+const perContext = new WeakMap<AppContext, PlatformAuthenticator>();
+
+/** One authenticator per platform instance, so a grant change clears the cache the guard reads. */
+export function authenticatorFor(ctx: AppContext): PlatformAuthenticator {
+  let authenticator = perContext.get(ctx);
+  if (!authenticator) perContext.set(ctx, (authenticator = createAuthenticator(ctx)));
+  return authenticator;
+}
+
+function createAuthenticator(ctx: AppContext, tokenKey = tokenKeyOf(ctx)): PlatformAuthenticator {
+  const permissionCache = new Map<string, { codes: Set<string>; until: number }>();
+  const idleMs = ctx.config.auth.idleTimeoutSec * 1000;
+  const renewEveryMs = Math.min(60_000, idleMs / 10);
+  /** session id → when this node last renewed it */
+  const renewed = new Map<string, number>();
+  ctx.cache.onBroadcast(SESSION_ENDED, (sessionId) => renewed.delete(sessionId));
+  const sweep = setInterval(() => {
+    const stale = Date.now() - renewEveryMs;
+    for (const [sessionId, at] of renewed) if (at < stale) renewed.delete(sessionId);
+  }, Math.max(1000, renewEveryMs));
+  sweep.unref();
+  const alive = async (sessionId: string) => {
+    const now = Date.now();
+    if ((renewed.get(sessionId) ?? 0) > now - renewEveryMs) return true;
+    if (!(await ctx.cache.touch(aliveKey(sessionId), idleMs))) return false;
+    renewed.set(sessionId, now);
+    return true;
+  };
+  return {
+    async authenticateUser(request: FastifyRequest): Promise<UserPrincipal> {
+      const header = request.headers.authorization;
+      if (!header || !header.startsWith('Bearer ')) throw new AppError('auth.unauthenticated', 401);
+      const claims = verifyAccessToken(tokenKey, header.slice(7));
+      if (!claims) throw new AppError('auth.token_invalid', 401);
+      if (!(await alive(claims.sid))) throw new AppError('auth.session_revoked', 401);
+      return {
+        type: 'user',
+        accountId: claims.sub,
+        kind: claims.knd,
+        sessionId: claims.sid,
+        authLevel: claims.lvl,
+        orgId: claims.org,
+        orgPath: claims.opa,
+        unitId: claims.uid,
+      };
+    },
+    authenticateChannel: (request) => authenticateChannel({ db: ctx.database.db, fields: ctx.fields, cache: ctx.cache }, request),
+    async permissionsOf(principal) {
+      const cached = permissionCache.get(principal.accountId);
+      if (cached && cached.until > Date.now()) return cached.codes;
+      const codes = await permissionCodes(ctx.database.db, principal.accountId);
+      permissionCache.set(principal.accountId, { codes, until: Date.now() + PERMISSION_TTL_MS });
+      return codes;
+    },
+    forget(accountId) {
+      permissionCache.delete(accountId);
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { and, eq, inArray, like, or } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/index.js';
+import { badRequest, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import type { UserPrincipal } from '../../kernel/http/auth.js';
+import { newId } from '../../kernel/ids/index.js';
+import { grants, orgs, resources, roleResources, roles } from './schema.js';
+import { RESOURCES } from './resources.js';
+
+type Org = typeof orgs.$inferSelect;
+const CHILD_LEVEL: Record<Org['level'], Org['level'] | null> = { national: 'province', province: 'city', city: 'agency', agency: null };
+/** digits of the region code a child shares with its parent (GB/T 2260: province 2, city 4) */
+const SHARED_DIGITS: Record<Org['level'], number> = { national: 0, province: 2, city: 4, agency: 6 };
+
+/**
+ * 区划范围 the region-code prefix an organization owns: a province the first 2 digits of its code, a
+ * city the first 4; an agency office acts for its city's pooling region (市级统筹, 全市通办), so
+ * also 4; the national level owns every region ('').
+ */
+export function regionPrefixOf(org: { level: string; regionCode: string }): string {
+  if (org.level === 'national') return '';
+  if (org.level === 'province') return org.regionCode.slice(0, 2);
+  return org.regionCode.slice(0, 4);
+}
+
+export const within = (path: string | null | undefined, scope: string | null | undefined) =>
+  Boolean(path && scope && path.startsWith(scope));
+
+/** Upserts the resource catalog the code defines, so permission codes and menus exist on every node. */
+export async function syncResources(db: Db) {
+  for (const r of RESOURCES) {
+    await db
+      .insert(resources)
+      .values(r)
+      .onConflictDoUpdate({ target: resources.code, set: { parentCode: r.parentCode, kind: r.kind, name: r.name, nameEn: r.nameEn, path: r.path, sort: r.sort } });
+  }
+}
+
+export async function getOrg(db: Db, id: string): Promise<Org | undefined> {
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, id));
+  return org;
+}
+
+export async function insertOrg(db: Db, input: { id?: string; parent: Org | null; name: string; level: Org['level']; regionCode: string }) {
+  const id = input.id ?? newId('org');
+  const path = `${input.parent?.path ?? '/'}${id}/`;
+  const [org] = await db
+    .insert(orgs)
+    .values({ id, parentId: input.parent?.id ?? null, name: input.name, level: input.level, regionCode: input.regionCode, path })
+    .returning();
+  return org;
+}
+
+/** A child org: its level is one below the parent's and its region code lies inside the parent's region. */
+export async function createOrg(db: Db, admin: UserPrincipal, input: { parentId: string; name: string; level: Org['level']; regionCode: string }) {
+  const parent = await getOrg(db, input.parentId);
+  if (!parent) throw badRequest('auth.org_not_found', 'parentId');
+  if (!within(parent.path, admin.orgPath)) throw forbidden('auth.out_of_scope');
+  if (CHILD_LEVEL[parent.level] !== input.level) throw badRequest('auth.org_level_invalid', 'level', { expected: CHILD_LEVEL[parent.level] ?? '-' });
+  const shared = SHARED_DIGITS[parent.level];
+  if (input.regionCode.slice(0, shared) !== parent.regionCode.slice(0, shared)) throw badRequest('auth.org_region_outside', 'regionCode');
+  return insertOrg(db, { parent, name: input.name, level: input.level, regionCode: input.regionCode });
+}
+
+export async function orgTree(db: Db, scopePath: string) {
+  const rows = await db.select().from(orgs).where(like(orgs.path, `${scopePath}%`)).orderBy(orgs.path);
+  type Node = Omit<Org, 'path' | 'createdAt'> & { children: Node[] };
+  const byId = new Map<string, Node>();
+  const roots: Node[] = [];
+  for (const row of rows) {
+    const node: Node = { id: row.id, parentId: row.parentId, name: row.name, level: row.level, regionCode: row.regionCode, children: [] };
+    byId.set(row.id, node);
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** 权限 the API permission codes an account holds through its roles. */
+export async function permissionCodes(db: Db, accountId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ code: roleResources.resourceCode })
+    .from(grants)
+    .innerJoin(roleResources, eq(roleResources.roleId, grants.roleId))
+    .where(eq(grants.accountId, accountId));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Menus to show: a menu appears when the account holds any permission beneath it. */
+export function menusFor(permissions: ReadonlySet<string>, locale: 'zh-CN' | 'en') {
+  const children = (parent: string | null): Array<{ code: string; name: string; path: string | null; children: unknown[] }> =>
+    RESOURCES.filter((r) => r.parentCode === parent && (r.kind === 'subsystem' || r.kind === 'menu'))
+      .sort((a, b) => a.sort - b.sort)
+      .map((r) => ({ code: r.code, name: locale === 'en' ? r.nameEn : r.name, path: r.path, children: children(r.code) }))
+      .filter((m) => m.children.length > 0 || RESOURCES.some((r) => r.parentCode === m.code && r.kind === 'api' && permissions.has(r.code)));
+  return children(null);
+}
+
+export function resourceTree() {
+  type Node = (typeof RESOURCES)[number] & { children: Node[] };
+  const build = (parent: string | null): Node[] =>
+    RESOURCES.filter((r) => r.parentCode === parent)
+      .sort((a, b) => a.sort - b.sort)
+      .map((r) => ({ ...r, children: build(r.code) }));
+  return build(null);
+}
+
+const API_CODES = new Set(RESOURCES.filter((r) => r.kind === 'api').map((r) => r.code));
+
+/**
+ * 分级授权 delegated administration: an admin creates roles only in orgs inside their scope and only
+ * with permissions they hold themselves, so no one can hand out more than they have.
+ */
+export async function createRole(
+  db: Db,
+  admin: UserPrincipal,
+  adminPermissions: ReadonlySet<string>,
+  input: { code: string; name: string; kind: 'business' | 'admin'; orgId: string; permissions: string[] },
+) {
+  const org = await getOrg(db, input.orgId);
+  if (!org) throw badRequest('auth.org_not_found', 'orgId');
+  if (!within(org.path, admin.orgPath)) throw forbidden('auth.out_of_scope');
+  const unknown = input.permissions.find((p) => !API_CODES.has(p));
+  if (unknown) throw badRequest('auth.permission_unknown', 'permissions', { permission: unknown });
+  const beyond = input.permissions.find((p) => !adminPermissions.has(p));
+  if (beyond) throw forbidden('auth.permission_beyond_own', { permission: beyond });
+  const existing = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, org.id), eq(roles.code, input.code)));
+  if (existing.length) throw conflict('auth.role_code_taken', {}, 'code');
+  return insertRole(db, { ...input, org });
+}
+
+export async function getRole(db: Db, id: string) {
+  const [role] = await db.select().from(roles).where(eq(roles.id, id));
+  return role;
+}
+
+export async function insertRole(db: Db, input: { id?: string; code: string; name: string; kind: 'business' | 'admin'; org: Org; permissions: string[]; builtIn?: boolean }) {
+  const id = input.id ?? newId('role');
+  const [role] = await db
+    .insert(roles)
+    .values({ id, code: input.code, name: input.name, kind: input.kind, orgId: input.org.id, orgPath: input.org.path, builtIn: input.builtIn ?? false })
+    .returning();
+  if (input.permissions.length) await db.insert(roleResources).values(input.permissions.map((resourceCode) => ({ roleId: id, resourceCode })));
+  return { ...role, permissions: input.permissions };
+}
+
+/** Roles an admin may see and grant: those owned by an org on the path to them or inside their scope. */
+export async function setRolePermissions(db: Db, roleId: string, permissions: string[]) {
+  await db.transaction(async (tx) => {
+    await tx.delete(roleResources).where(eq(roleResources.roleId, roleId));
+    if (permissions.length) await tx.insert(roleResources).values(permissions.map((resourceCode) => ({ roleId, resourceCode })));
+  });
+}
+
+export async function visibleRoles(db: Db, admin: UserPrincipal) {
+  if (!admin.orgPath) return [];
+  const ancestors = admin.orgPath.split('/').filter(Boolean);
+  const rows = await db
+    .select()
+    .from(roles)
+    .where(or(inArray(roles.orgId, ancestors), like(roles.orgPath, `${admin.orgPath}%`)))
+    .orderBy(roles.orgPath, roles.code);
+  const perms = rows.length ? await db.select().from(roleResources).where(inArray(roleResources.roleId, rows.map((r) => r.id))) : [];
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    orgId: r.orgId,
+    builtIn: r.builtIn,
+    permissions: perms.filter((p) => p.roleId === r.id).map((p) => p.resourceCode),
+  }));
+}
+
+export async function grantRole(
+  db: Db,
+  admin: UserPrincipal,
+  adminPermissions: ReadonlySet<string>,
+  target: { accountId: string; orgPath: string | null },
+  roleId: string,
+) {
+  if (!within(target.orgPath, admin.orgPath)) throw forbidden('auth.out_of_scope');
+  const role = (await visibleRoles(db, admin)).find((r) => r.id === roleId);
+  if (!role) throw badRequest('auth.role_not_found', 'roleId');
+  const beyond = role.permissions.find((p) => !adminPermissions.has(p));
+  if (beyond) throw forbidden('auth.permission_beyond_own', { permission: beyond });
+  const inserted = await db
+    .insert(grants)
+    .values({ id: newId('grant'), accountId: target.accountId, roleId, grantedBy: admin.accountId })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted.length) throw conflict('auth.grant_exists', {}, 'roleId');
+  return { ...inserted[0], role: { id: role.id, code: role.code, name: role.name } };
+}
+
+export async function grantsOf(db: Db, accountId: string) {
+  const rows = await db
+    .select({ id: grants.id, accountId: grants.accountId, createdAt: grants.createdAt, role: { id: roles.id, code: roles.code, name: roles.name } })
+    .from(grants)
+    .innerJoin(roles, eq(roles.id, grants.roleId))
+    .where(eq(grants.accountId, accountId));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function findGrant(db: Db, grantId: string) {
+  const [grant] = await db.select().from(grants).where(eq(grants.id, grantId));
+  if (!grant) throw notFound('auth.grant_not_found');
+  return grant;
+}
+
+export async function deleteGrant(db: Db, grantId: string) {
+  await db.delete(grants).where(eq(grants.id, grantId));
+}
+
+export async function insertGrant(db: Db, accountId: string, roleId: string) {
+  await db.insert(grants).values({ id: newId('grant'), accountId, roleId }).onConflictDoNothing();
+}
+

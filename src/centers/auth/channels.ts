@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Cache } from '../../kernel/cache/index.js';
+import type { FieldCipher } from '../../kernel/crypto/index.js';
+import type { Db } from '../../kernel/db/index.js';
+import { AppError } from '../../kernel/http/errors.js';
+import type { ChannelPrincipal } from '../../kernel/http/auth.js';
+import { verifySignedRequest } from '../../adapters/signing.js';
+import { channelApps } from './schema.js';
+
+/** 渠道能力 capabilities a channel app can be given. */
+export const CHANNEL_CAPABILITIES = ['auth.introspect', 'user.basic.read'] as const;
+
+const NONCE_TTL_MS = 600_000;
+
+export async function registerChannel(db: Db, fields: FieldCipher, input: { name: string; capabilities: string[]; orgId: string }) {
+  const appId = `app${randomBytes(8).toString('hex')}`;
+  const secret = randomBytes(32).toString('base64url');
+  await db.insert(channelApps).values({ appId, name: input.name, secretEnc: fields.encrypt(secret), capabilities: input.capabilities, orgId: input.orgId });
+  // The secret is shown once; afterwards only its ciphertext exists.
+  return { appId, secret, name: input.name, capabilities: input.capabilities };
+}
+
+/**
+ * Verifies a channel's signed request (timestamp + nonce + body digest, HMAC-SM3). A nonce is
+ * accepted once within the skew window, across all nodes, via the shared cache.
+ */
+export async function authenticateChannel(deps: { db: Db; fields: FieldCipher; cache: Cache }, request: FastifyRequest): Promise<ChannelPrincipal> {
+  let app: typeof channelApps.$inferSelect | undefined;
+  const result = await verifySignedRequest({
+    headers: request.headers as Record<string, string>,
+    method: request.method,
+    path: request.url,
+    body: request.rawBody ?? '',
+    lookupSecret: async (appId) => {
+      [app] = await deps.db.select().from(channelApps).where(eq(channelApps.appId, appId));
+      return app && app.status === 'active' ? deps.fields.decrypt(app.secretEnc) : undefined;
+    },
+    nonceSeen: async (appId, nonce) => !(await deps.cache.setIfAbsent(`nonce:${appId}:${nonce}`, '1', NONCE_TTL_MS)),
+  });
+  if (!result.ok || !app) throw new AppError(`auth.channel_${result.ok ? 'unknown_app' : result.reason}`, 401);
+  return { type: 'channel', appId: app.appId, capabilities: app.capabilities };
+}

@@ -1,0 +1,95 @@
+/**
+ * 资源目录 the platform's resources: subsystem → menu → button → API permission code. Routes
+ * declare the API codes; roles hold them; the UI builds its menu from them.
+ */
+export interface ResourceDef {
+  code: string;
+  parentCode: string | null;
+  kind: 'subsystem' | 'menu' | 'button' | 'api';
+  name: string;
+  nameEn: string;
+  path: string | null;
+  sort: number;
+}
+
+const r = (code: string, parentCode: string | null, kind: ResourceDef['kind'], name: string, nameEn: string, path: string | null = null, sort = 0): ResourceDef => ({
+  code,
+  parentCode,
+  kind,
+  name,
+  nameEn,
+  path,
+  sort,
+});
+
+export const PERMISSIONS = {
+  orgsRead: 'auth.orgs.read',
+  orgsManage: 'auth.orgs.manage',
+  accountsRead: 'user.accounts.read',
+  accountsManage: 'user.accounts.manage',
+  piiRead: 'user.pii.read',
+  rolesRead: 'auth.roles.read',
+  rolesManage: 'auth.roles.manage',
+  grantsManage: 'auth.grants.manage',
+  channelsManage: 'auth.channels.manage',
+  auditRead: 'audit.read',
+  // 政策中心 policy center
+  policyRead: 'policy.read',
+  policyManage: 'policy.manage',
+  policyReview: 'policy.review',
+  // 基本信息 registry center
+  registryRead: 'registry.read',
+  registryManage: 'registry.manage',
+  registryConflictsResolve: 'registry.conflicts.resolve',
+  // 参保中心 enrollment center
+  enrollmentRead: 'enrollment.read',
+  enrollmentManage: 'enrollment.manage',
+} as const;
+
+export const RESOURCES: ResourceDef[] = [
+  r('sys', null, 'subsystem', '系统管理', 'Administration', null, 1),
+  r('sys.orgs', 'sys', 'menu', '组织机构', 'Organizations', '/admin/orgs', 1),
+  r(PERMISSIONS.orgsRead, 'sys.orgs', 'api', '查看组织机构', 'View organizations'),
+  r('sys.orgs.create', 'sys.orgs', 'button', '新增机构', 'Add organization'),
+  r(PERMISSIONS.orgsManage, 'sys.orgs.create', 'api', '管理组织机构', 'Manage organizations'),
+  r('sys.accounts', 'sys', 'menu', '账号管理', 'Accounts', '/admin/accounts', 2),
+  r(PERMISSIONS.accountsRead, 'sys.accounts', 'api', '查看账号', 'View accounts'),
+  r('sys.accounts.create', 'sys.accounts', 'button', '新增账号 / 锁定', 'Create / lock accounts'),
+  r(PERMISSIONS.accountsManage, 'sys.accounts.create', 'api', '管理账号', 'Manage accounts'),
+  r(PERMISSIONS.piiRead, 'sys.accounts', 'api', '查看完整身份信息', 'Read unmasked personal data'),
+  r('sys.roles', 'sys', 'menu', '角色管理', 'Roles', '/admin/roles', 3),
+  r(PERMISSIONS.rolesRead, 'sys.roles', 'api', '查看角色', 'View roles'),
+  r('sys.roles.create', 'sys.roles', 'button', '新增角色', 'Create role'),
+  r(PERMISSIONS.rolesManage, 'sys.roles.create', 'api', '管理角色', 'Manage roles'),
+  r('sys.grants', 'sys', 'menu', '授权管理', 'Grants', '/admin/grants', 4),
+  r(PERMISSIONS.grantsManage, 'sys.grants', 'api', '授予与收回角色', 'Grant and revoke roles'),
+  r('sys.channels', 'sys', 'menu', '渠道应用', 'Channel apps', '/admin/channels', 5),
+  r(PERMISSIONS.channelsManage, 'sys.channels', 'api', '管理渠道应用', 'Manage channel apps'),
+  r('sys.audit', 'sys', 'menu', '审计日志', 'Audit log', '/admin/audit', 6),
+  r(PERMISSIONS.auditRead, 'sys.audit', 'api', '查看审计日志', 'Read the audit log'),
+  // 政策管理 policy center
+  r('policy', null, 'subsystem', '政策管理', 'Policy', null, 2),
+  r('policy.params', 'policy', 'menu', '政策参数', 'Policy parameters', '/admin/policy', 1),
+  r(PERMISSIONS.policyRead, 'policy.params', 'api', '查看政策参数', 'View policy parameters'),
+  r('policy.params.draft', 'policy.params', 'button', '编制 / 作废', 'Draft / void'),
+  r(PERMISSIONS.policyManage, 'policy.params.draft', 'api', '编制与作废政策参数', 'Draft and void policy parameters'),
+  r('policy.params.review', 'policy.params', 'button', '审核 / 发布', 'Review / publish'),
+  r(PERMISSIONS.policyReview, 'policy.params.review', 'api', '审核与发布政策参数', 'Review and publish policy parameters'),
+  // 基本信息 registry center
+  r('registry', null, 'subsystem', '基本信息', 'Registry', null, 3),
+  r('registry.records', 'registry', 'menu', '自然人与法人', 'Persons and legal entities', '/admin/registry', 1),
+  r(PERMISSIONS.registryRead, 'registry.records', 'api', '查看基本信息', 'View persons and legal entities'),
+  r('registry.records.edit', 'registry.records', 'button', '新增 / 变更 / 注销 / 批量导入', 'Register / change / cancel / import'),
+  r(PERMISSIONS.registryManage, 'registry.records.edit', 'api', '维护基本信息', 'Maintain persons and legal entities'),
+  r('registry.conflicts', 'registry', 'menu', '信息会商', 'Conflict cases', '/admin/registry/conflicts', 2),
+  r(PERMISSIONS.registryConflictsResolve, 'registry.conflicts', 'api', '处理会商', 'Decide conflict cases'),
+  // 参保中心 enrollment center
+  r('enrollment', null, 'subsystem', '参保管理', 'Enrollment', null, 4),
+  r('enrollment.records', 'enrollment', 'menu', '单位与职工参保', 'Unit and employee enrollment', '/admin/enrollment', 1),
+  r(PERMISSIONS.enrollmentRead, 'enrollment.records', 'api', '查看参保信息', 'View enrollments'),
+  r('enrollment.records.edit', 'enrollment.records', 'button', '参保 / 增减员 / 基数申报 / 身份变更', 'Enroll / add / remove / declare wages / change identity'),
+  r(PERMISSIONS.enrollmentManage, 'enrollment.records.edit', 'api', '办理参保业务', 'Handle enrollments'),
+];
+
+/** Everything an org administrator holds; the built-in admin roles carry this set. */
+export const ADMIN_PERMISSIONS = Object.values(PERMISSIONS);

@@ -1,0 +1,89 @@
+/**
+ * 参保规则 pure rules of the enrollment center: employee status by month, and identities as of a
+ * month. Months are `yyyymm` integers (201901) inside, `YYYY-MM` text at the edges.
+ */
+
+/** 参保状态 an employee's status in a month: 参保缴费 active, 暂停 suspended, 减员 removed. */
+export const EMPLOYEE_STATUSES = ['active', 'suspended', 'removed'] as const;
+export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+
+export const EMPLOYEE_ACTIONS = ['suspend', 'resume', 'remove'] as const;
+export type EmployeeAction = (typeof EMPLOYEE_ACTIONS)[number];
+
+/** One status change, effective from a month. */
+export interface StatusChange {
+  month: number;
+  status: EmployeeStatus;
+}
+
+const TARGET: Record<EmployeeAction, { from: readonly EmployeeStatus[]; to: EmployeeStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'active' },
+  remove: { from: ['active', 'suspended'], to: 'removed' },
+};
+
+/** The status in a month: the latest change effective by then; null before the first (not yet enrolled). */
+export function statusInMonth(changes: readonly StatusChange[], month: number): EmployeeStatus | null {
+  let found: StatusChange | null = null;
+  for (const change of changes) if (change.month <= month && (!found || change.month >= found.month)) found = change;
+  return found?.status ?? null;
+}
+
+export type TransitionRefusal = { reason: 'state'; status: EmployeeStatus } | { reason: 'month'; lastMonth: number };
+
+/**
+ * Whether an action may take effect from a month, given the changes so far (in order): the current
+ * status must allow it, and it may not take effect before the last change (history is never rewritten).
+ * A change in the same month as the last one is allowed (e.g. suspended and resumed within a month).
+ */
+export function transition(changes: readonly StatusChange[], action: EmployeeAction, month: number): { ok: true; change: StatusChange } | ({ ok: false } & TransitionRefusal) {
+  const last = changes.reduce<StatusChange | null>((a, c) => (!a || c.month >= a.month ? c : a), null);
+  const current = last?.status ?? 'removed';
+  if (!TARGET[action].from.includes(current)) return { ok: false, reason: 'state', status: current };
+  if (last && month < last.month) return { ok: false, reason: 'month', lastMonth: last.month };
+  return { ok: true, change: { month, status: TARGET[action].to } };
+}
+
+/** 身份 identities: 退休 retired, and special identities with their own subsidies. */
+export const IDENTITY_CODES = ['retired', 'dibao', 'tekun', 'severe_disability', 'poverty_registered'] as const;
+/** 退休 / 低保 / 特困 / 重残 / 建档立卡 */
+export type IdentityCode = (typeof IDENTITY_CODES)[number];
+export const SPECIAL_IDENTITY_CODES = IDENTITY_CODES.filter((c) => c !== 'retired') as Exclude<IdentityCode, 'retired'>[];
+
+export interface DatedIdentity {
+  code: string;
+  /** `YYYY-MM-DD` */
+  startDate: string;
+  /** `YYYY-MM-DD`, inclusive; null: open */
+  endDate: string | null;
+}
+
+/** `2019-03-15` → 201903 */
+export const monthOfDate = (date: string) => Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7));
+
+/**
+ * The identities held in a month (按月认定): one holds an identity in every month its dates touch,
+ * from the month of the start date to the month of the end date. Sorted by code, each once.
+ */
+export function identitiesAsOf<T extends DatedIdentity>(rows: readonly T[], month: number): T[] {
+  const held = new Map<string, T>();
+  for (const row of rows) {
+    if (monthOfDate(row.startDate) > month) continue;
+    if (row.endDate !== null && monthOfDate(row.endDate) < month) continue;
+    const seen = held.get(row.code);
+    if (!seen || row.startDate > seen.startDate) held.set(row.code, row);
+  }
+  return [...held.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** 在职 / 退休 as of a month. */
+export const retiredAsOf = (rows: readonly DatedIdentity[], month: number) => identitiesAsOf(rows, month).some((r) => r.code === 'retired');
+
+/**
+ * 统筹区 the pooling regions whose policy may govern a unit's region, nearest first: the region
+ * itself (e.g. a district with its own pooling), its city (`4113xx` → `411300`, 市级统筹), then its
+ * province (`410000`, 省级统筹). The first one with a base rule in effect applies.
+ */
+export function poolingRegionCandidates(regionCode: string): string[] {
+  return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
+}

@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const enrollmentSchema = pgSchema('enrollment');
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * 单位参保 a legal entity (registry `ent_…`) enrolled in an insurance type from a month. One active
+ * enrollment per (entity, type). The entity's region is copied here for scoping (no cross-schema joins).
+ */
+export const unitEnrollments = enrollmentSchema.table(
+  'unit_enrollments',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id').notNull(),
+    insuranceType: text('insurance_type').notNull(),
+    regionCode: text('region_code').notNull(),
+    /** yyyymm */
+    fromMonth: integer('from_month').notNull(),
+    status: text('status').$type<'active' | 'ended'>().notNull().default('active'),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('unit_enrollments_active').on(t.entityId, t.insuranceType).where(sql`${t.status} = 'active'`),
+    index('unit_enrollments_region').on(t.regionCode, t.id),
+  ],
+);
+
+/**
+ * 职工参保 a person (registry `psn_…`) enrolled through a unit's enrollment. A person holds at most one
+ * employment per insurance type that is not removed (partial unique index).
+ */
+export const employments = enrollmentSchema.table(
+  'employments',
+  {
+    id: text('id').primaryKey(),
+    unitEnrollmentId: text('unit_enrollment_id').notNull(),
+    entityId: text('entity_id').notNull(),
+    personId: text('person_id').notNull(),
+    insuranceType: text('insurance_type').notNull(),
+    regionCode: text('region_code').notNull(),
+    fromMonth: integer('from_month').notNull(),
+    /** the current status (the latest change); the dated changes are in `status_changes` */
+    status: text('status').$type<'active' | 'suspended' | 'removed'>().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('employments_person_type_held').on(t.personId, t.insuranceType).where(sql`${t.status} <> 'removed'`),
+    index('employments_unit').on(t.unitEnrollmentId, t.id),
+    index('employments_person').on(t.personId),
+    index('employments_region').on(t.regionCode, t.id),
+  ],
+);
+
+/** 状态变更 an employee's status from a month on (enrolled, suspended, resumed, removed). */
+export const statusChanges = enrollmentSchema.table(
+  'status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    employmentId: text('employment_id').notNull(),
+    month: integer('month').notNull(),
+    status: text('status').$type<'active' | 'suspended' | 'removed'>().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('status_changes_employment').on(t.employmentId, t.id)],
+);
+
+/** 缴费基数申报 a declared monthly wage for a year and the contribution base it gave. */
+export const wageDeclarations = enrollmentSchema.table(
+  'wage_declarations',
+  {
+    id: text('id').primaryKey(),
+    employmentId: text('employment_id').notNull(),
+    personId: text('person_id').notNull(),
+    year: integer('year').notNull(),
+    declaredFen: bigint('declared_fen', { mode: 'number' }).notNull(),
+    baseFen: bigint('base_fen', { mode: 'number' }).notNull(),
+    lowerFen: bigint('lower_fen', { mode: 'number' }).notNull(),
+    upperFen: bigint('upper_fen', { mode: 'number' }).notNull(),
+    applied: text('applied').$type<'lower' | 'upper' | 'declared'>().notNull(),
+    /** the rule code of the bound that applied; null when the declared wage stands */
+    ruleCode: text('rule_code'),
+    /** the policy versions used */
+    baseRuleId: text('base_rule_id').notNull(),
+    wageVersionId: text('wage_version_id').notNull(),
+    declaredBy: text('declared_by').notNull(),
+    declaredAt: at('declared_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('wage_declarations_year').on(t.employmentId, t.year)],
+);
+
+/** 身份 dated identities of a person: 退休 (open-ended from its date) and special identities. */
+export const identities = enrollmentSchema.table(
+  'identities',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    code: text('code').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('identities_person').on(t.personId, t.startDate)],
+);
+
+/** 变更记录 every change: who, when, what; per person and per unit. */
+export const history = enrollmentSchema.table(
+  'history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entityId: text('entity_id'),
+    personId: text('person_id'),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    actorId: text('actor_id').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('history_entity').on(t.entityId, t.id), index('history_person').on(t.personId, t.id)],
+);

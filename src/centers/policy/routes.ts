@@ -1,0 +1,196 @@
+import { Type, type SchemaOptions, type TLiteral } from '@sinclair/typebox';
+import { cachedParameters, forgetParameters } from './parameters-cache.js';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext, CenterModule } from '../../kernel/context.js';
+import { AppError } from '../../kernel/http/errors.js';
+import { requireUser } from '../../kernel/http/auth.js';
+import { Body, Id, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
+import * as auth from '../auth/index.js';
+import * as service from './service.js';
+import { catalogRoutes } from './catalog-routes.js';
+import { ownsRegion } from './scope.js';
+import { FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_KINDS, POLICY_STATUSES } from './types.js';
+import './messages.js';
+
+/** A union of string literals from a constant list, keeping the literal types. */
+const Enum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
+  Type.Union(values.map((v) => Type.Literal(v)) as unknown as { -readonly [K in keyof T]: TLiteral<T[K]> }, options);
+
+const InsuranceTypeCode = Type.String({ minLength: 2, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '险种代码, e.g. 310, 390, 410, 510' });
+const RuleCode = Type.String({ minLength: 1, maxLength: 30, pattern: '^[0-9A-Za-z_.-]+$', description: '规则编码, e.g. 1000101' });
+const BaseKind = Type.String({
+  minLength: 2,
+  maxLength: 30,
+  pattern: '^[a-z][a-z0-9_]*$',
+  description: '基数种类, e.g. medical (职工医保缴费基数), account_allocation (个人账户划入基数)',
+});
+const CategoryCode = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '人员类别' });
+const Note = Type.String({ maxLength: 500 });
+const PeriodFields = {
+  effectiveFrom: YearMonth,
+  effectiveTo: Type.Optional(YearMonth),
+};
+
+const Conditions = Type.Object(
+  {
+    ageAtMost: Type.Optional(Type.Integer({ minimum: 0, maximum: 150, description: '缴费月份年龄 ≤ N 时适用' })),
+    ageAbove: Type.Optional(Type.Integer({ minimum: 0, maximum: 150, description: '缴费月份年龄 > N 时适用' })),
+    retired: Type.Optional(Type.Boolean({ description: 'true 仅退休人员, false 仅在职人员' })),
+    categories: Type.Optional(Type.Array(CategoryCode, { maxItems: 20, uniqueItems: true, description: '仅这些人员类别' })),
+  },
+  { additionalProperties: false },
+);
+
+const Share = Type.Object(
+  {
+    ruleCode: RuleCode,
+    payer: Enum(PAYERS, { description: '缴费主体 unit 单位 / person 个人 / fiscal 财政补助' }),
+    baseKind: BaseKind,
+    ratePpm: Type.Integer({ minimum: 1, maximum: 300_000, description: '费率，百万分之一 (1000 = 0.1 %), at most 30 %' }),
+    periodicity: Enum(PERIODICITIES, { description: 'monthly 按月 / yearly 按年' }),
+    dueMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: '按年缴纳时的计征月份，默认 1 月' })),
+    fund: Enum(FUNDS, { description: 'pooled_fund 统筹基金 / personal_account 个人账户 / none' }),
+    flow: Enum(FLOWS, { description: 'from: drawn from the fund (划转); to: paid into it' }),
+    conditions: Type.Optional(Conditions),
+  },
+  { additionalProperties: false },
+);
+
+const VersionParams = Type.Object({ id: Id });
+
+export const policyCenter: CenterModule = {
+  name: 'policy',
+  async routes(app, ctx) {
+    const db = ctx.database.db;
+    const { policyRead, policyManage, policyReview } = auth.PERMISSIONS;
+
+    app.get('/insurance-types', {
+      config: { auth: { user: true, permission: policyRead } },
+      schema: { tags: ['policy'], summary: '险种列表 insurance types' },
+    }, async () => service.listInsuranceTypes(db));
+
+    app.post('/insurance-types', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: {
+        tags: ['policy'],
+        summary: '新增险种 add an insurance type (data, no code)',
+        body: Body({ code: InsuranceTypeCode, name: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }) }),
+      },
+    }, async (request, reply) => {
+      const principal = requireUser(request);
+      return reply.status(201).send(await service.createInsuranceType(db, principal.accountId, request.body));
+    });
+
+    app.post('/wages', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: {
+        tags: ['policy'],
+        summary: '编制社平工资 draft a social average wage (monthly, per region and year)',
+        body: Body({
+          regionCode: RegionCode,
+          year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+          monthlyFen: Type.Integer({ minimum: 10_000, maximum: 10_000_000, description: '月平均工资，分 (100.00 – 100,000.00 yuan)' }),
+          note: Type.Optional(Note),
+        }),
+      },
+    }, async (request, reply) => reply.status(201).send(await service.draftWage(ctx, await actorOf(ctx, request), request.body)));
+
+    app.post('/base-rules', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: {
+        tags: ['policy'],
+        summary: '编制缴费基数规则 draft a contribution-base rule',
+        body: Body({
+          insuranceType: InsuranceTypeCode,
+          regionCode: RegionCode,
+          ...PeriodFields,
+          baseKind: BaseKind,
+          lowerBoundBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '下限，社平工资的万分之几 (6000 = 60 %)' }),
+          upperBoundBp: Type.Integer({ minimum: 10_000, maximum: 100_000, description: '上限，社平工资的万分之几 (30000 = 300 %)' }),
+          lowerRuleCode: RuleCode,
+          upperRuleCode: RuleCode,
+          wageYearOffset: Type.Optional(Type.Integer({ minimum: service.WAGE_YEAR_OFFSET_MIN, maximum: 0, description: '0: 当年社平工资; -1: 上年' })),
+          note: Type.Optional(Note),
+        }),
+      },
+    }, async (request, reply) => reply.status(201).send(await service.draftBaseRule(ctx, await actorOf(ctx, request), request.body)));
+
+    app.post('/collection-rules', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: {
+        tags: ['policy'],
+        summary: '编制征缴规则 draft a collection rule (payer shares)',
+        body: Body({
+          insuranceType: InsuranceTypeCode,
+          regionCode: RegionCode,
+          ...PeriodFields,
+          shares: Type.Array(Share, { minItems: 1, maxItems: 20 }),
+          note: Type.Optional(Note),
+        }),
+      },
+    }, async (request, reply) => reply.status(201).send(await service.draftCollectionRule(ctx, await actorOf(ctx, request), request.body)));
+
+    app.get('/versions', {
+      config: { auth: { user: true, permission: policyRead } },
+      schema: {
+        tags: ['policy'],
+        summary: '政策版本查询 policy versions (filters, paginated)',
+        querystring: Type.Object({
+          ...PageQuery,
+          kind: Type.Optional(Enum(POLICY_KINDS)),
+          insuranceType: Type.Optional(InsuranceTypeCode),
+          regionCode: Type.Optional(RegionCode),
+          status: Type.Optional(Enum(POLICY_STATUSES)),
+          month: Type.Optional(YearMonth),
+        }),
+      },
+    }, async (request) => service.listVersions(db, request.query));
+
+    app.get('/versions/:id', {
+      config: { auth: { user: true, permission: policyRead } },
+      schema: { tags: ['policy'], summary: '政策版本详情与审核记录 one version with its history', params: VersionParams },
+    }, async (request) => service.getVersion(db, request.params.id));
+
+    app.post('/versions/:id/review', {
+      config: { auth: { user: true, permission: policyReview } },
+      schema: { tags: ['policy'], summary: '审核（编制人以外） review a draft (not its author)', params: VersionParams, body: Body({ comment: Type.Optional(Note) }) },
+    }, async (request) => service.reviewVersion(ctx, await actorOf(ctx, request), request.params.id, request.body.comment));
+
+    app.post('/versions/:id/publish', {
+      config: { auth: { user: true, permission: policyReview } },
+      schema: { tags: ['policy'], summary: '发布（有效期不得与已发布版本重叠） publish a reviewed version', params: VersionParams },
+    }, async (request) => {
+      const version = await service.publishVersion(ctx, await actorOf(ctx, request), request.params.id);
+      await forgetParameters(ctx);
+      return version;
+    });
+
+    app.post('/versions/:id/void', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: { tags: ['policy'], summary: '作废 void a version', params: VersionParams, body: Body({ reason: Type.String({ minLength: 2, maxLength: 500 }) }) },
+    }, async (request) => {
+      const version = await service.voidVersion(ctx, await actorOf(ctx, request), request.params.id, request.body.reason);
+      await forgetParameters(ctx);
+      return version;
+    });
+
+    app.get('/parameters', {
+      config: { auth: { user: true, permission: policyRead } },
+      schema: {
+        tags: ['policy'],
+        summary: '生效政策参数 the published base rule, collection rule and wage in effect',
+        querystring: Type.Object({ regionCode: RegionCode, insuranceType: InsuranceTypeCode, month: YearMonth }),
+      },
+    }, async (request) => cachedParameters(ctx, request.query, () => service.effectiveParameters(ctx.database, request.query)));
+
+    await catalogRoutes(app, ctx);
+  },
+};
+
+/** The caller and the regions their organization maintains (region scoping of every write). */
+async function actorOf(ctx: AppContext, request: FastifyRequest): Promise<service.Actor> {
+  const principal = requireUser(request);
+  const org = principal.orgId ? await auth.getOrg(ctx, principal.orgId) : null;
+  if (!org) throw new AppError('policy.no_org', 403);
+  return { accountId: principal.accountId, owns: (regionCode) => ownsRegion(org, regionCode) };
+}

@@ -1,0 +1,116 @@
+/**
+ * 基本信息中心 basic information registry: the platform's one record of natural persons and legal
+ * entities. Other centers (enrollment, collection, voucher, settlement) read it only through these
+ * functions, or follow its events:
+ *
+ *   registry.person_created   { personId, regionCode, category, birthDate, source, sourceRef? }
+ *   registry.person_changed   { personId, fields, version, regionCode, category, source }
+ *   registry.person_cancelled { personId, reason, date, regionCode }
+ *   registry.entity_created   { entityId, creditCode, regionCode, type }
+ *   registry.entity_changed   { entityId, fields, version, regionCode }
+ *   registry.entity_cancelled { entityId, reason, date, regionCode }
+ *
+ * Event payloads carry no personal data; read the person for it.
+ */
+import type { AppContext } from '../../kernel/context.js';
+import * as service from './service.js';
+import type { PersonCategory, Sex } from './rules.js';
+import { runImport, storedUpload, sweepStaleJobs, type ImportJob, type RunOptions } from './imports.js';
+import { runtimeFor } from './runtime.js';
+
+export { registryCenter } from './routes.js';
+export { PERSON_CATEGORIES, ENTITY_TYPES, CANCEL_REASONS, type PersonCategory, type EntityType, type CancelReason } from './rules.js';
+
+/** A person as another center sees it: decrypted, plain values (mask them before showing anyone). */
+export interface RegistryPerson {
+  id: string;
+  idNumber: string;
+  name: string;
+  birthDate: string;
+  sex: Sex;
+  phone: string | null;
+  regionCode: string;
+  category: PersonCategory;
+  status: 'active' | 'cancelled';
+  cancellation: { reason: string; date: string } | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface RegistryEntity {
+  id: string;
+  creditCode: string;
+  name: string;
+  type: string;
+  regionCode: string;
+  legalRepresentative: { name: string; idNumber: string | null };
+  status: 'active' | 'cancelled';
+  cancellation: { reason: string; date: string } | null;
+  version: number;
+  updatedAt: string;
+}
+
+const toPerson = (ctx: AppContext, p: service.Person): RegistryPerson => ({
+  id: p.id,
+  idNumber: ctx.fields.decrypt(p.idNumberEnc),
+  name: p.name,
+  birthDate: p.birthDate,
+  sex: p.sex,
+  phone: p.phoneEnc ? ctx.fields.decrypt(p.phoneEnc) : null,
+  regionCode: p.regionCode,
+  category: p.category as PersonCategory,
+  status: p.status,
+  cancellation: p.status === 'cancelled' ? { reason: p.cancelReason ?? 'other', date: p.cancelledOn ?? '' } : null,
+  version: p.version,
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+const toEntity = (ctx: AppContext, e: service.Entity): RegistryEntity => ({
+  id: e.id,
+  creditCode: e.creditCode,
+  name: e.name,
+  type: e.type,
+  regionCode: e.regionCode,
+  legalRepresentative: { name: e.legalRepName, idNumber: e.legalRepIdNumberEnc ? ctx.fields.decrypt(e.legalRepIdNumberEnc) : null },
+  status: e.status,
+  cancellation: e.status === 'cancelled' ? { reason: e.cancelReason ?? 'other', date: e.cancelledOn ?? '' } : null,
+  version: e.version,
+  updatedAt: e.updatedAt.toISOString(),
+});
+
+/** The person with this platform id (`psn_…`), or null. Cancelled persons are returned, marked. */
+export async function getPerson(ctx: AppContext, id: string): Promise<RegistryPerson | null> {
+  const row = await service.getPersonRow(ctx.database.db, id);
+  return row ? toPerson(ctx, row) : null;
+}
+
+/** The person registered under an identity number (looked up by blind index), or null. */
+export async function findPersonByIdNumber(ctx: AppContext, idNumber: string): Promise<RegistryPerson | null> {
+  const row = await service.findPersonRowByIdNumber(ctx, ctx.database.db, idNumber);
+  return row ? toPerson(ctx, row) : null;
+}
+
+/** The legal entity with this platform id (`ent_…`), or null. */
+export async function getEntity(ctx: AppContext, id: string): Promise<RegistryEntity | null> {
+  const row = await service.getEntityRow(ctx.database.db, id);
+  return row ? toEntity(ctx, row) : null;
+}
+
+/** The legal entity registered under a unified social credit code, or null. */
+export async function findEntityByCreditCode(ctx: AppContext, creditCode: string): Promise<RegistryEntity | null> {
+  const row = await service.findEntityRowByCreditCode(ctx.database.db, creditCode);
+  return row ? toEntity(ctx, row) : null;
+}
+
+/**
+ * Import job operations, for the platform's lifecycle and operators' tooling (and tests): the
+ * routes and the command line use the same functions.
+ */
+export const importOperations = {
+  /** Runs a queued upload job here and now (e.g. one another node left queued); settles when it ends. */
+  run: (ctx: AppContext, jobId: string, options?: Omit<RunOptions, 'claimed'>): Promise<ImportJob> => runImport(ctx, jobId, storedUpload(ctx, jobId), options),
+  /** Stops this process's runner: running jobs end after their batch, interrupted. Done on server close. */
+  stopRunner: (ctx: AppContext) => runtimeFor(ctx).stop(),
+  /** Marks jobs whose process stopped heartbeating (every node runs this every 30 s); returns their ids. */
+  sweep: (ctx: AppContext) => sweepStaleJobs(ctx.database.db),
+};

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+
+/** The fields a chain hash covers. A deleted row shows as a broken link in the row after it. */
+export interface ChainedFields {
+  id: number;
+  occurredAt: Date;
+  actorId: string | null;
+  actorKind: string;
+  action: string;
+  target: string | null;
+  status: number;
+  requestId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth: jsonb reorders keys, so the hash must not depend on order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function chainHash(prevHash: string, record: ChainedFields): string {
+  const body = canonicalJson([
+    record.id,
+    record.occurredAt.toISOString(),
+    record.actorId,
+    record.actorKind,
+    record.action,
+    record.target,
+    record.status,
+    record.requestId,
+    record.ip,
+    record.detail,
+  ]);
+  return createHash('sm3').update(prevHash).update('|').update(body).digest('hex');
+}
+
+export type ChainVerdict =
+  | { ok: true; checked: number; lastId: number | null }
+  | { ok: false; checked: number; firstBadId: number; reason: 'hash_mismatch' | 'broken_link' };
+
+/** Walks records in id order; pure so the verifier and its tests share it. */
+export function createChainVerifier() {
+  let prevHash = GENESIS_HASH;
+  let prevId: number | null = null;
+  let checked = 0;
+  return {
+    next(record: ChainedFields & { prevHash: string; hash: string }): ChainVerdict | null {
+      checked++;
+      if (record.prevHash !== prevHash) return { ok: false, checked, firstBadId: record.id, reason: 'broken_link' };
+      if (chainHash(record.prevHash, record) !== record.hash)
+        return { ok: false, checked, firstBadId: record.id, reason: 'hash_mismatch' };
+      prevHash = record.hash;
+      prevId = record.id;
+      return null;
+    },
+    done(): ChainVerdict {
+      return { ok: true, checked, lastId: prevId };
+    },
+  };
+}

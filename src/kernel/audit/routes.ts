@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { count, desc, eq } from 'drizzle-orm';
+import type { App } from '../http/app.js';
+import type { Database } from '../db/index.js';
+import { forbidden } from '../http/errors.js';
+import { requireUser } from '../http/auth.js';
+import { PageQuery } from '../http/schemas.js';
+import { auditRecords } from './schema.js';
+import { verifyAuditChain } from './index.js';
+
+/**
+ * The audit log spans every region, so only accounts of the root organization read it; a
+ * regional admin's view would leak other regions' activity.
+ */
+const isRootOrg = (orgPath: string | null) => orgPath !== null && orgPath.split('/').filter(Boolean).length === 1;
+
+export async function auditRoutes(app: App, database: Database, permission: string) {
+  app.get('/records', {
+    config: { auth: { user: true, permission } },
+    schema: {
+      tags: ['audit'],
+      summary: '审计日志 audit records, newest first',
+      querystring: Type.Object({ ...PageQuery, actorId: Type.Optional(Type.String({ maxLength: 64 })) }),
+    },
+  }, async (request) => {
+    if (!isRootOrg(requireUser(request).orgPath)) throw forbidden('auth.out_of_scope');
+    const { page, pageSize, actorId } = request.query;
+    const where = actorId ? eq(auditRecords.actorId, actorId) : undefined;
+    const [items, [{ total }]] = await Promise.all([
+      database.db.select().from(auditRecords).where(where).orderBy(desc(auditRecords.id)).limit(pageSize).offset((page - 1) * pageSize),
+      database.db.select({ total: count() }).from(auditRecords).where(where),
+    ]);
+    return { items: items.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })), total: Number(total), page, pageSize };
+  });
+
+  app.get('/verify', {
+    config: { auth: { user: true, permission } },
+    schema: { tags: ['audit'], summary: '校验审计链 verify the audit hash chain' },
+  }, async (request) => {
+    if (!isRootOrg(requireUser(request).orgPath)) throw forbidden('auth.out_of_scope');
+    return verifyAuditChain(database.db);
+  });
+}

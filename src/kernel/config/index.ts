@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Typed configuration read once from the environment. Every variable has a safe development
+ * default; production (NODE_ENV=production) refuses to start on the development keys.
+ */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** unset: embedded PGlite under dataDir */
+  databaseUrl?: string;
+  /** unset: in-process cache */
+  redisUrl?: string;
+  /** null: every center */
+  centers: string[] | null;
+  logLevel: string;
+  keys: {
+    /** SM4 master key for personal-data fields (hex, 32 bytes) */
+    fieldEncryption: string;
+    /** HMAC-SM3 key of the blind index used for exact lookups of encrypted fields */
+    blindIndex: string;
+    /** HMAC-SM3 key that signs access tokens */
+    token: string;
+  };
+  auth: {
+    accessTokenTtlSec: number;
+    refreshTokenTtlSec: number;
+    /** 会话空闲超时 idle session timeout */
+    idleTimeoutSec: number;
+    maxFailedLogins: number;
+    lockoutSec: number;
+    passwordMaxAgeDays: number;
+    otpTtlSec: number;
+    /** minimum seconds between two codes to one phone */
+    otpResendSec: number;
+    /** 频率限制 per client IP: login attempts a minute, SMS sends an hour */
+    loginPerIpPerMinute: number;
+    smsPerIpPerHour: number;
+  };
+  providers: {
+    realNameUrl?: string;
+    realNameAppId: string;
+    realNameSecret: string;
+    smsUrl?: string;
+    smsAppId: string;
+    smsSecret: string;
+    wechatUrl?: string;
+    alipayUrl?: string;
+    oauthAppId: string;
+    oauthSecret: string;
+  };
+  /** seed demo data on an empty database */
+  seedDemo: boolean;
+  /** start local fake providers when their URLs are unset (development only) */
+  startFakes: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_KEYS = {
+  fieldEncryption: '5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+  blindIndex: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  token: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+} as const;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer in [${min}, ${max}], got "${raw}"`);
+  }
+  return value;
+}
+
+function key(env: NodeJS.ProcessEnv, name: string, fallback: string, production: boolean, warnings: string[]): string {
+  const raw = env[name];
+  if (raw) {
+    if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${name} must be 64 hex characters (32 bytes)`);
+    return raw.toLowerCase();
+  }
+  if (production) throw new ConfigError(`${name} is required in production`);
+  warnings.push(`${name} is not set: using the development key (never do this in production)`);
+  return fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { warnings: string[] } {
+  const warnings: string[] = [];
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const production = nodeEnv === 'production';
+  const centers = env.CENTERS && env.CENTERS !== 'all' ? env.CENTERS.split(',').map((c) => c.trim()).filter(Boolean) : null;
+  const secret = (name: string) => env[name] || (production ? '' : `dev-${name.toLowerCase()}`);
+  return {
+    env: nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    centers,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    keys: {
+      fieldEncryption: key(env, 'FIELD_ENCRYPTION_KEY', DEV_KEYS.fieldEncryption, production, warnings),
+      blindIndex: key(env, 'BLIND_INDEX_KEY', DEV_KEYS.blindIndex, production, warnings),
+      token: key(env, 'TOKEN_SIGNING_KEY', DEV_KEYS.token, production, warnings),
+    },
+    auth: {
+      accessTokenTtlSec: int(env, 'ACCESS_TOKEN_TTL_SEC', 900, 30),
+      refreshTokenTtlSec: int(env, 'REFRESH_TOKEN_TTL_SEC', 7 * 86400, 60),
+      idleTimeoutSec: int(env, 'IDLE_TIMEOUT_SEC', 1800, 1),
+      maxFailedLogins: int(env, 'MAX_FAILED_LOGINS', 5, 1, 100),
+      lockoutSec: int(env, 'LOCKOUT_SEC', 900, 1),
+      passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 90, 1),
+      otpTtlSec: int(env, 'OTP_TTL_SEC', 300, 30),
+      otpResendSec: int(env, 'OTP_RESEND_SEC', 60, 0),
+      loginPerIpPerMinute: int(env, 'LOGIN_PER_IP_PER_MINUTE', 30, 1),
+      smsPerIpPerHour: int(env, 'SMS_PER_IP_PER_HOUR', 20, 1),
+    },
+    providers: {
+      realNameUrl: env.REALNAME_URL || undefined,
+      realNameAppId: env.REALNAME_APP_ID || 'yibao',
+      realNameSecret: secret('REALNAME_SECRET'),
+      smsUrl: env.SMS_URL || undefined,
+      smsAppId: env.SMS_APP_ID || 'yibao',
+      smsSecret: secret('SMS_SECRET'),
+      wechatUrl: env.WECHAT_OAUTH_URL || undefined,
+      alipayUrl: env.ALIPAY_OAUTH_URL || undefined,
+      oauthAppId: env.OAUTH_APP_ID || 'yibao',
+      oauthSecret: secret('OAUTH_SECRET'),
+    },
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !production,
+    startFakes: env.START_FAKES ? env.START_FAKES !== 'false' : nodeEnv === 'development',
+    warnings,
+  };
+}
+
+/** A random 32-byte hex key, for tests that must not share keys. */
+export function randomKey(): string {
+  return randomBytes(32).toString('hex');
+}

@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/index.js';
+import type { Database } from './db/index.js';
+import type { Cache } from './cache/index.js';
+import type { AuditLog } from './audit/index.js';
+import type { Outbox } from './outbox/index.js';
+import type { FieldCipher } from './crypto/index.js';
+import type { App } from './http/app.js';
+
+/** What a center gets from the platform: shared infrastructure, never another center's internals. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  cache: Cache;
+  fields: FieldCipher;
+  audit: AuditLog;
+  outbox: Outbox;
+  log: FastifyBaseLogger;
+  /** external party base URLs actually in use (configured, or local fakes in development) */
+  providerUrls: { realName: string; sms: string; wechat: string; alipay: string };
+}
+
+export interface CenterModule {
+  name: string;
+  /** routes under /api/v1/<name>/ */
+  routes(app: App, ctx: AppContext): Promise<void>;
+  /** event subscriptions and timers */
+  start?(ctx: AppContext): Promise<void>;
+  /** demo data on an empty database; must be idempotent */
+  seedDemo?(ctx: AppContext): Promise<void>;
+}

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+
+/** The query surface both drivers share; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs raw SQL and returns its rows (for FOR UPDATE SKIP LOCKED, advisory locks, DDL). */
+  rows<T = Record<string, unknown>>(query: SQL, executor?: Db): Promise<T[]>;
+  ping(): Promise<void>;
+  /** applies the committed migrations under drizzle/ */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** file directory for PGlite; omitted: in memory */
+  pgliteDir?: string;
+  /** pg pool size */
+  poolSize?: number;
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.pgliteDir);
+  if (options.migrate !== false) await database.migrate();
+  return database;
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // int8 (bigint) columns such as money totals and counters come back as JS numbers; fen amounts stay far below 2^53.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {
+    /* an idle client lost its connection; the pool replaces it */
+  });
+  const db = drizzle({ client: pool }) as unknown as Db;
+  const database = wrap(db, 'postgres', () => pool.end());
+  database.migrate = async () => {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    // Nodes starting together must not both migrate: hold a session lock on one connection meanwhile.
+    // A client of its own, outside the pool, so a pool of one still has a connection to migrate with.
+    const lock = new pg.Client({ connectionString: url });
+    await lock.connect();
+    try {
+      await lock.query('select pg_advisory_lock(7263541)');
+      await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await lock.end().catch(() => undefined);
+    }
+  };
+  return database;
+}
+
+async function openPglite(dir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (dir) await mkdir(dir, { recursive: true });
+  const client = new PGlite(dir ? path.resolve(dir) : undefined, {
+    parsers: { 20: (v: string) => Number(v) },
+  });
+  await client.waitReady;
+  const db = drizzle({ client }) as unknown as Db;
+  const database = wrap(db, 'pglite', () => client.close());
+  database.migrate = async () => {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  };
+  return database;
+}
+
+function wrap(db: Db, kind: Database['kind'], close: () => Promise<void>): Database {
+  const rows = async <T>(query: SQL, executor: Db = db) => {
+    const result = (await executor.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
+  };
+  return {
+    db,
+    kind,
+    rows,
+    ping: async () => {
+      await rows(sql`select 1`);
+    },
+    close,
+    migrate: async () => undefined,
+  };
+}
+
+export { sql };

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+// Type augmentations: route schemas carry OpenAPI tags/summary; replies can send files.
+import type {} from '@fastify/swagger';
+import type {} from '@fastify/static';
+import { localeFrom } from '../i18n/index.js';
+import { AppError, problem, type Problem } from './errors.js';
+import type { AuthRequirement, Authenticator } from './auth.js';
+import { compileValidator } from './validation.js';
+import type { AuditLog } from '../audit/index.js';
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export interface HttpOptions {
+  logLevel: string;
+  bodyLimit?: number;
+  authenticator: () => Authenticator | undefined;
+  audit?: AuditLog;
+  /** folder of the built web app to serve at / */
+  webDir?: string;
+}
+
+const UNAUDITED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SECRET_KEYS = /password|secret|token|code|signature|otp|privateKey|idNumber|phone/i;
+
+export async function createHttpApp(options: HttpOptions): Promise<App> {
+  const app = Fastify({
+    logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers["x-signature"]'] },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (a malformed URL, an over-long path parameter) answer in the same format.
+    frameworkErrors: (error, request, reply) => {
+      const status = (error as FastifyError).statusCode ?? 400;
+      const code = status === 414 ? 'request.uri_too_long' : 'request.invalid';
+      const body = problem(status, code, localeFrom(request.headers['accept-language']), request.id, { detail: error.message }, { field: 'url' });
+      void (reply as FastifyReply).status(status).type('application/problem+json').send(body);
+    },
+    // Node rejects oversized headers before Fastify sees the request; answer those in problem+json too.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return socket.destroy(error);
+      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify(problem(status, status === 431 ? 'request.headers_too_large' : 'request.invalid', 'zh-CN', randomUUID(), { detail: 'bad request' }));
+      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(compileValidator);
+
+  // The API speaks JSON only: anything else is a 415, not a string handed to a JSON schema.
+  app.removeContentTypeParser('text/plain');
+  // Keep the raw body beside the parsed one: channel request signatures cover the exact bytes sent.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    request.rawBody = text;
+    if (text === '') return done(null, undefined);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return done(new AppError('request.body_malformed', 400, {}, 'body'), undefined);
+    }
+    done(inspectInput(parsed, ''), parsed);
+  });
+
+  // PostgreSQL text cannot hold NUL; refuse it at the door with the field named, for URLs too.
+  app.addHook('preValidation', async (request) => {
+    for (const part of [request.query, request.params]) {
+      const problemField = inspectInput(part, '');
+      if (problemField) throw problemField;
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addHook('onRoute', (route) => {
+    // Every API route states who may call it; static files and the docs are public by nature.
+    const api = route.url.startsWith('/api/') || route.url === '/healthz' || route.url === '/readyz';
+    if (api && !route.config?.auth) throw new Error(`route ${route.method} ${route.url} declares no auth requirement`);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const requirement = request.routeOptions.config?.auth;
+    if (!requirement || 'public' in requirement) return;
+    await authorize(request, requirement, options.authenticator());
+  });
+
+  if (options.audit) {
+    const audit = options.audit;
+    app.addHook('onResponse', async (request, reply) => {
+      if (UNAUDITED_METHODS.has(request.method) || !request.routeOptions.url) return;
+      const principal = request.principal;
+      try {
+        await audit.record({
+          actorId: principal ? (principal.type === 'user' ? principal.accountId : principal.appId) : null,
+          actorKind: principal ? (principal.type === 'user' ? principal.kind : 'channel') : 'anonymous',
+          action: `${request.method} ${request.routeOptions.url}`,
+          target: Object.keys((request.params as object) ?? {}).length ? JSON.stringify(request.params) : null,
+          status: reply.statusCode,
+          requestId: request.id,
+          ip: request.ip,
+          detail: { body: redact(request.body) },
+        });
+      } catch (error) {
+        request.log.error({ err: error }, 'audit record failed');
+      }
+    });
+  }
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes get the app; a missing file (it has an extension) stays a 404.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (options.webDir && isPage && existsSync(path.join(options.webDir, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, problem(404, 'request.not_found', localeFrom(request.headers['accept-language']), request.id));
+  });
+
+  return app;
+}
+
+async function authorize(request: FastifyRequest, requirement: Exclude<AuthRequirement, { public: true }>, authenticator: Authenticator | undefined) {
+  if (!authenticator) throw new AppError('server.unavailable', 503);
+  if ('channel' in requirement) {
+    const channel = await authenticator.authenticateChannel(request);
+    if (!channel.capabilities.includes(requirement.channel)) throw new AppError('auth.capability_missing', 403, { capability: requirement.channel });
+    request.principal = channel;
+    return;
+  }
+  const user = await authenticator.authenticateUser(request);
+  request.principal = user;
+  if (requirement.kinds && !requirement.kinds.includes(user.kind)) throw new AppError('auth.forbidden', 403);
+  if (requirement.level && user.authLevel < requirement.level) throw new AppError('auth.level_required', 403, { level: requirement.level });
+  if (requirement.permission && !(await authenticator.permissionsOf(user)).has(requirement.permission)) {
+    throw new AppError('auth.permission_missing', 403, { permission: requirement.permission });
+  }
+}
+
+const MAX_INPUT_DEPTH = 32;
+
+/** Finds the first string with a NUL character, or nesting past MAX_INPUT_DEPTH; returns the 400 to throw. */
+function inspectInput(value: unknown, path: string, depth = 0): AppError | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? new AppError('request.field_invalid', 400, { field: path || 'body', detail: 'NUL character' }, path || 'body') : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_INPUT_DEPTH) return new AppError('request.field_invalid', 400, { field: path || 'body', detail: 'nested too deeply' }, path || 'body');
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const found = inspectInput(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function redact(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 4) return '[truncated]';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
+}
+
+function uniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+function sendProblem(reply: FastifyReply, body: Problem) {
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+function sendError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = localeFrom(request.headers['accept-language']);
+  if (error instanceof AppError) {
+    const body = problem(error.status, error.code, locale, request.id, error.params, error.field ? { field: error.field } : {});
+    if ((error.status === 429 || error.status === 423) && typeof error.params.retryAfterSec === 'number') reply.header('retry-after', String(error.params.retryAfterSec));
+    return sendProblem(reply, body);
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const errors = fastifyError.validation.map((v) => {
+      const missing = (v.params as { missingProperty?: string; additionalProperty?: string })?.missingProperty;
+      const extra = (v.params as { additionalProperty?: string })?.additionalProperty;
+      const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const field = [base, missing ?? extra].filter(Boolean).join('.') || fastifyError.validationContext || 'body';
+      return { field, message: extra ? `unknown property ${extra}` : v.message ?? 'invalid' };
+    });
+    const first = errors[0];
+    return sendProblem(
+      reply,
+      problem(400, 'request.field_invalid', locale, request.id, { field: first.field, detail: first.message }, { field: first.field, errors }),
+    );
+  }
+  // A unique constraint caught a race that the service's own check could not see: two requests
+  // creating the same thing at once. The loser gets a conflict, not a 500.
+  if (uniqueViolation(error)) return sendProblem(reply, problem(409, 'request.conflict', locale, request.id));
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413) return sendProblem(reply, problem(413, 'request.body_too_large', locale, request.id, {}, { field: 'body' }));
+  if (status === 415) return sendProblem(reply, problem(415, 'request.unsupported_media_type', locale, request.id, {}, { field: 'content-type' }));
+  if (status === 405) return sendProblem(reply, problem(405, 'request.method_not_allowed', locale, request.id));
+  if (status >= 400 && status < 500) {
+    return sendProblem(reply, problem(status, 'request.invalid', locale, request.id, { detail: fastifyError.message }, { field: 'body' }));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem(500, 'server.internal', locale, request.id));
+}

@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+
+/** Kinds of account the user center keeps (seed 003 item 1). */
+export const ACCOUNT_KINDS = [
+  'person', // 公众 / 参保人
+  'unit_agent', // 单位经办人
+  'institution_staff', // 定点医药机构人员
+  'enterprise', // 药企 / 耗材企业 / 配送企业
+  'agency_staff', // 经办机构人员
+  'expert', // 专家
+  'admin', // 管理员
+] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/** 认证等级 assurance level: L1 password/SMS, L2 real-name (实名), L3 real-person liveness (实人). */
+export type AuthLevel = 1 | 2 | 3;
+
+export interface UserPrincipal {
+  type: 'user';
+  accountId: string;
+  kind: AccountKind;
+  sessionId: string;
+  authLevel: AuthLevel;
+  /** the organization a staff or admin account belongs to, with its materialized path for scoping */
+  orgId: string | null;
+  orgPath: string | null;
+  /** a unit agent's current unit */
+  unitId: string | null;
+}
+
+export interface ChannelPrincipal {
+  type: 'channel';
+  appId: string;
+  capabilities: string[];
+}
+
+export type Principal = UserPrincipal | ChannelPrincipal;
+
+/**
+ * What a route requires; every route must declare one (the app refuses to start otherwise).
+ * - public: anyone
+ * - user: a logged-in account, optionally of given kinds, holding a permission, at a level
+ * - channel: a registered channel application with this capability, by signed request
+ */
+export type AuthRequirement =
+  | { public: true }
+  | { user: true; kinds?: AccountKind[]; permission?: string; level?: AuthLevel }
+  | { channel: string };
+
+/** Implemented by the auth center and handed to the HTTP kernel at composition. */
+export interface Authenticator {
+  authenticateUser(request: FastifyRequest): Promise<UserPrincipal>;
+  authenticateChannel(request: FastifyRequest): Promise<ChannelPrincipal>;
+  permissionsOf(principal: UserPrincipal): Promise<ReadonlySet<string>>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthRequirement;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    /** the body as received, for request signatures */
+    rawBody?: string;
+  }
+}
+
+export function requireUser(request: FastifyRequest): UserPrincipal {
+  const principal = request.principal;
+  if (!principal || principal.type !== 'user') throw new Error('route reached without a user principal: check its auth requirement');
+  return principal;
+}
+
+export function requireChannel(request: FastifyRequest): ChannelPrincipal {
+  const principal = request.principal;
+  if (!principal || principal.type !== 'channel') throw new Error('route reached without a channel principal: check its auth requirement');
+  return principal;
+}

@@ -1,0 +1,138 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/index.js';
+import { outboxDeliveries, outboxEvents, subscriptions } from './schema.js';
+
+export interface DomainEvent<T = Record<string, unknown>> {
+  id: number;
+  topic: string;
+  payload: T;
+  createdAt: Date;
+}
+
+/** A subscriber runs inside the dispatch transaction: its writes commit with the delivery, once. */
+export type EventHandler = (event: DomainEvent, tx: Db) => Promise<void>;
+
+export interface Outbox {
+  /** Records an event in the caller's transaction; it is delivered only if that transaction commits. */
+  publish(tx: Db, topic: string, payload: Record<string, unknown>): Promise<number>;
+  /** Records several events of one topic in the caller's transaction, in two statements however many (batch imports). */
+  publishMany(tx: Db, topic: string, payloads: Array<Record<string, unknown>>): Promise<number[]>;
+  subscribe(topic: string, subscriber: string, handler: EventHandler): void;
+  /** Delivers what is due for the subscribers this node hosts; returns how many deliveries it handled. */
+  dispatchOnce(limit?: number): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 10;
+
+export function createOutbox(database: Database, log: { error: (o: object, msg: string) => void } = console): Outbox {
+  const handlers = new Map<string, EventHandler>();
+  const registered: Array<{ topic: string; subscriber: string }> = [];
+  let registration: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+
+  const ensureRegistered = () =>
+    (registration ??= registered.length
+      ? database.db.insert(subscriptions).values(registered).onConflictDoNothing().then(() => undefined)
+      : Promise.resolve());
+
+  const dispatchOnce = async (limit = 50): Promise<number> => {
+    await ensureRegistered();
+    const hosted = [...handlers.keys()];
+    if (!hosted.length) return 0;
+    return database.db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const due = await database.rows<{ event_id: number; subscriber: string; attempts: number; topic: string; payload: Record<string, unknown>; created_at: Date }>(
+        sql`select d.event_id, d.subscriber, d.attempts, e.topic, e.payload, e.created_at
+            from kernel.outbox_deliveries d join kernel.outbox_events e on e.id = d.event_id
+            where d.status = 'pending' and d.available_at <= now() and d.subscriber in (${sql.join(
+              hosted.map((h) => sql`${h}`),
+              sql`, `,
+            )})
+            order by d.event_id
+            limit ${limit}
+            for update of d skip locked`,
+        tx,
+      );
+      for (const row of due) {
+        const handler = handlers.get(row.subscriber)!;
+        const event: DomainEvent = { id: Number(row.event_id), topic: row.topic, payload: row.payload, createdAt: new Date(row.created_at) };
+        const where = and(eq(outboxDeliveries.eventId, event.id), eq(outboxDeliveries.subscriber, row.subscriber));
+        try {
+          // A savepoint per delivery: one failing subscriber does not undo the others.
+          await tx.transaction((inner) => handler(event, inner as unknown as Db));
+          await tx.update(outboxDeliveries).set({ status: 'done', deliveredAt: new Date(), attempts: row.attempts + 1 }).where(where);
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          const backoffMs = Math.min(60_000 * 10, 1000 * 2 ** attempts);
+          log.error({ err: error, eventId: event.id, subscriber: row.subscriber, attempts }, 'event delivery failed');
+          await tx
+            .update(outboxDeliveries)
+            .set({
+              attempts,
+              status: attempts >= MAX_ATTEMPTS ? 'dead' : 'pending',
+              availableAt: new Date(Date.now() + backoffMs),
+              lastError: String((error as Error)?.message ?? error).slice(0, 2000),
+            })
+            .where(where);
+        }
+      }
+      return due.length;
+    });
+  };
+
+  const loop = async () => {
+    try {
+      running = dispatchOnce();
+      while ((await running) > 0) running = dispatchOnce();
+    } catch (error) {
+      log.error({ err: error }, 'outbox dispatch failed');
+    } finally {
+      running = null;
+    }
+  };
+
+  const publishMany = async (tx: Db, topic: string, payloads: Array<Record<string, unknown>>): Promise<number[]> => {
+    if (!payloads.length) return [];
+    const events = await tx
+      .insert(outboxEvents)
+      .values(payloads.map((payload) => ({ topic, payload })))
+      .returning({ id: outboxEvents.id });
+    const ids = events.map((e) => e.id);
+    await tx.execute(
+      sql`insert into kernel.outbox_deliveries (event_id, subscriber)
+          select e.id, s.subscriber from kernel.outbox_events e join kernel.subscriptions s on s.topic = e.topic
+          where e.id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+    );
+    return ids;
+  };
+
+  return {
+    publish: async (tx, topic, payload) => (await publishMany(tx, topic, [payload]))[0],
+    publishMany,
+    subscribe: (topic, subscriber, handler) => {
+      if (handlers.has(subscriber)) throw new Error(`subscriber ${subscriber} registered twice`);
+      handlers.set(subscriber, handler);
+      registered.push({ topic, subscriber });
+      registration = null;
+    },
+    dispatchOnce,
+    start: (intervalMs = 500) => {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (!running) void loop();
+      }, intervalMs);
+      timer.unref();
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './kernel/config/index.js';
+import { openDatabase, type Database } from './kernel/db/index.js';
+import { openCache, type Cache } from './kernel/cache/index.js';
+import { createFieldCipher } from './kernel/crypto/index.js';
+import { createAuditLog } from './kernel/audit/index.js';
+import { auditRoutes } from './kernel/audit/routes.js';
+import { createOutbox } from './kernel/outbox/index.js';
+import { createHttpApp, type App } from './kernel/http/app.js';
+import { ProblemSchema } from './kernel/http/schemas.js';
+import type { Authenticator } from './kernel/http/auth.js';
+import type { AppContext, CenterModule } from './kernel/context.js';
+import { authCenter, authenticatorFor, PERMISSIONS } from './centers/auth/index.js';
+import { userCenter } from './centers/user/index.js';
+import { policyCenter } from './centers/policy/index.js';
+import { registryCenter } from './centers/registry/index.js';
+import { enrollmentCenter } from './centers/enrollment/index.js';
+import { seedDemo } from './demo-seed.js';
+
+/** Every center, in registration order. */
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter];
+
+export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface PlatformOverrides {
+  database?: Database;
+  cache?: Cache;
+  providerUrls?: AppContext['providerUrls'];
+}
+
+export interface Platform {
+  app: App;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const closers: Array<() => Promise<void>> = [];
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
+  if (!overrides.database) closers.push(() => database.close());
+  const cache = overrides.cache ?? (await openCache(config.redisUrl));
+  if (!overrides.cache) closers.push(() => cache.close());
+  const providerUrls = overrides.providerUrls ?? (await resolveProviders(config, closers));
+
+  // The HTTP kernel asks for the authenticator per request; it exists once the context does.
+  const authRef: { current?: Authenticator } = {};
+  const audit = createAuditLog(database);
+  const app = await createHttpApp({
+    logLevel: config.logLevel,
+    authenticator: () => authRef.current,
+    audit,
+    webDir: existsSync(WEB_DIR) ? WEB_DIR : undefined,
+  });
+  const outbox = createOutbox(database, app.log);
+  const ctx: AppContext = { config, database, cache, fields: createFieldCipher({ encryptionKey: config.keys.fieldEncryption, blindIndexKey: config.keys.blindIndex }), audit, outbox, log: app.log, providerUrls };
+  authRef.current = authenticatorFor(ctx);
+
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yibao 医保公共服务业务中台 API', version: '0.1.0', description: 'Errors are RFC 9457 problem+json with a stable `code`.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          channelSignature: { type: 'apiKey', in: 'header', name: 'X-Signature', description: 'HMAC-SM3 over METHOD\\nPATH\\nX-Timestamp\\nX-Nonce\\nSM3(body), with X-App-Id' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const auth = route.config?.auth;
+      const security = !auth || 'public' in auth ? undefined : 'channel' in auth ? [{ channelSignature: [] }] : [{ bearer: [] }];
+      // Documentation only: every operation may answer with a problem+json error.
+      const response = { ...((schema?.response as object) ?? {}), '4XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' }, '5XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' } };
+      return { schema: { ...schema, response, ...(security ? { security } : {}) } as typeof schema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '存活检查 liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '就绪检查（数据库与缓存） readiness: database and cache' } }, async (request, reply) => {
+    const checks = await Promise.allSettled([database.ping(), cache.ping()]);
+    const [db, cacheCheck] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
+    const ready = db === 'ok' && cacheCheck === 'ok';
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', database: db, databaseKind: database.kind, cache: cacheCheck, cacheKind: cache.kind });
+  });
+  // The baseline route of every benchmark: the same server, no database, no auth work.
+  app.get('/api/v1/ping', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '基准路由 trivial JSON baseline' } }, async () => ({ pong: true }));
+
+  await app.register(async (scoped) => auditRoutes(scoped as App, database, PERMISSIONS.auditRead), { prefix: '/api/v1/audit' });
+
+  const centers = CENTERS.filter((c) => !config.centers || config.centers.includes(c.name));
+  for (const center of centers) {
+    await app.register(async (scoped) => center.routes(scoped as App, ctx), { prefix: `/api/v1/${center.name}` });
+  }
+  if (existsSync(WEB_DIR)) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: true });
+
+  await app.ready();
+  for (const center of centers) await center.start?.(ctx);
+  if (config.seedDemo) await seedDemo(ctx);
+  outbox.start();
+
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await outbox.stop();
+      await app.close();
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}
+
+/**
+ * Provider base URLs: configured ones as they are; in development, local fake providers for the
+ * rest, so a bare `npm start` can register, verify and log in end to end over real HTTP.
+ */
+async function resolveProviders(config: Config, closers: Array<() => Promise<void>>): Promise<AppContext['providerUrls']> {
+  const p = config.providers;
+  const missing = !p.realNameUrl || !p.smsUrl || !p.wechatUrl || !p.alipayUrl;
+  if (!missing || !config.startFakes) {
+    const none = 'http://127.0.0.1:9';
+    return { realName: p.realNameUrl ?? none, sms: p.smsUrl ?? none, wechat: p.wechatUrl ?? none, alipay: p.alipayUrl ?? none };
+  }
+  const fakes = await import('../test/fakes/index.js');
+  const start = async <T extends { url: string; close(): Promise<void> }>(configured: string | undefined, launch: () => Promise<T>) => {
+    if (configured) return configured;
+    const fake = await launch();
+    closers.push(() => fake.close());
+    return fake.url;
+  };
+  return {
+    realName: await start(p.realNameUrl, () => fakes.startFakeRealName({ appId: p.realNameAppId, secret: p.realNameSecret, acceptUnknown: true })),
+    sms: await start(p.smsUrl, () => fakes.startFakeSms({ appId: p.smsAppId, secret: p.smsSecret })),
+    wechat: await start(p.wechatUrl, () => fakes.startFakeOAuth({ provider: 'wechat', appId: p.oauthAppId, secret: p.oauthSecret })),
+    alipay: await start(p.alipayUrl, () => fakes.startFakeOAuth({ provider: 'alipay', appId: p.oauthAppId, secret: p.oauthSecret })),
+  };
+}

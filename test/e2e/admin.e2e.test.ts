@@ -1,0 +1,71 @@
+/** The seeded province administrator creates a role and grants it to an account. */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSession, logIn, PROVINCE_ADMIN, step } from './support.js';
+
+/** Picks an option of an antd Select by typing into it and clicking the matching option. */
+async function pick(page: Page, testId: string, search: string, optionText: string | RegExp) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await select.locator('input').fill(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
+  await option.click();
+}
+
+describe('admin: roles and grants', () => {
+  const session = browserSession();
+
+  it('logs in as the province admin and sees the admin menu', async () => {
+    const { page, target } = session;
+    session.screenshotOnFailure('admin-login');
+    await logIn(page, target.url, PROVINCE_ADMIN);
+    for (const item of ['menu-orgs', 'menu-accounts', 'menu-roles', 'menu-grants']) {
+      await page.getByTestId(item).waitFor();
+    }
+    await step(page, 'admin-1-profile');
+
+    await page.getByTestId('menu-orgs').click();
+    await page.getByTestId('org-tree').getByText('河南省医疗保障局').first().waitFor();
+    await step(page, 'admin-2-orgs');
+
+    await page.getByTestId('menu-accounts').click();
+    await page.getByTestId('accounts-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await step(page, 'admin-3-accounts');
+  });
+
+  it('creates a role with a permission picked from the resource tree', async () => {
+    const { page } = session;
+    session.screenshotOnFailure('admin-role');
+    const code = `e2e_role_${Date.now().toString(36)}`;
+    await page.getByTestId('menu-roles').click();
+    await page.getByTestId('roles-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('role-create').click();
+    await page.getByTestId('role-code').fill(code);
+    await page.getByTestId('role-name').fill('端到端测试角色');
+    const tree = page.getByTestId('role-permission-tree');
+    const checkbox = tree.locator('.ant-tree-treenode', { hasText: '(user.accounts.read)' }).locator('.ant-tree-checkbox');
+    await checkbox.click();
+    await expect.poll(() => checkbox.getAttribute('class')).toContain('ant-tree-checkbox-checked');
+    await step(page, 'admin-4-role-form');
+    await page.getByTestId('role-create-submit').click();
+    const row = page.getByTestId('roles-table').locator('tbody tr.ant-table-row', { hasText: code });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1 项权限');
+    await step(page, 'admin-5-roles');
+    (globalThis as { e2eRoleCode?: string }).e2eRoleCode = code;
+  });
+
+  it('grants the role to an account and the grant shows in the list', async () => {
+    const { page } = session;
+    session.screenshotOnFailure('admin-grant');
+    const code = (globalThis as { e2eRoleCode?: string }).e2eRoleCode ?? 'agency_clerk';
+    await page.getByTestId('menu-grants').click();
+    await pick(page, 'grant-account', 'nanyang_clerk', 'nanyang_clerk');
+    await page.getByTestId('grants-table').waitFor();
+    await pick(page, 'grant-role', code, code);
+    await page.getByTestId('grant-submit').click();
+    await page.getByTestId('grants-table').getByText(code, { exact: true }).waitFor();
+    await step(page, 'admin-6-granted');
+    expect(await page.getByTestId('grants-table').textContent()).toContain(code);
+  });
+});

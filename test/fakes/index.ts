@@ -1,0 +1,12 @@
+/**
+ * Fakes of the external parties, for tests and for `npm start` when no real
+ * provider URL is configured. Each start function listens on 127.0.0.1 (port 0
+ * unless given) and resolves to a handle with `url`, `close()` and helpers.
+ */
+export { startFakeRealName } from './realname/server.js';
+export type { FakeRealName, FakeRealNameOptions, LivenessSessionRecord, Person } from './realname/server.js';
+export { startFakeSms } from './sms/server.js';
+export type { FakeSms, FakeSmsOptions, SmsMessage } from './sms/server.js';
+export { startFakeOAuth } from './oauth/server.js';
+export type { FakeOAuth, FakeOAuthOptions, FakeOAuthProvider, IssuedCode } from './oauth/server.js';
+export type { FakeCall, FakeHandle, FakeServerOptions } from './shared/fake-server.js';

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
+import { createPlatform, type Platform } from '../../src/platform.js';
+import { startFakeOAuth, startFakeRealName, startFakeSms, type FakeOAuth, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
+
+export interface TestServer {
+  url: string;
+  platform: Platform;
+  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth };
+  /** the fake SMS gateway's base URL; its test endpoint /v1/sms/inbox?phone= lists received texts */
+  smsInboxUrl: string;
+  realNameUrl: string;
+  /** the database URL when on PostgreSQL, so a test can start a second server on the same data */
+  databaseUrl?: string;
+  /** the Redis key prefix, so a second node can share this one's cache through its own connection */
+  cachePrefix: string;
+  api: ApiClient;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type ApiClient = <T = any>(
+  method: string,
+  path: string,
+  options?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+) => Promise<ApiResponse<T>>;
+
+export function apiClient(baseUrl: string): ApiClient {
+  return async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body: parsed as any };
+  };
+}
+
+/**
+ * The whole platform on a random loopback port with its own database, its own cache namespace and
+ * its own fake providers, so test files run in parallel and leave nothing behind.
+ */
+export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
+  const secret = () => randomBytes(16).toString('hex');
+  const creds = { realName: secret(), sms: secret(), oauth: secret() };
+  const [realName, sms, wechat, alipay] = await Promise.all([
+    startFakeRealName({ appId: 'yibao', secret: creds.realName }),
+    startFakeSms({ appId: 'yibao', secret: creds.sms }),
+    startFakeOAuth({ provider: 'wechat', appId: 'yibao', secret: creds.oauth }),
+    startFakeOAuth({ provider: 'alipay', appId: 'yibao', secret: creds.oauth }),
+  ]);
+  const testDb = await createTestDatabase();
+  const cachePrefix = newCachePrefix();
+  const cache = await createTestCache(cachePrefix);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FIELD_ENCRYPTION_KEY: randomKey(),
+    BLIND_INDEX_KEY: randomKey(),
+    TOKEN_SIGNING_KEY: randomKey(),
+    REALNAME_SECRET: creds.realName,
+    SMS_SECRET: creds.sms,
+    OAUTH_SECRET: creds.oauth,
+    SEED_DEMO: options.seed === false ? 'false' : 'true',
+    START_FAKES: 'false',
+    LOGIN_PER_IP_PER_MINUTE: '100000',
+    SMS_PER_IP_PER_HOUR: '100000',
+    OTP_RESEND_SEC: '0',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const platform = await createPlatform(config, {
+    database: testDb.database,
+    cache,
+    providerUrls: { realName: realName.url, sms: sms.url, wechat: wechat.url, alipay: alipay.url },
+  });
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    platform,
+    fakes: { realName, sms, wechat, alipay },
+    smsInboxUrl: sms.url,
+    realNameUrl: realName.url,
+    databaseUrl: testDb.url,
+    cachePrefix,
+    api: apiClient(`${address}/api/v1`),
+    close: async () => {
+      await platform.close();
+      await cache.close();
+      await testDb.drop();
+      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close()]);
+    },
+  };
+}

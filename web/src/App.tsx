@@ -1,0 +1,137 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { setApiLanguage } from './api';
+import { AppLayout } from './components/AppLayout';
+import { antdLocales, I18nContext, initialLang, saveLang, translate, useI18n, type I18n, type Lang } from './i18n';
+import { NAV_PAGES, visiblePages } from './nav';
+import LoginPage from './pages/Login';
+import ProfilePage from './pages/Profile';
+import RegisterPage from './pages/Register';
+import { href, navigate, useRoute } from './router';
+import { SessionProvider, useSession } from './session';
+
+// Pages most people never open are loaded on demand.
+const LoginHistoryPage = lazy(() => import('./pages/LoginHistory'));
+const AgentsPage = lazy(() => import('./pages/Agents'));
+const OrgsPage = lazy(() => import('./pages/admin/Orgs'));
+const AccountsPage = lazy(() => import('./pages/admin/Accounts'));
+const RolesPage = lazy(() => import('./pages/admin/Roles'));
+const GrantsPage = lazy(() => import('./pages/admin/Grants'));
+const ChannelsPage = lazy(() => import('./pages/admin/Channels'));
+const AuditPage = lazy(() => import('./pages/admin/Audit'));
+const RegistryPage = lazy(() => import('./pages/registry/Registry'));
+const ConflictsPage = lazy(() => import('./pages/registry/Conflicts'));
+const PolicyPage = lazy(() => import('./pages/policy/Policy'));
+const LivenessDonePage = lazy(() => import('./pages/LivenessDone'));
+
+const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
+  profile: ProfilePage,
+  history: LoginHistoryPage,
+  agents: AgentsPage,
+  orgs: OrgsPage,
+  accounts: AccountsPage,
+  roles: RolesPage,
+  grants: GrantsPage,
+  channels: ChannelsPage,
+  audit: AuditPage,
+  registry: RegistryPage,
+  conflicts: ConflictsPage,
+  policy: PolicyPage,
+};
+
+const PUBLIC_PATHS = new Set(['/login', '/register']);
+/** shown with or without a session */
+const OPEN_PATHS = new Set(['/liveness-done']);
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+}
+
+function Routes() {
+  const { path } = useRoute();
+  const { status, me, permissions, menus } = useSession();
+  const { t } = useI18n();
+
+  useEffect(() => {
+    if (OPEN_PATHS.has(path)) return;
+    if (status === 'anonymous' && !PUBLIC_PATHS.has(path)) navigate(`/login${path !== '/' && path !== '/profile' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
+    if (status === 'ready' && (PUBLIC_PATHS.has(path) || path === '/')) navigate('/profile', { replace: true });
+  }, [status, path]);
+
+  if (OPEN_PATHS.has(path) && status !== 'loading') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <LivenessDonePage />
+      </Suspense>
+    );
+  }
+  if (status === 'loading') return <Loading />;
+  if (status === 'anonymous') {
+    if (path === '/register') return <RegisterPage />;
+    return <LoginPage />;
+  }
+  if (PUBLIC_PATHS.has(path) || path === '/') return <Loading />;
+
+  const page = NAV_PAGES.find((p) => p.path === path);
+  const allowed = page && visiblePages(me, permissions, menus).some((p) => p.key === page.key);
+  const Page = page ? PAGES[page.key] : undefined;
+  return (
+    <AppLayout path={path}>
+      {!page || !Page ? (
+        <Result status="404" title="404" subTitle={t('app.notFound')} extra={<Button href={href('/profile')}>{t('app.backHome')}</Button>} />
+      ) : !allowed ? (
+        <Result status="403" title="403" subTitle={t('app.noPermission')} extra={<Button href={href('/profile')}>{t('app.backHome')}</Button>} />
+      ) : (
+        <Suspense fallback={<Loading />}>
+          <Page key={path} />
+        </Suspense>
+      )}
+    </AppLayout>
+  );
+}
+
+export default function App() {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const l = initialLang();
+    setApiLanguage(l);
+    return l;
+  });
+
+  const setLang = useCallback((l: Lang) => {
+    setApiLanguage(l);
+    saveLang(l);
+    setLangState(l);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+
+  const i18n = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      tx: (key, fallback, params) => translate(lang, key, params, fallback),
+    }),
+    [lang, setLang],
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ConfigProvider locale={antdLocales[lang]} theme={{ token: { colorPrimary: '#1560bd', borderRadius: 6 } }}>
+        <AntApp>
+          <SessionProvider>
+            <Routes />
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,189 @@
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { api, itemsOf } from '../../api';
+import { FormModal, useFormModal } from '../../components/FormModal';
+import { useQuery } from '../../components/queries';
+import { formatTime, StatusTag } from '../../components/Tags';
+import { useRules } from '../../forms';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { nowrap } from '../../components/table';
+
+/** what a channel app may be allowed to call (src/centers/auth/channels.ts, CHANNEL_CAPABILITIES) */
+export const CHANNEL_CAPABILITIES = ['auth.introspect', 'user.basic.read'] as const;
+
+interface ChannelApp {
+  appId: string;
+  name: string;
+  capabilities: string[];
+  status: string;
+  createdAt?: string;
+}
+
+/** POST /auth/channels: the only answer that carries the secret */
+interface Registered {
+  appId: string;
+  secret: string;
+  name: string;
+  capabilities: string[];
+}
+
+interface CreateForm {
+  name: string;
+  capabilities: string[];
+}
+
+
+const loadApps = async () => itemsOf(await api.get<ChannelApp[] | { items: ChannelApp[] }>('/auth/channels'));
+
+export default function ChannelsPage() {
+  const { t, tx, lang } = useI18n();
+  const rules = useRules();
+  const { message } = App.useApp();
+  const { permissions } = useSession();
+  const canManage = permissions.has('auth.channels.manage');
+  const { data: apps, loading, error, reload } = useQuery(loadApps, []);
+  const [registered, setRegistered] = useState<Registered | null>(null);
+  const [secretOpen, setSecretOpen] = useState(false);
+  const secretRef = useRef<HTMLElement>(null);
+  const createModal = useFormModal<CreateForm>(['name', 'capabilities'], async (v, { form, close }) => {
+    const answer = await api.post<Registered>('/auth/channels', { name: v.name.trim(), capabilities: v.capabilities });
+    close();
+    form.resetFields();
+    setRegistered(answer);
+    setSecretOpen(true);
+    await reload();
+  });
+
+  const capabilityLabel = (c: string) => tx(`channels.capability.${c}`, c);
+
+  const openCreate = () => {
+    createModal.form.resetFields();
+    createModal.show();
+  };
+
+  const copySecret = async () => {
+    if (!registered) return;
+    try {
+      await navigator.clipboard.writeText(registered.secret);
+      message.success(t('channels.copied'));
+    } catch {
+      // No clipboard (plain http on another host, or refused): select the text for a manual copy.
+      if (secretRef.current) window.getSelection()?.selectAllChildren(secretRef.current);
+      message.warning(t('channels.copyFailed'));
+    }
+  };
+
+  return (
+    <Card
+      title={<span data-testid="page-title">{t('channels.title')}</span>}
+      extra={
+        canManage ? (
+          <Button type="primary" onClick={openCreate} data-testid="channel-create">
+            {t('channels.create')}
+          </Button>
+        ) : null
+      }
+    >
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t('channels.hint')}</Typography.Text>
+        {error && <Alert type="error" showIcon title={error} data-testid="channels-error" />}
+        <Table<ChannelApp>
+          data-testid="channels-table"
+          rowKey="appId"
+          size="middle"
+          loading={loading}
+          dataSource={apps}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { ...nowrap, key: 'appId', title: t('channels.appId'), dataIndex: 'appId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> },
+            { key: 'name', title: t('channels.name'), dataIndex: 'name' },
+            {
+              key: 'capabilities',
+              title: t('channels.capabilities'),
+              dataIndex: 'capabilities',
+              render: (v?: string[]) => <CapabilityTags capabilities={v ?? []} />,
+            },
+            { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+            { ...nowrap, key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
+          ]}
+        />
+      </Flex>
+      <FormModal modal={createModal} title={t('channels.create')} name="channel-create" submitTestId="channel-create-submit" forceRender initialValues={{ capabilities: [] }}>
+        <Form.Item name="name" label={t('channels.name')} rules={[rules.required('channels.name'), { max: 100 }]}>
+          <Input data-testid="channel-name" maxLength={100} autoComplete="off" aria-label={t('channels.name')} />
+        </Form.Item>
+        <Form.Item name="capabilities" label={t('channels.capabilities')} rules={[{ type: 'array', required: true, min: 1, message: t('channels.pickCapabilities') }]}>
+          <Checkbox.Group data-testid="channel-capabilities" aria-label={t('channels.capabilities')}>
+            <Flex vertical gap={8}>
+              {CHANNEL_CAPABILITIES.map((c) => (
+                <Checkbox key={c} value={c} data-testid={`channel-capability-${c}`}>
+                  {capabilityLabel(c)} <Typography.Text type="secondary">({c})</Typography.Text>
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        </Form.Item>
+      </FormModal>
+      <Modal
+        title={t('channels.registered')}
+        open={secretOpen}
+        closable={false}
+        mask={{ closable: false }}
+        keyboard={false}
+        width={600}
+        onCancel={() => setSecretOpen(false)}
+        // the secret leaves the page (DOM and state) once the window closes
+        destroyOnHidden
+        afterClose={() => setRegistered(null)}
+        footer={[
+          <Button key="copy" onClick={copySecret} data-testid="channel-secret-copy">
+            {t('channels.copySecret')}
+          </Button>,
+          <Button key="done" type="primary" onClick={() => setSecretOpen(false)} data-testid="channel-secret-done">
+            {t('channels.secretSaved')}
+          </Button>,
+        ]}
+      >
+        {registered && (
+          <Flex vertical gap={16} data-testid="channel-secret-modal">
+            <Alert type="warning" showIcon title={t('channels.secretWarning')} data-testid="channel-secret-warning" />
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              items={[
+                { key: 'name', label: t('channels.name'), children: registered.name },
+                { key: 'appId', label: t('channels.appId'), children: <Typography.Text code data-testid="channel-secret-app-id">{registered.appId}</Typography.Text> },
+                {
+                  key: 'secret',
+                  label: t('channels.secret'),
+                  children: (
+                    <Typography.Text code strong style={{ wordBreak: 'break-all' }} data-testid="channel-secret" ref={secretRef}>
+                      {registered.secret}
+                    </Typography.Text>
+                  ),
+                },
+                { key: 'capabilities', label: t('channels.capabilities'), children: <CapabilityTags capabilities={registered.capabilities} /> },
+              ]}
+            />
+          </Flex>
+        )}
+      </Modal>
+    </Card>
+  );
+}
+
+function CapabilityTags({ capabilities }: { capabilities: string[] }) {
+  const { tx } = useI18n();
+  return (
+    <Flex wrap gap={4}>
+      {capabilities.map((c) => (
+        <Tag key={c} color="blue" title={c}>
+          {tx(`channels.capability.${c}`, c)}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,145 @@
+/** The logged-in account: tokens, /user/me and /auth/me/permissions, shared through context. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, getTokens, onSessionEnded, setTokens, type Tokens } from './api';
+import { navigate } from './router';
+
+export interface Me {
+  id: string;
+  kind: string;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  loginName?: string | null;
+  email?: string | null;
+  address?: string | null;
+  authLevel: number | string;
+  status: string;
+  /** units a unit agent acts for (GET /user/me); the first active one is the current unit */
+  units?: { id: string; name: string; creditCode?: string; role?: string }[];
+  unit?: { id: string; name: string; creditCode?: string } | null;
+  org?: { id: string; name: string; regionCode?: string } | null;
+  orgId?: string | null;
+  createdAt?: string;
+}
+
+export interface MenuNode {
+  code: string;
+  name: string;
+  path?: string | null;
+  children?: MenuNode[];
+}
+
+export interface LoginResult extends Tokens {
+  account?: Partial<Me>;
+}
+
+type Status = 'anonymous' | 'loading' | 'ready';
+
+export interface Session {
+  status: Status;
+  me: Me | null;
+  permissions: ReadonlySet<string>;
+  menus: MenuNode[];
+  /** stores the tokens of a login answer and loads the account */
+  login: (result: LoginResult) => Promise<void>;
+  /** reloads /user/me and the permissions (after a change of level, phone…) */
+  reload: () => Promise<void>;
+  /** ends this session (or every session of the account) and shows the login page */
+  logout: (everywhere?: boolean) => Promise<void>;
+  /** forgets the session locally without calling the server (after deactivation or password change) */
+  forget: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The unit an agent acts for: `unit`, or the first of `units`. */
+export function currentUnit(me: Me | null): { id: string; name: string; creditCode?: string; role?: string } | null {
+  return me?.unit ?? me?.units?.[0] ?? null;
+}
+
+/** 1 | "1" | "L1" -> 1 */
+export function levelOf(authLevel: number | string | undefined | null): number {
+  const n = Number(String(authLevel ?? '1').replace(/^L/i, ''));
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>(() => (getTokens() ? 'loading' : 'anonymous'));
+  const [me, setMe] = useState<Me | null>(null);
+  const [permissions, setPermissions] = useState<ReadonlySet<string>>(new Set());
+  const [menus, setMenus] = useState<MenuNode[]>([]);
+
+  const forget = useCallback(() => {
+    setTokens(null);
+    setMe(null);
+    setPermissions(new Set());
+    setMenus([]);
+    setStatus('anonymous');
+  }, []);
+
+  const reload = useCallback(async () => {
+    if (!getTokens()) {
+      forget();
+      return;
+    }
+    try {
+      const [profile, perms] = await Promise.all([
+        api.get<Me>('/user/me'),
+        api.get<{ permissions?: string[]; menus?: MenuNode[] }>('/auth/me/permissions').catch(() => ({ permissions: [], menus: [] })),
+      ]);
+      setMe(profile);
+      setPermissions(new Set(perms?.permissions ?? []));
+      setMenus(perms?.menus ?? []);
+      setStatus('ready');
+    } catch {
+      forget();
+    }
+  }, [forget]);
+
+  const login = useCallback(
+    async (result: LoginResult) => {
+      setTokens({ accessToken: result.accessToken, refreshToken: result.refreshToken, expiresIn: result.expiresIn });
+      setStatus('loading');
+      await reload();
+    },
+    [reload],
+  );
+
+  const logout = useCallback(
+    async (everywhere = false) => {
+      try {
+        await api.post(everywhere ? '/auth/logout-all' : '/auth/logout', {});
+      } catch {
+        // the local session ends anyway
+      }
+      forget();
+      navigate('/login');
+    },
+    [forget],
+  );
+
+  useEffect(() => {
+    if (getTokens()) void reload();
+  }, [reload]);
+
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        forget();
+        navigate('/login?expired=1');
+      }),
+    [forget],
+  );
+
+  const value = useMemo<Session>(
+    () => ({ status, me, permissions, menus, login, reload, logout, forget }),
+    [status, me, permissions, menus, login, reload, logout, forget],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
