@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginStaff, randomCreditCode, randomIdNumber, randomPhone } from '../support/factories.js';
 import { registryCsv, REGISTRY_HEADER } from '../support/registry-csv.js';
+import ExcelJS from 'exceljs';
 import { parseCsvText } from '../../src/kernel/csv/index.js';
+import { XLSX_CONTENT_TYPE } from '../../src/kernel/xlsx/index.js';
 import { findEntityByCreditCode, findPersonByIdNumber, getEntity, getPerson, importOperations } from '../../src/centers/registry/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 
@@ -429,6 +431,33 @@ describe('batch import', () => {
     // Another city does not see Nanyang's jobs; the province does.
     expect((await api('GET', `/registry/imports/${job.id}`, { token: province })).status).toBe(200);
   }, 120_000);
+
+  it('imports an Excel file the same way, with Excel row numbers in the error report', async () => {
+    const good = [newPersonInput({ name: '表格甲' }), newPersonInput({ name: '表格乙', category: 'resident' })];
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('人员');
+    sheet.getRow(1).values = REGISTRY_HEADER.split(',');
+    sheet.getRow(2).values = [good[0].idNumber, good[0].name, '', '', '', '411302', '在职职工'];
+    // an empty row 3, then a bad identity number in row 4 and a good row 5
+    sheet.getRow(4).values = ['411302199001011234', '错号', '', '', '', '411302', '在职职工'];
+    // a date cell for the birth date: it must come through as the date in the identity number
+    const born = good[1].idNumber.slice(6, 14);
+    const birthCell = new Date(Date.UTC(Number(born.slice(0, 4)), Number(born.slice(4, 6)) - 1, Number(born.slice(6, 8))));
+    sheet.getRow(5).values = [good[1].idNumber, good[1].name, '', birthCell, '', '411302', '城乡居民'];
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+
+    const started = await upload(clerk, bytes, XLSX_CONTENT_TYPE, 'persons.xlsx');
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const job = await waitForJob(clerk, started.body.id);
+    expect(job).toMatchObject({ status: 'completed', fileName: 'persons.xlsx', rows: { read: 3, committed: 2, failed: 1 } });
+    expect((await findPersonByIdNumber(server.platform.ctx, good[0].idNumber))?.name).toBe('表格甲');
+    expect((await findPersonByIdNumber(server.platform.ctx, good[1].idNumber))?.birthDate).toBe(`${born.slice(0, 4)}-${born.slice(4, 6)}-${born.slice(6, 8)}`);
+    const report = parseCsvText(await (await fetch(`${server.url}/api/v1/registry/imports/${job.id}/errors.csv`, { headers: { authorization: `Bearer ${clerk}` } })).text());
+    expect(report.slice(1).map((r) => [Number(r.fields[0]), r.fields[2]])).toEqual([[4, 'idNumber']]);
+
+    const notExcel = await upload(clerk, `${REGISTRY_HEADER}\r\n`, XLSX_CONTENT_TYPE);
+    expect([notExcel.status, notExcel.body.field, notExcel.body.code]).toEqual([400, 'body', 'registry.import_xlsx_invalid']);
+  });
 
   it('refuses a wrong file at once, naming what is wrong', async () => {
     const noId = await upload(clerk, '姓名,区划,人员类别\r\n张三,411302,城乡居民\r\n');

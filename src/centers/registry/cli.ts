@@ -1,5 +1,5 @@
 /**
- * 命令行批量导入 npm run registry:import -- persons.csv [options]
+ * 命令行批量导入 npm run registry:import -- persons.csv [options]   (or persons.xlsx: its first worksheet)
  *
  *   --charset utf-8|gb18030   text encoding of the file (default utf-8; Excel's CSV is often GBK)
  *   --batch N                 rows per transaction (default 500)
@@ -20,6 +20,7 @@ import { openDatabase } from '../../kernel/db/index.js';
 import { createFieldCipher } from '../../kernel/crypto/index.js';
 import { createOutbox } from '../../kernel/outbox/index.js';
 import { translate } from '../../kernel/i18n/index.js';
+import { xlsxAsCsv } from '../../kernel/xlsx/index.js';
 import { createJob, decodeText, errorReport, runImport, SUPPORTED_CHARSETS, type ImportJob } from './imports.js';
 import './messages.js';
 
@@ -136,7 +137,13 @@ async function main(): Promise<number> {
   let bytesRead = 0;
   const started = Date.now();
   const draw = progressBar(size);
-  const text = decodeText(createReadStream(file, { highWaterMark: 256 * 1024 }), options.charset, (n) => (bytesRead += n));
+  const counted = async function* () {
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      bytesRead += chunk.byteLength;
+      yield chunk;
+    }
+  };
+  const text = /\.xlsx$/i.test(file) ? xlsxAsCsv(counted()) : decodeText(counted(), options.charset);
   let result: ImportJob;
   try {
     result = await runImport(deps, job.id, text, {

@@ -30,9 +30,10 @@ registerMessages({
   'registry.cancel_date_before_birth': { zh: '注销日期不能早于出生日期', en: 'The cancellation date cannot precede the birth date' },
   'registry.conflict_decided': { zh: '该会商已处理（{status}）', en: 'This conflict case is already decided ({status})' },
   'registry.import_csv_required': {
-    zh: '请以 text/csv 上传 CSV 文件（UTF-8；GBK 文件请注明 charset=gb18030）',
-    en: 'Upload a CSV file as text/csv (UTF-8; for GBK files send charset=gb18030)',
+    zh: '请以 text/csv 上传 CSV 文件（UTF-8；GBK 文件请注明 charset=gb18030），或上传 Excel（.xlsx）文件',
+    en: 'Upload a CSV file as text/csv (UTF-8; for GBK files send charset=gb18030), or an Excel (.xlsx) file',
   },
+  'registry.import_xlsx_invalid': { zh: '文件不是有效的 Excel（.xlsx）文件', en: 'The file is not a readable Excel (.xlsx) file' },
   'registry.import_charset': { zh: '不支持的字符集 {charset}，请使用 utf-8 或 gb18030', en: 'Unsupported charset {charset}: use utf-8 or gb18030' },
   'registry.import_encoding': {
     zh: '文件不是有效的 {charset} 文本；Excel 另存的 CSV 通常为 GBK，请注明 charset=gb18030',

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../kernel/http/errors.js';
 import { requireUser, type UserPrincipal } from '../../kernel/http/auth.js';
 import { Body, CreditCode, Id, IdNumber, Mobile, PageQuery, PersonName, RegionCode } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
+import { XLSX_CONTENT_TYPE, XlsxError, xlsxAsCsv } from '../../kernel/xlsx/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import * as auth from '../auth/index.js';
 import * as service from './service.js';
@@ -31,9 +32,9 @@ const Cancellation = Body({
 const IdParams = Type.Object({ id: Id });
 const CSV_STREAM = Symbol('registry.csv');
 
-/** A CSV upload as the body: the stream itself, under a symbol so logs and the audit record never see it. */
+/** A CSV or Excel upload as the body: the stream itself, under a symbol so logs and the audit record never see it. */
 interface CsvUpload {
-  format: 'csv';
+  format: 'csv' | 'xlsx';
   [CSV_STREAM]: AsyncIterable<Uint8Array>;
 }
 
@@ -51,12 +52,14 @@ export const registryCenter: CenterModule = {
     const unmasked = (principal: UserPrincipal) => auth.hasPermission(ctx, principal, P.piiRead);
     const tx = <T>(work: (tx: Db) => Promise<T>) => db.transaction((t) => work(t as unknown as Db));
 
-    // CSV uploads (this center's routes only): the stream goes to the handler unread; its size is checked as it is read.
-    app.addContentTypeParser(['text/csv', 'application/csv'], (request, payload, done) => {
+    // CSV and Excel uploads (this center's routes only): the stream goes to the handler unread; its size is checked as it is read.
+    const upload = (format: CsvUpload['format']) => (request: FastifyRequest, payload: AsyncIterable<Uint8Array>, done: (error: Error | null, body?: unknown) => void) => {
       const length = Number(request.headers['content-length']);
       if (length > imports.IMPORT_DEFAULTS.maxBytes) return done(new AppError('request.body_too_large', 413, { field: 'body' }, 'body'), undefined);
-      done(null, { format: 'csv', [CSV_STREAM]: payload } satisfies CsvUpload);
-    });
+      done(null, { format, [CSV_STREAM]: payload } satisfies CsvUpload);
+    };
+    app.addContentTypeParser(['text/csv', 'application/csv'], upload('csv'));
+    app.addContentTypeParser(XLSX_CONTENT_TYPE, upload('xlsx'));
 
     // ------------------------------------------------------------------------------- persons
 
@@ -288,9 +291,10 @@ export const registryCenter: CenterModule = {
       config: { auth: manage },
       schema: {
         tags: ['registry'],
-        summary: '批量导入自然人（CSV，后台处理，202） import persons from a CSV file, as a background job',
+        summary: '批量导入自然人（CSV / Excel，后台处理，202） import persons from a CSV or Excel file, as a background job',
         description:
-          'Body: the CSV file itself, `Content-Type: text/csv` (UTF-8, or `; charset=gb18030` for GBK), up to 64 MiB. Header row with ' +
+          'Body: the CSV file itself, `Content-Type: text/csv` (UTF-8, or `; charset=gb18030` for GBK), or an Excel file ' +
+          '(`Content-Type: ' + XLSX_CONTENT_TYPE + '`, first worksheet, identity numbers as text cells), up to 64 MiB. Header row with ' +
           '身份证号/idNumber, 姓名/name, 区划/regionCode, 人员类别/category, optional 手机号/phone, 出生日期/birthDate, 性别/sex. ' +
           'Answers 202 with the job; follow it at GET /imports/{id}, row errors at GET /imports/{id}/errors.csv.',
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
@@ -298,12 +302,14 @@ export const registryCenter: CenterModule = {
     }, async (request, reply) => {
       const principal = requireUser(request);
       const upload = request.body as CsvUpload | undefined;
-      const stream = upload?.[CSV_STREAM];
-      if (!stream) throw new AppError('registry.import_csv_required', 415, { field: 'content-type' }, 'content-type');
+      const raw = upload?.[CSV_STREAM];
+      if (!raw) throw new AppError('registry.import_csv_required', 415, { field: 'content-type' }, 'content-type');
       const scope = await scopeOf(ctx, principal);
-      const charset = charsetOf(request);
+      const excel = upload.format === 'xlsx';
+      const stream = excel ? utf8(xlsxAsCsv(raw)) : raw;
+      const charset = excel ? 'utf-8' : charsetOf(request);
       const job = await imports.receiveUpload(ctx, { body: stream, charset, fileName: request.query.fileName ?? null, scopePrefix: scope.prefix, actor: actorOf(principal) });
-      (request as { body: unknown }).body = { format: 'csv', jobId: job.id, bytes: job.bytes };
+      (request as { body: unknown }).body = { format: upload.format, jobId: job.id, bytes: job.bytes };
       runtime.start(job.id);
       return reply.status(202).header('location', `/api/v1/registry/imports/${job.id}`).send(imports.jobView(job, localeFrom(request.headers['accept-language'])));
     });
@@ -372,6 +378,16 @@ export async function scopeOf(ctx: AppContext, principal: UserPrincipal): Promis
 function conflictAnswer(ctx: AppContext, scope: service.Scope, found: service.Conflict, unmasked: boolean) {
   const visible = found.regionCode.startsWith(scope.prefix);
   return { status: 'conflict', conflict: visible ? service.conflictView(ctx, found, unmasked) : { id: found.id, status: found.status } };
+}
+
+/** The CSV text of an Excel upload as UTF-8 bytes; a file that is not .xlsx is a 400 on the body. */
+async function* utf8(text: AsyncIterable<string>): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of text) yield Buffer.from(chunk);
+  } catch (error) {
+    if (error instanceof XlsxError) throw new AppError('registry.import_xlsx_invalid', 400, { field: 'body' }, 'body');
+    throw error;
+  }
 }
 
 function charsetOf(request: FastifyRequest): 'utf-8' | 'gb18030' {
