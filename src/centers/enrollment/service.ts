@@ -357,8 +357,7 @@ export async function activeEnrollmentsPage(ctx: AppContext, query: { regionCode
     db.select().from(identities).where(inArray(identities.personId, personIds)),
   ]);
   const active = scanned.filter((e) => statusInMonth(changes.filter((c) => c.employmentId === e.id), key) === 'active');
-  const births = new Map<string, string>();
-  for (const personId of new Set(active.map((e) => e.personId))) births.set(personId, (await registry.getPerson(ctx, personId))?.birthDate ?? '');
+  const births = await registry.birthDatesOf(ctx, active.map((e) => e.personId));
   const items = active.map((e): ActiveEnrollment => {
     const wage = wages.find((w) => w.employmentId === e.id);
     const held = identitiesAsOf(identityRows.filter((r) => r.personId === e.personId), key).map((r) => r.code);

@@ -12,8 +12,10 @@
  *
  * Event payloads carry no personal data; read the person for it.
  */
+import { inArray } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import * as service from './service.js';
+import { persons } from './schema.js';
 import type { PersonCategory, Sex } from './rules.js';
 import { runImport, storedUpload, sweepStaleJobs, type ImportJob, type RunOptions } from './imports.js';
 import { runtimeFor } from './runtime.js';
@@ -88,6 +90,17 @@ export async function getPerson(ctx: AppContext, id: string): Promise<RegistryPe
 export async function findPersonByIdNumber(ctx: AppContext, idNumber: string): Promise<RegistryPerson | null> {
   const row = await service.findPersonRowByIdNumber(ctx, ctx.database.db, idNumber);
   return row ? toPerson(ctx, row) : null;
+}
+
+/**
+ * Birth dates (`YYYY-MM-DD`) of many persons in one query, keyed by person id; unknown ids are
+ * absent. For feeds that need ages of a page of insured persons (the collection center's receivables).
+ */
+export async function birthDatesOf(ctx: AppContext, personIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds)];
+  if (!ids.length) return new Map();
+  const rows = await ctx.database.db.select({ id: persons.id, birthDate: persons.birthDate }).from(persons).where(inArray(persons.id, ids));
+  return new Map(rows.map((r) => [r.id, r.birthDate]));
 }
 
 /** The legal entity with this platform id (`ent_…`), or null. */
