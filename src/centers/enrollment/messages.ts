@@ -29,4 +29,19 @@ registerMessages({
   'enrollment.retirement_open': { zh: '退休身份没有结束日期', en: 'Retirement has no end date' },
   'enrollment.already_retired': { zh: '该人员已于 {startDate} 退休', en: 'The person retired on {startDate} already' },
   'enrollment.identity_overlap': { zh: '与已有的 {code} 身份（{startDate} 至 {endDate}）重叠', en: 'Overlaps the {code} identity held {startDate} to {endDate}' },
+  'enrollment.unit_not_enrolled': { zh: '本单位未参加险种 {insuranceType}，不能为职工办理该险种增员', en: 'Your unit is not enrolled in insurance type {insuranceType}' },
+  'enrollment.resident_no_base': { zh: '城乡居民参保按缴费标准缴费，不申报缴费基数', en: 'Residents pay the flat contribution; they declare no base' },
+  'enrollment.field_required': { zh: '请填写 {field}', en: '{field} is required' },
+  'enrollment.already_enrolled': {
+    zh: '您已参加险种 {insuranceType}（{kind}，{status}），不能重复参保',
+    en: 'You are already enrolled in insurance type {insuranceType} ({kind}, {status})',
+  },
+  'enrollment.base_out_of_bounds': {
+    zh: '缴费基数应在 {lower} 元至 {upper} 元之间',
+    en: 'The contribution base must lie between {lower} and {upper} yuan',
+  },
+  'enrollment.application_pending': { zh: '已有一份同类申请待审核，请等待审核结果或先撤回', en: 'An application for this is already awaiting review: wait for it or withdraw it' },
+  'enrollment.application_not_found': { zh: '没有该申请', en: 'No such application' },
+  'enrollment.application_decided': { zh: '该申请当前状态为 {status}，不能再办理', en: 'The application is {status} and can no longer change' },
+  'enrollment.not_flexible': { zh: '只有灵活就业人员参保可以申请暂停缴费', en: 'Only a flexible worker’s enrollment can be suspended on application' },
 });

@@ -5,7 +5,7 @@ import { requireUser, type UserPrincipal } from '../../kernel/http/auth.js';
 import { Body, Id, PageQuery, YearMonth } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
 import * as service from './service.js';
-import { EMPLOYEE_STATUSES, IDENTITY_CODES, type EmployeeAction } from './rules.js';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, EMPLOYEE_STATUSES, IDENTITY_CODES, type EmployeeAction } from './rules.js';
 import './messages.js';
 
 const literals = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
@@ -20,6 +20,7 @@ export const enrollmentCenter: CenterModule = {
     const P = auth.PERMISSIONS;
     const read = { user: true, permission: P.enrollmentRead } as const;
     const manage = { user: true, permission: P.enrollmentManage } as const;
+    const review = { user: true, permission: P.enrollmentReview } as const;
     const actor = (request: Parameters<typeof requireUser>[0]) => actorOf(ctx, requireUser(request));
 
     // ------------------------------------------------------------------------- unit enrollment
@@ -138,11 +139,47 @@ export const enrollmentCenter: CenterModule = {
       config: { auth: read },
       schema: { tags: ['enrollment'], summary: '人员参保变更记录 the person’s change history', params: IdParams, querystring: Type.Object(PageQuery) },
     }, async (request) => service.personHistory(ctx, await actor(request), request.params.id, request.query));
+
+    // ---------------------------------------------------------------------------- applications
+
+    app.get('/applications', {
+      config: { auth: read },
+      schema: {
+        tags: ['enrollment'],
+        summary: '个人参保申请（本辖区） persons’ applications to review in your region',
+        querystring: Type.Object({ ...PageQuery, status: Type.Optional(literals(APPLICATION_STATUSES)), kind: Type.Optional(literals(APPLICATION_KINDS)) }),
+      },
+    }, async (request) => service.listApplications(ctx, await actor(request), request.query));
+
+    app.get('/applications/:id', {
+      config: { auth: read },
+      schema: { tags: ['enrollment'], summary: '申请详情 one application', params: IdParams },
+    }, async (request) => service.getApplication(ctx, await actor(request), request.params.id));
+
+    app.post('/applications/:id/approve', {
+      config: { auth: review },
+      schema: {
+        tags: ['enrollment'],
+        summary: '审核通过：参保（灵活就业按所选基数申报）或暂停缴费，同一事务 approve: the enrollment is created (or suspended) with it',
+        params: IdParams,
+        body: Body({ note: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    }, async (request) => service.approveApplication(ctx, await actor(request), request.params.id, request.body.note));
+
+    app.post('/applications/:id/reject', {
+      config: { auth: review },
+      schema: {
+        tags: ['enrollment'],
+        summary: '不予通过（须说明理由） reject, saying why',
+        params: IdParams,
+        body: Body({ note: Type.String({ minLength: 1, maxLength: 200 }) }),
+      },
+    }, async (request) => service.rejectApplication(ctx, await actor(request), request.params.id, request.body.note));
   },
 };
 
 /** Clerks act within their organization's region (as the registry scopes them). */
-async function actorOf(ctx: AppContext, principal: UserPrincipal): Promise<service.Actor> {
+async function actorOf(ctx: AppContext, principal: UserPrincipal): Promise<service.RegionActor> {
   const org = principal.orgId ? await auth.getOrg(ctx, principal.orgId) : null;
   if (!org) throw forbidden('enrollment.no_org');
   return { accountId: principal.accountId, prefix: service.regionPrefixOf(org) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identitiesAsOf, monthOfDate, poolingRegionCandidates, retiredAsOf, statusInMonth, transition, type StatusChange } from './rules.js';
+import { baseWithin, identitiesAsOf, missingApplicationField, monthOfDate, poolingRegionCandidates, retiredAsOf, statusInMonth, transition, yuan, type ApplicationFields, type ApplicationKind, type StatusChange } from './rules.js';
 
 const history: StatusChange[] = [
   { month: 201901, status: 'active' },
@@ -77,4 +77,38 @@ describe('pooling region candidates', () => {
     ['411300', ['411300', '410000']],
     ['410000', ['410000']],
   ])('%s → %j', (region, expected) => expect(poolingRegionCandidates(region)).toEqual(expected));
+});
+
+describe('application fields (申请)', () => {
+  const flexible: ApplicationFields = { insuranceType: '310', regionCode: '411302', monthlyBaseFen: 250_000 };
+  it.each<[ApplicationKind, ApplicationFields, string | null]>([
+    ['flexible_enrollment', flexible, null],
+    ['flexible_enrollment', { ...flexible, monthlyBaseFen: 0 }, null],
+    ['flexible_enrollment', { ...flexible, monthlyBaseFen: undefined }, 'monthlyBaseFen'],
+    ['flexible_enrollment', { ...flexible, regionCode: undefined }, 'regionCode'],
+    ['flexible_enrollment', {}, 'insuranceType'],
+    ['resident_enrollment', { insuranceType: '390', regionCode: '411302' }, null],
+    ['resident_enrollment', { insuranceType: '390' }, 'regionCode'],
+    ['flexible_suspension', { employmentId: 'emp_1', reason: '失业' }, null],
+    ['flexible_suspension', { employmentId: 'emp_1', reason: '  ' }, 'reason'],
+    ['flexible_suspension', { reason: '失业' }, 'employmentId'],
+  ])('%s %j → %s', (kind, fields, missing) => expect(missingApplicationField(kind, fields)).toBe(missing));
+});
+
+describe('a flexible worker’s chosen base (南阳 2019: 60 %–300 % of 3,000.00 = 1,800.00–9,000.00)', () => {
+  const bounds = { lowerFen: 180_000, upperFen: 900_000 };
+  it.each([
+    [179_999, false],
+    [180_000, true],
+    [250_000, true],
+    [900_000, true],
+    [900_001, false],
+  ])('%i fen → %s', (base, ok) => expect(baseWithin(base, bounds)).toBe(ok));
+  it.each([
+    [180_000, '1800.00'],
+    [5, '0.05'],
+    [123_456, '1234.56'],
+    [0, '0.00'],
+    [-250, '-2.50'],
+  ])('%i fen reads %s yuan', (fen, text) => expect(yuan(fen)).toBe(text));
 });

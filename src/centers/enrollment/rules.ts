@@ -7,6 +7,13 @@
 export const EMPLOYEE_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
 
+/**
+ * 参保类别 how a person is enrolled: 单位职工 employee through a unit, 灵活就业人员 flexible worker
+ * paying alone on a base they choose, 城乡居民 resident.
+ */
+export const ENROLLMENT_KINDS = ['employee', 'flexible', 'resident'] as const;
+export type EnrollmentKind = (typeof ENROLLMENT_KINDS)[number];
+
 export const EMPLOYEE_ACTIONS = ['suspend', 'resume', 'remove'] as const;
 export type EmployeeAction = (typeof EMPLOYEE_ACTIONS)[number];
 
@@ -86,4 +93,50 @@ export const retiredAsOf = (rows: readonly DatedIdentity[], month: number) => id
  */
 export function poolingRegionCandidates(regionCode: string): string[] {
   return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
+}
+
+/** 申请 what a person may apply for: 灵活就业人员参保 / 城乡居民参保 / 灵活就业暂停缴费. */
+export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+/** submitted → approved | rejected by a clerk, or withdrawn by the person before review */
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface ApplicationFields {
+  insuranceType?: string;
+  regionCode?: string;
+  monthlyBaseFen?: number;
+  employmentId?: string;
+  reason?: string;
+}
+
+const REQUIRED: Record<ApplicationKind, ReadonlyArray<keyof ApplicationFields>> = {
+  flexible_enrollment: ['insuranceType', 'regionCode', 'monthlyBaseFen'],
+  resident_enrollment: ['insuranceType', 'regionCode'],
+  flexible_suspension: ['employmentId', 'reason'],
+};
+
+/** The first field an application of this kind needs and lacks (blank text counts as missing), or null. */
+export function missingApplicationField(kind: ApplicationKind, fields: ApplicationFields): keyof ApplicationFields | null {
+  for (const name of REQUIRED[kind]) {
+    const value = fields[name];
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return name;
+  }
+  return null;
+}
+
+/** The enrollment kind an approved enrollment application creates. */
+export const ENROLLMENT_KIND_OF: Partial<Record<ApplicationKind, EnrollmentKind>> = { flexible_enrollment: 'flexible', resident_enrollment: 'resident' };
+
+/**
+ * A flexible worker chooses their base within the bounds (both inclusive), not clamped: a base
+ * outside them is refused, so the person pays what they chose or learns why not.
+ */
+export const baseWithin = (baseFen: number, bounds: { lowerFen: number; upperFen: number }) => baseFen >= bounds.lowerFen && baseFen <= bounds.upperFen;
+
+/** 120000 → "1200.00": fen shown as yuan, in integers (no floating point). */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ApplicationKind, ApplicationStatus, EnrollmentKind } from './rules.js';
 
 export const enrollmentSchema = pgSchema('enrollment');
 
@@ -29,15 +30,18 @@ export const unitEnrollments = enrollmentSchema.table(
 );
 
 /**
- * 职工参保 a person (registry `psn_…`) enrolled through a unit's enrollment. A person holds at most one
- * employment per insurance type that is not removed (partial unique index).
+ * 人员参保 a person (registry `psn_…`) enrolled in an insurance type: an employee through a unit's
+ * enrollment, or a flexible worker or resident on their own (no unit, no entity). A person holds at
+ * most one enrollment per insurance type that is not removed, whatever its kind (partial unique index).
  */
 export const employments = enrollmentSchema.table(
   'employments',
   {
     id: text('id').primaryKey(),
-    unitEnrollmentId: text('unit_enrollment_id').notNull(),
-    entityId: text('entity_id').notNull(),
+    kind: text('kind').$type<EnrollmentKind>().notNull().default('employee'),
+    /** null for flexible workers and residents */
+    unitEnrollmentId: text('unit_enrollment_id'),
+    entityId: text('entity_id'),
     personId: text('person_id').notNull(),
     insuranceType: text('insurance_type').notNull(),
     regionCode: text('region_code').notNull(),
@@ -52,6 +56,7 @@ export const employments = enrollmentSchema.table(
     index('employments_unit').on(t.unitEnrollmentId, t.id),
     index('employments_person').on(t.personId),
     index('employments_region').on(t.regionCode, t.id),
+    index('employments_entity').on(t.entityId, t.id),
   ],
 );
 
@@ -120,4 +125,46 @@ export const history = enrollmentSchema.table(
     at: at('at').notNull().defaultNow(),
   },
   (t) => [index('history_entity').on(t.entityId, t.id), index('history_person').on(t.personId, t.id)],
+);
+
+/**
+ * 申请 a person's own application, reviewed by a clerk of its region: to enrol as a flexible worker
+ * (with the monthly base they chose) or as a resident, or to suspend their flexible enrollment.
+ * Approval creates (or suspends) the enrollment in the same transaction.
+ */
+export const applications = enrollmentSchema.table(
+  'applications',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').$type<ApplicationKind>().notNull(),
+    personId: text('person_id').notNull(),
+    /** the account that submitted it (the person's own) */
+    accountId: text('account_id').notNull(),
+    insuranceType: text('insurance_type').notNull(),
+    /** where it is reviewed: the chosen region, or the suspended enrollment's region */
+    regionCode: text('region_code').notNull(),
+    /** yyyymm: enrolled from, or suspended from */
+    fromMonth: integer('from_month').notNull(),
+    /** flexible enrollment: the monthly contribution base chosen, in fen */
+    monthlyBaseFen: bigint('monthly_base_fen', { mode: 'number' }),
+    /** suspension: the enrollment to suspend; enrollment: the enrollment created on approval */
+    employmentId: text('employment_id'),
+    reason: text('reason'),
+    /**
+     * what one may not apply for twice while pending: `enroll:<insurance type>` (flexible and resident
+     * alike) or `suspend:<employment id>`
+     */
+    subject: text('subject').notNull(),
+    status: text('status').$type<ApplicationStatus>().notNull().default('submitted'),
+    reviewNote: text('review_note'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: at('reviewed_at'),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_pending_once').on(t.personId, t.subject).where(sql`${t.status} = 'submitted'`),
+    index('applications_person').on(t.personId, t.id),
+    index('applications_region_status').on(t.regionCode, t.status, t.id),
+  ],
 );

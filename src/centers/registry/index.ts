@@ -92,6 +92,12 @@ export async function findPersonByIdNumber(ctx: AppContext, idNumber: string): P
   return row ? toPerson(ctx, row) : null;
 }
 
+/** Many persons by id in one query, keyed by id; unknown ids are absent. */
+export async function getPersons(ctx: AppContext, ids: Iterable<string>): Promise<Map<string, RegistryPerson>> {
+  const rows = await service.personsByIds(ctx.database.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, toPerson(ctx, row)]));
+}
+
 /**
  * Birth dates (`YYYY-MM-DD`) of many persons in one query, keyed by person id; unknown ids are
  * absent. For feeds that need ages of a page of insured persons (the collection center's receivables).
@@ -113,6 +119,36 @@ export async function getEntity(ctx: AppContext, id: string): Promise<RegistryEn
 export async function findEntityByCreditCode(ctx: AppContext, creditCode: string): Promise<RegistryEntity | null> {
   const row = await service.findEntityRowByCreditCode(ctx.database.db, creditCode);
   return row ? toEntity(ctx, row) : null;
+}
+
+/**
+ * 单位信息变更 the fields of its own record a unit may change itself (单位网厅): its name and its legal
+ * representative. Type and region stay with the agency (a region change moves the unit to other clerks).
+ */
+/**
+ * What a unit may change about itself. The legal representative stays with the agency: the unit
+ * service trusts an agent's binding to the entity because of who the legal representative is.
+ */
+export const UNIT_EDITABLE_ENTITY_FIELDS = ['name'] as const;
+
+export interface UnitEntityChange {
+  name?: string;
+  /** the version read; a different current version is a 409 naming `version` */
+  version?: number;
+}
+
+/**
+ * A unit's agent changes their own entity's record: the same checks, history row (actor kind
+ * `unit_agent`) and `registry.entity_changed` event as a clerk's change. The caller has established
+ * that the agent acts for this entity.
+ */
+export async function changeEntityByUnit(ctx: AppContext, agent: { accountId: string }, entityId: string, input: UnitEntityChange): Promise<{ changed: boolean; entity: RegistryEntity }> {
+  const allowed: service.EntityChange = { version: input.version };
+  for (const field of UNIT_EDITABLE_ENTITY_FIELDS) if (input[field] !== undefined) allowed[field] = input[field];
+  const outcome = await ctx.database.db.transaction((tx) =>
+    service.changeEntity(ctx, tx as unknown as Parameters<typeof service.changeEntity>[1], { id: agent.accountId, kind: 'unit_agent' }, { prefix: '' }, entityId, allowed),
+  );
+  return { changed: outcome.kind === 'changed', entity: toEntity(ctx, outcome.entity) };
 }
 
 /**

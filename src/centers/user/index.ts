@@ -60,6 +60,24 @@ export async function isActiveAgentOf(ctx: AppContext, accountId: string, unitId
   return (await service.activeUnitsOf(ctx.database.db, accountId)).some((u) => u.id === unitId);
 }
 
+/**
+ * The unit an agent acts for (id, name, unified social credit code, the agent's role), or null when
+ * the account is no longer an active agent of it: service centers map it to the registry entity.
+ */
+export async function agentUnit(ctx: AppContext, accountId: string, unitId: string) {
+  return (await service.activeUnitsOf(ctx.database.db, accountId)).find((u) => u.id === unitId) ?? null;
+}
+
+/**
+ * The managing agent of a unit (the account that registered it): its verification level and plain
+ * identity number, so a service can check the unit's binding against the registry's legal representative.
+ */
+export async function unitManager(ctx: AppContext, unitId: string) {
+  const account = await service.unitManagerAccount(ctx.database.db, unitId);
+  if (!account) return null;
+  return { accountId: account.id, authLevel: account.authLevel as AuthLevel, idNumber: account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null };
+}
+
 export async function unitIdByCreditCode(ctx: AppContext, creditCode: string) {
   return service.unitByCreditCode(ctx.database.db, creditCode);
 }

@@ -137,6 +137,17 @@ export async function getAccount(db: Db, id: string): Promise<Account | undefine
   return row;
 }
 
+/** The active managing agent's account of a unit, if any. */
+export async function unitManagerAccount(db: Db, unitId: string): Promise<Account | undefined> {
+  const [row] = await db
+    .select({ account: accounts })
+    .from(unitAgents)
+    .innerJoin(accounts, eq(accounts.id, unitAgents.accountId))
+    .where(and(eq(unitAgents.unitId, unitId), eq(unitAgents.role, 'manager'), eq(unitAgents.status, 'active')))
+    .limit(1);
+  return row?.account;
+}
+
 export async function activeUnitsOf(db: Db, accountId: string): Promise<AccountView['units']> {
   return db
     .select({ id: units.id, name: units.name, creditCode: units.creditCode, role: unitAgents.role })
