@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   // 参保中心 enrollment center
   enrollmentRead: 'enrollment.read',
   enrollmentManage: 'enrollment.manage',
+  enrollmentReview: 'enrollment.review',
+  // 征缴中心 collection center
+  collectionRead: 'collection.read',
+  collectionManage: 'collection.manage',
 } as const;
 
 export const RESOURCES: ResourceDef[] = [
@@ -89,6 +93,20 @@ export const RESOURCES: ResourceDef[] = [
   r(PERMISSIONS.enrollmentRead, 'enrollment.records', 'api', '查看参保信息', 'View enrollments'),
   r('enrollment.records.edit', 'enrollment.records', 'button', '参保 / 增减员 / 基数申报 / 身份变更', 'Enroll / add / remove / declare wages / change identity'),
   r(PERMISSIONS.enrollmentManage, 'enrollment.records.edit', 'api', '办理参保业务', 'Handle enrollments'),
+  r('enrollment.applications', 'enrollment', 'menu', '参保申请审核', 'Enrollment applications', '/admin/enrollment/applications', 2),
+  r('enrollment.applications.review', 'enrollment.applications', 'button', '审核通过 / 不予通过', 'Approve / reject'),
+  r(PERMISSIONS.enrollmentReview, 'enrollment.applications.review', 'api', '审核个人参保申请', 'Review persons’ enrollment applications'),
+  // 征缴中心 collection center
+  r('collection', null, 'subsystem', '征缴管理', 'Collection', null, 5),
+  r('collection.runs', 'collection', 'menu', '应收核定', 'Receivable runs', '/admin/collection/runs', 1),
+  r(PERMISSIONS.collectionRead, 'collection.runs', 'api', '查看征缴信息', 'View receivables, bills, payments and reconciliations'),
+  r('collection.runs.start', 'collection.runs', 'button', '发起核定', 'Start a run'),
+  r('collection.bills', 'collection', 'menu', '单位缴费单', 'Unit bills', '/admin/collection/bills', 2),
+  r('collection.payments', 'collection', 'menu', '到账与文件', 'Payments and files', '/admin/collection/payments', 3),
+  r('collection.payments.files', 'collection.payments', 'button', '征收模式 / 导入 / 导出', 'Collection mode / import / export'),
+  r('collection.reconciliation', 'collection', 'menu', '对账', 'Reconciliation', '/admin/collection/reconciliation', 4),
+  r('collection.reconciliation.resolve', 'collection.reconciliation', 'button', '对账 / 处理差异', 'Reconcile / resolve'),
+  r(PERMISSIONS.collectionManage, 'collection.runs.start', 'api', '办理征缴业务', 'Handle collection: runs, modes, files, reconciliation'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

@@ -1,0 +1,74 @@
+/**
+ * 征缴中心 collection center: public API for other centers (the personal and unit service centers
+ * show a person's account and contributions and a unit's bills). Receivables are computed by runs
+ * from the enrollment center's feed and the policy center's rules; payments arrive in files from
+ * the tax bureau or banks, per the pooling region's collection mode; reconciliation compares them.
+ *
+ * Months are `YYYY-MM`; money is integer fen.
+ */
+import type { AppContext } from '../../kernel/context.js';
+import * as account from './account.js';
+import { billView } from './pools.js';
+import { billContext, billPdfBuffer, billXlsxBuffer } from './documents.js';
+import { claimRun, workRun, type WorkOptions } from './runs.js';
+import { workerFor } from './runtime.js';
+
+export { collectionCenter } from './routes.js';
+export {
+  BILL_STATUSES,
+  COLLECTION_MODES,
+  RECEIVABLE_STATUSES,
+  RECONCILIATION_KINDS,
+  type BillStatus,
+  type CollectionMode,
+  type ReceivableStatus,
+  type ReconciliationKind,
+} from './rules.js';
+
+export interface PageQuery {
+  /** calendar year; all years when absent */
+  year?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** 个人账户 `{ balanceFen, items, total, page, pageSize }`: the balance over all entries, a year's entries newest first (划入 allocation +, 扣减 deduction −). */
+export const personalAccount = (ctx: AppContext, personId: string, query: PageQuery) => account.personalAccount(ctx, personId, query);
+
+/** 缴费记录 the person's receivable lines, newest month first, with status and a bilingual explanation (`{ zh, en }`). */
+export const contributionsOf = (ctx: AppContext, personId: string, query: PageQuery) => account.contributionsOf(ctx, personId, query);
+
+/** 年度缴费对账单 `{ year, months: [{ month, unitFen, personFen, fiscalFen, status }], totals, account: { openingFen, creditsFen, debitsFen, closingFen } }`. */
+export const annualStatement = (ctx: AppContext, personId: string, year: number) => account.annualStatement(ctx, personId, year);
+
+/** 单位缴费单 a unit's bills, newest month first. */
+export const billsOf = (ctx: AppContext, entityId: string, query: PageQuery) => account.billsOf(ctx, entityId, query);
+
+/** One of the unit's bills; a 404 AppError when the bill is not that unit's. */
+export async function billOf(ctx: AppContext, entityId: string, billId: string) {
+  return billView(await account.entityBill(ctx.database.db, entityId, billId));
+}
+
+/** The unit's bill as a PDF (embedded Chinese font); a 404 AppError when the bill is not that unit's. */
+export async function billPdf(ctx: AppContext, entityId: string, billId: string): Promise<Buffer> {
+  const bill = await account.entityBill(ctx.database.db, entityId, billId);
+  return billPdfBuffer(await billContext(ctx, bill, await account.billLines(ctx.database.db, bill)));
+}
+
+/** The unit's bill as an XLSX workbook (summary and lines); a 404 AppError when the bill is not that unit's. */
+export async function billXlsx(ctx: AppContext, entityId: string, billId: string): Promise<Buffer> {
+  const bill = await account.entityBill(ctx.database.db, entityId, billId);
+  return billXlsxBuffer(await billContext(ctx, bill, await account.billLines(ctx.database.db, bill)));
+}
+
+/** Run operations for the platform's lifecycle, operators' tooling, tests and the bench. */
+export const runOperations = {
+  /** Claims a queued run (or one a dead process left running) for this worker id; null when none. */
+  claim: (ctx: AppContext, workerId: string, staleAfterMs?: number) => claimRun(ctx, workerId, staleAfterMs),
+  /** Works a claimed run to its end here and now. */
+  work: (ctx: AppContext, run: NonNullable<Awaited<ReturnType<typeof claimRun>>>, workerId: string, options?: WorkOptions) => workRun(ctx, run, workerId, options),
+  /** Settles when this process's background worker has nothing in hand. */
+  idle: (ctx: AppContext) => workerFor(ctx).idle(),
+  /** Looks for queued runs now. */
+  kick: (ctx: AppContext) => workerFor(ctx).kick(),
+};
