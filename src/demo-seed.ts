@@ -42,6 +42,10 @@ export const BUILT_IN_ROLES = {
       // 参保: a clerk handles the enrollments of their region
       auth.PERMISSIONS.enrollmentRead,
       auth.PERMISSIONS.enrollmentManage,
+      auth.PERMISSIONS.enrollmentReview,
+      // 征缴: receivable runs, files, payments and reconciliation of their region
+      auth.PERMISSIONS.collectionRead,
+      auth.PERMISSIONS.collectionManage,
     ],
   },
 } as const;

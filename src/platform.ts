@@ -20,10 +20,13 @@ import { userCenter } from './centers/user/index.js';
 import { policyCenter } from './centers/policy/index.js';
 import { registryCenter } from './centers/registry/index.js';
 import { enrollmentCenter } from './centers/enrollment/index.js';
+import { personalCenter } from './centers/personal/index.js';
+import { unitCenter } from './centers/unit/index.js';
+import { collectionCenter } from './centers/collection/index.js';
 import { seedDemo } from './demo-seed.js';
 
 /** Every center, in registration order. */
-export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter];
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter];
 
 export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
