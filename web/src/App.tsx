@@ -23,6 +23,20 @@ const RegistryPage = lazy(() => import('./pages/registry/Registry'));
 const ConflictsPage = lazy(() => import('./pages/registry/Conflicts'));
 const PolicyPage = lazy(() => import('./pages/policy/Policy'));
 const LivenessDonePage = lazy(() => import('./pages/LivenessDone'));
+const ReviewApplicationsPage = lazy(() => import('./pages/enrollment/Applications'));
+const PersonalApplicationsPage = lazy(() => import('./pages/personal/Applications'));
+const PersonalEnrollmentPage = lazy(() => import('./pages/personal/Enrollment'));
+const PersonalAccountPage = lazy(() => import('./pages/personal/Account'));
+const PersonalContributionsPage = lazy(() => import('./pages/personal/Contributions'));
+const PersonalStatementPage = lazy(() => import('./pages/personal/Statement'));
+const PersonalBenefitsPage = lazy(() => import('./pages/personal/Benefits'));
+const UnitInfoPage = lazy(() => import('./pages/unit/Info'));
+const UnitBillsPage = lazy(() => import('./pages/unit/Bills'));
+const UnitEmployeesPage = lazy(() => import('./pages/unit/Employees'));
+const CollectionRunsPage = lazy(() => import('./pages/collection/Runs'));
+const CollectionBillsPage = lazy(() => import('./pages/collection/Bills'));
+const CollectionPaymentsPage = lazy(() => import('./pages/collection/Payments'));
+const ReconciliationPage = lazy(() => import('./pages/collection/Reconciliation'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
   profile: ProfilePage,
@@ -37,6 +51,20 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   registry: RegistryPage,
   conflicts: ConflictsPage,
   policy: PolicyPage,
+  reviewApplications: ReviewApplicationsPage,
+  personalApply: PersonalApplicationsPage,
+  personalEnrollment: PersonalEnrollmentPage,
+  personalAccount: PersonalAccountPage,
+  personalContributions: PersonalContributionsPage,
+  personalStatement: PersonalStatementPage,
+  personalBenefits: PersonalBenefitsPage,
+  unitInfo: UnitInfoPage,
+  unitBills: UnitBillsPage,
+  unitEmployees: UnitEmployeesPage,
+  collectionRuns: CollectionRunsPage,
+  collectionBills: CollectionBillsPage,
+  collectionPayments: CollectionPaymentsPage,
+  collectionReconciliation: ReconciliationPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);

@@ -208,6 +208,7 @@ export const api = {
   get: <T = unknown>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  put: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('PUT', path, body, options),
   del: <T = unknown>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
   /** POSTs a file as the body itself (e.g. text/csv) */
   upload: <T = unknown>(path: string, file: Blob, contentType: string, options?: RequestOptions) => request<T>('POST', path, new RawBody(file, contentType), options),

@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n';
 import type { Me, MenuNode } from './session';
 
 /** side menu groups, in their order */
-export const NAV_GROUPS = ['registry', 'policy', 'admin'] as const;
+export const NAV_GROUPS = ['personal', 'unit', 'registry', 'enrollment', 'collection', 'policy', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavPage {
@@ -21,13 +21,31 @@ export interface NavPage {
   visible?: (me: Me) => boolean;
 }
 
+const isPerson = (me: Me) => me.kind === 'person';
+const isUnitAgent = (me: Me) => me.kind === 'unit_agent';
+
 export const NAV_PAGES: NavPage[] = [
   { key: 'profile', path: '/profile', label: 'menu.profile' },
   { key: 'history', path: '/history', label: 'menu.history' },
-  { key: 'agents', path: '/agents', label: 'menu.agents', visible: (me) => me.kind === 'unit_agent' },
+  { key: 'agents', path: '/agents', label: 'menu.agents', visible: isUnitAgent },
+  // the personal hall (个人网厅) and the unit hall (单位网厅): the account's kind decides
+  { key: 'personalApply', path: '/personal/applications', label: 'menu.personalApply', group: 'personal', visible: isPerson },
+  { key: 'personalEnrollment', path: '/personal/enrollment', label: 'menu.personalEnrollment', group: 'personal', visible: isPerson },
+  { key: 'personalAccount', path: '/personal/account', label: 'menu.personalAccount', group: 'personal', visible: isPerson },
+  { key: 'personalContributions', path: '/personal/contributions', label: 'menu.personalContributions', group: 'personal', visible: isPerson },
+  { key: 'personalStatement', path: '/personal/statement', label: 'menu.personalStatement', group: 'personal', visible: isPerson },
+  { key: 'personalBenefits', path: '/personal/benefits', label: 'menu.personalBenefits', group: 'personal', visible: isPerson },
+  { key: 'unitInfo', path: '/unit/info', label: 'menu.unitInfo', group: 'unit', visible: isUnitAgent },
+  { key: 'unitEmployees', path: '/unit/employees', label: 'menu.unitEmployees', group: 'unit', visible: isUnitAgent },
+  { key: 'unitBills', path: '/unit/bills', label: 'menu.unitBills', group: 'unit', visible: isUnitAgent },
   // permission codes: src/centers/auth/resources.ts (PERMISSIONS); the paths are the menus' paths there
   { key: 'registry', path: '/admin/registry', label: 'menu.registry', group: 'registry', permissions: ['registry.read'] },
   { key: 'conflicts', path: '/admin/registry/conflicts', label: 'menu.conflicts', group: 'registry', permissions: ['registry.read'] },
+  { key: 'reviewApplications', path: '/admin/enrollment/applications', label: 'menu.reviewApplications', group: 'enrollment', permissions: ['enrollment.review'] },
+  { key: 'collectionRuns', path: '/admin/collection/runs', label: 'menu.collectionRuns', group: 'collection', permissions: ['collection.read'] },
+  { key: 'collectionBills', path: '/admin/collection/bills', label: 'menu.collectionBills', group: 'collection', permissions: ['collection.read'] },
+  { key: 'collectionPayments', path: '/admin/collection/payments', label: 'menu.collectionPayments', group: 'collection', permissions: ['collection.read'] },
+  { key: 'collectionReconciliation', path: '/admin/collection/reconciliation', label: 'menu.collectionReconciliation', group: 'collection', permissions: ['collection.read'] },
   { key: 'policy', path: '/admin/policy', label: 'menu.policy', group: 'policy', permissions: ['policy.read'] },
   { key: 'orgs', path: '/admin/orgs', label: 'menu.orgs', group: 'admin', permissions: ['auth.orgs.read'] },
   { key: 'accounts', path: '/admin/accounts', label: 'menu.accounts', group: 'admin', permissions: ['user.accounts.read'] },

@@ -8,7 +8,15 @@ import { LangSwitch } from './LangSwitch';
 
 const { Header, Sider, Content } = Layout;
 
-const GROUP_LABELS: Record<NavGroup, MessageKey> = { registry: 'menu.registryGroup', policy: 'menu.policyGroup', admin: 'menu.admin' };
+const GROUP_LABELS: Record<NavGroup, MessageKey> = {
+  personal: 'menu.personalGroup',
+  unit: 'menu.unitGroup',
+  registry: 'menu.registryGroup',
+  enrollment: 'menu.enrollmentGroup',
+  collection: 'menu.collectionGroup',
+  policy: 'menu.policyGroup',
+  admin: 'menu.admin',
+};
 
 /** Side menu from the account's permissions, header with the masked name, language and logout. */
 export function AppLayout({ path, children }: { path: string; children: ReactNode }) {
@@ -35,7 +43,9 @@ export function AppLayout({ path, children }: { path: string; children: ReactNod
         breakpoint="lg"
         theme="light"
         width={208}
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        // stays in view; the menu scrolls inside it above the collapse button (web/index.html), an administrator's being taller than the window
+        className="app-sider"
+        style={{ borderRight: '1px solid #f0f0f0', height: '100vh', position: 'sticky', top: 0, insetInlineStart: 0 }}
       >
         <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: collapsed ? 14 : 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {collapsed ? t('app.brandShort') : t('app.brand')}

@@ -17,9 +17,15 @@ export interface FormModalState<V> {
 /**
  * A form in a modal window. `submit` gets the validated values and does the request and what
  * follows it (closing the window, resetting the form, reloading a list: each page decides). When it
- * throws, the server's message goes on the field it names (one of `fields`), or else into a message.
+ * throws, the server's message goes on the field it names (one of `fields`, or the one `aliases`
+ * maps it to), or else into a message.
  */
-export function useFormModal<V>(fields: string[], submit: (values: V, modal: { form: FormInstance<V>; close: () => void }) => Promise<void>): FormModalState<V> {
+export function useFormModal<V>(
+  fields: string[],
+  submit: (values: V, modal: { form: FormInstance<V>; close: () => void }) => Promise<void>,
+  /** server field name → form field name where they differ (e.g. { monthlyBaseFen: 'monthlyBase' }) */
+  aliases: Record<string, string> = {},
+): FormModalState<V> {
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
   const [open, setOpen] = useState(false);
@@ -37,7 +43,7 @@ export function useFormModal<V>(fields: string[], submit: (values: V, modal: { f
     try {
       await submit(values, { form, close });
     } catch (e) {
-      if (!applyFormError(form, e, fields)) message.error(errorMessage(e));
+      if (!applyFormError(form, e, fields, aliases)) message.error(errorMessage(e));
     } finally {
       setSaving(false);
     }

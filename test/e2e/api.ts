@@ -1,0 +1,97 @@
+/**
+ * Preparing what a browser test needs through the public API, as the other parties would have done
+ * it beforehand (a clerk registering a person, a unit agent registering their unit): plain fetch
+ * against the platform under test, SMS codes from the fake gateway's inbox.
+ */
+import { makeCreditCode, makeIdNumber } from '../../src/kernel/validation/identifiers.js';
+import { newPerson, newUnit, smsCode, type Target } from './support.js';
+
+/** The seeded clerk of the Nanyang Wancheng agency (src/demo-seed.ts): registry, enrollment and collection of 4113xx. */
+export const NANYANG_CLERK = { loginName: 'nanyang_clerk', password: 'Admin@12345' } as const;
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+}
+
+/** One JSON request; the answer's status and parsed body, whatever the status. */
+export async function call<T = any>(target: Target, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Answer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${target.url}/api/v1${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** As `call`, but anything but `expected` throws with the server's answer in the message. */
+export async function must<T = any>(target: Target, method: string, path: string, expected: number, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  const answer = await call<T>(target, method, path, options);
+  if (answer.status !== expected) throw new Error(`${method} ${path}: ${answer.status} (expected ${expected}) ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export async function logInApi(target: Target, identifier: string, password: string, kind?: string): Promise<string> {
+  const body = await must<{ accessToken: string }>(target, 'POST', '/auth/login', 200, { body: { identifier, password, ...(kind ? { kind } : {}) } });
+  return body.accessToken;
+}
+
+async function registerCode(target: Target, phone: string): Promise<string> {
+  const since = Date.now() - 1000;
+  await must(target, 'POST', '/auth/sms/send', 202, { body: { phone, purpose: 'register' } });
+  return smsCode(target.smsInboxUrl, phone, since);
+}
+
+const rand = (n: number) => Math.floor(Math.random() * n);
+
+/** A person of Nanyang Wancheng (411302) no test has used, with a birth date in the 1980s (aged under 40 in 2019). */
+export function nanyangPerson() {
+  const birth = `198${rand(10)}${String(1 + rand(12)).padStart(2, '0')}${String(1 + rand(28)).padStart(2, '0')}`;
+  return { ...newPerson(), idNumber: makeIdNumber('411302', birth, rand(1000)) };
+}
+
+/** The clerk registers the person in the registry (基本信息) of their region. */
+export async function registerInRegistry(target: Target, clerkToken: string, person: { idNumber: string; name: string }, category = 'flexible'): Promise<{ id: string }> {
+  return must(target, 'POST', '/registry/persons', 201, { token: clerkToken, body: { idNumber: person.idNumber, name: person.name, regionCode: '411302', category } });
+}
+
+/**
+ * The person registers an account (SMS code and all) and passes real-name verification (L2, which
+ * the personal hall needs); the fake provider is told the person exists first.
+ */
+export async function personAccount(target: Target, person: ReturnType<typeof newPerson>): Promise<void> {
+  const code = await registerCode(target, person.phone);
+  await must(target, 'POST', '/user/persons/register', 201, { body: { name: person.name, idNumber: person.idNumber, phone: person.phone, smsCode: code, password: person.password } });
+  target.addRealPerson({ name: person.name, idNumber: person.idNumber });
+  const token = await logInApi(target, person.idNumber, person.password);
+  await must(target, 'POST', '/auth/realname', 200, { token, body: { name: person.name, idNumber: person.idNumber } });
+}
+
+/**
+ * A unit of Nanyang as the agency knows it: registered by its agent (an account) who is its legal
+ * representative and real-name verified, registered in the registry and enrolled in `insuranceType`
+ * from `fromMonth` by the clerk.
+ */
+export async function enrolledUnit(target: Target, clerkToken: string, insuranceType: string, fromMonth: string) {
+  const unit = { ...newUnit(), creditCode: nanyangCreditCode() };
+  const agent = newPerson();
+  const code = await registerCode(target, agent.phone);
+  await must(target, 'POST', '/user/units/register', 201, {
+    body: { unitName: unit.name, creditCode: unit.creditCode, agent: { name: agent.name, idNumber: agent.idNumber, phone: agent.phone, password: agent.password }, smsCode: code },
+  });
+  const entity = await must<{ id: string }>(target, 'POST', '/registry/entities', 201, {
+    token: clerkToken,
+    body: { creditCode: unit.creditCode, name: unit.name, type: 'enterprise', regionCode: '411302', legalRepName: agent.name, legalRepIdNumber: agent.idNumber },
+  });
+  // the unit hall trusts the binding once its manager is the legal representative, real-name verified
+  target.addRealPerson({ name: agent.name, idNumber: agent.idNumber });
+  const token = await logInApi(target, agent.phone, agent.password, 'unit_agent');
+  await must(target, 'POST', '/auth/realname', 200, { token, body: { name: agent.name, idNumber: agent.idNumber } });
+  await must(target, 'POST', '/enrollment/units', 201, { token: clerkToken, body: { entityId: entity.id, insuranceType, fromMonth } });
+  return { ...unit, entityId: entity.id, agent };
+}
+
+/** the 31 characters of a unified social credit code (GB 32100) */
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** A credit code registered in Nanyang Wancheng (411302). */
+const nanyangCreditCode = () => makeCreditCode(`91411302${Array.from({ length: 9 }, () => CREDIT_ALPHABET[rand(CREDIT_ALPHABET.length)]).join('')}`);

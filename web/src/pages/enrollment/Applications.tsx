@@ -1,0 +1,170 @@
+/** 参保申请审核: a clerk lists the persons' applications of their region, opens one, approves it or rejects it saying why. */
+import { Alert, App, Button, Card, Drawer, Flex, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { api, type Page } from '../../api';
+import { FormModal, useFormModal } from '../../components/FormModal';
+import { usePagedQuery, useQuery } from '../../components/queries';
+import { formatTime } from '../../components/Tags';
+import { yuan } from '../../components/format';
+import { useInsuranceTypeLabels } from '../../components/insurance';
+import { nowrap } from '../../components/table';
+import { useRules } from '../../forms';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, applicantOf, type Application } from './common';
+
+interface Filters {
+  status?: string;
+  kind?: string;
+}
+
+export default function ApplicationsPage() {
+  const { t, tx, lang } = useI18n();
+  const types = useInsuranceTypeLabels();
+  // what waits for a decision comes first
+  const [filters, setFilters] = useState<Filters>({ status: 'submitted' });
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
+    useCallback((page: number, pageSize: number) => api.get<Page<Application>>('/enrollment/applications', { query: { page, pageSize, ...filters } }), [filters]),
+  );
+
+  const filter = (next: Filters) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage(1);
+  };
+
+  return (
+    <Card title={<span data-testid="page-title">{t('review.title')}</span>}>
+      <Flex vertical gap={16}>
+        <Space wrap>
+          <Select
+            data-testid="review-status-filter"
+            aria-label={t('application.status')}
+            placeholder={t('application.status')}
+            allowClear
+            style={{ width: 140 }}
+            value={filters.status}
+            onChange={(v?: string) => filter({ status: v })}
+            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) }))}
+          />
+          <Select
+            data-testid="review-kind-filter"
+            aria-label={t('application.kind')}
+            placeholder={t('application.kind')}
+            allowClear
+            style={{ width: 200 }}
+            value={filters.kind}
+            onChange={(v?: string) => filter({ kind: v })}
+            options={APPLICATION_KINDS.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) }))}
+          />
+          <Button onClick={() => void reload()} data-testid="review-refresh">
+            {t('common.refresh')}
+          </Button>
+        </Space>
+        {error !== null && <Alert type="error" showIcon title={error} data-testid="review-error" />}
+        <Table<Application>
+          data-testid="review-table"
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={items}
+          pagination={pagination}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
+            { ...nowrap, key: 'person', title: t('application.applicant'), render: (_: unknown, r: Application) => applicantOf(r) },
+            { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
+            { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+            { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },
+            { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
+            { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+            { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} /> },
+            {
+              ...nowrap,
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_: unknown, r: Application) => (
+                <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`review-open-${r.id}`}>
+                  {r.status === 'submitted' ? t('review.handle') : t('review.detail')}
+                </Typography.Link>
+              ),
+            },
+          ]}
+        />
+      </Flex>
+      <Drawer open={detailId !== null} onClose={() => setDetailId(null)} size={640} title={t('review.detailTitle')} destroyOnHidden>
+        {detailId && (
+          <ReviewPanel
+            id={detailId}
+            onDecided={async () => {
+              setDetailId(null);
+              await reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </Card>
+  );
+}
+
+interface NoteForm {
+  note?: string;
+}
+
+function ReviewPanel({ id, onDecided }: { id: string; onDecided: () => Promise<void> }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  const { message } = App.useApp();
+  const { permissions } = useSession();
+  const canReview = permissions.has('enrollment.review');
+  const canReadRegistry = permissions.has('registry.read');
+  const { data, loading, error } = useQuery(
+    useCallback(async () => {
+      const application = await api.get<Application>(`/enrollment/applications/${encodeURIComponent(id)}`);
+      if (application.person || !canReadRegistry) return application;
+      // the application names the person by id only: the registry says who it is (masked unless the clerk may read it whole)
+      const person = await api.get<{ name: string; idNumber: string }>(`/registry/persons/${encodeURIComponent(application.personId)}`).catch(() => null);
+      return person ? { ...application, person: { name: person.name, idNumber: person.idNumber } } : application;
+    }, [id, canReadRegistry]),
+    null as Application | null,
+  );
+
+  const decide = (action: 'approve' | 'reject') => async (v: NoteForm, { close }: { close: () => void }) => {
+    const note = v.note?.trim();
+    await api.post(`/enrollment/applications/${encodeURIComponent(id)}/${action}`, note ? { note } : {});
+    close();
+    message.success(t(action === 'approve' ? 'review.approved' : 'review.rejected'));
+    await onDecided();
+  };
+  const approveModal = useFormModal<NoteForm>(['note'], decide('approve'));
+  const rejectModal = useFormModal<NoteForm>(['note'], decide('reject'));
+
+  if (error !== null) return <Alert type="error" showIcon title={error} data-testid="review-detail-error" />;
+  if (!data) return <Typography.Text type="secondary">{loading ? t('app.loading') : ''}</Typography.Text>;
+
+  return (
+    <Flex vertical gap={16}>
+      <ApplicationDescriptions application={data} showApplicant />
+      {canReview && data.status === 'submitted' && (
+        <Space>
+          <Button type="primary" onClick={approveModal.show} data-testid="review-approve">
+            {t('review.approve')}
+          </Button>
+          <Button danger onClick={rejectModal.show} data-testid="review-reject">
+            {t('review.reject')}
+          </Button>
+        </Space>
+      )}
+      <FormModal modal={approveModal} title={t('review.approve')} name="review-approve" submitTestId="review-approve-submit" destroyOnHidden preserve={false}>
+        <Form.Item name="note" label={t('review.noteOptional')} rules={[{ max: 200 }]}>
+          <Input.TextArea data-testid="review-approve-note" maxLength={200} rows={3} aria-label={t('review.noteOptional')} />
+        </Form.Item>
+      </FormModal>
+      <FormModal modal={rejectModal} title={t('review.reject')} name="review-reject" submitTestId="review-reject-submit" destroyOnHidden preserve={false}>
+        <Form.Item name="note" label={t('review.note')} rules={[rules.required('review.note'), { max: 200 }]}>
+          <Input.TextArea data-testid="review-reject-note" maxLength={200} rows={3} aria-label={t('review.note')} />
+        </Form.Item>
+      </FormModal>
+    </Flex>
+  );
+}

@@ -1,0 +1,82 @@
+/** Persons' applications (参保申请, src/centers/enrollment): the shape, the labels, the status tag; shared by the person's and the clerk's pages. */
+import { Descriptions, Tag } from 'antd';
+import { formatTime } from '../../components/Tags';
+import { yuan } from '../../components/format';
+import { useInsuranceTypeLabels } from '../../components/insurance';
+import { useI18n } from '../../i18n';
+
+/** src/centers/enrollment/rules.ts APPLICATION_KINDS */
+export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+/** src/centers/enrollment/rules.ts APPLICATION_STATUSES */
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+
+/** src/centers/enrollment/service.ts applicationView */
+export interface Application {
+  id: string;
+  kind: ApplicationKind;
+  personId: string;
+  /** the applicant, masked, when the API adds them */
+  person?: { name?: string; idNumber?: string } | null;
+  personName?: string;
+  insuranceType: string;
+  regionCode: string;
+  fromMonth: string;
+  monthlyBaseFen: number | null;
+  employmentId: string | null;
+  reason: string | null;
+  status: string;
+  review: { by: string | null; at: string; note: string | null } | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+const STATUS_COLORS: Record<string, string> = { submitted: 'processing', approved: 'green', rejected: 'red', withdrawn: 'default' };
+
+export function ApplicationStatusTag({ status, testId }: { status: string; testId?: string }) {
+  const { tx } = useI18n();
+  return (
+    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status}>
+      {tx(`application.status.${status}`, status)}
+    </Tag>
+  );
+}
+
+/** Who applied, as far as the answer says (the masked name, else the person's id). */
+export const applicantOf = (a: Application): string => a.person?.name ?? a.personName ?? a.personId;
+
+/** An application's fields as a description list. */
+export function ApplicationDescriptions({ application: a, showApplicant = false }: { application: Application; showApplicant?: boolean }) {
+  const { t, tx, lang } = useI18n();
+  const types = useInsuranceTypeLabels();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="application-detail"
+      items={[
+        { key: 'kind', label: t('application.kind'), children: tx(`application.kind.${a.kind}`, a.kind) },
+        { key: 'status', label: t('application.status'), children: <ApplicationStatusTag status={a.status} testId="application-detail-status" /> },
+        ...(showApplicant
+          ? [
+              { key: 'person', label: t('application.applicant'), children: <span data-testid="application-detail-person">{applicantOf(a)}</span> },
+              ...(a.person?.idNumber ? [{ key: 'idNumber', label: t('field.idNumber'), children: a.person.idNumber }] : []),
+            ]
+          : []),
+        { key: 'insuranceType', label: t('application.insuranceType'), children: types.label(a.insuranceType) },
+        { key: 'regionCode', label: t('application.regionCode'), children: a.regionCode },
+        { key: 'fromMonth', label: t(a.kind === 'flexible_suspension' ? 'application.suspendFrom' : 'application.fromMonth'), children: a.fromMonth },
+        ...(a.monthlyBaseFen !== null ? [{ key: 'base', label: t('application.monthlyBase'), children: <span data-testid="application-detail-base">{yuan(a.monthlyBaseFen)}</span> }] : []),
+        ...(a.reason ? [{ key: 'reason', label: t('application.reason'), children: a.reason }] : []),
+        { key: 'submittedAt', label: t('application.submittedAt'), children: formatTime(a.submittedAt, lang) },
+        ...(a.review
+          ? [
+              { key: 'reviewedAt', label: t('application.reviewedAt'), children: formatTime(a.review.at, lang) },
+              { key: 'note', label: t('application.reviewNote'), children: <span data-testid="application-detail-note">{a.review.note || '—'}</span> },
+            ]
+          : []),
+      ]}
+    />
+  );
+}

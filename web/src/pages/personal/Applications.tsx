@@ -1,0 +1,237 @@
+/**
+ * 参保申请: the person applies to enrol as a flexible worker (choosing a monthly base) or a resident,
+ * or to suspend their flexible-worker payment; lists their applications and withdraws one before review.
+ */
+import { Alert, App, Button, Card, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { api, errorMessage, type Page } from '../../api';
+import { FormModal, useFormModal } from '../../components/FormModal';
+import { usePagedQuery, useQuery } from '../../components/queries';
+import { formatTime } from '../../components/Tags';
+import { fenOf, MONTH_PATTERN, nextMonth, thisMonth, yuan } from '../../components/format';
+import { useInsuranceTypeLabels } from '../../components/insurance';
+import { nowrap } from '../../components/table';
+import { useRules } from '../../forms';
+import { useI18n } from '../../i18n';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, type Application, type ApplicationKind } from '../enrollment/common';
+import { PersonalError, type EnrollmentDetail, type PersonalOverview } from './common';
+
+interface ApplyForm {
+  kind: ApplicationKind;
+  insuranceType?: string;
+  regionCode?: string;
+  fromMonth: string;
+  /** yuan as typed */
+  monthlyBase?: string;
+  employmentId?: string;
+  reason?: string;
+}
+
+/** what each kind's first insurance type is, as a person usually applies */
+const DEFAULT_TYPE: Partial<Record<ApplicationKind, string>> = { flexible_enrollment: '310', resident_enrollment: '390' };
+
+const loadContext = async () => {
+  const [me, enrollments] = await Promise.all([api.get<PersonalOverview>('/personal/me'), api.get<{ items: EnrollmentDetail[] }>('/personal/enrollments').catch(() => ({ items: [] }))]);
+  return { me, enrollments: enrollments.items };
+};
+
+export default function PersonalApplicationsPage() {
+  const { t, tx, lang } = useI18n();
+  const rules = useRules();
+  const types = useInsuranceTypeLabels();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<string | undefined>();
+  const [detail, setDetail] = useState<Application | null>(null);
+  const context = useQuery(loadContext, null);
+  const { items, loading, error, cause, reload, setPage, pagination } = usePagedQuery(
+    useCallback((page: number, pageSize: number) => api.get<Page<Application>>('/personal/applications', { query: { page, pageSize, status } }), [status]),
+  );
+
+  const applyModal = useFormModal<ApplyForm>(
+    ['kind', 'insuranceType', 'regionCode', 'fromMonth', 'monthlyBase', 'employmentId', 'reason'],
+    async (v, { form, close }) => {
+      const body =
+        v.kind === 'flexible_suspension'
+          ? { kind: v.kind, employmentId: v.employmentId, fromMonth: v.fromMonth.trim(), reason: v.reason?.trim() }
+          : {
+              kind: v.kind,
+              insuranceType: v.insuranceType,
+              regionCode: v.regionCode?.trim(),
+              fromMonth: v.fromMonth.trim(),
+              ...(v.kind === 'flexible_enrollment' ? { monthlyBaseFen: fenOf(v.monthlyBase) } : {}),
+            };
+      await api.post<Application>('/personal/applications', body);
+      message.success(t('apply.submitted'));
+      close();
+      form.resetFields();
+      setPage(1);
+      await reload();
+    },
+    { monthlyBaseFen: 'monthlyBase' },
+  );
+  const kind = Form.useWatch('kind', applyModal.form);
+
+  const flexibleEnrollments = (context.data?.enrollments ?? []).filter((e) => e.kind === 'flexible' && e.status === 'active');
+
+  const openApply = () => {
+    applyModal.form.resetFields();
+    applyModal.form.setFieldsValue({
+      kind: 'flexible_enrollment',
+      insuranceType: DEFAULT_TYPE.flexible_enrollment,
+      regionCode: context.data?.me.person?.regionCode,
+      fromMonth: nextMonth(thisMonth()),
+    });
+    applyModal.show();
+  };
+
+  const withdraw = async (a: Application) => {
+    try {
+      await api.post(`/personal/applications/${encodeURIComponent(a.id)}/withdraw`, {});
+      message.success(t('apply.withdrawn'));
+      await reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <Card
+      title={<span data-testid="page-title">{t('apply.title')}</span>}
+      extra={
+        <Button type="primary" onClick={openApply} disabled={error !== null} data-testid="apply-new">
+          {t('apply.new')}
+        </Button>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t('apply.hint')}</Typography.Text>
+        {context.data && !context.data.me.registered && <Alert type="info" showIcon title={t('personal.notRegistered')} data-testid="personal-not-registered" />}
+        <PersonalError cause={cause} error={error} />
+        <Space wrap>
+          <Select
+            data-testid="apply-status-filter"
+            aria-label={t('application.status')}
+            placeholder={t('application.status')}
+            allowClear
+            style={{ width: 140 }}
+            value={status}
+            onChange={(v?: string) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) }))}
+          />
+          <Button onClick={() => void reload()} data-testid="apply-refresh">
+            {t('common.refresh')}
+          </Button>
+        </Space>
+        <Table<Application>
+          data-testid="apply-table"
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={items}
+          pagination={pagination}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
+            { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
+            { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+            { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
+            { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+            { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string, r: Application) => <ApplicationStatusTag status={v} testId={`apply-status-${r.id}`} /> },
+            { key: 'note', title: t('application.reviewNote'), render: (_: unknown, r: Application) => r.review?.note ?? '' },
+            {
+              ...nowrap,
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_: unknown, r: Application) => (
+                <Space>
+                  <Typography.Link onClick={() => setDetail(r)} data-testid={`apply-detail-${r.id}`}>
+                    {t('review.detail')}
+                  </Typography.Link>
+                  {r.status === 'submitted' && (
+                    <Popconfirm
+                      title={t('apply.withdrawConfirm')}
+                      onConfirm={() => withdraw(r)}
+                      okText={t('common.confirm')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ 'data-testid': `apply-withdraw-confirm-${r.id}` }}
+                    >
+                      <Typography.Link type="danger" data-testid={`apply-withdraw-${r.id}`}>
+                        {t('apply.withdraw')}
+                      </Typography.Link>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Flex>
+      <Drawer open={detail !== null} onClose={() => setDetail(null)} size={560} title={t('review.detailTitle')} destroyOnHidden>
+        {detail && <ApplicationDescriptions application={detail} />}
+      </Drawer>
+      <FormModal modal={applyModal} title={t('apply.new')} name="apply" submitTestId="apply-submit" forceRender>
+        <Form.Item name="kind" label={t('application.kind')} rules={[rules.requiredSelect('application.kind')]}>
+          <Select
+            data-testid="apply-kind"
+            aria-label={t('application.kind')}
+            options={APPLICATION_KINDS.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) }))}
+            onChange={(k: ApplicationKind) => {
+              const type = DEFAULT_TYPE[k];
+              if (type) applyModal.form.setFieldsValue({ insuranceType: type });
+            }}
+          />
+        </Form.Item>
+        {kind === 'flexible_suspension' ? (
+          <>
+            <Form.Item
+              name="employmentId"
+              label={t('apply.enrollment')}
+              rules={[rules.requiredSelect('apply.enrollment')]}
+              extra={flexibleEnrollments.length ? undefined : t('apply.noFlexible')}
+            >
+              <Select
+                data-testid="apply-employment"
+                aria-label={t('apply.enrollment')}
+                options={flexibleEnrollments.map((e) => ({ value: e.id, label: `${types.label(e.insuranceType)} · ${e.regionCode} · ${e.fromMonth}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="fromMonth" label={t('application.suspendFrom')} rules={[rules.required('application.suspendFrom'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
+              <Input data-testid="apply-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.suspendFrom')} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('application.reason')} rules={[rules.required('application.reason'), { max: 200 }]}>
+              <Input.TextArea data-testid="apply-reason" maxLength={200} rows={3} aria-label={t('application.reason')} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="insuranceType" label={t('application.insuranceType')} rules={[rules.requiredSelect('application.insuranceType')]}>
+              <Select data-testid="apply-insurance-type" aria-label={t('application.insuranceType')} options={types.options()} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={t('application.regionCode')} extra={t('apply.regionHint')} rules={[rules.required('application.regionCode'), rules.regionCode]}>
+              <Input data-testid="apply-region" maxLength={6} autoComplete="off" aria-label={t('application.regionCode')} />
+            </Form.Item>
+            <Form.Item name="fromMonth" label={t('application.fromMonth')} rules={[rules.required('application.fromMonth'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
+              <Input data-testid="apply-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.fromMonth')} />
+            </Form.Item>
+            {kind === 'flexible_enrollment' && (
+              <Form.Item
+                name="monthlyBase"
+                label={t('application.monthlyBase')}
+                extra={t('apply.baseHint')}
+                rules={[
+                  rules.required('application.monthlyBase'),
+                  { validator: (_r, value: unknown) => (value === undefined || value === '' || fenOf(String(value)) !== null ? Promise.resolve() : Promise.reject(new Error(t('apply.amountFormat')))) },
+                ]}
+              >
+                <Input data-testid="apply-base" maxLength={12} inputMode="decimal" autoComplete="off" prefix="¥" aria-label={t('application.monthlyBase')} />
+              </Form.Item>
+            )}
+          </>
+        )}
+      </FormModal>
+    </Card>
+  );
+}
