@@ -225,6 +225,9 @@ describe('unit hall and collection console: employee, receivable run, bill', () 
     expect((await reconciled).status()).toBe(201);
     await page.getByTestId('recon-summary').waitFor();
     expect(page.url()).toMatch(/reconciliation\?id=/);
+    // and it is listed among the region's reconciliations, to come back to
+    const reconciliationId = new URL(page.url().replace('#', '')).searchParams.get('id')!;
+    await page.getByTestId(`recon-open-${reconciliationId}`).waitFor();
     expect(await page.getByTestId('recon-due').textContent()).toBe('15.00');
     expect(await page.getByTestId('recon-paid').textContent()).toBe('14.00');
     expect(await page.getByTestId('recon-difference').textContent()).toBe('-1.00');

@@ -12,6 +12,7 @@ import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
 import { activeEnrollmentsPage } from '../../src/centers/enrollment/index.js';
 import { birthDatesOf } from '../../src/centers/registry/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
+import { maskIdNumber, maskName } from '../../src/kernel/crypto/index.js';
 
 let server: TestServer;
 /** 南阳宛城 clerk (region prefix 4113) */
@@ -37,6 +38,7 @@ afterAll(() => server?.close());
 interface Insured {
   personId: string;
   idNumber: string;
+  name: string;
   token: string;
 }
 
@@ -46,7 +48,7 @@ async function insured(birthDate?: string): Promise<Insured> {
   const name = randomName();
   const registered = await server.api('POST', '/registry/persons', { token: clerk, body: { idNumber, name, regionCode: '411302', category: 'flexible' } });
   expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-  return { personId: registered.body.id, idNumber, token: await verifiedAccount(idNumber, name) };
+  return { personId: registered.body.id, idNumber, name, token: await verifiedAccount(idNumber, name) };
 }
 
 async function verifiedAccount(idNumber: string, name: string) {
@@ -92,8 +94,12 @@ describe('灵活就业人员参保 flexible-worker enrollment', () => {
     const queue = await server.api('GET', '/enrollment/applications?status=submitted&kind=flexible_enrollment&pageSize=100', { token: clerk });
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    // the clerk sees who applied, masked
+    const applicant = { name: maskName(person.name), idNumber: maskIdNumber(person.idNumber), regionCode: '411302' };
+    expect(queue.body.items.find((a: { id: string }) => a.id === id).applicant).toEqual(applicant);
+    expect(applicant.idNumber).not.toBe(person.idNumber);
     const detail = await server.api('GET', `/enrollment/applications/${id}`, { token: clerk });
-    expect(detail.body).toMatchObject({ kind: 'flexible_enrollment', personId: person.personId, insuranceType: '410', regionCode: '411302', fromMonth: '2019-01', monthlyBaseFen: 250_000, review: null });
+    expect(detail.body).toMatchObject({ kind: 'flexible_enrollment', personId: person.personId, insuranceType: '410', regionCode: '411302', fromMonth: '2019-01', monthlyBaseFen: 250_000, review: null, applicant });
 
     const decided = await review(id, 'approve', { note: '材料齐全' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
@@ -321,7 +327,7 @@ describe('who may apply', () => {
     expect(l1.status).toBe(403);
     expect(l1.body.code).toBe('auth.level_required');
 
-    const stranger = { personId: '', idNumber: '', token: await verifiedAccount(randomIdNumber(), randomName()) };
+    const stranger = { personId: '', idNumber: '', name: '', token: await verifiedAccount(randomIdNumber(), randomName()) };
     const unknown = await apply(stranger, resident());
     expect(unknown.status).toBe(422);
     expect(unknown.body.code).toBe('personal.not_registered');

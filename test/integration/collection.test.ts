@@ -608,6 +608,9 @@ describe('reconciliation (对账)', () => {
     const summaryView = await ok('GET', `/collection/reconciliations/${reconciliation.id}`, undefined, 200);
     expect(summaryView.items.resolved).toBe(1);
     expect((await ok('GET', `/collection/reconciliations/${reconciliation.id}/items?status=resolved`, undefined, 200)).items.map((i: { id: string }) => i.id)).toEqual([item.id]);
+    // the region's reconciliations, to come back to later
+    const listed = await ok('GET', '/collection/reconciliations?month=2019-08', undefined, 200);
+    expect(listed.items[0]).toMatchObject({ id: reconciliation.id, month: '2019-08', items: { resolved: 1 } });
   });
 });
 
@@ -642,7 +645,7 @@ describe('region scope', () => {
       expect((await zz(method, path, body)).status, `${method} ${path}`).toBe(404);
     }
     expect((await importCsv('tax-payments', CSV([TAX_HEADER]), '411300', zhengzhou)).status).toBe(404);
-    for (const path of ['/bills?month=2019-12', `/receivables?entityId=${unit.entityId}`, '/runs', '/imports', '/payments?month=2019-12', '/settings']) {
+    for (const path of ['/bills?month=2019-12', `/receivables?entityId=${unit.entityId}`, '/runs', '/imports', '/payments?month=2019-12', '/settings', '/reconciliations']) {
       const body = (await zz('GET', path)).body;
       expect(body.items, path).toEqual([]);
     }

@@ -4,7 +4,7 @@
  * that arrived, plus the file rows that repeated a payment. Each mismatch becomes an item a clerk
  * resolves with a recorded decision.
  */
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
@@ -12,7 +12,7 @@ import { newId } from '../../kernel/ids/index.js';
 import * as policy from '../policy/index.js';
 import { importFiles, importRows, payments, receivables, reconciliationItems, reconciliations } from './schema.js';
 import { classifyPool, monthText, RECONCILIATION_KINDS, type ReconciliationKind, type Resolution } from './rules.js';
-import { page, requireRegion, transaction, type Actor } from './service.js';
+import { page, regionScope, requireRegion, transaction, type Actor } from './service.js';
 
 type ItemInsert = typeof reconciliationItems.$inferInsert;
 
@@ -144,6 +144,21 @@ async function reconciliationInScope(db: Db, actor: Pick<Actor, 'prefix'>, id: s
 export async function getReconciliation(db: Db, actor: Pick<Actor, 'prefix'>, id: string) {
   const row = await reconciliationInScope(db, actor, id);
   return summaryView(row, row.counts, await openCounts(db, id));
+}
+
+/** 对账记录 the region's reconciliations, newest first, with their open and resolved item counts. */
+export async function listReconciliations(db: Db, actor: Pick<Actor, 'prefix'>, query: { page: number; pageSize: number; month?: string; regionCode?: string }) {
+  const where = and(
+    regionScope(reconciliations.regionCode, actor.prefix),
+    query.month ? eq(reconciliations.month, policy.monthKey(query.month, 'month')) : undefined,
+    query.regionCode ? eq(reconciliations.regionCode, query.regionCode) : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(reconciliations).where(where).orderBy(desc(reconciliations.createdAt), desc(reconciliations.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(reconciliations).where(where),
+  ]);
+  const items = await Promise.all(rows.map(async (row) => summaryView(row, row.counts, await openCounts(db, row.id))));
+  return page(items, total, query);
 }
 
 const itemView = (i: typeof reconciliationItems.$inferSelect) => ({

@@ -324,6 +324,15 @@ export const collectionCenter: CenterModule = {
       },
     }, async (request, reply) => reply.status(201).send(await reconciliation.reconcile(ctx, await actor(request), request.body)));
 
+    app.get('/reconciliations', {
+      config: { auth: read },
+      schema: {
+        tags: ['collection'],
+        summary: '对账记录（本辖区） the reconciliations of your region, newest first',
+        querystring: Type.Object({ ...PageQuery, month: Type.Optional(YearMonth), regionCode: Type.Optional(RegionCode) }),
+      },
+    }, async (request) => reconciliation.listReconciliations(db, await actor(request), request.query));
+
     app.get('/reconciliations/:id', {
       config: { auth: read },
       schema: { tags: ['collection'], summary: '对账结果汇总 a reconciliation’s summary', params: IdParams },

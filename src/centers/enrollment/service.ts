@@ -9,6 +9,7 @@ import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
+import { maskIdNumber, maskName } from '../../kernel/crypto/index.js';
 import * as registry from '../registry/index.js';
 import * as policy from '../policy/index.js';
 import { applications, employments, history, identities, statusChanges, unitEnrollments, wageDeclarations } from './schema.js';
@@ -560,7 +561,16 @@ async function applicationInScope(db: Db, actor: Actor, id: string, lock = false
   return row;
 }
 
-export const getApplication = async (ctx: AppContext, actor: Actor, id: string) => applicationView(await applicationInScope(ctx.database.db, actor, id));
+/** Applications with who applied (name and identity number masked), one registry read per page. */
+async function withApplicants(ctx: AppContext, rows: ApplicationRow[]) {
+  const persons = await registry.getPersons(ctx, rows.map((r) => r.personId));
+  return rows.map((row) => {
+    const person = persons.get(row.personId);
+    return { ...applicationView(row), applicant: person ? { name: maskName(person.name), idNumber: maskIdNumber(person.idNumber), regionCode: person.regionCode } : null };
+  });
+}
+
+export const getApplication = async (ctx: AppContext, actor: Actor, id: string) => (await withApplicants(ctx, [await applicationInScope(ctx.database.db, actor, id)]))[0];
 
 export async function listApplications(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; status?: ApplicationStatus; kind?: ApplicationKind }) {
   const db = ctx.database.db;
@@ -569,7 +579,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, query: { p
     db.select().from(applications).where(where).orderBy(desc(applications.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(applications).where(where),
   ]);
-  return { items: rows.map(applicationView), total, page: query.page, pageSize: query.pageSize };
+  return { items: await withApplicants(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 const requireSubmitted = (row: ApplicationRow) => {

@@ -54,13 +54,14 @@ interface Item {
 }
 
 export default function ReconciliationPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const rules = useRules();
   const { me, permissions } = useSession();
   const canManage = permissions.has('collection.manage');
   const { query } = useRoute();
   const id = query.get('id');
-  const [idInput, setIdInput] = useState('');
+  // past reconciliations of the clerk's region, newest first; reloaded when one is opened or created
+  const past = usePagedQuery(useCallback((page: number, pageSize: number) => api.get<Page<Summary>>('/collection/reconciliations', { query: { page, pageSize } }), [id]));
   const [form] = Form.useForm<{ month: string; regionCode: string }>();
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,18 +99,33 @@ export default function ReconciliationPage() {
               </Form.Item>
             </Form>
           )}
-          <Input.Search
-            data-testid="recon-open"
-            aria-label={t('recon.openById')}
-            placeholder={t('recon.openById')}
-            enterButton={t('recon.open')}
-            style={{ width: 360 }}
-            maxLength={64}
-            value={idInput}
-            onChange={(e) => setIdInput(e.target.value)}
-            onSearch={(v) => v.trim() && navigate(`${PATH}?id=${encodeURIComponent(v.trim())}`)}
-          />
           {failure && <Alert type="error" showIcon title={failure} data-testid="recon-error" />}
+          <Table<Summary>
+            data-testid="recon-list"
+            size="small"
+            rowKey="id"
+            loading={past.loading}
+            dataSource={past.items}
+            pagination={past.pagination}
+            rowClassName={(r) => (r.id === id ? 'ant-table-row-selected' : '')}
+            columns={[
+              { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
+              { ...nowrap, key: 'region', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
+              { ...nowrap, key: 'due', title: t('recon.due'), align: 'right', render: (_: unknown, r: Summary) => yuan(r.dueFen) },
+              { ...nowrap, key: 'paid', title: t('recon.paid'), align: 'right', render: (_: unknown, r: Summary) => yuan(r.paidFen) },
+              { key: 'items', title: t('recon.items'), render: (_: unknown, r: Summary) => t('recon.itemsText', r.items) },
+              { ...nowrap, key: 'at', title: t('recon.createdAt'), render: (_: unknown, r: Summary) => formatTime(r.createdAt, lang) },
+              {
+                ...nowrap,
+                key: 'open',
+                render: (_: unknown, r: Summary) => (
+                  <Button size="small" type="link" data-testid={`recon-open-${r.id}`} onClick={() => navigate(`${PATH}?id=${encodeURIComponent(r.id)}`)}>
+                    {t('recon.open')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Flex>
       </Card>
       {id && <ReconciliationView key={id} id={id} canManage={canManage} />}

@@ -117,15 +117,8 @@ function ReviewPanel({ id, onDecided }: { id: string; onDecided: () => Promise<v
   const { message } = App.useApp();
   const { permissions } = useSession();
   const canReview = permissions.has('enrollment.review');
-  const canReadRegistry = permissions.has('registry.read');
   const { data, loading, error } = useQuery(
-    useCallback(async () => {
-      const application = await api.get<Application>(`/enrollment/applications/${encodeURIComponent(id)}`);
-      if (application.person || !canReadRegistry) return application;
-      // the application names the person by id only: the registry says who it is (masked unless the clerk may read it whole)
-      const person = await api.get<{ name: string; idNumber: string }>(`/registry/persons/${encodeURIComponent(application.personId)}`).catch(() => null);
-      return person ? { ...application, person: { name: person.name, idNumber: person.idNumber } } : application;
-    }, [id, canReadRegistry]),
+    useCallback(() => api.get<Application>(`/enrollment/applications/${encodeURIComponent(id)}`), [id]),
     null as Application | null,
   );
 

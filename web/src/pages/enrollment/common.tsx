@@ -17,8 +17,8 @@ export interface Application {
   kind: ApplicationKind;
   personId: string;
   /** the applicant, masked, when the API adds them */
-  person?: { name?: string; idNumber?: string } | null;
-  personName?: string;
+  /** who applied, masked */
+  applicant?: { name: string; idNumber: string; regionCode: string } | null;
   insuranceType: string;
   regionCode: string;
   fromMonth: string;
@@ -43,7 +43,7 @@ export function ApplicationStatusTag({ status, testId }: { status: string; testI
 }
 
 /** Who applied, as far as the answer says (the masked name, else the person's id). */
-export const applicantOf = (a: Application): string => a.person?.name ?? a.personName ?? a.personId;
+export const applicantOf = (a: Application): string => a.applicant?.name ?? a.personId;
 
 /** An application's fields as a description list. */
 export function ApplicationDescriptions({ application: a, showApplicant = false }: { application: Application; showApplicant?: boolean }) {
@@ -61,7 +61,7 @@ export function ApplicationDescriptions({ application: a, showApplicant = false 
         ...(showApplicant
           ? [
               { key: 'person', label: t('application.applicant'), children: <span data-testid="application-detail-person">{applicantOf(a)}</span> },
-              ...(a.person?.idNumber ? [{ key: 'idNumber', label: t('field.idNumber'), children: a.person.idNumber }] : []),
+              ...(a.applicant ? [{ key: 'idNumber', label: t('field.idNumber'), children: a.applicant.idNumber }] : []),
             ]
           : []),
         { key: 'insuranceType', label: t('application.insuranceType'), children: types.label(a.insuranceType) },
