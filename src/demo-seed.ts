@@ -3,6 +3,9 @@ import { makeCreditCode, makeIdNumber } from './kernel/validation/identifiers.js
 import * as auth from './centers/auth/index.js';
 import * as user from './centers/user/index.js';
 import * as policy from './centers/policy/index.js';
+import * as registry from './centers/registry/index.js';
+import * as enrollment from './centers/enrollment/index.js';
+import * as collection from './centers/collection/index.js';
 
 /** Demo credentials, printed at start in development; never seeded in production. */
 export const DEMO = {
@@ -15,6 +18,9 @@ export const DEMO = {
   person: { name: '张医保', idNumber: makeIdNumber('411302', '1990-01-01', 123), phone: '13800000001' },
   unit: { name: '南阳示范科技有限公司', creditCode: makeCreditCode('91411300MA0000001'), agent: { name: '李经办', idNumber: makeIdNumber('411302', '1985-05-05', 456), phone: '13800000002' } },
 } as const;
+
+/** 卧龙区: where the demo person and unit are registered and insured */
+export const DEMO_INSURED_REGION = '411303';
 
 export const DEMO_ORGS = {
   national: { id: 'org_national', parentId: null, name: '国家医疗保障局', level: 'national', regionCode: '000000' },
@@ -68,9 +74,40 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   await staff(DEMO.provinceAdmin, '河南省管理员', '13900000001', 'henan', BUILT_IN_ROLES.orgAdmin.id);
   await staff(DEMO.cityAdmin, '南阳市管理员', '13900000002', 'nanyang', BUILT_IN_ROLES.orgAdmin.id);
   await staff(DEMO.clerk, '王经办', '13900000003', 'nanyangAgency', BUILT_IN_ROLES.clerk.id, 'agency_staff');
-  await user.createAccount(ctx, { kind: 'person', ...DEMO.person, password: DEMO.personPassword });
-  await user.createUnitWithAgent(ctx, { unitName: DEMO.unit.name, creditCode: DEMO.unit.creditCode, agent: { ...DEMO.unit.agent, password: DEMO.personPassword } });
+  const person = await user.createAccount(ctx, { kind: 'person', ...DEMO.person, password: DEMO.personPassword });
+  const unit = await user.createUnitWithAgent(ctx, { unitName: DEMO.unit.name, creditCode: DEMO.unit.creditCode, agent: { ...DEMO.unit.agent, password: DEMO.personPassword } });
+  await seedInsuranceDemo(ctx, { personAccountId: person.id, agentAccountId: unit.account.id });
   return true;
+}
+
+/**
+ * The DOMAIN.md long-term-care example as live data: the person and the unit registered (the agent
+ * as the unit's legal representative), both accounts real-name verified as if they had done it, the
+ * unit enrolled in 长期护理保险 from 2019-01 with the person on a 2,000.00 base, and the receivable
+ * run of 2019-01 queued (personal 2.00, unit 4.00), so the personal and unit halls show something.
+ * They live in 卧龙区 (411303), next to the demo clerk's 宛城区, so a clerk's own work there (and the
+ * tests') starts from an empty district; the 南阳 city admin sees both.
+ */
+async function seedInsuranceDemo(ctx: AppContext, accounts: { personAccountId: string; agentAccountId: string }) {
+  const seeder = { id: 'system:demo-seed', kind: 'system' };
+  const clerk = { accountId: 'system:demo-seed', prefix: '' };
+  const regionCode = DEMO_INSURED_REGION;
+  const { person } = await registry.registerPerson(ctx, seeder, { idNumber: DEMO.person.idNumber, name: DEMO.person.name, phone: DEMO.person.phone, regionCode, category: 'employee' });
+  await registry.registerPerson(ctx, seeder, { idNumber: DEMO.unit.agent.idNumber, name: DEMO.unit.agent.name, phone: DEMO.unit.agent.phone, regionCode, category: 'employee' });
+  const entity = await registry.registerEntity(ctx, seeder, {
+    creditCode: DEMO.unit.creditCode,
+    name: DEMO.unit.name,
+    type: 'enterprise',
+    regionCode,
+    legalRepName: DEMO.unit.agent.name,
+    legalRepIdNumber: DEMO.unit.agent.idNumber,
+  });
+  await user.raiseAuthLevel(ctx, accounts.personAccountId, 2);
+  await user.raiseAuthLevel(ctx, accounts.agentAccountId, 2);
+  const unitEnrollment = await enrollment.enrollUnit(ctx, clerk, { entityId: entity.id, insuranceType: policy.DEMO_POLICY.insuranceType, fromMonth: policy.DEMO_POLICY.effectiveFrom });
+  const employee = await enrollment.addEmployee(ctx, clerk, unitEnrollment.id, { personId: person.id, fromMonth: policy.DEMO_POLICY.effectiveFrom });
+  await enrollment.declareWage(ctx, clerk, employee.id, { year: policy.DEMO_POLICY.wage.year, monthlyWageFen: 200_000 });
+  await collection.startRun(ctx, clerk, { month: policy.DEMO_POLICY.effectiveFrom, regionCode });
 }
 
 export function demoCredentials(): string {

@@ -10,7 +10,7 @@ import type { AppContext } from '../../kernel/context.js';
 import * as account from './account.js';
 import { billView } from './pools.js';
 import { billContext, billPdfBuffer, billXlsxBuffer } from './documents.js';
-import { claimRun, workRun, type WorkOptions } from './runs.js';
+import { claimRun, createRun, workRun, type WorkOptions } from './runs.js';
 import { workerFor } from './runtime.js';
 
 export { collectionCenter } from './routes.js';
@@ -60,6 +60,12 @@ export async function billXlsx(ctx: AppContext, entityId: string, billId: string
   const bill = await account.entityBill(ctx.database.db, entityId, billId);
   return billXlsxBuffer(await billContext(ctx, bill, await account.billLines(ctx.database.db, bill)));
 }
+
+/**
+ * Queues a receivable run (应收核定) for a month within the actor's region (`prefix` '' national);
+ * the background worker computes it. The same run still queued or running is answered instead.
+ */
+export const startRun = (ctx: AppContext, actor: { accountId: string; prefix: string }, input: { month: string; regionCode?: string; insuranceType?: string }) => createRun(ctx, actor, input);
 
 /** Run operations for the platform's lifecycle, operators' tooling, tests and the bench. */
 export const runOperations = {

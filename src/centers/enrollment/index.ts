@@ -38,6 +38,7 @@ export {
 export type { ActiveEnrollment, Actor, ApplicationInput, EntityActor, PersonActor, RegionActor } from './service.js';
 
 // Acting for a unit agent or a person (the service centers) as for a clerk: same rules, narrower scope.
+export const enrollUnit = service.enrollUnit;
 export const listUnits = service.listUnits;
 export const getUnit = service.getUnit;
 export const listEmployments = service.listEmployments;
