@@ -13,7 +13,6 @@
  * by pool (pools.ts).
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
@@ -21,6 +20,7 @@ import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { CsvError, csvLine, parseCsv } from '../../kernel/csv/index.js';
+import { XlsxError, xlsxRows } from '../../kernel/xlsx/index.js';
 import { maskIdNumber, maskName } from '../../kernel/crypto/mask.js';
 import * as registry from '../registry/index.js';
 import * as policy from '../policy/index.js';
@@ -122,37 +122,13 @@ async function* csvRecords(bytes: AsyncIterable<Buffer>, charset: 'utf-8' | 'gb1
   for await (const record of parseCsv(text())) yield { fields: record.fields, row: record.row };
 }
 
-/** A cell as the text a CSV would hold: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
-    return '';
-  }
-  return String(value);
-}
-
-/** The first worksheet's rows (the others are read through and ignored, so the upload is drained); styles are read so date cells come as dates, not serial numbers. */
+/** The first worksheet's rows; a file that is not .xlsx is a 400 on the body. */
 async function* xlsxRecords(bytes: AsyncIterable<Buffer>): AsyncGenerator<Record_> {
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
-  let first = true;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        if (!first) continue;
-        const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
-        yield { fields: Array.from(values, cellText), row: row.number };
-      }
-      first = false;
-    }
+    yield* xlsxRows(bytes);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('collection.file_xlsx_invalid', 400, { field: 'body' }, 'body');
+    if (error instanceof XlsxError) throw new AppError('collection.file_xlsx_invalid', 400, { field: 'body' }, 'body');
+    throw error;
   }
 }
 

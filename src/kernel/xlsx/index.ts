@@ -36,8 +36,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** The first worksheet of an .xlsx byte stream, as CSV text (one `\r\n`-ended line per row). */
-export async function* xlsxAsCsv(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+/**
+ * The rows of the first worksheet of an .xlsx byte stream, with their Excel row numbers (empty rows
+ * are skipped). Later worksheets are read through and ignored, so an upload is always drained.
+ */
+export async function* xlsxRows(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<{ fields: string[]; row: number }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -45,21 +48,30 @@ export async function* xlsxAsCsv(bytes: AsyncIterable<Uint8Array>): AsyncGenerat
     worksheets: 'emit',
     entries: 'emit',
   });
-  let lastRow = 0;
+  let first = true;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        // empty rows become blank lines (no record, but counted), so row numbers in error reports match Excel's
-        for (; lastRow + 1 < row.number; lastRow++) yield '\r\n';
-        lastRow = row.number;
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        while (values.length && values[values.length - 1] === '') values.pop();
-        yield values.length ? csvLine(values) : '\r\n';
+        if (!first) continue;
+        const fields = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        while (fields.length && fields[fields.length - 1] === '') fields.pop();
+        yield { fields, row: row.number };
       }
-      return; // the first worksheet only
+      first = false;
     }
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     throw new XlsxError(`not a readable .xlsx file: ${(error as Error).message}`);
+  }
+}
+
+/** The first worksheet of an .xlsx byte stream, as CSV text (one `\r\n`-ended line per row). */
+export async function* xlsxAsCsv(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let lastRow = 0;
+  for await (const { fields, row } of xlsxRows(bytes)) {
+    // empty rows become blank lines (no record, but counted), so row numbers in error reports match Excel's
+    for (; lastRow + 1 < row; lastRow++) yield '\r\n';
+    lastRow = row;
+    yield fields.length ? csvLine(fields) : '\r\n';
   }
 }
