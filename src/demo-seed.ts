@@ -57,7 +57,7 @@ export const BUILT_IN_ROLES = {
 } as const;
 
 /** Regions, an agency, admins at each level, a clerk, a person, a unit and the long-term-care policy of 南阳; idempotent. */
-export async function seedDemo(ctx: AppContext): Promise<boolean> {
+export async function seedDemo(ctx: AppContext, options: { insured?: boolean } = {}): Promise<boolean> {
   await auth.syncResources(ctx);
   for (const org of Object.values(DEMO_ORGS)) await auth.ensureOrg(ctx, org);
   for (const role of Object.values(BUILT_IN_ROLES)) await auth.ensureRole(ctx, { ...role, permissions: [...role.permissions] });
@@ -76,7 +76,7 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   await staff(DEMO.clerk, '王经办', '13900000003', 'nanyangAgency', BUILT_IN_ROLES.clerk.id, 'agency_staff');
   const person = await user.createAccount(ctx, { kind: 'person', ...DEMO.person, password: DEMO.personPassword });
   const unit = await user.createUnitWithAgent(ctx, { unitName: DEMO.unit.name, creditCode: DEMO.unit.creditCode, agent: { ...DEMO.unit.agent, password: DEMO.personPassword } });
-  await seedInsuranceDemo(ctx, { personAccountId: person.id, agentAccountId: unit.account.id });
+  if (options.insured !== false) await seedInsuranceDemo(ctx, { personAccountId: person.id, agentAccountId: unit.account.id });
   return true;
 }
 
@@ -85,8 +85,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
  * as the unit's legal representative), both accounts real-name verified as if they had done it, the
  * unit enrolled in 长期护理保险 from 2019-01 with the person on a 2,000.00 base, and the receivable
  * run of 2019-01 queued (personal 2.00, unit 4.00), so the personal and unit halls show something.
- * They live in 卧龙区 (411303), next to the demo clerk's 宛城区, so a clerk's own work there (and the
- * tests') starts from an empty district; the 南阳 city admin sees both.
+ * They live in 卧龙区 (411303); the clerks and admins of 南阳 see them. Test servers leave them out
+ * (`SEED_DEMO_INSURED=false`), so a test's 南阳 holds only what the test put there.
  */
 async function seedInsuranceDemo(ctx: AppContext, accounts: { personAccountId: string; agentAccountId: string }) {
   const seeder = { id: 'system:demo-seed', kind: 'system' };

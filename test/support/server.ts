@@ -77,6 +77,8 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     SMS_SECRET: creds.sms,
     OAUTH_SECRET: creds.oauth,
     SEED_DEMO: options.seed === false ? 'false' : 'true',
+    // accounts, orgs and policy only: the demo's insured person and unit would sit in every test's 南阳
+    SEED_DEMO_INSURED: 'false',
     START_FAKES: 'false',
     LOGIN_PER_IP_PER_MINUTE: '100000',
     SMS_PER_IP_PER_HOUR: '100000',

@@ -53,6 +53,8 @@ export interface Config {
   };
   /** seed demo data on an empty database */
   seedDemo: boolean;
+  /** with the demo data, the insured person and unit of the long-term-care example (enrolled, billed) */
+  seedDemoInsured: boolean;
   /** start local fake providers when their URLs are unset (development only) */
   startFakes: boolean;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       oauthSecret: secret('OAUTH_SECRET'),
     },
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !production,
+    seedDemoInsured: env.SEED_DEMO_INSURED !== 'false',
     startFakes: env.START_FAKES ? env.START_FAKES !== 'false' : nodeEnv === 'development',
     warnings,
   };
