@@ -6,19 +6,10 @@
  * receivables are computed, their contributions (each explained), the annual statement, the personal
  * account and the (still empty, explained) benefits.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, settle, step, submitLogin } from './support.js';
-
-/** Opens an antd Select by its test id and picks the option whose label contains `label`. */
-async function pick(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first();
-  await option.waitFor();
-  await option.click();
-}
+import { browserSession, logIn, logOut, pick, settle, step, submitLogin } from './support.js';
 
 const isPost = (path: string) => (r: { url(): string; request(): { method(): string } }) => r.url().includes(`/api/v1${path}`) && r.request().method() === 'POST';
 
@@ -143,8 +134,7 @@ describe('personal hall: apply, review, enrolled', () => {
     await step(page, 'personal-5-contributions');
 
     await page.getByTestId('menu-personalStatement').click();
-    await page.getByTestId('statement-year').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '2019' }).first().click();
+    await pick(page, 'statement-year', '2019');
     await expect.poll(() => page.getByTestId('page-title').textContent()).toContain('2019');
     const total = page.getByTestId('statement-total');
     await total.waitFor();

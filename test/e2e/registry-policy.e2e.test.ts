@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { browserSession, dismissConfirm, logIn, settle, step } from './support.js';
+import { browserSession, dismissConfirm, logIn, pick, settle, step } from './support.js';
 
 /** The seeded city administrator of Nanyang (src/demo-seed.ts). */
 const NANYANG_ADMIN = { loginName: 'nanyang_admin', password: 'Admin@12345' } as const;
@@ -27,14 +27,6 @@ function nanyangPerson() {
 async function textbox(page: Page, testId: string) {
   const el = page.getByTestId(testId);
   return ['INPUT', 'TEXTAREA'].includes(await el.evaluate((e) => e.tagName)) ? el : el.locator('input, textarea').first();
-}
-
-/** Opens an antd Select by its test id and picks the option whose label contains `label`. */
-async function pick(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first();
-  await option.waitFor();
-  await option.click();
 }
 
 describe('registry and policy pages', () => {

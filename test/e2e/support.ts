@@ -212,6 +212,18 @@ export function screenshotOnFailure(page: () => Page | undefined, name: string):
 }
 
 /**
+ * Opens an antd Select by its test id and picks the option whose label contains `label`. The list
+ * slides in: a click before it settles can land on the option next to the one meant.
+ */
+export async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first();
+  await option.waitFor();
+  await settle(page);
+  await option.click();
+}
+
+/**
  * Acknowledges an antd confirm dialog and waits until it is gone. A click that lands while the
  * dialog is still animating in can be lost, so it settles first and clicks again if needed.
  */

@@ -13,15 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { enrolledUnit, logInApi, NANYANG_CLERK, nanyangPerson, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, settle, step, submitLogin } from './support.js';
-
-/** Opens an antd Select by its test id and picks the option whose label contains `label`. */
-async function pick(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first();
-  await option.waitFor();
-  await option.click();
-}
+import { browserSession, logIn, logOut, pick, settle, step, submitLogin } from './support.js';
 
 /** antd puts data-testid on the <input> of some inputs and on a wrapper of others. */
 async function textbox(page: Page, testId: string) {
