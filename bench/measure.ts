@@ -9,6 +9,11 @@ export interface Target {
   headers?: Record<string, string>;
   /** several bodies (e.g. different accounts) are sent in turn */
   bodies?: unknown[];
+  /**
+   * absolute path of a CommonJS module whose default export rewrites each request before it is sent
+   * (autocannon's `setupRequest`, e.g. a fresh channel signature per request); the probe uses it too
+   */
+  setupRequest?: string;
 }
 
 export interface Scenario {
@@ -66,13 +71,20 @@ interface LoadRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  setupRequest?: string;
 }
 
 function requestsOf(target: Target): LoadRequest[] {
   const method = target.method ?? 'GET';
   const headers = { ...target.headers, ...(target.bodies ? { 'content-type': 'application/json' } : {}) };
   const bodies = target.bodies ?? [undefined];
-  return bodies.map((body) => ({ method, path: target.path, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  return bodies.map((body) => ({
+    method,
+    path: target.path,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(target.setupRequest ? { setupRequest: target.setupRequest } : {}),
+  }));
 }
 
 /** One autocannon run against the server; the load generator runs in a worker thread, off the server's event loop. */
@@ -100,7 +112,8 @@ async function load(url: string, target: Target, seconds: number, connections: n
 /** Sends each request of the target once; returns the answers that were not 2xx. */
 async function probe(url: string, target: Target): Promise<string[]> {
   const failures: string[] = [];
-  for (const request of requestsOf(target)) {
+  const setup = target.setupRequest ? ((await import(target.setupRequest)) as { default: (r: LoadRequest) => LoadRequest }).default : (r: LoadRequest) => r;
+  for (const request of requestsOf(target).map(setup)) {
     const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
     const text = await response.text();
     if (response.status < 200 || response.status >= 300) failures.push(`${request.method} ${request.path} -> ${response.status} ${text.slice(0, 500)}`);

@@ -1,7 +1,54 @@
-import { loginStaff, newPerson } from '../test/support/factories.js';
+import { randomInt } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { makeIdNumber } from '../src/kernel/validation/identifiers.js';
+import { loginStaff, newPerson, randomCreditCode, randomName } from '../test/support/factories.js';
+import type { TestServer } from '../test/support/server.js';
 import type { Scenario } from './measure.js';
+import { VOUCHER_SCENARIOS } from './voucher.js';
+import { personWithBill } from './bill.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function created(server: TestServer, path: string, body: unknown, token: string) {
+  const response = await server.api('POST', path, { token, body });
+  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * A hospital's channel app (settlement.settle) and a person of 南阳 employed in 310 from 2019-01 with
+ * 5,000.00 in the personal account, under the demo's settlement policy; the app's secret goes to the
+ * signing module through the environment.
+ */
+async function settlementFixture(server: TestServer) {
+  const [sysadmin, nanyang] = await Promise.all([loginStaff(server, 'sysadmin'), loginStaff(server, 'nanyang_admin')]);
+  const app = await created(server, '/auth/channels', { name: '压测医院HIS', capabilities: ['settlement.settle'] }, sysadmin.accessToken);
+  const entity = await created(server, '/registry/entities', { creditCode: randomCreditCode(), name: `压测单位${randomInt(1e6)}`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() }, nanyang.accessToken);
+  const unit = await created(server, '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' }, nanyang.accessToken);
+  const person = await created(server, '/registry/persons', { idNumber: makeIdNumber('411302', '1980-05-05', randomInt(0, 1000)), name: randomName(), regionCode: '411302', category: 'employee' }, nanyang.accessToken);
+  await created(server, `/enrollment/units/${unit.id}/employees`, { personId: person.id, fromMonth: '2019-01' }, nanyang.accessToken);
+  // A bench fixture in place of a year of allocations (划入).
+  await server.platform.ctx.database.rows(
+    sql`insert into collection.account_entries (person_id, kind, amount_fen, month, insurance_type, source_ref) values (${person.id}, 'allocation', 500000, 201901, '310', ${`bench:${person.id}`})`,
+  );
+  process.env.BENCH_CHANNEL_APP_ID = app.appId;
+  process.env.BENCH_CHANNEL_SECRET = app.secret;
+  return { personId: person.id as string };
+}
+
+/** A 20-line inpatient visit: service items, western drugs (some class B), consumables (some class C, some over their cap). */
+function twentyLines() {
+  const codes = ['310100001000000', 'XA01ABD075A002010100483', 'C1234567890123456789', 'Z1234567890123456789'];
+  return Array.from({ length: 20 }, (_, i) => ({
+    code: codes[i % 4],
+    class: (['A', 'B', 'A', 'C', 'B'] as const)[i % 5],
+    quantity: 1 + (i % 3),
+    amountFen: 10_000 + i * 7_919,
+    ...(i % 5 === 1 || i % 5 === 4 ? { selfPayRatioBp: 1_000 } : {}),
+    ...(i % 7 === 0 ? { priceCapFen: 12_000 } : {}),
+  }));
+}
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -45,4 +92,28 @@ export const SCENARIOS: Scenario[] = [
       return { path: '/api/v1/policy/parameters?regionCode=411300&insuranceType=410&month=2019-01', headers: bearer(admin.accessToken) };
     },
   },
+  {
+    name: 'bill-pdf',
+    summary: 'GET /api/v1/bill/mine/:id/pdf — a person downloads an e-bill: PDF rendered per request (embedded CJK font subset, QR code, 8 items); rps = renders per second',
+    // Rendering is CPU-bound on the event loop: a few connections keep it busy; 50 would only queue.
+    connections: 8,
+    async setup(server) {
+      const { token, billId } = await personWithBill(server);
+      return { path: `/api/v1/bill/mine/${billId}/pdf`, headers: bearer(token) };
+    },
+  },
+  {
+    name: 'pre-settlement',
+    summary: 'POST /api/v1/settlement/pre-settlements — an institution (signed channel request) pre-settles a 20-line inpatient visit (issue 4)',
+    async setup(server) {
+      const { personId } = await settlementFixture(server);
+      return {
+        path: '/api/v1/settlement/pre-settlements',
+        method: 'POST',
+        bodies: [{ personId, insuranceType: '310', institutionCode: 'H41130200746', visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' }, lines: twentyLines() }],
+        setupRequest: fileURLToPath(new URL('./sign-request.cjs', import.meta.url)),
+      };
+    },
+  },
+  ...VOUCHER_SCENARIOS,
 ];

@@ -52,6 +52,8 @@ export const BUILT_IN_ROLES = {
       // 征缴: receivable runs, files, payments and reconciliation of their region
       auth.PERMISSIONS.collectionRead,
       auth.PERMISSIONS.collectionManage,
+      // 电子凭证: the risk flags of their region's vouchers
+      auth.PERMISSIONS.voucherRiskRead,
     ],
   },
 } as const;

@@ -23,10 +23,13 @@ import { enrollmentCenter } from './centers/enrollment/index.js';
 import { personalCenter } from './centers/personal/index.js';
 import { unitCenter } from './centers/unit/index.js';
 import { collectionCenter } from './centers/collection/index.js';
+import { voucherCenter } from './centers/voucher/index.js';
+import { billCenter } from './centers/bill/index.js';
+import { settlementCenter } from './centers/settlement/index.js';
 import { seedDemo } from './demo-seed.js';
 
 /** Every center, in registration order. */
-export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter];
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter];
 
 export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -126,10 +129,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
  */
 async function resolveProviders(config: Config, closers: Array<() => Promise<void>>): Promise<AppContext['providerUrls']> {
   const p = config.providers;
-  const missing = !p.realNameUrl || !p.smsUrl || !p.wechatUrl || !p.alipayUrl;
+  const missing = !p.realNameUrl || !p.smsUrl || !p.wechatUrl || !p.alipayUrl || !p.financeUrl;
   if (!missing || !config.startFakes) {
     const none = 'http://127.0.0.1:9';
-    return { realName: p.realNameUrl ?? none, sms: p.smsUrl ?? none, wechat: p.wechatUrl ?? none, alipay: p.alipayUrl ?? none };
+    return { realName: p.realNameUrl ?? none, sms: p.smsUrl ?? none, wechat: p.wechatUrl ?? none, alipay: p.alipayUrl ?? none, finance: p.financeUrl ?? none };
   }
   const fakes = await import('../test/fakes/index.js');
   const start = async <T extends { url: string; close(): Promise<void> }>(configured: string | undefined, launch: () => Promise<T>) => {
@@ -143,5 +146,6 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
     sms: await start(p.smsUrl, () => fakes.startFakeSms({ appId: p.smsAppId, secret: p.smsSecret })),
     wechat: await start(p.wechatUrl, () => fakes.startFakeOAuth({ provider: 'wechat', appId: p.oauthAppId, secret: p.oauthSecret })),
     alipay: await start(p.alipayUrl, () => fakes.startFakeOAuth({ provider: 'alipay', appId: p.oauthAppId, secret: p.oauthSecret })),
+    finance: await start(p.financeUrl, () => fakes.startFakeFinance({ appId: p.financeAppId, secret: p.financeSecret })),
   };
 }

@@ -17,3 +17,5 @@ export { createSmsClient } from './sms/client.js';
 export type { SmsClient, SmsClientConfig, SmsSendResult } from './sms/client.js';
 export { createOAuthClient } from './oauth/client.js';
 export type { OAuthClient, OAuthClientConfig, OAuthIdentity, OAuthProvider } from './oauth/client.js';
+export { createFinanceClient } from './finance/client.js';
+export type { BillAllocation, BillAllocationRequest, FinanceClient, FinanceClientConfig, VoidRequest } from './finance/client.js';

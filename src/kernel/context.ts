@@ -17,7 +17,7 @@ export interface AppContext {
   outbox: Outbox;
   log: FastifyBaseLogger;
   /** external party base URLs actually in use (configured, or local fakes in development) */
-  providerUrls: { realName: string; sms: string; wechat: string; alipay: string };
+  providerUrls: { realName: string; sms: string; wechat: string; alipay: string; finance: string };
 }
 
 export interface CenterModule {

@@ -9,4 +9,6 @@ export { startFakeSms } from './sms/server.js';
 export type { FakeSms, FakeSmsOptions, SmsMessage } from './sms/server.js';
 export { startFakeOAuth } from './oauth/server.js';
 export type { FakeOAuth, FakeOAuthOptions, FakeOAuthProvider, IssuedCode } from './oauth/server.js';
+export { startFakeFinance } from './finance/server.js';
+export type { FakeFinance, FakeFinanceOptions, FinanceBillRecord } from './finance/server.js';
 export type { FakeCall, FakeHandle, FakeServerOptions } from './shared/fake-server.js';

@@ -148,7 +148,9 @@ const FORMAT_BAD: Record<string, Array<[string, string]>> = {
 function candidateStrings(length: number): string[] {
   const n = Math.max(length, 0);
   const mix = n ? 'a' + '1'.repeat(n - 1) : '';
-  return ['a'.repeat(n), '1'.repeat(n), 'A'.repeat(n), mix, 'ab'.repeat(n).slice(0, n), '测'.repeat(n)];
+  // 'H' + digits: an institution code (定点医药机构编码 H + region + 5 digits)
+  const institution = n ? 'H' + '1'.repeat(n - 1) : '';
+  return ['a'.repeat(n), '1'.repeat(n), 'A'.repeat(n), mix, 'ab'.repeat(n).slice(0, n), '测'.repeat(n), institution];
 }
 
 function matches(pattern: string | undefined, value: string): boolean {

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
-import { startFakeOAuth, startFakeRealName, startFakeSms, type FakeOAuth, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import { startFakeFinance, startFakeOAuth, startFakeRealName, startFakeSms, type FakeFinance, type FakeOAuth, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
 
 export interface TestServer {
   url: string;
   platform: Platform;
-  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth };
+  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth; finance: FakeFinance };
   /** the fake SMS gateway's base URL; its test endpoint /v1/sms/inbox?phone= lists received texts */
   smsInboxUrl: string;
   realNameUrl: string;
@@ -58,12 +59,13 @@ export function apiClient(baseUrl: string): ApiClient {
  */
 export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
   const secret = () => randomBytes(16).toString('hex');
-  const creds = { realName: secret(), sms: secret(), oauth: secret() };
-  const [realName, sms, wechat, alipay] = await Promise.all([
+  const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret() };
+  const [realName, sms, wechat, alipay, finance] = await Promise.all([
     startFakeRealName({ appId: 'yibao', secret: creds.realName }),
     startFakeSms({ appId: 'yibao', secret: creds.sms }),
     startFakeOAuth({ provider: 'wechat', appId: 'yibao', secret: creds.oauth }),
     startFakeOAuth({ provider: 'alipay', appId: 'yibao', secret: creds.oauth }),
+    startFakeFinance({ appId: 'yibao', secret: creds.finance }),
   ]);
   const testDb = await createTestDatabase();
   const cachePrefix = newCachePrefix();
@@ -76,6 +78,9 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     REALNAME_SECRET: creds.realName,
     SMS_SECRET: creds.sms,
     OAUTH_SECRET: creds.oauth,
+    FINANCE_SECRET: creds.finance,
+    BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
+    BILL_VERIFY_PER_IP_PER_MINUTE: '100000',
     SEED_DEMO: options.seed === false ? 'false' : 'true',
     // accounts, orgs and policy only: the demo's insured person and unit would sit in every test's 南阳
     SEED_DEMO_INSURED: 'false',
@@ -89,13 +94,13 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   const platform = await createPlatform(config, {
     database: testDb.database,
     cache,
-    providerUrls: { realName: realName.url, sms: sms.url, wechat: wechat.url, alipay: alipay.url },
+    providerUrls: { realName: realName.url, sms: sms.url, wechat: wechat.url, alipay: alipay.url, finance: finance.url },
   });
   const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     platform,
-    fakes: { realName, sms, wechat, alipay },
+    fakes: { realName, sms, wechat, alipay, finance },
     smsInboxUrl: sms.url,
     realNameUrl: realName.url,
     databaseUrl: testDb.url,
@@ -105,7 +110,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await platform.close();
       await cache.close();
       await testDb.drop();
-      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close()]);
+      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close()]);
     },
   };
 }

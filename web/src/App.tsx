@@ -37,6 +37,9 @@ const CollectionRunsPage = lazy(() => import('./pages/collection/Runs'));
 const CollectionBillsPage = lazy(() => import('./pages/collection/Bills'));
 const CollectionPaymentsPage = lazy(() => import('./pages/collection/Payments'));
 const ReconciliationPage = lazy(() => import('./pages/collection/Reconciliation'));
+const MyBillsPage = lazy(() => import('./pages/bill/MyBills'));
+const VoucherPage = lazy(() => import('./pages/voucher/Voucher'));
+const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
   profile: ProfilePage,
@@ -65,11 +68,14 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   collectionBills: CollectionBillsPage,
   collectionPayments: CollectionPaymentsPage,
   collectionReconciliation: ReconciliationPage,
+  personalBills: MyBillsPage,
+  voucher: VoucherPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);
 /** shown with or without a session */
-const OPEN_PATHS = new Set(['/liveness-done']);
+const OPEN_PAGES: Record<string, LazyExoticComponent<ComponentType>> = { '/liveness-done': LivenessDonePage, '/bill/verify': VerifyBillPage };
+const OPEN_PATHS = new Set(Object.keys(OPEN_PAGES));
 
 function Loading() {
   const { t } = useI18n();
@@ -92,9 +98,10 @@ function Routes() {
   }, [status, path]);
 
   if (OPEN_PATHS.has(path) && status !== 'loading') {
+    const OpenPage = OPEN_PAGES[path];
     return (
       <Suspense fallback={<Loading />}>
-        <LivenessDonePage />
+        <OpenPage />
       </Suspense>
     );
   }

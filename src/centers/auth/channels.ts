@@ -10,7 +10,19 @@ import { verifySignedRequest } from '../../adapters/signing.js';
 import { channelApps } from './schema.js';
 
 /** 渠道能力 capabilities a channel app can be given. */
-export const CHANNEL_CAPABILITIES = ['auth.introspect', 'user.basic.read'] as const;
+export const CHANNEL_CAPABILITIES = [
+  'auth.introspect',
+  'user.basic.read',
+  // 电子票据中心: issue and void (开票、冲红), read, mark used for reimbursement (报销)
+  'bill.issue',
+  'bill.read',
+  'bill.mark_used',
+  // 电子凭证中心: verify a dynamic QR code, register devices; ask whether a person authorized the channel
+  'voucher.verify',
+  'voucher.authorization.read',
+  // 结算中心: pre-settle, settle and reverse (预结算、结算、冲正)
+  'settlement.settle',
+] as const;
 
 const NONCE_TTL_MS = 600_000;
 

@@ -4,6 +4,11 @@ import type { UserPrincipal } from '../../kernel/http/auth.js';
 import { consumeOtp as consume, type OtpPurpose } from './otp.js';
 import { revokeAllSessions as revokeAll } from './sessions.js';
 import * as authority from './authority.js';
+import { and, eq, inArray, max } from 'drizzle-orm';
+import * as users from '../user/index.js';
+import { channelApps, verifications } from './schema.js';
+import { startSession, type LoginContext, type TokenPair } from './sessions.js';
+import { tokenKeyOf } from './authenticator.js';
 
 export { authCenter } from './routes.js';
 import { authenticatorFor } from './authenticator.js';
@@ -11,6 +16,7 @@ import { authenticatorFor } from './authenticator.js';
 export { authenticatorFor };
 export { PERMISSIONS, ADMIN_PERMISSIONS } from './resources.js';
 export type { OtpPurpose } from './otp.js';
+export type { LoginContext, TokenPair } from './sessions.js';
 
 /** Checks and consumes an SMS one-time code sent to this phone for this purpose. */
 export const consumeOtp = (ctx: AppContext, phone: string, purpose: OtpPurpose, code: string, field?: string) =>
@@ -51,3 +57,36 @@ export async function ensureRole(ctx: AppContext, input: { id: string; code: str
 export const ensureGrant = (ctx: AppContext, accountId: string, roleId: string) => authority.insertGrant(ctx.database.db, accountId, roleId);
 
 export const syncResources = (ctx: AppContext) => authority.syncResources(ctx.database.db);
+
+/** A registered channel app (渠道应用) by app id, without its secret, or null. */
+export async function getChannelApp(ctx: AppContext, appId: string) {
+  const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
+  return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities } : null;
+}
+
+/** Names of channel apps by app id, for lists; unknown ids are absent. */
+export async function channelAppNames(ctx: AppContext, appIds: string[]): Promise<Map<string, string>> {
+  if (!appIds.length) return new Map();
+  const rows = await ctx.database.db.select({ appId: channelApps.appId, name: channelApps.name }).from(channelApps).where(inArray(channelApps.appId, [...new Set(appIds)]));
+  return new Map(rows.map((r) => [r.appId, r.name]));
+}
+
+/** When the account last passed a liveness check (实人认证), or null: for actions that need a fresh one. */
+export async function lastLivenessAt(ctx: AppContext, accountId: string): Promise<Date | null> {
+  const [row] = await ctx.database.db
+    .select({ at: max(verifications.completedAt) })
+    .from(verifications)
+    .where(and(eq(verifications.accountId, accountId), eq(verifications.kind, 'liveness'), eq(verifications.status, 'passed')));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Starts a session for an account another center has authenticated (scan-to-login 扫码登录 by the
+ * e-voucher center), recorded in the login history like any login; null when the account may not
+ * hold a session (deactivated, locked).
+ */
+export async function startSessionFor(ctx: AppContext, accountId: string, login: LoginContext): Promise<TokenPair | null> {
+  const subject = await users.loadSessionSubject(ctx, accountId);
+  if (!subject) return null;
+  return startSession({ ...ctx, tokenKey: tokenKeyOf(ctx) }, subject, login);
+}

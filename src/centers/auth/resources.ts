@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   // 征缴中心 collection center
   collectionRead: 'collection.read',
   collectionManage: 'collection.manage',
+  // 电子凭证中心 e-voucher center
+  voucherRiskRead: 'voucher.risk.read',
 } as const;
 
 export const RESOURCES: ResourceDef[] = [
@@ -107,6 +109,10 @@ export const RESOURCES: ResourceDef[] = [
   r('collection.reconciliation', 'collection', 'menu', '对账', 'Reconciliation', '/admin/collection/reconciliation', 4),
   r('collection.reconciliation.resolve', 'collection.reconciliation', 'button', '对账 / 处理差异', 'Reconcile / resolve'),
   r(PERMISSIONS.collectionManage, 'collection.runs.start', 'api', '办理征缴业务', 'Handle collection: runs, modes, files, reconciliation'),
+  // 电子凭证中心 e-voucher center
+  r('voucher', null, 'subsystem', '电子凭证', 'E-voucher', null, 7),
+  r('voucher.risk', 'voucher', 'menu', '凭证风险事件', 'Voucher risk events', '/admin/voucher/risk', 1),
+  r(PERMISSIONS.voucherRiskRead, 'voucher.risk', 'api', '查看凭证风险事件', 'View e-voucher risk events'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { notFound } from '../../kernel/http/errors.js';
+import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import * as policy from '../policy/index.js';
 import * as registry from '../registry/index.js';
 import { accountEntries, bills, receivables } from './schema.js';
@@ -57,6 +57,83 @@ export async function personalAccount(ctx: AppContext, personId: string, query: 
     db.select({ total: count() }).from(accountEntries).where(where),
   ]);
   return { balanceFen, ...page(rows.map(entryView), total, query) };
+}
+
+// ------------------------------------------------------------------- payments from the account
+
+/** One person's account at a time: a debit's balance check and its entry are not interleaved with another's. */
+const lockAccount = (tx: Db, personId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`collection:account:${personId}`}))`);
+
+/**
+ * The balance over all entries. With `lock` (inside a transaction), takes the person's account lock
+ * first and holds it to the end of the transaction, so a debit in the same transaction finds the
+ * balance it was computed from.
+ */
+export async function accountBalance(db: Db, personId: string, lock = false): Promise<number> {
+  if (lock) await lockAccount(db, personId);
+  return balanceOf(db, personId);
+}
+
+export interface DebitInput {
+  personId: string;
+  /** what the account pays, fen (> 0) */
+  amountFen: number;
+  /** the payer's reference, unique over the ledger (`stl:<settlement id>`): a repeat answers the first entry */
+  reference: string;
+  kind: 'settlement';
+  /** `YYYY-MM`, the month the payment belongs to */
+  month: string;
+  insuranceType?: string | null;
+}
+
+export interface EntryResult {
+  entryId: number;
+  amountFen: number;
+  balanceFen: number;
+  /** true when the reference had already been booked */
+  replayed: boolean;
+}
+
+/**
+ * 个人账户支付 books a payment from the personal account, in the caller's transaction. Idempotent on
+ * the reference (the same payment again answers the first; a different one under it is a 409);
+ * never below zero (409 naming `amountFen`).
+ */
+export async function debitAccount(tx: Db, input: DebitInput): Promise<EntryResult> {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new AppError('request.field_invalid', 400, { field: 'amountFen' }, 'amountFen');
+  await lockAccount(tx, input.personId);
+  const [prior] = await tx.select().from(accountEntries).where(eq(accountEntries.sourceRef, input.reference));
+  if (prior) {
+    if (prior.personId !== input.personId || prior.amountFen !== -input.amountFen) throw conflict('collection.account_reference_taken', { reference: input.reference }, 'reference');
+    return { entryId: prior.id, amountFen: input.amountFen, balanceFen: await balanceOf(tx, input.personId), replayed: true };
+  }
+  const balanceFen = await balanceOf(tx, input.personId);
+  if (balanceFen < input.amountFen) throw conflict('collection.account_insufficient', { balanceFen, amountFen: input.amountFen }, 'amountFen');
+  const [entry] = await tx
+    .insert(accountEntries)
+    .values({ personId: input.personId, kind: input.kind, amountFen: -input.amountFen, month: policy.monthKey(input.month, 'month'), insuranceType: input.insuranceType ?? null, sourceRef: input.reference })
+    .returning({ id: accountEntries.id });
+  return { entryId: entry.id, amountFen: input.amountFen, balanceFen: balanceFen - input.amountFen, replayed: false };
+}
+
+/**
+ * 冲正退回 gives a payment back to the account, once: the entry under `reversalReference` credits
+ * what the entry under `reference` debited, in the same month. A repeat answers the first reversal.
+ */
+export async function reverseDebit(tx: Db, input: { reference: string; reversalReference: string }): Promise<EntryResult> {
+  const [debit] = await tx.select().from(accountEntries).where(eq(accountEntries.sourceRef, input.reference));
+  if (!debit || debit.amountFen >= 0) throw notFound('collection.account_entry_not_found', { reference: input.reference });
+  await lockAccount(tx, debit.personId);
+  const [prior] = await tx.select().from(accountEntries).where(eq(accountEntries.sourceRef, input.reversalReference));
+  if (prior) {
+    if (prior.personId !== debit.personId || prior.amountFen !== -debit.amountFen) throw conflict('collection.account_reference_taken', { reference: input.reversalReference }, 'reversalReference');
+    return { entryId: prior.id, amountFen: prior.amountFen, balanceFen: await balanceOf(tx, debit.personId), replayed: true };
+  }
+  const [entry] = await tx
+    .insert(accountEntries)
+    .values({ personId: debit.personId, kind: 'settlement_reversal', amountFen: -debit.amountFen, month: debit.month, insuranceType: debit.insuranceType, sourceRef: input.reversalReference })
+    .returning({ id: accountEntries.id });
+  return { entryId: entry.id, amountFen: -debit.amountFen, balanceFen: await balanceOf(tx, debit.personId), replayed: false };
 }
 
 // ----------------------------------------------------------------------------- explanations

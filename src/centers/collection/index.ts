@@ -7,6 +7,7 @@
  * Months are `YYYY-MM`; money is integer fen.
  */
 import type { AppContext } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/index.js';
 import * as account from './account.js';
 import { billView } from './pools.js';
 import { billContext, billPdfBuffer, billXlsxBuffer } from './documents.js';
@@ -14,11 +15,14 @@ import { claimRun, createRun, workRun, type WorkOptions } from './runs.js';
 import { workerFor } from './runtime.js';
 
 export { collectionCenter } from './routes.js';
+export type { DebitInput, EntryResult as AccountEntryResult } from './account.js';
 export {
+  ACCOUNT_ENTRY_KINDS,
   BILL_STATUSES,
   COLLECTION_MODES,
   RECEIVABLE_STATUSES,
   RECONCILIATION_KINDS,
+  type AccountEntryKind,
   type BillStatus,
   type CollectionMode,
   type ReceivableStatus,
@@ -34,6 +38,24 @@ export interface PageQuery {
 
 /** 个人账户 `{ balanceFen, items, total, page, pageSize }`: the balance over all entries, a year's entries newest first (划入 allocation +, 扣减 deduction −). */
 export const personalAccount = (ctx: AppContext, personId: string, query: PageQuery) => account.personalAccount(ctx, personId, query);
+
+/**
+ * 个人账户余额 the balance in fen. Given the caller's transaction, takes the person's account lock for
+ * the rest of it, so a `debitAccount` later in that transaction pays from the balance read here.
+ */
+export const accountBalance = (ctx: AppContext, personId: string, tx?: Db) => account.accountBalance(tx ?? ctx.database.db, personId, tx !== undefined);
+
+/**
+ * 个人账户支付 pays from the personal account (in `tx` when given, so it commits or fails with the
+ * caller's work): idempotent on `reference`, never below zero (409 `collection.account_insufficient`).
+ * Answers `{ entryId, amountFen, balanceFen, replayed }`.
+ */
+export const debitAccount = (ctx: AppContext, tx: Db | undefined, input: account.DebitInput) =>
+  tx ? account.debitAccount(tx, input) : ctx.database.db.transaction((t) => account.debitAccount(t as unknown as Db, input));
+
+/** 冲正退回 gives the payment booked under `reference` back to the account once, booked under `reversalReference`. */
+export const reverseAccountDebit = (ctx: AppContext, tx: Db | undefined, input: { reference: string; reversalReference: string }) =>
+  tx ? account.reverseDebit(tx, input) : ctx.database.db.transaction((t) => account.reverseDebit(t as unknown as Db, input));
 
 /** 缴费记录 the person's receivable lines, newest month first, with status and a bilingual explanation (`{ zh, en }`). */
 export const contributionsOf = (ctx: AppContext, personId: string, query: PageQuery) => account.contributionsOf(ctx, personId, query);

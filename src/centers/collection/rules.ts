@@ -38,8 +38,11 @@ export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
 export const PAYMENT_STATUSES = ['arrived', 'matched', 'short', 'over', 'unmatched'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-/** 划入 allocation (+) into the personal account, 扣减 deduction (−) from it. */
-export const ACCOUNT_ENTRY_KINDS = ['allocation', 'deduction'] as const;
+/**
+ * 划入 allocation (+) into the personal account, 扣减 deduction (−) from it; 结算支付 settlement (−)
+ * when a medical settlement pays from it, 冲正退回 settlement_reversal (+) when that settlement is reversed.
+ */
+export const ACCOUNT_ENTRY_KINDS = ['allocation', 'deduction', 'settlement', 'settlement_reversal'] as const;
 export type AccountEntryKind = (typeof ACCOUNT_ENTRY_KINDS)[number];
 
 /** created a payment; replayed (same reference and content seen in an earlier file); duplicate; failed (the bank or tax says unpaid); error (refused). */

@@ -65,6 +65,8 @@ export interface ActiveEnrollmentQuery {
   /** only regions whose code starts with this (a clerk's scope: '4113' for 南阳) */
   regionPrefix?: string;
   insuranceType?: string;
+  /** one person's enrollments only (the settlement center's lookup of a visit's person) */
+  personId?: string;
   /** `YYYY-MM` */
   month: string;
   /** keyset cursor: the `next` of the previous page */

@@ -688,7 +688,7 @@ export interface ActiveEnrollment {
  * One page (keyset on the employment id) of the enrollments of every kind active in a month. A page
  * scans `limit` enrollments; it may hold fewer active ones. `next` is null after the last page.
  */
-export async function activeEnrollmentsPage(ctx: AppContext, query: { regionCode?: string; regionPrefix?: string; insuranceType?: string; month: string; after?: string; limit?: number }) {
+export async function activeEnrollmentsPage(ctx: AppContext, query: { regionCode?: string; regionPrefix?: string; insuranceType?: string; personId?: string; month: string; after?: string; limit?: number }) {
   const db = ctx.database.db;
   const key = policy.monthKey(query.month);
   const limit = Math.min(Math.max(query.limit ?? 500, 1), 5000);
@@ -701,6 +701,7 @@ export async function activeEnrollmentsPage(ctx: AppContext, query: { regionCode
         query.regionCode ? eq(employments.regionCode, query.regionCode) : undefined,
         query.regionPrefix ? like(employments.regionCode, `${query.regionPrefix}%`) : undefined,
         query.insuranceType ? eq(employments.insuranceType, query.insuranceType) : undefined,
+        query.personId ? eq(employments.personId, query.personId) : undefined,
         query.after ? gt(employments.id, query.after) : undefined,
       ),
     )

@@ -55,17 +55,43 @@ export function longTermCarePolicy(regionCode: string = DEMO_POLICY.regionCode, 
   };
 }
 
+/**
+ * 职工医保结算政策 an illustrative settlement policy of 南阳 for employee medical insurance (310) from
+ * 2019-01. The figures are illustrative, not 南阳's published policy: the level-2 inpatient row is
+ * DOMAIN.md's example (deductible 1,500.00 per visit, 85 %); the others are plausible neighbours.
+ */
+export function employeeSettlementPolicy(regionCode: string = DEMO_POLICY.regionCode, insuranceType = '310', effectiveFrom: string = DEMO_POLICY.effectiveFrom) {
+  const codes = (n: string) => ({ deductible: `30${n}01`, fundRatio: `30${n}02`, ceiling: `30${n}03`, account: `30${n}04` });
+  const ceilingFen = 30_000_000; // 年度封顶线 300,000.00
+  return {
+    insuranceType,
+    regionCode,
+    effectiveFrom,
+    note: '演示用职工医保结算政策（数值仅作示意）',
+    rows: [
+      { visitKind: 'outpatient', deductibleFen: 100_000, deductiblePer: 'year', fundRatioBp: 6_000, ceilingFen, accountUsable: true, ruleCodes: codes('10') },
+      { visitKind: 'outpatient', personCategory: 'retired', deductibleFen: 80_000, deductiblePer: 'year', fundRatioBp: 7_000, ceilingFen, accountUsable: true, ruleCodes: codes('11') },
+      { visitKind: 'inpatient', institutionLevel: 1, deductibleFen: 80_000, deductiblePer: 'visit', fundRatioBp: 9_000, ceilingFen, accountUsable: true, ruleCodes: codes('21') },
+      { visitKind: 'inpatient', institutionLevel: 2, deductibleFen: 150_000, deductiblePer: 'visit', fundRatioBp: 8_500, ceilingFen, accountUsable: true, ruleCodes: codes('22') },
+      { visitKind: 'inpatient', institutionLevel: 3, deductibleFen: 200_000, deductiblePer: 'visit', fundRatioBp: 8_000, ceilingFen, accountUsable: true, ruleCodes: codes('23') },
+      { visitKind: 'inpatient', institutionLevel: 2, personCategory: 'retired', deductibleFen: 150_000, deductiblePer: 'visit', fundRatioBp: 9_000, ceilingFen, accountUsable: true, ruleCodes: codes('24') },
+    ],
+  } satisfies service.SettlementRuleDraft;
+}
+
 const SEED_AUTHOR: service.Actor = { accountId: 'system:policy-seed', owns: () => true };
 const SEED_REVIEWER: service.Actor = { accountId: 'system:policy-seed-review', owns: () => true };
 
 /**
- * Demo policy, idempotent: the national insurance types, and for 南阳 the 2019 wage and the
- * long-term-care base and collection rules effective 2019-01, published through the same review
+ * Demo policy, idempotent: the national insurance types, and for 南阳 the 2019 wage, the
+ * long-term-care base and collection rules effective 2019-01 and the illustrative employee settlement policy, published through the same review
  * steps as any other (a seed author and a seed reviewer), all in one transaction.
  */
 export async function seedPolicyDemo(deps: PolicyDeps): Promise<boolean> {
   const db = deps.database.db;
   for (const type of NATIONAL_INSURANCE_TYPES) await service.createInsuranceType(db, null, type, true);
+  // Apart from the long-term-care policy: a database seeded before settlement existed still gets it.
+  await seedSettlementDemo(deps);
   const policy = longTermCarePolicy();
   const series = service.seriesOf('collection', DEMO_POLICY.insuranceType, DEMO_POLICY.regionCode);
   const published = await db
@@ -91,6 +117,25 @@ export async function seedPolicyDemo(deps: PolicyDeps): Promise<boolean> {
     const [base] = await tx.select({ id: versions.id }).from(versions).where(and(eq(versions.series, baseSeries), eq(versions.status, 'published')));
     if (!base) await publish((await service.draftBaseRule(deps, SEED_AUTHOR, policy.base, tx)).id);
     await publish((await service.draftCollectionRule(deps, SEED_AUTHOR, policy.collection, tx)).id);
+  });
+  return true;
+}
+
+/** The illustrative employee settlement policy of 南阳, reviewed and published by the seed accounts; idempotent. */
+async function seedSettlementDemo(deps: PolicyDeps): Promise<boolean> {
+  const draft = employeeSettlementPolicy();
+  const series = service.seriesOf('settlement', draft.insuranceType, draft.regionCode);
+  const [published] = await deps.database.db
+    .select({ id: versions.id })
+    .from(versions)
+    .where(and(eq(versions.series, series), eq(versions.status, 'published')))
+    .limit(1);
+  if (published) return false;
+  await deps.database.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const { id } = await service.draftSettlementRule(deps, SEED_AUTHOR, draft, tx);
+    await service.reviewVersion(deps, SEED_REVIEWER, id, '演示数据', tx);
+    await service.publishVersion(deps, SEED_REVIEWER, id, tx);
   });
   return true;
 }

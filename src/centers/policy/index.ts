@@ -14,7 +14,7 @@ import { AppError } from '../../kernel/http/errors.js';
 
 export { policyCenter } from './routes.js';
 export type * from './types.js';
-export { POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES } from './types.js';
+export { POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES, VISIT_KINDS, DEDUCTIBLE_PERIODS } from './types.js';
 export { clampBase, baseBounds, applyRate, type ClampedBase, type BaseApplied, type BoundsRule } from './base.js';
 export { receivableLines, type ReceivableLine } from './receivable.js';
 export { ageInMonth, covers, effectiveVersion, monthKey, monthText } from './month.js';
@@ -22,10 +22,10 @@ export { ownsRegion } from './scope.js';
 export { CATALOG_KINDS, CATALOG_CLASSES, checkCode, isCatalogCode, type CatalogKind, type CatalogClass, type CatalogEntryData } from './codes.js';
 export type { EntryView as CatalogEntryView } from './catalog.js';
 export type { EffectiveParameters, ParameterQuery, VersionView } from './service.js';
-export { NATIONAL_INSURANCE_TYPES, DEMO_POLICY, longTermCarePolicy } from './demo.js';
+export { NATIONAL_INSURANCE_TYPES, DEMO_POLICY, longTermCarePolicy, employeeSettlementPolicy } from './demo.js';
 
 /**
- * The published base rule, collection rule and social average wage in effect for a region,
+ * The published base rule, collection rule, settlement policy (`settlementRule`) and social average wage in effect for a region,
  * insurance type and month (`YYYY-MM`). An unknown insurance type is a 400 naming `insuranceType`.
  */
 export const effectiveParameters = (ctx: AppContext, query: service.ParameterQuery) =>
@@ -51,5 +51,5 @@ export async function receivableLinesFor(ctx: AppContext, facts: PersonFacts, qu
 /** A current catalog entry (published, not removed) by kind and code; a 404 AppError when there is none. */
 export const catalogEntry = (ctx: AppContext, kind: CatalogKind, code: string) => catalog.getEntry(ctx.database.db, kind, code);
 
-/** Demo policy (idempotent): national insurance types and 南阳's long-term-care policy from 2019-01. */
+/** Demo policy (idempotent): national insurance types, 南阳's long-term-care policy and illustrative employee settlement policy from 2019-01. */
 export { seedPolicyDemo } from './demo.js';

@@ -16,6 +16,13 @@ registerMessages({
     en: 'Contradictory age conditions: no one is older than {ageAbove} and at most {ageAtMost}',
   },
   'policy.due_month_invalid': { zh: '只有按年缴纳的费用可以指定计征月份', en: 'Only a yearly share takes a due month' },
+  'policy.settlement_rows_required': { zh: '结算政策至少需要一行', en: 'A settlement policy needs at least one row' },
+  'policy.fen_invalid': { zh: '{field} 应为非负整数（分）', en: '{field} must be a non-negative whole number of fen' },
+  'policy.bp_invalid': { zh: '{field} 应为 0–10000 之间的整数（万分之几）', en: '{field} must be basis points from 0 to 10000' },
+  'policy.settlement_selectors_duplicate': {
+    zh: '第 {other} 行已有相同的就诊类型、医院等级和人员类别',
+    en: 'Row {other} has the same visit kind, institution level and person category',
+  },
   'policy.state_invalid': { zh: '当前状态为 {status}，不能执行此操作（须为 {expected}）', en: 'The version is {status}: this needs {expected}' },
   'policy.four_eyes': {
     zh: '审核与发布须由编制人以外的人员进行（四眼原则）',

@@ -9,7 +9,7 @@ import * as auth from '../auth/index.js';
 import * as service from './service.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { ownsRegion } from './scope.js';
-import { FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_KINDS, POLICY_STATUSES } from './types.js';
+import { DEDUCTIBLE_PERIODS, FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_KINDS, POLICY_STATUSES, VISIT_KINDS } from './types.js';
 import './messages.js';
 
 /** A union of string literals from a constant list, keeping the literal types. */
@@ -52,6 +52,27 @@ const Share = Type.Object(
     fund: Enum(FUNDS, { description: 'pooled_fund 统筹基金 / personal_account 个人账户 / none' }),
     flow: Enum(FLOWS, { description: 'from: drawn from the fund (划转); to: paid into it' }),
     conditions: Type.Optional(Conditions),
+  },
+  { additionalProperties: false },
+);
+
+const FenAmount = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_000, description });
+
+/** 结算政策 one row: selectors (absent: any) and the parameters they select. */
+const SettlementRow = Type.Object(
+  {
+    visitKind: Type.Optional(Enum(VISIT_KINDS, { description: '就诊类型 outpatient 门诊 / inpatient 住院; absent: any' })),
+    institutionLevel: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: '医院等级 1–3; absent: any' })),
+    personCategory: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '人员类别 employee / flexible / resident / retired; absent: any' })),
+    deductibleFen: FenAmount('起付线，分'),
+    deductiblePer: Enum(DEDUCTIBLE_PERIODS, { description: 'visit 每次 / year 每年' }),
+    fundRatioBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '统筹支付比例，万分之几 (8500 = 85 %)' }),
+    ceilingFen: FenAmount('年度封顶线，分'),
+    accountUsable: Type.Boolean({ description: '个人账户可否支付个人负担部分' }),
+    ruleCodes: Type.Object(
+      { deductible: RuleCode, fundRatio: RuleCode, ceiling: RuleCode, account: RuleCode },
+      { additionalProperties: false, description: '各项数值的规则编码' },
+    ),
   },
   { additionalProperties: false },
 );
@@ -130,6 +151,21 @@ export const policyCenter: CenterModule = {
       },
     }, async (request, reply) => reply.status(201).send(await service.draftCollectionRule(ctx, await actorOf(ctx, request), request.body)));
 
+    app.post('/settlement-rules', {
+      config: { auth: { user: true, permission: policyManage } },
+      schema: {
+        tags: ['policy'],
+        summary: '编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use by visit kind, level and person category)',
+        body: Body({
+          insuranceType: InsuranceTypeCode,
+          regionCode: RegionCode,
+          ...PeriodFields,
+          rows: Type.Array(SettlementRow, { minItems: 1, maxItems: 100 }),
+          note: Type.Optional(Note),
+        }),
+      },
+    }, async (request, reply) => reply.status(201).send(await service.draftSettlementRule(ctx, await actorOf(ctx, request), request.body)));
+
     app.get('/versions', {
       config: { auth: { user: true, permission: policyRead } },
       schema: {
@@ -178,7 +214,7 @@ export const policyCenter: CenterModule = {
       config: { auth: { user: true, permission: policyRead } },
       schema: {
         tags: ['policy'],
-        summary: '生效政策参数 the published base rule, collection rule and wage in effect',
+        summary: '生效政策参数 the published base rule, collection rule, settlement policy and wage in effect',
         querystring: Type.Object({ regionCode: RegionCode, insuranceType: InsuranceTypeCode, month: YearMonth }),
       },
     }, async (request) => cachedParameters(ctx, request.query, () => service.effectiveParameters(ctx.database, request.query)));

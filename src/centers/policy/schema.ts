@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CatalogAction, CatalogClass, CatalogEntryData, CatalogKind } from './codes.js';
-import type { Flow, Fund, Payer, Periodicity, PolicyKind, PolicyStatus } from './types.js';
+import type { DeductiblePeriod, Flow, Fund, Payer, Periodicity, PolicyKind, PolicyStatus, SettlementVisitKind } from './types.js';
 
 export const policySchema = pgSchema('policy');
 
@@ -111,6 +111,33 @@ export const collectionShares = policySchema.table(
     categories: jsonb('categories').$type<string[]>(),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.position] }), uniqueIndex('collection_shares_rule_code').on(t.versionId, t.ruleCode)],
+);
+
+/**
+ * 结算政策 rows of a settlement-policy version, in order: selectors (null matches anything) and the
+ * parameters they select. Ratios in basis points, money in fen.
+ */
+export const settlementRules = policySchema.table(
+  'settlement_rules',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => versions.id),
+    position: integer('position').notNull(),
+    visitKind: text('visit_kind').$type<SettlementVisitKind>(),
+    institutionLevel: integer('institution_level').$type<1 | 2 | 3>(),
+    personCategory: text('person_category'),
+    deductibleFen: bigint('deductible_fen', { mode: 'number' }).notNull(),
+    deductiblePer: text('deductible_per').$type<DeductiblePeriod>().notNull(),
+    fundRatioBp: integer('fund_ratio_bp').notNull(),
+    ceilingFen: bigint('ceiling_fen', { mode: 'number' }).notNull(),
+    accountUsable: boolean('account_usable').notNull(),
+    deductibleRuleCode: text('deductible_rule_code').notNull(),
+    fundRatioRuleCode: text('fund_ratio_rule_code').notNull(),
+    ceilingRuleCode: text('ceiling_rule_code').notNull(),
+    accountRuleCode: text('account_rule_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.position] })],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../kernel/db/index.js';
 import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
 import { monthKey, monthText } from './month.js';
-import { baseRules, collectionShares, insuranceTypes, versionEvents, versions, wages } from './schema.js';
+import { baseRules, collectionShares, insuranceTypes, settlementRules, versionEvents, versions, wages } from './schema.js';
 import type {
   BaseRuleBody,
   BaseRuleVersion,
@@ -13,6 +13,8 @@ import type {
   PolicyKind,
   PolicyStatus,
   PolicyVersion,
+  SettlementRule,
+  SettlementRuleVersion,
   ShareConditions,
   WageBody,
   WageVersion,
@@ -31,6 +33,7 @@ export const WAGE_YEAR_OFFSET_MIN = -2;
 
 type VersionRow = typeof versions.$inferSelect;
 type ShareRow = typeof collectionShares.$inferSelect;
+type SettlementRow = typeof settlementRules.$inferSelect;
 
 /** A version as the API shows it: the policy data plus who wrote, reviewed, published or voided it. */
 export type VersionView = PolicyVersion & {
@@ -256,6 +259,76 @@ export async function draftCollectionRule(deps: PolicyDeps, actor: Actor, input:
   });
 }
 
+export interface SettlementRuleDraft extends PeriodInput {
+  insuranceType: string;
+  regionCode: string;
+  rows: SettlementRule[];
+  note?: string;
+}
+
+/**
+ * Checks the rows beyond their schema: money in whole non-negative fen, ratios 0–10000 bp, and no two
+ * rows with the same selectors (which one applies would be a matter of order).
+ */
+function normalizeSettlementRows(rows: SettlementRule[]): SettlementRule[] {
+  if (!rows.length) throw badRequest('policy.settlement_rows_required', 'rows');
+  const seen = new Map<string, number>();
+  return rows.map((row, i) => {
+    for (const field of ['deductibleFen', 'ceilingFen'] as const) {
+      if (!Number.isSafeInteger(row[field]) || row[field] < 0) throw badRequest('policy.fen_invalid', `rows.${i}.${field}`);
+    }
+    if (!Number.isInteger(row.fundRatioBp) || row.fundRatioBp < 0 || row.fundRatioBp > 10_000) throw badRequest('policy.bp_invalid', `rows.${i}.fundRatioBp`);
+    const selectors = JSON.stringify([row.visitKind ?? null, row.institutionLevel ?? null, row.personCategory ?? null]);
+    const earlier = seen.get(selectors);
+    if (earlier !== undefined) throw badRequest('policy.settlement_selectors_duplicate', `rows.${i}`, { other: earlier });
+    seen.set(selectors, i);
+    return {
+      ...(row.visitKind ? { visitKind: row.visitKind } : {}),
+      ...(row.institutionLevel ? { institutionLevel: row.institutionLevel } : {}),
+      ...(row.personCategory ? { personCategory: row.personCategory } : {}),
+      deductibleFen: row.deductibleFen,
+      deductiblePer: row.deductiblePer,
+      fundRatioBp: row.fundRatioBp,
+      ceilingFen: row.ceilingFen,
+      accountUsable: row.accountUsable,
+      ruleCodes: { ...row.ruleCodes },
+    };
+  });
+}
+
+export async function draftSettlementRule(deps: PolicyDeps, actor: Actor, input: SettlementRuleDraft, db: Db = deps.database.db): Promise<VersionView> {
+  requireRegion(actor, input.regionCode);
+  const { from, to } = periodKeys(input);
+  const rows = normalizeSettlementRows(input.rows);
+  await requireInsuranceType(deps.database, input.insuranceType, db);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const row = await insertDraft(tx, actor, { kind: 'settlement', insuranceType: input.insuranceType, regionCode: input.regionCode, from, to, note: input.note });
+    const inserted = await tx
+      .insert(settlementRules)
+      .values(
+        rows.map((r, position) => ({
+          versionId: row.id,
+          position,
+          visitKind: r.visitKind ?? null,
+          institutionLevel: r.institutionLevel ?? null,
+          personCategory: r.personCategory ?? null,
+          deductibleFen: r.deductibleFen,
+          deductiblePer: r.deductiblePer,
+          fundRatioBp: r.fundRatioBp,
+          ceilingFen: r.ceilingFen,
+          accountUsable: r.accountUsable,
+          deductibleRuleCode: r.ruleCodes.deductible,
+          fundRatioRuleCode: r.ruleCodes.fundRatio,
+          ceilingRuleCode: r.ruleCodes.ceiling,
+          accountRuleCode: r.ruleCodes.account,
+        })),
+      )
+      .returning();
+    return toView(row, { settlement: inserted });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Review, publication, voiding
 
@@ -446,12 +519,15 @@ export async function getVersion(db: Db, id: string) {
 async function withBodies(db: Db, rows: VersionRow[]): Promise<VersionView[]> {
   if (!rows.length) return [];
   const ids = (kind: PolicyKind) => rows.filter((r) => r.kind === kind).map((r) => r.id);
-  const [wageIds, baseIds, collectionIds] = [ids('wage'), ids('base'), ids('collection')];
-  const [wageRows, baseRows, shareRows] = await Promise.all([
+  const [wageIds, baseIds, collectionIds, settlementIds] = [ids('wage'), ids('base'), ids('collection'), ids('settlement')];
+  const [wageRows, baseRows, shareRows, settlementRows] = await Promise.all([
     wageIds.length ? db.select().from(wages).where(inArray(wages.versionId, wageIds)) : [],
     baseIds.length ? db.select().from(baseRules).where(inArray(baseRules.versionId, baseIds)) : [],
     collectionIds.length
       ? db.select().from(collectionShares).where(inArray(collectionShares.versionId, collectionIds)).orderBy(asc(collectionShares.versionId), asc(collectionShares.position))
+      : [],
+    settlementIds.length
+      ? db.select().from(settlementRules).where(inArray(settlementRules.versionId, settlementIds)).orderBy(asc(settlementRules.versionId), asc(settlementRules.position))
       : [],
   ]);
   return rows.map((row) =>
@@ -459,6 +535,7 @@ async function withBodies(db: Db, rows: VersionRow[]): Promise<VersionView[]> {
       wage: wageRows.find((w) => w.versionId === row.id),
       base: baseRows.find((b) => b.versionId === row.id),
       shares: shareRows.filter((s) => s.versionId === row.id),
+      settlement: settlementRows.filter((s) => s.versionId === row.id),
     }),
   );
 }
@@ -489,10 +566,25 @@ function toShare(s: ShareRow): PayerShare {
   };
 }
 
+/** A stored settlement row as the calculator takes it: absent selectors are left out, not null. */
+function toSettlementRule(r: SettlementRow): SettlementRule {
+  return {
+    ...(r.visitKind !== null ? { visitKind: r.visitKind } : {}),
+    ...(r.institutionLevel !== null ? { institutionLevel: r.institutionLevel } : {}),
+    ...(r.personCategory !== null ? { personCategory: r.personCategory } : {}),
+    deductibleFen: Number(r.deductibleFen),
+    deductiblePer: r.deductiblePer,
+    fundRatioBp: r.fundRatioBp,
+    ceilingFen: Number(r.ceilingFen),
+    accountUsable: r.accountUsable,
+    ruleCodes: { deductible: r.deductibleRuleCode, fundRatio: r.fundRatioRuleCode, ceiling: r.ceilingRuleCode, account: r.accountRuleCode },
+  };
+}
+
 /** The policy data of a version, as the calculators take it. */
 function toVersion(
   row: VersionRow,
-  body: { wage?: typeof wages.$inferSelect; base?: typeof baseRules.$inferSelect; shares?: ShareRow[] },
+  body: { wage?: typeof wages.$inferSelect; base?: typeof baseRules.$inferSelect; shares?: ShareRow[]; settlement?: SettlementRow[] },
 ): PolicyVersion {
   if (row.kind === 'wage') {
     if (!body.wage) throw new Error(`wage version ${row.id} has no body`);
@@ -512,6 +604,9 @@ function toVersion(
       upperRuleCode: b.upperRuleCode,
       wageYearOffset: b.wageYearOffset,
     } satisfies BaseRuleVersion;
+  }
+  if (row.kind === 'settlement') {
+    return { ...header(row), kind: 'settlement', insuranceType: row.insuranceType!, rows: (body.settlement ?? []).map(toSettlementRule) } satisfies SettlementRuleVersion;
   }
   return { ...header(row), kind: 'collection', insuranceType: row.insuranceType!, shares: (body.shares ?? []).map(toShare) } satisfies CollectionRuleVersion;
 }
@@ -546,15 +641,18 @@ export interface ParameterQuery {
 export interface EffectiveParameters extends ParameterQuery {
   baseRule: BaseRuleVersion | null;
   collectionRule: CollectionRuleVersion | null;
+  /** 结算政策 the settlement policy: its rows, for the settlement center's calculator */
+  settlementRule: SettlementRuleVersion | null;
   /** the wage the base rule bounds this month with (year = month's year + wageYearOffset) */
   wage: WageVersion | null;
   wageYear: number;
 }
 
 /**
- * The published base rule, collection rule and wage in effect for a region, type and month. Two
- * indexed queries, run together: the headers with the wage and base-rule bodies (partial index on
- * published versions by series and month), and the effective collection rule's shares. The
+ * The published base rule, collection rule, settlement policy and wage in effect for a region, type
+ * and month. Three indexed queries, run together: the headers with the wage and base-rule bodies
+ * (partial index on published versions by series and month), the effective collection rule's shares
+ * and the effective settlement policy's rows. The
  * insurance type is checked against an in-process set of known codes (types are never deleted).
  */
 export async function effectiveParameters(database: Database, query: ParameterQuery): Promise<EffectiveParameters> {
@@ -563,10 +661,11 @@ export async function effectiveParameters(database: Database, query: ParameterQu
   const year = Math.floor(key / 100);
   const baseSeries = seriesOf('base', query.insuranceType, query.regionCode);
   const collectionSeries = seriesOf('collection', query.insuranceType, query.regionCode);
+  const settlementSeries = seriesOf('settlement', query.insuranceType, query.regionCode);
   const wageSeries = seriesOf('wage', null, query.regionCode);
   const inEffect: SQL = and(lte(versions.effectiveFrom, key), or(isNull(versions.effectiveTo), gte(versions.effectiveTo, key)))!;
   // The type check (a cache hit once a type is known) runs alongside; an unknown type finds no rows anyway.
-  const [, rows, shareRows] = await Promise.all([
+  const [, rows, shareRows, settlementRows] = await Promise.all([
     requireInsuranceType(database, query.insuranceType),
     db
       .select({ version: versions, wage: wages, base: baseRules })
@@ -577,7 +676,7 @@ export async function effectiveParameters(database: Database, query: ParameterQu
         and(
           eq(versions.status, 'published'),
           or(
-            and(inArray(versions.series, [baseSeries, collectionSeries]), inEffect),
+            and(inArray(versions.series, [baseSeries, collectionSeries, settlementSeries]), inEffect),
             and(eq(versions.series, wageSeries), gte(versions.effectiveFrom, (year + WAGE_YEAR_OFFSET_MIN) * 100 + 1), lte(versions.effectiveFrom, year * 100 + 1)),
           ),
         ),
@@ -588,6 +687,12 @@ export async function effectiveParameters(database: Database, query: ParameterQu
       .innerJoin(versions, eq(versions.id, collectionShares.versionId))
       .where(and(eq(versions.series, collectionSeries), eq(versions.status, 'published'), inEffect))
       .orderBy(asc(collectionShares.versionId), asc(collectionShares.position)),
+    db
+      .select({ rule: settlementRules })
+      .from(settlementRules)
+      .innerJoin(versions, eq(versions.id, settlementRules.versionId))
+      .where(and(eq(versions.series, settlementSeries), eq(versions.status, 'published'), inEffect))
+      .orderBy(asc(settlementRules.versionId), asc(settlementRules.position)),
   ]);
   const only = <T extends { version: VersionRow }>(list: T[]) => {
     if (list.length > 1) throw new AppError('policy.ambiguous', 422, { month: query.month, ids: list.map((r) => r.version.id).join(', ') });
@@ -595,6 +700,7 @@ export async function effectiveParameters(database: Database, query: ParameterQu
   };
   const base = only(rows.filter((r) => r.version.series === baseSeries));
   const collection = only(rows.filter((r) => r.version.series === collectionSeries));
+  const settlement = only(rows.filter((r) => r.version.series === settlementSeries));
   const baseRule = base ? (toVersion(base.version, { base: base.base ?? undefined }) as BaseRuleVersion) : null;
   const wageYear = year + (baseRule?.wageYearOffset ?? 0);
   const wage = rows.find((r) => r.version.series === wageSeries && r.wage?.year === wageYear);
@@ -603,6 +709,9 @@ export async function effectiveParameters(database: Database, query: ParameterQu
     baseRule,
     collectionRule: collection
       ? (toVersion(collection.version, { shares: shareRows.filter((s) => s.share.versionId === collection.version.id).map((s) => s.share) }) as CollectionRuleVersion)
+      : null,
+    settlementRule: settlement
+      ? (toVersion(settlement.version, { settlement: settlementRows.filter((s) => s.rule.versionId === settlement.version.id).map((s) => s.rule) }) as SettlementRuleVersion)
       : null,
     wage: wage ? (toVersion(wage.version, { wage: wage.wage ?? undefined }) as WageVersion) : null,
     wageYear,

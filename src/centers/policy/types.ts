@@ -9,8 +9,8 @@
  * - months: `YYYY-MM` text at the edges, `yyyymm` integers (201901) in the database.
  */
 
-export const POLICY_KINDS = ['wage', 'base', 'collection'] as const;
-/** wage: 社平工资; base: 缴费基数规则; collection: 征缴规则 */
+export const POLICY_KINDS = ['wage', 'base', 'collection', 'settlement'] as const;
+/** wage: 社平工资; base: 缴费基数规则; collection: 征缴规则; settlement: 结算政策 */
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** 编制 → 审核 → 发布 → 作废; only published versions apply. */
@@ -109,10 +109,46 @@ export interface CollectionRuleBody {
   shares: PayerShare[];
 }
 
+/** 就诊类型 outpatient (门诊) or inpatient (住院). */
+export const VISIT_KINDS = ['outpatient', 'inpatient'] as const;
+export type SettlementVisitKind = (typeof VISIT_KINDS)[number];
+
+/** 起付线计算方式 the deductible applies to each visit, or once a year (less what the year has borne). */
+export const DEDUCTIBLE_PERIODS = ['visit', 'year'] as const;
+export type DeductiblePeriod = (typeof DEDUCTIBLE_PERIODS)[number];
+
+/**
+ * 结算政策 one row of a settlement policy: the parameters for the visits its selectors match. Absent
+ * selectors match anything; the settlement center picks the matching row with the most selectors.
+ * The same shape as the settlement calculator's `SettlementRuleRow`.
+ */
+export interface SettlementRule {
+  visitKind?: SettlementVisitKind;
+  /** 医院等级 1–3 */
+  institutionLevel?: 1 | 2 | 3;
+  /** 人员类别, e.g. employee / flexible / resident / retired */
+  personCategory?: string;
+  /** 起付线 deductible, fen */
+  deductibleFen: number;
+  deductiblePer: DeductiblePeriod;
+  /** 统筹支付比例 the pooled fund's ratio, basis points (8500 = 85 %) */
+  fundRatioBp: number;
+  /** 年度封顶线 the pooled fund's yearly ceiling, fen */
+  ceilingFen: number;
+  /** whether the personal account may pay the person's part */
+  accountUsable: boolean;
+  ruleCodes: { deductible: string; fundRatio: string; ceiling: string; account: string };
+}
+
+export interface SettlementRuleBody {
+  rows: SettlementRule[];
+}
+
 export type WageVersion = VersionHeader & { kind: 'wage'; insuranceType: null } & WageBody;
 export type BaseRuleVersion = VersionHeader & { kind: 'base'; insuranceType: string } & BaseRuleBody;
 export type CollectionRuleVersion = VersionHeader & { kind: 'collection'; insuranceType: string } & CollectionRuleBody;
-export type PolicyVersion = WageVersion | BaseRuleVersion | CollectionRuleVersion;
+export type SettlementRuleVersion = VersionHeader & { kind: 'settlement'; insuranceType: string } & SettlementRuleBody;
+export type PolicyVersion = WageVersion | BaseRuleVersion | CollectionRuleVersion | SettlementRuleVersion;
 
 /** What the receivable calculation needs to know about one insured person. */
 export interface PersonFacts {

@@ -1,6 +1,26 @@
 /**
- * 结算中心 settlement center: public API. For now the pure calculator; pre-settlement, settlement and
- * reversal over HTTP come with the payment path (they need the policy center's settlement parameters).
+ * 结算中心 settlement center: public API. The pure calculator (visit + fee lines + year-to-date +
+ * policy → the national settlement fields, each with its rule) and, over HTTP for institutions
+ * (signed channel requests with the `settlement.settle` capability), pre-settlement, settlement and
+ * reversal; the person reads their own settlements. Events, published in the writing transaction:
+ *
+ *   settlement.settled / settlement.reversed
+ *     { settlementId, personId, insuranceType, institutionCode, settlementReference, totalFen, fundFen, accountFen, cashFen, status }
  */
+import type { AppContext } from '../../kernel/context.js';
+import * as service from './service.js';
+
+export { settlementCenter, SETTLE_CAPABILITY } from './routes.js';
 export { parametersFor, settle, SettlementInputError } from './calculator.js';
 export type { Explanation, FeeLine, ItemClass, SettlementParameters, SettlementResult, SettlementRuleRow, Visit, VisitKind, YearToDate } from './calculator.js';
+export type { SettlementInput, SettlementView, VisitInput } from './service.js';
+
+/** 预结算 the figures a settlement of this visit would give now; writes nothing. */
+export const preSettle = (ctx: AppContext, input: service.SettlementInput) => service.preSettle(ctx, input);
+
+/** 结算 settles a visit for a channel app (the institution's system); `{ status, body, replayed }`. */
+export const settleVisit = (ctx: AppContext, caller: { appId: string }, input: service.SettlementInput & { settlementReference: string }, idempotencyKey?: string) =>
+  service.settleVisit(ctx, caller, input, idempotencyKey);
+
+/** 冲正 reverses a settlement the channel app made, once; `{ status, body, replayed }`. */
+export const reverseSettlement = (ctx: AppContext, caller: { appId: string }, id: string, idempotencyKey?: string) => service.reverseSettlement(ctx, caller, id, idempotencyKey);

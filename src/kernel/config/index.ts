@@ -23,6 +23,10 @@ export interface Config {
     blindIndex: string;
     /** HMAC-SM3 key that signs access tokens */
     token: string;
+    /** SM2 private key (hex, 32 bytes) that signs e-bills (电子票据签名); its public key is published */
+    billSigning: string;
+    /** HMAC-SM3 key of the dynamic e-voucher QR codes (电子凭证二维码); the platform is their only verifier */
+    voucherCode: string;
   };
   auth: {
     accessTokenTtlSec: number;
@@ -50,6 +54,30 @@ export interface Config {
     alipayUrl?: string;
     oauthAppId: string;
     oauthSecret: string;
+    /** 财政票据赋码 the finance bureau's bill numbering service */
+    financeUrl?: string;
+    financeAppId: string;
+    financeSecret: string;
+  };
+  bill: {
+    /** 票据查验 public verifications a minute per client IP */
+    verifyPerIpPerMinute: number;
+    /** the public verification page the QR code on a bill points to */
+    verifyUrl: string;
+  };
+  /** 电子凭证 e-voucher */
+  voucher: {
+    /** lifetime of a dynamic QR code */
+    codeTtlSec: number;
+    /** codes one voucher may generate a minute before the risk rule refuses */
+    codesPerMinute: number;
+    /** wrong voucher passwords before the lockout */
+    maxPasswordFailures: number;
+    passwordLockoutSec: number;
+    /** how recent the liveness check must be for a password reset */
+    resetLivenessMaxAgeSec: number;
+    /** lifetime of a scan-to-login QR */
+    loginTtlSec: number;
   };
   /** seed demo data on an empty database */
   seedDemo: boolean;
@@ -65,6 +93,8 @@ const DEV_KEYS = {
   fieldEncryption: '5f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
   blindIndex: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
   token: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+  billSigning: '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
+  voucherCode: '7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff',
 } as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -107,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       fieldEncryption: key(env, 'FIELD_ENCRYPTION_KEY', DEV_KEYS.fieldEncryption, production, warnings),
       blindIndex: key(env, 'BLIND_INDEX_KEY', DEV_KEYS.blindIndex, production, warnings),
       token: key(env, 'TOKEN_SIGNING_KEY', DEV_KEYS.token, production, warnings),
+      billSigning: key(env, 'BILL_SIGNING_KEY', DEV_KEYS.billSigning, production, warnings),
+      voucherCode: key(env, 'VOUCHER_CODE_KEY', DEV_KEYS.voucherCode, production, warnings),
     },
     auth: {
       accessTokenTtlSec: int(env, 'ACCESS_TOKEN_TTL_SEC', 900, 30),
@@ -131,6 +163,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       alipayUrl: env.ALIPAY_OAUTH_URL || undefined,
       oauthAppId: env.OAUTH_APP_ID || 'yibao',
       oauthSecret: secret('OAUTH_SECRET'),
+      financeUrl: env.FINANCE_URL || undefined,
+      financeAppId: env.FINANCE_APP_ID || 'yibao',
+      financeSecret: secret('FINANCE_SECRET'),
+    },
+    bill: {
+      verifyPerIpPerMinute: int(env, 'BILL_VERIFY_PER_IP_PER_MINUTE', 60, 1),
+      verifyUrl: env.BILL_VERIFY_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}/#/bill/verify`,
+    },
+    voucher: {
+      codeTtlSec: int(env, 'VOUCHER_CODE_TTL_SEC', 60, 5, 3600),
+      codesPerMinute: int(env, 'VOUCHER_CODES_PER_MINUTE', 10, 1),
+      maxPasswordFailures: int(env, 'VOUCHER_MAX_PASSWORD_FAILURES', 5, 1, 100),
+      passwordLockoutSec: int(env, 'VOUCHER_PASSWORD_LOCKOUT_SEC', 1800, 1),
+      resetLivenessMaxAgeSec: int(env, 'VOUCHER_RESET_LIVENESS_MAX_AGE_SEC', 600, 1),
+      loginTtlSec: int(env, 'VOUCHER_LOGIN_TTL_SEC', 120, 10, 3600),
     },
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !production,
     seedDemoInsured: env.SEED_DEMO_INSURED !== 'false',

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Space, Tabs } from 'antd';
+import { Alert, App, Button, Form, Input, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, applyFormError, errorMessage } from '../api';
 import { AuthShell } from '../components/AuthShell';
@@ -6,7 +6,7 @@ import { formatTime } from '../components/Tags';
 import { SmsCodeButton } from '../components/SmsCodeButton';
 import { useRules } from '../forms';
 import { useI18n } from '../i18n';
-import { navigate, useRoute } from '../router';
+import { href, navigate, useRoute } from '../router';
 import { useSession, type LoginResult } from '../session';
 
 interface PasswordForm {
@@ -136,6 +136,11 @@ export default function LoginPage() {
           },
         ]}
       />
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+        <a href={href('/bill/verify')} data-testid="to-verify-bill">
+          {t('login.verifyBill')}
+        </a>
+      </Typography.Paragraph>
     </AuthShell>
   );
 }

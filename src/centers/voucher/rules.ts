@@ -1,0 +1,117 @@
+/** Pure rules of the e-voucher center (电子凭证中心): password, age, code format, risk. */
+import { randomBytes } from 'node:crypto';
+import { hmacSm3, timingSafeEqualHex } from '../../kernel/crypto/index.js';
+
+// ------------------------------------------------------------------------------- voucher password
+
+/**
+ * 电子凭证密码 6 digits, not all the same (111111), not a run (123456, 654321), not the birth date
+ * in the forms people use (yyMMdd, MMddyy, ddMMyy, yyyyMM). Returns the reason code, or null.
+ */
+export function voucherPasswordWeakness(password: string, birthDate: string | null): string | null {
+  if (!/^\d{6}$/.test(password)) return 'voucher.password_format';
+  if (/^(\d)\1{5}$/.test(password)) return 'voucher.password_repeated';
+  const steps = [...password].slice(1).map((d, i) => Number(d) - Number(password[i]));
+  if (steps.every((s) => s === 1) || steps.every((s) => s === -1)) return 'voucher.password_sequential';
+  if (birthDate && birthDateForms(birthDate).includes(password)) return 'voucher.password_birth_date';
+  return null;
+}
+
+function birthDateForms(birthDate: string): string[] {
+  const match = /^(\d{2})(\d{2})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!match) return [];
+  const [, century, yy, mm, dd] = match;
+  return [yy + mm + dd, mm + dd + yy, dd + mm + yy, century + yy + mm];
+}
+
+// ------------------------------------------------------------------------------------ age
+
+/** Whole years of age on a day (both `YYYY-MM-DD`): a birthday counts from its day. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** A guardian may add a child as a family member only under this age (未满16周岁). */
+export const CHILD_AGE_LIMIT = 16;
+
+// ------------------------------------------------------------------------------- code format
+
+/** 就诊凭证类型 credential type of an e-voucher token. */
+export const CREDENTIAL_TYPE = '01';
+
+const PREFIX = 'YBV1';
+const CODE_RE = /^YBV1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/;
+
+/**
+ * The code string shown as a QR: `YBV1.<random id>.<MAC>`, the MAC a truncated HMAC-SM3 (128 bits)
+ * of the prefix and id. The platform is the only verifier, so a keyed MAC is enough, and a forged
+ * or mistyped code is refused before any database read.
+ */
+export function mintCode(key: Buffer, id = randomBytes(16).toString('base64url')): { id: string; code: string } {
+  return { id, code: `${PREFIX}.${id}.${macOf(key, id)}` };
+}
+
+const macOf = (key: Buffer, id: string) => hmacSm3(key, `${PREFIX}.${id}`).subarray(0, 16).toString('base64url');
+
+export type ParsedCode = { ok: true; id: string } | { ok: false; reason: 'malformed' | 'bad_mac' };
+
+export function parseCode(key: Buffer, code: string): ParsedCode {
+  const match = CODE_RE.exec(code);
+  if (!match) return { ok: false, reason: 'malformed' };
+  const expected = Buffer.from(macOf(key, match[1]), 'base64url').toString('hex');
+  const given = Buffer.from(match[2], 'base64url').toString('hex');
+  return timingSafeEqualHex(expected, given) ? { ok: true, id: match[1] } : { ok: false, reason: 'bad_mac' };
+}
+
+// ------------------------------------------------------------------------------------ risk
+
+/** 风控规则 the rules that refuse and flag. */
+export const RISK_RULES = ['too_many_codes', 'code_reused', 'unauthorized_channel', 'unregistered_device', 'forged_code'] as const;
+export type RiskRule = (typeof RISK_RULES)[number];
+
+/** Too many codes a minute: the generation that goes over the limit is refused; only the first over it is flagged. */
+export function generationRisk(countThisMinute: number, limit: number): { refused: boolean; flag: RiskRule | null } {
+  if (countThisMinute <= limit) return { refused: false, flag: null };
+  return { refused: true, flag: countThisMinute === limit + 1 ? 'too_many_codes' : null };
+}
+
+/** What is known about a code a channel tried to verify, when the one-statement consume did not take it. */
+export interface VerifyFacts {
+  /** the code string's MAC checked out (false: forged or corrupted) */
+  macValid: boolean;
+  /** a row exists for the code id */
+  found: boolean;
+  status?: 'issued' | 'used';
+  expired?: boolean;
+  /** the code was generated for the calling channel */
+  boundToCaller?: boolean;
+  /** the holder's authorization of the calling channel is in force */
+  authorized?: boolean;
+  /** the calling channel named a device id */
+  deviceGiven?: boolean;
+  deviceRegistered?: boolean;
+}
+
+export type VerifyRefusal = { reason: 'code_invalid' | 'code_unknown' | 'code_used' | 'code_expired' | 'channel_not_authorized' | 'device_unregistered'; flag: RiskRule | null };
+
+/**
+ * Why a verification is refused, and which rule it flags; null when it would pass. The order
+ * matters: a code scanned again is flagged as such even after it expired, and a channel that
+ * was not authorized is flagged before it learns whether the code was live.
+ */
+export function verifyRefusal(facts: VerifyFacts): VerifyRefusal | null {
+  if (!facts.macValid) return { reason: 'code_invalid', flag: 'forged_code' };
+  if (!facts.found) return { reason: 'code_unknown', flag: null };
+  if (!facts.boundToCaller || !facts.authorized) return { reason: 'channel_not_authorized', flag: 'unauthorized_channel' };
+  if (facts.deviceGiven && !facts.deviceRegistered) return { reason: 'device_unregistered', flag: 'unregistered_device' };
+  if (facts.status === 'used') return { reason: 'code_used', flag: 'code_reused' };
+  if (facts.expired) return { reason: 'code_expired', flag: null };
+  return null;
+}
+
+/** The insurance types in force from the voucher's enrollment entries (active ones, each type once, sorted). */
+export function insuranceTypesInForce(entries: Record<string, { insuranceType: string; status: string }>): string[] {
+  return [...new Set(Object.values(entries).filter((e) => e.status === 'active').map((e) => e.insuranceType))].sort();
+}

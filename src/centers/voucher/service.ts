@@ -1,0 +1,413 @@
+/**
+ * 电子凭证 the voucher itself: creation from enrollment events, activation, the voucher password,
+ * channel authorization and family members. The person behind an account is the registry record
+ * with the account's identity number (as in the personal service center).
+ */
+import argon2 from 'argon2';
+import { and, count, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { AppContext } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/index.js';
+import type { DomainEvent } from '../../kernel/outbox/index.js';
+import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { newId } from '../../kernel/ids/index.js';
+import { maskName } from '../../kernel/crypto/index.js';
+import * as user from '../user/index.js';
+import * as registry from '../registry/index.js';
+import * as enrollment from '../enrollment/index.js';
+import * as auth from '../auth/index.js';
+import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
+import { ageOn, CHILD_AGE_LIMIT, insuranceTypesInForce, voucherPasswordWeakness, type RiskRule } from './rules.js';
+
+export type Voucher = typeof vouchers.$inferSelect;
+
+const INVITATION_TTL_MS = 7 * 86400_000;
+const today = () => new Date().toISOString().slice(0, 10);
+
+// ------------------------------------------------------------------------------------ events
+
+/** The enrollment topics the center follows: each keeps the voucher's view of one employment current. */
+export const ENROLLMENT_TOPICS = ['enrollment.person_enrolled', 'enrollment.person_suspended', 'enrollment.person_resumed', 'enrollment.person_removed'] as const;
+
+/**
+ * Creates the person's voucher on their first enrollment (inactive) and records the employment's
+ * insurance type and status. Idempotent: a redelivered or older event for the same employment
+ * changes nothing. Runs only on the dispatch transaction (PGlite has one connection).
+ */
+export async function applyEnrollmentEvent(ctx: AppContext, event: DomainEvent, tx: Db): Promise<void> {
+  const p = event.payload as { employmentId?: string; personId?: string; insuranceType?: string; regionCode?: string; status?: string };
+  if (!p.personId || !p.employmentId || !p.insuranceType || !p.regionCode) return;
+  const status = event.topic === 'enrollment.person_enrolled' ? 'active' : (p.status ?? 'active');
+  const entry = { insuranceType: p.insuranceType, status, eventId: event.id };
+  await ctx.database.rows(
+    sql`insert into voucher.vouchers (id, person_id, region_code, insurance)
+        values (${newId('vch')}, ${p.personId}, ${p.regionCode}, jsonb_build_object(${p.employmentId}::text, ${JSON.stringify(entry)}::jsonb))
+        on conflict (person_id) do update set insurance = voucher.vouchers.insurance || excluded.insurance
+        where coalesce((voucher.vouchers.insurance -> ${p.employmentId}::text ->> 'eventId')::bigint, 0) < ${event.id}::bigint`,
+    tx,
+  );
+}
+
+// ------------------------------------------------------------------------------------ lookup
+
+async function personOf(ctx: AppContext, accountId: string): Promise<registry.RegistryPerson | null> {
+  const identity = await user.identityOf(ctx, accountId);
+  if (!identity?.idNumber) return null;
+  return registry.findPersonByIdNumber(ctx, identity.idNumber);
+}
+
+async function voucherOfPerson(db: Db, personId: string): Promise<Voucher | undefined> {
+  const [row] = await db.select().from(vouchers).where(eq(vouchers.personId, personId));
+  return row;
+}
+
+/**
+ * The voucher of a registry person, created when missing (a family member, or an enrollment whose
+ * event has not been delivered yet), with the person's enrollments as the enrollment center has them.
+ */
+async function ensureVoucher(ctx: AppContext, person: registry.RegistryPerson, actorAccountId: string): Promise<Voucher> {
+  const db = ctx.database.db;
+  const existing = await voucherOfPerson(db, person.id);
+  if (existing?.nameMasked) return existing;
+  const enrolled = existing ? { items: [] } : await enrollment.personEnrollments(ctx, { accountId: actorAccountId, personId: person.id }, person.id);
+  // eventId 0: any delivered event about the same employment is newer and wins
+  const insurance: Record<string, InsuranceEntry> = Object.fromEntries(enrolled.items.map((e) => [e.id, { insuranceType: e.insuranceType, status: e.status, eventId: 0 }]));
+  await db
+    .insert(vouchers)
+    .values({ id: newId('vch'), personId: person.id, regionCode: person.regionCode, insurance, nameMasked: maskName(person.name) })
+    .onConflictDoNothing();
+  const row = (await voucherOfPerson(db, person.id))!;
+  if (!row.nameMasked) await db.update(vouchers).set({ nameMasked: maskName(person.name) }).where(eq(vouchers.id, row.id));
+  return { ...row, nameMasked: row.nameMasked ?? maskName(person.name) };
+}
+
+/**
+ * The signed-in person's voucher and registry record. An enrolled person whose voucher the event
+ * did not create yet (an enrollment older than this center) gets it now; a person never enrolled has none.
+ */
+export async function myVoucher(ctx: AppContext, accountId: string): Promise<{ voucher: Voucher; person: registry.RegistryPerson }> {
+  const person = await personOf(ctx, accountId);
+  if (!person) throw notFound('voucher.not_found');
+  const existing = await voucherOfPerson(ctx.database.db, person.id);
+  if (existing) return { voucher: existing, person };
+  const enrolled = await enrollment.personEnrollments(ctx, { accountId, personId: person.id }, person.id);
+  if (!enrolled.items.length) throw notFound('voucher.not_found');
+  return { voucher: await ensureVoucher(ctx, person, accountId), person };
+}
+
+/** The active voucher the account activated (one indexed read: the hot path of code generation). */
+export async function activeVoucherOf(ctx: AppContext, accountId: string): Promise<Voucher> {
+  const [row] = await ctx.database.db.select().from(vouchers).where(eq(vouchers.holderAccountId, accountId));
+  if (!row || row.status !== 'active') throw conflict('voucher.not_active');
+  return row;
+}
+
+export function voucherView(voucher: Voucher, person: registry.RegistryPerson, locked: boolean) {
+  return {
+    id: voucher.id,
+    status: voucher.status,
+    personId: person.id,
+    name: maskName(person.name),
+    regionCode: voucher.regionCode,
+    insuranceTypes: insuranceTypesInForce(voucher.insurance),
+    activatedAt: voucher.activatedAt?.toISOString() ?? null,
+    passwordLocked: locked,
+  };
+}
+
+// ---------------------------------------------------------------------------- voucher password
+
+// OWASP's argon2id floor, as for account passwords: slow enough to make six digits costly offline.
+const ARGON_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+async function matches(hash: string | null, password: string): Promise<boolean> {
+  if (!hash) return false;
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+const failKey = (voucherId: string) => `vpw:fail:${voucherId}`;
+
+export async function isPasswordLocked(ctx: AppContext, voucherId: string): Promise<boolean> {
+  return Number((await ctx.cache.get(failKey(voucherId))) ?? 0) >= ctx.config.voucher.maxPasswordFailures;
+}
+
+/**
+ * Checks the voucher password. Failures count in the shared cache (all nodes); at the limit the
+ * voucher refuses every attempt, right or wrong, until the lockout ends or the password is reset.
+ */
+export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, password: string, field: string): Promise<void> {
+  const { maxPasswordFailures: max, passwordLockoutSec } = ctx.config.voucher;
+  const locked = () => new AppError('voucher.password_locked', 423, { minutes: Math.ceil(passwordLockoutSec / 60), retryAfterSec: passwordLockoutSec }, field);
+  if (await isPasswordLocked(ctx, voucher.id)) throw locked();
+  if (await matches(voucher.passwordHash, password)) {
+    await ctx.cache.del(failKey(voucher.id));
+    return;
+  }
+  const failures = await ctx.cache.incr(failKey(voucher.id), passwordLockoutSec * 1000);
+  if (failures >= max) throw locked();
+  throw new AppError('voucher.password_wrong', 400, { remaining: max - failures }, field);
+}
+
+function requireStrong(password: string, birthDate: string | null, field: string) {
+  const weakness = voucherPasswordWeakness(password, birthDate);
+  if (weakness) throw new AppError(weakness, 400, {}, field);
+}
+
+/** 激活 at L3 (the route requires it): the account becomes the voucher's holder. */
+export async function activate(ctx: AppContext, accountId: string, password: string) {
+  const { voucher, person } = await myVoucher(ctx, accountId);
+  if (voucher.status === 'active') throw conflict('voucher.already_active');
+  requireStrong(password, person.birthDate, 'password');
+  const hash = await argon2.hash(password, ARGON_OPTIONS);
+  const [updated] = await ctx.database.db
+    .update(vouchers)
+    .set({ status: 'active', holderAccountId: accountId, passwordHash: hash, nameMasked: maskName(person.name), activatedAt: new Date(), passwordChangedAt: new Date() })
+    .where(and(eq(vouchers.id, voucher.id), eq(vouchers.status, 'inactive')))
+    .returning();
+  if (!updated) throw conflict('voucher.already_active');
+  return voucherView(updated, person, false);
+}
+
+export async function changePassword(ctx: AppContext, accountId: string, input: { oldPassword: string; newPassword: string }) {
+  const { voucher, person } = await myVoucher(ctx, accountId);
+  if (voucher.status !== 'active' || voucher.holderAccountId !== accountId) throw conflict('voucher.not_active');
+  await checkVoucherPassword(ctx, voucher, input.oldPassword, 'oldPassword');
+  requireStrong(input.newPassword, person.birthDate, 'newPassword');
+  if (input.newPassword === input.oldPassword) throw new AppError('voucher.password_same', 400, {}, 'newPassword');
+  await ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(input.newPassword, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+}
+
+/** 找回密码 without the old password: the route requires L3, and the liveness check must be recent. */
+export async function resetPassword(ctx: AppContext, accountId: string, newPassword: string) {
+  const { voucher, person } = await myVoucher(ctx, accountId);
+  if (voucher.status !== 'active' || voucher.holderAccountId !== accountId) throw conflict('voucher.not_active');
+  const livenessAt = await auth.lastLivenessAt(ctx, accountId);
+  if (!livenessAt || Date.now() - livenessAt.getTime() > ctx.config.voucher.resetLivenessMaxAgeSec * 1000) throw forbidden('voucher.liveness_stale');
+  requireStrong(newPassword, person.birthDate, 'newPassword');
+  await ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(newPassword, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+  await ctx.cache.del(failKey(voucher.id));
+}
+
+// ------------------------------------------------------------------------- channel authorization
+
+export async function authorizeChannel(ctx: AppContext, accountId: string, appId: string) {
+  const voucher = await activeVoucherOf(ctx, accountId);
+  const app = await auth.getChannelApp(ctx, appId);
+  if (!app || app.status !== 'active') throw new AppError('voucher.channel_unknown', 404, {}, 'appId');
+  await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
+  const [row] = await ctx.database.db
+    .select()
+    .from(authorizations)
+    .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)));
+  return { appId, name: app.name, authorizedAt: row.createdAt.toISOString() };
+}
+
+export async function listAuthorizations(ctx: AppContext, accountId: string) {
+  const voucher = await activeVoucherOf(ctx, accountId);
+  const rows = await ctx.database.db
+    .select()
+    .from(authorizations)
+    .where(and(eq(authorizations.voucherId, voucher.id), isNull(authorizations.revokedAt)))
+    .orderBy(desc(authorizations.createdAt));
+  const names = await auth.channelAppNames(ctx, rows.map((r) => r.appId));
+  return { items: rows.map((r) => ({ appId: r.appId, name: names.get(r.appId) ?? null, authorizedAt: r.createdAt.toISOString() })) };
+}
+
+export async function revokeAuthorization(ctx: AppContext, accountId: string, appId: string) {
+  const voucher = await activeVoucherOf(ctx, accountId);
+  const revoked = await ctx.database.db
+    .update(authorizations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)))
+    .returning({ id: authorizations.id });
+  if (!revoked.length) throw notFound('voucher.authorization_not_found');
+}
+
+/** 授权查询 a channel asks whether the person with this identity number authorized it; an unknown person reads as not authorized. */
+export async function channelAuthorization(ctx: AppContext, appId: string, idNumber: string) {
+  const person = await registry.findPersonByIdNumber(ctx, idNumber);
+  const voucher = person ? await voucherOfPerson(ctx.database.db, person.id) : undefined;
+  if (!voucher || voucher.status !== 'active') return { authorized: false, authorizedAt: null };
+  const [row] = await ctx.database.db
+    .select()
+    .from(authorizations)
+    .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)));
+  return { authorized: !!row, authorizedAt: row?.createdAt.toISOString() ?? null };
+}
+
+// ---------------------------------------------------------------------------------- family
+
+async function registryPersonNamed(ctx: AppContext, idNumber: string, name: string) {
+  const person = await registry.findPersonByIdNumber(ctx, idNumber);
+  if (!person || person.name !== name || person.status !== 'active') throw new AppError('voucher.person_unknown', 422, {}, 'idNumber');
+  return person;
+}
+
+async function linkMember(ctx: AppContext, holder: Voucher, member: Voucher, kind: 'child' | 'adult', evidenceRef: string | null, executor: Db = ctx.database.db) {
+  const [link] = await executor
+    .insert(familyLinks)
+    .values({ id: newId('vfm'), holderVoucherId: holder.id, memberVoucherId: member.id, kind, evidenceRef })
+    .onConflictDoNothing()
+    .returning();
+  if (!link) throw conflict('voucher.member_exists', {}, 'idNumber');
+  return link;
+}
+
+const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher) => ({
+  id: link.id,
+  kind: link.kind,
+  name: member.nameMasked,
+  insuranceTypes: insuranceTypesInForce(member.insurance),
+  addedAt: link.createdAt.toISOString(),
+});
+
+/** A guardian adds a child under 16 (age from the identity number) on household-register evidence. */
+export async function addChild(ctx: AppContext, accountId: string, input: { idNumber: string; name: string; evidenceRef: string }) {
+  const holder = await activeVoucherOf(ctx, accountId);
+  const child = await registryPersonNamed(ctx, input.idNumber, input.name);
+  if (child.id === holder.personId) throw new AppError('voucher.member_self', 422, {}, 'idNumber');
+  if (ageOn(child.birthDate, today()) >= CHILD_AGE_LIMIT) throw new AppError('voucher.child_too_old', 422, {}, 'idNumber');
+  const member = await ensureVoucher(ctx, child, accountId);
+  return memberView(await linkMember(ctx, holder, member, 'child', input.evidenceRef), member);
+}
+
+/** Invites an adult member; they join only by accepting from their own account at L3. */
+export async function inviteAdult(ctx: AppContext, accountId: string, input: { idNumber: string; name: string }) {
+  const holder = await activeVoucherOf(ctx, accountId);
+  const adult = await registryPersonNamed(ctx, input.idNumber, input.name);
+  if (adult.id === holder.personId) throw new AppError('voucher.member_self', 422, {}, 'idNumber');
+  if (ageOn(adult.birthDate, today()) < CHILD_AGE_LIMIT) throw new AppError('voucher.member_not_adult', 422, {}, 'idNumber');
+  const id = newId('vin');
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  await ctx.database.db.insert(invitations).values({ id, holderVoucherId: holder.id, memberPersonId: adult.id, expiresAt });
+  return { id, status: 'pending' as const, expiresAt: expiresAt.toISOString() };
+}
+
+/** Invitations waiting for the signed-in person's consent. */
+export async function incomingInvitations(ctx: AppContext, accountId: string) {
+  const person = await personOf(ctx, accountId);
+  if (!person) return { items: [] };
+  const rows = await ctx.database.db
+    .select({ invitation: invitations, holderName: vouchers.nameMasked })
+    .from(invitations)
+    .innerJoin(vouchers, eq(vouchers.id, invitations.holderVoucherId))
+    .where(and(eq(invitations.memberPersonId, person.id), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date())))
+    .orderBy(desc(invitations.createdAt));
+  return { items: rows.map((r) => ({ id: r.invitation.id, holderName: r.holderName, expiresAt: r.invitation.expiresAt.toISOString() })) };
+}
+
+/** 同意 the invited adult consents (the route requires their own L3 session). */
+export async function acceptInvitation(ctx: AppContext, accountId: string, invitationId: string) {
+  const person = await personOf(ctx, accountId);
+  if (!person) throw notFound('voucher.invitation_not_found');
+  const member = await ensureVoucher(ctx, person, accountId);
+  return ctx.database.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [invitation] = await tx
+      .update(invitations)
+      .set({ status: 'accepted' })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.memberPersonId, person.id), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date())))
+      .returning();
+    if (!invitation) throw notFound('voucher.invitation_not_found');
+    const [holder] = await tx.select().from(vouchers).where(eq(vouchers.id, invitation.holderVoucherId));
+    return memberView(await linkMember(ctx, holder, member, 'adult', null, tx), member);
+  });
+}
+
+export async function listFamily(ctx: AppContext, accountId: string) {
+  const holder = await activeVoucherOf(ctx, accountId);
+  const links = await ctx.database.db
+    .select()
+    .from(familyLinks)
+    .where(and(eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt)))
+    .orderBy(desc(familyLinks.createdAt));
+  if (!links.length) return { items: [] };
+  const members = await ctx.database.db.select().from(vouchers).where(inArray(vouchers.id, links.map((l) => l.memberVoucherId)));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return { items: links.map((l) => memberView(l, byId.get(l.memberVoucherId)!)) };
+}
+
+export async function removeMember(ctx: AppContext, accountId: string, linkId: string) {
+  const holder = await activeVoucherOf(ctx, accountId);
+  const removed = await ctx.database.db
+    .update(familyLinks)
+    .set({ removedAt: new Date() })
+    .where(and(eq(familyLinks.id, linkId), eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt)))
+    .returning({ id: familyLinks.id });
+  if (!removed.length) throw notFound('voucher.member_not_found');
+}
+
+/** The member's voucher behind a family link of this holder, or a 404 naming `memberId`. */
+export async function memberVoucher(ctx: AppContext, holder: Voucher, linkId: string): Promise<Voucher> {
+  const [row] = await ctx.database.db
+    .select({ member: vouchers })
+    .from(familyLinks)
+    .innerJoin(vouchers, eq(vouchers.id, familyLinks.memberVoucherId))
+    .where(and(eq(familyLinks.id, linkId), eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt)));
+  if (!row) throw new AppError('voucher.member_not_found', 404, {}, 'memberId');
+  return row.member;
+}
+
+// ----------------------------------------------------------------------------- usage and risk
+
+export async function recordRisk(ctx: AppContext, rule: RiskRule, facts: { voucherId?: string | null; regionCode?: string | null; appId?: string | null; codeId?: string | null; deviceId?: string | null; detail?: Record<string, unknown> }) {
+  await ctx.database.db.insert(riskEvents).values({
+    id: newId('vrk'),
+    rule,
+    voucherId: facts.voucherId ?? null,
+    regionCode: facts.regionCode ?? null,
+    appId: facts.appId ?? null,
+    codeId: facts.codeId ?? null,
+    deviceId: facts.deviceId ?? null,
+    detail: facts.detail ?? {},
+  });
+}
+
+export async function recordUsage(ctx: AppContext, row: Omit<typeof usage.$inferInsert, 'id'>) {
+  await ctx.database.db.insert(usage).values({ id: newId('vus'), ...row });
+}
+
+/** 用码记录 the holder's own history, newest first. */
+export async function usageHistory(ctx: AppContext, accountId: string, query: { page: number; pageSize: number }) {
+  const { voucher } = await myVoucher(ctx, accountId);
+  const where = eq(usage.voucherId, voucher.id);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.database.db.select().from(usage).where(where).orderBy(desc(usage.at), desc(usage.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.database.db.select({ total: count() }).from(usage).where(where),
+  ]);
+  const names = await auth.channelAppNames(ctx, rows.flatMap((r) => (r.appId ? [r.appId] : [])));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      result: r.result,
+      reason: r.reason,
+      appId: r.appId,
+      channelName: r.appId ? (names.get(r.appId) ?? null) : null,
+      forMember: r.subjectVoucherId !== r.voucherId,
+      deviceId: r.deviceId,
+      at: r.at.toISOString(),
+    })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Risk flags in a clerk's region (`prefix` '' is national), newest first. */
+export async function listRiskEvents(ctx: AppContext, prefix: string, query: { page: number; pageSize: number; rule?: string }) {
+  const where = and(prefix ? like(riskEvents.regionCode, `${prefix}%`) : undefined, query.rule ? eq(riskEvents.rule, query.rule) : undefined);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.database.db.select().from(riskEvents).where(where).orderBy(desc(riskEvents.at), desc(riskEvents.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.database.db.select({ total: count() }).from(riskEvents).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ id: r.id, rule: r.rule, voucherId: r.voucherId, regionCode: r.regionCode, appId: r.appId, codeId: r.codeId, deviceId: r.deviceId, detail: r.detail, at: r.at.toISOString() })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * 幂等 Idempotency-Key for POSTs that move money or issue documents (ARCHITECTURE.md, API
+ * conventions): a replay of a key returns the first answer; the same key with a different request is
+ * a 409. The key is claimed in the transaction that does the work, so a key that failed (an error,
+ * a crash) left nothing behind and may be tried again, and two concurrent requests with one key do
+ * the work once: the second waits on the first's claim and then reads its answer.
+ */
+import { Type } from '@sinclair/typebox';
+import { and, eq } from 'drizzle-orm';
+import type { Database, Db } from '../db/index.js';
+import { AppError } from '../http/errors.js';
+import { sm3Hex } from '../crypto/index.js';
+import { idempotencyKeys } from './schema.js';
+
+/** The request header, for a route's `headers` schema. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$', description: '幂等键 Idempotency-Key: a replay returns the first answer' })),
+});
+
+/** JSON with object keys sorted, so that key order does not make two equal requests differ. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const requestHash = (request: unknown) => sm3Hex(canonicalJson(request));
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+  /** true when this is the stored answer of an earlier request with the key */
+  replayed: boolean;
+}
+
+class ClaimedElsewhere extends Error {}
+
+async function stored(db: Db, scope: string, key: string) {
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+function replay<T>(row: typeof idempotencyKeys.$inferSelect, hash: string): Answer<T> {
+  if (row.requestHash !== hash) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
+  return { status: row.status, body: row.response as T, replayed: true };
+}
+
+/**
+ * Runs `work` in a transaction, guarded by the key when there is one. `scope` names the caller and
+ * the operation (`channel:<appId>:settlement.settle`); `request` is what must match on a replay (the
+ * body, and path parameters when they matter). `prepare` does the reads that belong before the
+ * transaction (PGlite has a single connection: a read outside an open transaction would wait for
+ * it); a replay skips it. Only answers of work that committed are stored.
+ */
+export async function idempotent<T, P>(
+  database: Pick<Database, 'db'>,
+  input: { scope: string; key: string | undefined; request: unknown },
+  prepare: () => Promise<P>,
+  work: (tx: Db, prepared: P) => Promise<{ status: number; body: T }>,
+): Promise<Answer<T>> {
+  const db = database.db;
+  const transaction = <R>(run: (tx: Db) => Promise<R>) => db.transaction((tx) => run(tx as unknown as Db));
+  const { scope, key } = input;
+  if (!key) {
+    const prepared = await prepare();
+    return { ...(await transaction((tx) => work(tx, prepared))), replayed: false };
+  }
+  const hash = requestHash(input.request);
+  const earlier = await stored(db, scope, key);
+  if (earlier) return replay<T>(earlier, hash);
+  const prepared = await prepare();
+  try {
+    return await transaction(async (tx) => {
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ scope, key, requestHash: hash, status: 0, response: null })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (!claimed.length) throw new ClaimedElsewhere();
+      const answer = await work(tx, prepared);
+      await tx
+        .update(idempotencyKeys)
+        .set({ status: answer.status, response: answer.body as object })
+        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+      return { ...answer, replayed: false };
+    });
+  } catch (error) {
+    if (!(error instanceof ClaimedElsewhere)) throw error;
+    // The other request committed its claim (an aborted one would have let ours through).
+    const row = await stored(db, scope, key);
+    if (!row) throw error;
+    return replay<T>(row, hash);
+  }
+}

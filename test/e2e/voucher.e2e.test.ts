@@ -1,0 +1,67 @@
+/** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
+import { expect, it, describe } from 'vitest';
+import { browserSession, step, submitLogin } from './support.js';
+import { enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry } from './api.js';
+import { SYSTEM_ADMIN } from './support.js';
+
+describe('e-voucher: activation → code', () => {
+  const person = nanyangPerson();
+  let appId = '';
+  const session = browserSession(async ({ target }) => {
+    const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
+    const registered = await registerInRegistry(target, clerk, person, 'employee');
+    const unit = await enrolledUnit(target, clerk, '410', '2019-01');
+    const [employing] = (await must<{ items: Array<{ id: string; entityId: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
+    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId: registered.id, fromMonth: '2019-01' } });
+    await personAccount(target, person);
+    const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
+    appId = (await must<{ appId: string }>(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市中心医院', capabilities: ['voucher.verify'] } })).appId;
+  });
+
+  it('activates at L3 with the password entered twice, authorizes a channel and shows a refreshing QR code', async () => {
+    const { page, target, browser } = session;
+    session.screenshotOnFailure('voucher-activate');
+    await page.goto(`${target.url}/#/login`);
+    await submitLogin(page, person.idNumber, person.password);
+    await page.getByTestId('profile-id-number').waitFor();
+
+    // liveness (L3) on the provider's page, as on the profile
+    const opened = browser.context.waitForEvent('page');
+    await page.getByTestId('liveness-start').click();
+    const provider = await opened;
+    await provider.getByTestId('liveness-pass').click();
+    await provider.waitForURL(/#\/liveness-done/);
+    await provider.close();
+    await page.getByTestId('liveness-confirm').click();
+    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
+
+    await page.goto(`${target.url}/#/personal/voucher`);
+    await expect.poll(() => page.getByTestId('voucher-status').textContent()).toMatch(/未激活|Not activated/);
+    await page.getByTestId('voucher-password').fill('258147');
+    await page.getByTestId('voucher-password2').fill('258146');
+    await page.getByTestId('voucher-activate').click();
+    await page.getByText(/两次输入的密码不一致|The passwords differ/).waitFor();
+    await page.getByTestId('voucher-password2').fill('258147');
+    await step(page, 'voucher-1-activate');
+    await page.getByTestId('voucher-activate').click();
+    await expect.poll(() => page.getByTestId('voucher-status').textContent()).toMatch(/已激活|Active/);
+
+    await page.getByRole('tab', { name: /渠道授权|Channels/ }).click();
+    await page.getByTestId('voucher-channel-app-id').fill(appId);
+    await page.getByTestId('voucher-authorize').click();
+    await expect.poll(() => page.getByTestId('voucher-channels-table').textContent()).toContain('南阳市中心医院');
+
+    await page.getByRole('tab', { name: /动态二维码|Dynamic QR code/ }).click();
+    // the code tab reads the authorizations when it opens
+    await page.reload();
+    await page.getByTestId('voucher-show-code').click();
+    const qr = page.getByTestId('voucher-qr');
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^blob:/);
+    await step(page, 'voucher-2-code');
+    const usage = await must<{ items: Array<{ action: string }> }>(target, 'GET', '/voucher/usage', 200, {
+      token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
+    });
+    expect(usage.items.map((i) => i.action)).toContain('generate');
+  });
+});
