@@ -118,6 +118,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     close: async () => {
       await outbox.stop();
       await app.close();
+      // audit records still being batched are written before the database goes
+      await audit.flush();
       for (const close of closers.reverse()) await close();
     },
   };

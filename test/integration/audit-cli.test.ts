@@ -25,6 +25,23 @@ describe('audit log API', () => {
   });
 });
 
+describe('audit appends in batches', () => {
+  it('writes every record of a burst, once, in one unbroken chain', async () => {
+    const { audit, database } = server.platform.ctx;
+    const tag = `burst-${Date.now()}`;
+    // records handed in while a batch is being written go into the next one
+    await Promise.all(Array.from({ length: 300 }, (_, i) => audit.record({ actorKind: 'system', action: tag, target: String(i) })));
+    const rows = await database.rows<{ target: string; id: number }>(sql`select target, id from audit.records where action = ${tag} order by id`);
+    expect(rows.map((r) => Number(r.target)).sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(300);
+    expect((await audit.verify()).ok).toBe(true);
+    // and a record inside a caller's transaction still joins the chain
+    await database.db.transaction((tx) => audit.record({ actorKind: 'system', action: `${tag}-tx` }, tx as never));
+    await audit.flush();
+    expect((await audit.verify()).ok).toBe(true);
+  });
+});
+
 // The command opens the database by URL, so it needs a server database (PGlite here is in memory).
 describe.skipIf(process.env.TEST_DB === 'pglite')('npm run audit:verify', () => {
   it('reports an intact chain, then the first edited record', async () => {
