@@ -109,6 +109,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   await app.ready();
   for (const center of centers) await center.start?.(ctx);
+  await outbox.register();
   if (config.seedDemo) await seedDemo(ctx, { insured: config.seedDemoInsured });
   outbox.start();
 

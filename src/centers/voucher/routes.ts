@@ -186,9 +186,6 @@ export const voucherCenter: CenterModule = {
     for (const topic of service.ENROLLMENT_TOPICS) {
       ctx.outbox.subscribe(topic, `voucher:${topic}`, (event, tx) => service.applyEnrollmentEvent(ctx, event, tx));
     }
-    // Registers the subscriptions now, so that enrollments made before the first dispatch (the demo
-    // seed) already have deliveries for them.
-    await ctx.outbox.dispatchOnce(0);
   },
 };
 

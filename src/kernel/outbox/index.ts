@@ -18,6 +18,12 @@ export interface Outbox {
   /** Records several events of one topic in the caller's transaction, in two statements however many (batch imports). */
   publishMany(tx: Db, topic: string, payloads: Array<Record<string, unknown>>): Promise<number[]>;
   subscribe(topic: string, subscriber: string, handler: EventHandler): void;
+  /**
+   * Records this node's subscriptions in the database. Deliveries are created when an event is
+   * published, for the subscriptions known then: the platform calls this once every center has
+   * subscribed, before anything publishes (the demo seed), so no early event goes undelivered.
+   */
+  register(): Promise<void>;
   /** Delivers what is due for the subscribers this node hosts; returns how many deliveries it handled. */
   dispatchOnce(limit?: number): Promise<number>;
   start(intervalMs?: number): void;
@@ -121,6 +127,7 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
       registered.push({ topic, subscriber });
       registration = null;
     },
+    register: ensureRegistered,
     dispatchOnce,
     start: (intervalMs = 500) => {
       if (timer) return;

@@ -38,6 +38,19 @@ describe('transactional outbox', () => {
     expect(await outbox.dispatchOnce()).toBe(0);
   });
 
+  it('delivers an event published before the first dispatch once the subscriptions are registered', async () => {
+    const outbox = createOutbox(testDb.database, quiet);
+    const seen: unknown[] = [];
+    outbox.subscribe('demo.early', 'test.early', async (event) => {
+      seen.push(event.payload);
+    });
+    await outbox.register();
+    // published by a node that has not dispatched yet (the platform's demo seed runs before the dispatcher starts)
+    await testDb.database.db.transaction((tx) => createOutbox(testDb.database, quiet).publish(tx as unknown as Db, 'demo.early', { early: true }));
+    expect(await outbox.dispatchOnce()).toBe(1);
+    expect(seen).toEqual([{ early: true }]);
+  });
+
   it('retries a failing subscriber with backoff without blocking the others, and undoes its partial writes', async () => {
     const outbox = createOutbox(testDb.database, quiet);
     let good = 0;
