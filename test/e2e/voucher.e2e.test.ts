@@ -64,4 +64,27 @@ describe('e-voucher: activation → code', () => {
     });
     expect(usage.items.map((i) => i.action)).toContain('generate');
   });
+
+  it('signs a browser in when the voucher holder confirms its login QR', async () => {
+    const { page, target, browser } = session;
+    session.screenshotOnFailure('voucher-scan-login');
+    // the holder, still signed in from the test above with an active voucher
+    const holder = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    const desk = await browser.context.newPage();
+    try {
+      await desk.goto(`${target.url}/#/login`);
+      await desk.getByTestId('login-tab-qr').click();
+      const shown = desk.getByTestId('login-qr-code');
+      await expect.poll(() => shown.getAttribute('data-state')).toBe('active');
+      const [prefix, id] = (await shown.getAttribute('data-code'))!.split('.');
+      expect(prefix).toBe('YBLOGIN');
+      await step(desk, 'voucher-3-login-qr');
+      // what the holder's app does after scanning it
+      await must(target, 'POST', `/voucher/login-sessions/${id}/confirm`, 200, { token: holder, body: {} });
+      await desk.getByTestId('profile-info').waitFor();
+      expect(await desk.getByTestId('profile-id-number').textContent()).toContain(person.idNumber.slice(-4));
+    } finally {
+      await desk.close();
+    }
+  });
 });

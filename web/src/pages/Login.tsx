@@ -8,6 +8,7 @@ import { useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { href, navigate, useRoute } from '../router';
 import { useSession, type LoginResult } from '../session';
+import { QrLogin } from './QrLogin';
 
 interface PasswordForm {
   identifier: string;
@@ -24,7 +25,7 @@ export default function LoginPage() {
   const session = useSession();
   const { message } = App.useApp();
   const { query } = useRoute();
-  const [tab, setTab] = useState<'password' | 'sms'>('password');
+  const [tab, setTab] = useState<'password' | 'sms' | 'qr'>('password');
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [pwForm] = Form.useForm<PasswordForm>();
@@ -91,7 +92,7 @@ export default function LoginPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-          setTab(k as 'password' | 'sms');
+          setTab(k as 'password' | 'sms' | 'qr');
           setError(null);
         }}
         items={[
@@ -133,6 +134,12 @@ export default function LoginPage() {
                 </Button>
               </Form>
             ),
+          },
+          {
+            key: 'qr',
+            label: <span data-testid="login-tab-qr">{t('login.tab.qr')}</span>,
+            // mounted only while shown: it polls the server
+            children: tab === 'qr' ? <QrLogin onTokens={afterLogin} /> : null,
           },
         ]}
       />

@@ -1,0 +1,79 @@
+/**
+ * 扫码登录 scan-to-login: the page shows a login QR; the holder of an active e-voucher confirms it in
+ * their signed-in app (POST /voucher/login-sessions/{id}/confirm), and this page's next poll receives
+ * the tokens. The poll token never leaves this page, so someone who only sees the QR cannot sign in.
+ */
+import { Alert, Flex, QRCode, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, errorMessage } from '../api';
+import { useI18n } from '../i18n';
+import type { LoginResult } from '../session';
+
+interface LoginSession {
+  id: string;
+  code: string;
+  pollToken: string;
+  expiresAt: string;
+}
+
+type Poll = { status: 'pending' } | { status: 'confirmed'; tokens: LoginResult };
+
+const POLL_MS = 1_500;
+
+export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promise<void> }) {
+  const { t } = useI18n();
+  const [session, setSession] = useState<LoginSession | null>(null);
+  const [state, setState] = useState<'loading' | 'active' | 'expired'>('loading');
+  const [failure, setFailure] = useState<string | null>(null);
+  const done = useRef(false);
+
+  const start = useCallback(async () => {
+    setState('loading');
+    setFailure(null);
+    try {
+      setSession(await api.post<LoginSession>('/voucher/login-sessions', undefined, { anonymous: true }));
+      setState('active');
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    if (!session || state !== 'active') return;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      if (done.current) return;
+      if (Date.now() > new Date(session.expiresAt).getTime()) return setState('expired');
+      try {
+        const answer = await api.get<Poll>(`/voucher/login-sessions/${encodeURIComponent(session.id)}`, { query: { pollToken: session.pollToken }, anonymous: true });
+        if (answer.status === 'confirmed') {
+          done.current = true;
+          await onTokens(answer.tokens);
+          return;
+        }
+      } catch (e) {
+        // gone from the server: expired (or already used)
+        if (e instanceof ApiError && e.status === 404) return setState('expired');
+        setFailure(errorMessage(e));
+      }
+      timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [session, state, onTokens]);
+
+  return (
+    <Flex vertical align="center" gap={12} data-testid="login-qr-panel">
+      <QRCode value={session?.code ?? '-'} status={state} onRefresh={() => void start()} size={200} data-testid="login-qr" />
+      {/* the code as text too, for assistive technology and for tests */}
+      <Typography.Text type="secondary" data-testid="login-qr-code" data-code={session?.code ?? ''} data-state={state}>
+        {state === 'expired' ? t('login.qr.expired') : t('login.qr.hint')}
+      </Typography.Text>
+      {failure && <Alert type="error" showIcon title={failure} data-testid="login-qr-error" />}
+    </Flex>
+  );
+}
