@@ -1,7 +1,7 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { browserSession, step, submitLogin } from './support.js';
-import { enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry } from './api.js';
+import { browserSession, logIn, logOut, step, submitLogin } from './support.js';
+import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
 
 describe('e-voucher: activation → code', () => {
@@ -86,5 +86,27 @@ describe('e-voucher: activation → code', () => {
     } finally {
       await desk.close();
     }
+  });
+
+  it('shows the clerk the risk flag raised by too many codes in a minute', async () => {
+    const { page, target } = session;
+    session.screenshotOnFailure('voucher-risk');
+    const holder = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    // past the per-minute limit (10 by default) a generation is refused and flagged; 25 tries reach it
+    // even if a minute boundary resets the count on the way
+    let refused = 0;
+    for (let i = 0; i < 25 && !refused; i++) {
+      const answer = await call(target, 'POST', '/voucher/codes', { token: holder, body: { channelAppId: appId } });
+      if (answer.status === 429) refused++;
+      else expect(answer.status).toBe(201);
+    }
+    expect(refused).toBe(1);
+    await logOut(page);
+    await logIn(page, target.url, NANYANG_CLERK);
+    await page.getByTestId('menu-voucherRisk').click();
+    const row = page.getByTestId('risk-table').locator('tbody tr.ant-table-row', { hasText: '生码过于频繁' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('411302');
+    await step(page, 'voucher-4-risk');
   });
 });

@@ -39,6 +39,7 @@ const CollectionPaymentsPage = lazy(() => import('./pages/collection/Payments'))
 const ReconciliationPage = lazy(() => import('./pages/collection/Reconciliation'));
 const MyBillsPage = lazy(() => import('./pages/bill/MyBills'));
 const VoucherPage = lazy(() => import('./pages/voucher/Voucher'));
+const RiskEventsPage = lazy(() => import('./pages/voucher/RiskEvents'));
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
@@ -70,6 +71,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   collectionReconciliation: ReconciliationPage,
   personalBills: MyBillsPage,
   voucher: VoucherPage,
+  voucherRisk: RiskEventsPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);
