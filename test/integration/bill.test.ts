@@ -3,6 +3,7 @@
  * bureau over real HTTP; the person downloads them; anyone verifies them; the issuer voids them.
  */
 import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/adapters/signing.js';
 import { maskName, sm2PublicKeyFromPem, sm2Verify } from '../../src/kernel/crypto/index.js';
@@ -262,6 +263,20 @@ describe('the person, the PDF and the channels', () => {
     expect((await channelCall(issuer, 'GET', `/bill/channel/bills/${theirs.id}/pdf`)).status).toBe(404);
     expect((await channelCall(issuer, 'GET', `/bill/channel/bills/${mine.id}/pdf`)).status).toBe(200);
     expect((await channelCall(issuer, 'POST', `/bill/channel/bills/${theirs.id}/void`, { reason: '误开' })).status).toBe(404);
+
+    // once the person authorizes the channel in the e-voucher center (渠道授权), it reads all their
+    // bills; revoked, only its own again. (The voucher and its authorization as the voucher center
+    // stores them; its own tests cover how a person gets there.)
+    const database = server.platform.ctx.database;
+    const voucherId = `vch_bill_${person.personId}`;
+    await database.rows(sql`insert into voucher.vouchers (id, person_id, region_code, status) values (${voucherId}, ${person.personId}, '411302', 'active')`);
+    await database.rows(sql`insert into voucher.authorizations (id, voucher_id, app_id) values (${`vau_${voucherId}`}, ${voucherId}, ${issuer.appId})`);
+    const authorized = await channelCall(issuer, 'GET', `/bill/channel/persons/${person.personId}/bills`);
+    expect(authorized.body.items.map((b: { id: string }) => b.id).sort()).toEqual([mine.id, theirs.id].sort());
+    expect((await channelCall(issuer, 'GET', `/bill/channel/bills/${theirs.id}`)).body.id).toBe(theirs.id);
+    expect((await channelCall(other, 'GET', `/bill/channel/bills/${mine.id}`)).status).toBe(404);
+    await database.rows(sql`update voucher.authorizations set revoked_at = now() where voucher_id = ${voucherId}`);
+    expect((await channelCall(issuer, 'GET', `/bill/channel/bills/${theirs.id}`)).status).toBe(404);
   });
 });
 

@@ -12,6 +12,7 @@ import { newId } from '../../kernel/ids/index.js';
 import { isAdapterError, type FinanceClient } from '../../adapters/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
+import * as voucher from '../voucher/index.js';
 import { bills, type BillRow } from './schema.js';
 import {
   amountProblem,
@@ -435,16 +436,8 @@ export async function getMine(ctx: AppContext, accountId: string, billId: string
   return viewOf(ctx.database.db, row);
 }
 
-/**
- * Whether a channel may read every bill of a person, not only the ones it issued.
- *
- * Seam for the voucher center's channel authorizations (电子凭证授权, being built in
- * src/centers/voucher/): once it exports a check such as `voucher.isChannelAuthorized(ctx, appId,
- * personId)`, call it here. Until then a channel reads only the bills it issued itself.
- */
-export async function channelAuthorizedFor(_ctx: AppContext, _appId: string, _personId: string): Promise<boolean> {
-  return false;
-}
+/** Whether the person authorized the channel in the e-voucher center (渠道授权), not revoked. */
+export const channelAuthorizedFor = (ctx: AppContext, appId: string, personId: string) => voucher.isChannelAuthorized(ctx, appId, personId);
 
 /** A person's bills as a channel sees them: all of them when the person authorized the channel, else those it issued. */
 export async function listForChannel(ctx: AppContext, channel: { appId: string }, personId: string, input: PageInput) {

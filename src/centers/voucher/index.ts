@@ -5,10 +5,10 @@
  * Follows the enrollment events (person_enrolled / suspended / resumed / removed): every enrolled
  * person has a voucher, inactive until they activate it at L3 with a 6-digit password.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/http/errors.js';
-import { vouchers } from './schema.js';
+import { authorizations, vouchers } from './schema.js';
 import { checkVoucherPassword } from './service.js';
 import { verifyCode as verify } from './codes.js';
 import { insuranceTypesInForce } from './rules.js';
@@ -39,3 +39,17 @@ export async function verifyVoucherPassword(ctx: AppContext, personId: string, p
  * `POST /api/v1/voucher/verify`): the insurance identity, or an AppError saying why not.
  */
 export const verifyCode = (ctx: AppContext, appId: string, input: { code: string; deviceId?: string }) => verify(ctx, appId, input);
+
+/**
+ * 渠道授权 whether a registry person (`psn_…`) has authorized a channel app and not revoked it: other
+ * centers let a channel read the person's records (bills, orders) only then.
+ */
+export async function isChannelAuthorized(ctx: AppContext, appId: string, personId: string): Promise<boolean> {
+  const [row] = await ctx.database.db
+    .select({ id: authorizations.id })
+    .from(authorizations)
+    .innerJoin(vouchers, eq(vouchers.id, authorizations.voucherId))
+    .where(and(eq(vouchers.personId, personId), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)))
+    .limit(1);
+  return Boolean(row);
+}
