@@ -268,6 +268,10 @@ describe('a new insurance type, configured through the API alone', () => {
     expect(again.status).toBe(409);
     expect(again.body.field).toBe('code');
     expect((await server.api('GET', '/policy/insurance-types', { token: nanyang })).body.map((t: { code: string }) => t.code)).toContain(code);
+    // the halls name it too: any signed-in account reads the list, an anonymous caller does not
+    const anyone = await newPerson(server);
+    expect((await server.api('GET', '/policy/insurance-types', { token: anyone.accessToken })).body).toContainEqual(expect.objectContaining({ code, name: '城乡居民补充保险（试点）' }));
+    expect((await server.api('GET', '/policy/insurance-types')).status).toBe(401);
 
     // Bounds 50 %–200 % of the previous year's wage; a person share and a yearly fiscal share for one category.
     const year = 2090 + randomInt(9);

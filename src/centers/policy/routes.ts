@@ -86,8 +86,9 @@ export const policyCenter: CenterModule = {
     const { policyRead, policyManage, policyReview } = auth.PERMISSIONS;
 
     app.get('/insurance-types', {
-      config: { auth: { user: true, permission: policyRead } },
-      schema: { tags: ['policy'], summary: '险种列表 insurance types' },
+      // names every hall shows (persons, unit agents, clerks): public data, any signed-in account
+      config: { auth: { user: true } },
+      schema: { tags: ['policy'], summary: '险种列表（任何已登录账户） insurance types, for any signed-in account' },
     }, async () => service.listInsuranceTypes(db));
 
     app.post('/insurance-types', {

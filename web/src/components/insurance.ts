@@ -1,9 +1,10 @@
 /**
- * Insurance-type (险种) labels for pages whose accounts may not read the policy catalog (persons,
- * unit agents, clerks): the national codes (src/centers/policy/demo.ts), the code itself for any
- * other type a region added.
+ * Insurance-type (险种) labels: the policy center's list (any signed-in account reads it), read
+ * once per page load; until it arrives, or if it cannot be read, the national codes
+ * (src/centers/policy/demo.ts), and the code itself for a type neither knows.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 
 export const NATIONAL_INSURANCE_TYPES = [
@@ -19,18 +20,36 @@ export interface InsuranceTypeOption {
   nameEn?: string;
 }
 
-/** `label(code)` → "310 职工基本医疗保险"; `options(types?)` for a Select (the national list when none given). */
+let configured: Promise<InsuranceTypeOption[] | null> | null = null;
+/** The configured list, fetched once; null when it cannot be read (the national list stands in). */
+function configuredTypes(): Promise<InsuranceTypeOption[] | null> {
+  configured ??= api.get<InsuranceTypeOption[]>('/policy/insurance-types').catch(() => {
+    configured = null; // try again on the next page that asks
+    return null;
+  });
+  return configured;
+}
+
+/** `label(code)` → "310 职工基本医疗保险"; `options(types?)` for a Select (every configured type when none given). */
 export function useInsuranceTypeLabels() {
   const { lang } = useI18n();
+  const [types, setTypes] = useState<readonly InsuranceTypeOption[]>(NATIONAL_INSURANCE_TYPES);
+  useEffect(() => {
+    let live = true;
+    void configuredTypes().then((list) => live && list?.length && setTypes(list));
+    return () => {
+      live = false;
+    };
+  }, []);
   return useMemo(() => {
     const text = (ty: InsuranceTypeOption) => {
-      const known = NATIONAL_INSURANCE_TYPES.find((n) => n.code === ty.code);
+      const known = types.find((n) => n.code === ty.code) ?? NATIONAL_INSURANCE_TYPES.find((n) => n.code === ty.code);
       const name = lang === 'en' ? (ty.nameEn ?? known?.nameEn) : (ty.name ?? known?.name);
       return name ? `${ty.code} ${name}` : ty.code;
     };
     return {
       label: (code: string | null | undefined) => (code ? text({ code }) : '—'),
-      options: (types: readonly InsuranceTypeOption[] = NATIONAL_INSURANCE_TYPES) => types.map((ty) => ({ value: ty.code, label: text(ty) })),
+      options: (list: readonly InsuranceTypeOption[] = types) => list.map((ty) => ({ value: ty.code, label: text(ty) })),
     };
-  }, [lang]);
+  }, [lang, types]);
 }
