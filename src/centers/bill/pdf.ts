@@ -3,16 +3,11 @@
  * anywhere and its text can be extracted), the fund / account / cash split, and a verification QR
  * code drawn as vector squares (no image codec in the render path).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
+import { openPdf } from '../../kernel/pdf/index.js';
 import { beijingDateTime, VISIT_TYPE_ZH, yuan } from './rules.js';
 import type { BillView } from './service.js';
 
-const require = createRequire(import.meta.url);
-let fontBytes: Promise<Buffer> | null = null;
-/** Read once per process (10 MB); pdfkit embeds only the glyphs a bill uses. */
-const font = () => (fontBytes ??= readFile(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
 
 /** The verification page with the four (five) fields filled in, as the QR code carries it. */
 export function verifyLink(verifyUrl: string, bill: Pick<BillView, 'billCode' | 'billNumber' | 'checkCode' | 'issueDate' | 'totalFen'>): string {
@@ -21,18 +16,9 @@ export function verifyLink(verifyUrl: string, bill: Pick<BillView, 'billCode' | 
 }
 
 export async function billPdfBuffer(bill: BillView, verifyUrl: string): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const red = bill.kind === 'red';
   const title = red ? '医疗收费电子票据（红字）' : '医疗收费电子票据';
-  const doc = new PDFDocument({ size: 'A5', layout: 'landscape', margin: 36, info: { Title: `${title} ${bill.billCode}-${bill.billNumber}`, Author: 'Yibao 医保公共服务业务中台', Subject: bill.institution.name } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', await font());
-  doc.font('cjk');
+  const { doc, finish } = await openPdf({ size: 'A5', layout: 'landscape', margin: 36, info: { Title: `${title} ${bill.billCode}-${bill.billNumber}`, Author: 'Yibao 医保公共服务业务中台', Subject: bill.institution.name } });
 
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;
@@ -94,7 +80,5 @@ export async function billPdfBuffer(bill: BillView, verifyUrl: string): Promise<
   doc.x = left;
   doc.text(`SM2 签名（SM3，签名者标识 1234567812345678）：${bill.signature}`, { width: right - left });
   doc.text(`结算流水号：${bill.settlementRef}`, { width: right - left });
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }

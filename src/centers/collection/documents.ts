@@ -2,9 +2,8 @@
  * 缴费单文件 a unit's bill as a PDF (Chinese text in an embedded Noto Sans SC subset, so it prints
  * and its text can be copied anywhere) and as an XLSX workbook (summary and every line).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { AppContext } from '../../kernel/context.js';
+import { openPdf } from '../../kernel/pdf/index.js';
 import * as registry from '../registry/index.js';
 import type { BillRow } from './pools.js';
 import type { receivables } from './schema.js';
@@ -12,11 +11,6 @@ import { monthText } from './rules.js';
 import { percentOfPpm, yuan } from './format.js';
 
 type LineRow = typeof receivables.$inferSelect;
-
-const require = createRequire(import.meta.url);
-let fontBytes: Promise<Buffer> | null = null;
-/** Read once per process (10 MB); pdfkit embeds only the glyphs a bill uses. */
-const font = () => (fontBytes ??= readFile(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
 
 const BEYOND_FONT = /[\u{20000}-\u{3FFFF}]/u;
 const STATUS: Record<string, string> = { due: '待缴', partly_paid: '部分缴费', paid: '已缴清', cancelled: '已作废' };
@@ -42,16 +36,7 @@ export async function billContext(ctx: AppContext, bill: BillRow, lines: LineRow
 }
 
 export async function billPdfBuffer({ bill, entity, lines, names }: BillContext): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `单位缴费单 ${bill.number}`, Author: 'Yibao 医保公共服务业务中台', Subject: `${monthText(bill.month)} ${entity?.name ?? bill.entityId}` } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', await font());
-  doc.font('cjk');
+  const { doc, finish } = await openPdf({ size: 'A4', margin: 48, info: { Title: `单位缴费单 ${bill.number}`, Author: 'Yibao 医保公共服务业务中台', Subject: `${monthText(bill.month)} ${entity?.name ?? bill.entityId}` } });
 
   doc.fontSize(18).text('单位缴费单', { align: 'center' });
   doc.moveDown(0.3).fontSize(9).fillColor('#555').text('Unit contribution bill', { align: 'center' }).fillColor('#000');
@@ -110,9 +95,7 @@ export async function billPdfBuffer({ bill, entity, lines, names }: BillContext)
   if ([entity?.name ?? '', ...names.values()].some((name) => BEYOND_FONT.test(name))) {
     doc.moveDown().fontSize(8).fillColor('#a00').text('注：部分姓名含字库未收录的生僻字（CJK 扩展 B 及以后），PDF 中无法显示，请以 Excel 缴费单为准。Some names hold rare characters this font lacks; see the Excel bill.');
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 export async function billXlsxBuffer({ bill, entity, lines, names }: BillContext): Promise<Buffer> {
