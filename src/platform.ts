@@ -26,10 +26,11 @@ import { collectionCenter } from './centers/collection/index.js';
 import { voucherCenter } from './centers/voucher/index.js';
 import { billCenter } from './centers/bill/index.js';
 import { settlementCenter } from './centers/settlement/index.js';
+import { paymentCenter } from './centers/payment/index.js';
 import { seedDemo } from './demo-seed.js';
 
 /** Every center, in registration order. */
-export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter];
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter];
 
 export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -52,6 +53,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const cache = overrides.cache ?? (await openCache(config.redisUrl));
   if (!overrides.cache) closers.push(() => cache.close());
   const providerUrls = overrides.providerUrls ?? (await resolveProviders(config, closers));
+  config = await resolvePayChannel(config, closers);
 
   // The HTTP kernel asks for the authenticator per request; it exists once the context does.
   const authRef: { current?: Authenticator } = {};
@@ -151,4 +153,17 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
     alipay: await start(p.alipayUrl, () => fakes.startFakeOAuth({ provider: 'alipay', appId: p.oauthAppId, secret: p.oauthSecret })),
     finance: await start(p.financeUrl, () => fakes.startFakeFinance({ appId: p.financeAppId, secret: p.financeSecret })),
   };
+}
+
+/**
+ * The payment channel: configured, or in development a local fake channel (the payer "pays" through
+ * its `/test/pay` endpoint), so that hybrid payments work end to end with a bare `npm start`.
+ */
+async function resolvePayChannel(config: Config, closers: Array<() => Promise<void>>): Promise<Config> {
+  const p = config.providers;
+  if (p.paychannelUrl || !config.startFakes) return config;
+  const fakes = await import('../test/fakes/index.js');
+  const fake = await fakes.startFakePayChannel({ appId: p.paychannelAppId, secret: p.paychannelSecret });
+  closers.push(() => fake.close());
+  return { ...config, providers: { ...p, paychannelUrl: fake.url } };
 }

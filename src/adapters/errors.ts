@@ -1,5 +1,5 @@
 /** External parties (外部对接方) the platform talks to through adapters. */
-export type Party = 'realname' | 'sms' | 'oauth' | 'finance';
+export type Party = 'realname' | 'sms' | 'oauth' | 'finance' | 'paychannel';
 
 /**
  * Why a call to an external party failed. Callers map these to problem+json;

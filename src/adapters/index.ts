@@ -19,3 +19,5 @@ export { createOAuthClient } from './oauth/client.js';
 export type { OAuthClient, OAuthClientConfig, OAuthIdentity, OAuthProvider } from './oauth/client.js';
 export { createFinanceClient } from './finance/client.js';
 export type { BillAllocation, BillAllocationRequest, FinanceClient, FinanceClientConfig, VoidRequest } from './finance/client.js';
+export { createPayChannelClient, NotificationSchema, TRADE_STATES, verifyNotification } from './paychannel/client.js';
+export type { ChannelTrade, Notification, PayChannel, PayChannelConfig, PrepayRequest, TradeState } from './paychannel/client.js';

@@ -12,3 +12,5 @@ export type { FakeOAuth, FakeOAuthOptions, FakeOAuthProvider, IssuedCode } from 
 export { startFakeFinance } from './finance/server.js';
 export type { FakeFinance, FakeFinanceOptions, FinanceBillRecord } from './finance/server.js';
 export type { FakeCall, FakeHandle, FakeServerOptions } from './shared/fake-server.js';
+export { startFakePayChannel } from './paychannel/server.js';
+export type { CallbackResult, FakePayChannel, FakePayChannelOptions, FakeRefund, FakeTrade, FakeTradeState } from './paychannel/server.js';

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
-import { startFakeFinance, startFakeOAuth, startFakeRealName, startFakeSms, type FakeFinance, type FakeOAuth, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import { startFakeFinance, startFakeOAuth, startFakePayChannel, startFakeRealName, startFakeSms, type FakeFinance, type FakeOAuth, type FakePayChannel, type FakeRealName, type FakeSms } from '../fakes/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
 
 export interface TestServer {
   url: string;
   platform: Platform;
-  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth; finance: FakeFinance };
+  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth; finance: FakeFinance; paychannel: FakePayChannel };
   /** the fake SMS gateway's base URL; its test endpoint /v1/sms/inbox?phone= lists received texts */
   smsInboxUrl: string;
   realNameUrl: string;
@@ -59,13 +59,14 @@ export function apiClient(baseUrl: string): ApiClient {
  */
 export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
   const secret = () => randomBytes(16).toString('hex');
-  const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret() };
-  const [realName, sms, wechat, alipay, finance] = await Promise.all([
+  const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret(), paychannel: secret() };
+  const [realName, sms, wechat, alipay, finance, paychannel] = await Promise.all([
     startFakeRealName({ appId: 'yibao', secret: creds.realName }),
     startFakeSms({ appId: 'yibao', secret: creds.sms }),
     startFakeOAuth({ provider: 'wechat', appId: 'yibao', secret: creds.oauth }),
     startFakeOAuth({ provider: 'alipay', appId: 'yibao', secret: creds.oauth }),
     startFakeFinance({ appId: 'yibao', secret: creds.finance }),
+    startFakePayChannel({ appId: 'yibao', secret: creds.paychannel }),
   ]);
   const testDb = await createTestDatabase();
   const cachePrefix = newCachePrefix();
@@ -79,6 +80,8 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     SMS_SECRET: creds.sms,
     OAUTH_SECRET: creds.oauth,
     FINANCE_SECRET: creds.finance,
+    PAYCHANNEL_URL: paychannel.url,
+    PAYCHANNEL_SECRET: creds.paychannel,
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
     BILL_VERIFY_PER_IP_PER_MINUTE: '100000',
     SEED_DEMO: options.seed === false ? 'false' : 'true',
@@ -100,7 +103,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   return {
     url: address,
     platform,
-    fakes: { realName, sms, wechat, alipay, finance },
+    fakes: { realName, sms, wechat, alipay, finance, paychannel },
     smsInboxUrl: sms.url,
     realNameUrl: realName.url,
     databaseUrl: testDb.url,
@@ -110,7 +113,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await platform.close();
       await cache.close();
       await testDb.drop();
-      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close()]);
+      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close()]);
     },
   };
 }

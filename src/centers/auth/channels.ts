@@ -22,6 +22,8 @@ export const CHANNEL_CAPABILITIES = [
   'voucher.authorization.read',
   // 结算中心: pre-settle, settle and reverse (预结算、结算、冲正)
   'settlement.settle',
+  // 移动支付中心: create, read and refund hybrid payment orders (下单、查询、退款)
+  'payment.order',
 ] as const;
 
 const NONCE_TTL_MS = 600_000;

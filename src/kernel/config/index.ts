@@ -58,6 +58,10 @@ export interface Config {
     financeUrl?: string;
     financeAppId: string;
     financeSecret: string;
+    /** 支付渠道 the payment channel (WeChat-Pay style) of the cash part; its merchant id and key */
+    paychannelUrl?: string;
+    paychannelAppId: string;
+    paychannelSecret: string;
   };
   bill: {
     /** 票据查验 public verifications a minute per client IP */
@@ -78,6 +82,15 @@ export interface Config {
     resetLivenessMaxAgeSec: number;
     /** lifetime of a scan-to-login QR */
     loginTtlSec: number;
+  };
+  /** 移动支付 mobile hybrid payment */
+  payment: {
+    /** an order not paid this long after its creation is closed (with compensation) */
+    orderTimeoutSec: number;
+    /** how often the background job closes timed-out orders and re-syncs paying ones with the channel */
+    syncIntervalSec: number;
+    /** the platform's public base URL the channel sends its callbacks to; unset: the listening address */
+    notifyBaseUrl?: string;
   };
   /** seed demo data on an empty database */
   seedDemo: boolean;
@@ -166,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       financeUrl: env.FINANCE_URL || undefined,
       financeAppId: env.FINANCE_APP_ID || 'yibao',
       financeSecret: secret('FINANCE_SECRET'),
+      paychannelUrl: env.PAYCHANNEL_URL || undefined,
+      paychannelAppId: env.PAYCHANNEL_APP_ID || 'yibao',
+      paychannelSecret: secret('PAYCHANNEL_SECRET'),
     },
     bill: {
       verifyPerIpPerMinute: int(env, 'BILL_VERIFY_PER_IP_PER_MINUTE', 60, 1),
@@ -178,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       passwordLockoutSec: int(env, 'VOUCHER_PASSWORD_LOCKOUT_SEC', 1800, 1),
       resetLivenessMaxAgeSec: int(env, 'VOUCHER_RESET_LIVENESS_MAX_AGE_SEC', 600, 1),
       loginTtlSec: int(env, 'VOUCHER_LOGIN_TTL_SEC', 120, 10, 3600),
+    },
+    payment: {
+      orderTimeoutSec: int(env, 'PAYMENT_ORDER_TIMEOUT_SEC', 900, 1, 86_400),
+      syncIntervalSec: int(env, 'PAYMENT_SYNC_INTERVAL_SEC', 30, 1, 3600),
+      notifyBaseUrl: env.PAYMENT_NOTIFY_BASE_URL || undefined,
     },
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !production,
     seedDemoInsured: env.SEED_DEMO_INSURED !== 'false',

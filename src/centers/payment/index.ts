@@ -1,0 +1,15 @@
+/**
+ * 移动支付中心 mobile hybrid payment center: public API. Institutions (signed channel requests with
+ * the `payment.order` capability) create orders from a scanned e-voucher code, read and refund them;
+ * the person confirms with the voucher password; the payment channel's signed callback and the
+ * background re-sync job end every order in one clear state (paid, failed, closed, refunded).
+ */
+import type { AppContext } from '../../kernel/context.js';
+import { syncNow } from './runtime.js';
+
+export { paymentCenter, PAYMENT_CAPABILITY } from './routes.js';
+export type { OrderStatus, SettlementType } from './schema.js';
+export type { CreateOrderInput, OrderView } from './service.js';
+
+/** 同步 one pass of the background job now (timeouts, re-sync with the channel); how many orders it looked at. */
+export const syncPayments = (ctx: AppContext) => syncNow(ctx);

@@ -1,0 +1,28 @@
+import { registerMessages } from '../../kernel/i18n/index.js';
+
+registerMessages({
+  'payment.not_found': { zh: '没有该支付订单', en: 'No such payment order' },
+  'payment.idempotency_key_required': { zh: '此操作须带幂等键 Idempotency-Key', en: 'This operation requires an Idempotency-Key header' },
+  'payment.reference_taken': { zh: '订单号 {reference} 已在本机构使用', en: 'The order reference {reference} was already used by this institution' },
+  'payment.insurance_type_not_held': { zh: '参保人的电子凭证不含险种 {insuranceType}', en: 'The person’s e-voucher does not carry insurance type {insuranceType}' },
+  'payment.cash_not_allowed': {
+    zh: '结算类型 HI 不允许现金部分，本次个人现金支付 {cashFen} 分',
+    en: 'Settlement type HI allows no cash part; this visit leaves {cashFen} fen in cash',
+  },
+  'payment.order_not_confirmable': { zh: '订单状态为 {status}，不能确认支付', en: 'The order is {status}: it cannot be confirmed' },
+  'payment.order_expired': { zh: '订单已超时，请重新下单', en: 'The order timed out: create a new one' },
+  'payment.settlement_failed': { zh: '医保结算失败：{detail}', en: 'The insurance settlement failed: {detail}' },
+  'payment.channel_declined': { zh: '支付渠道拒绝了现金部分的支付，医保结算已撤销', en: 'The payment channel declined the cash part; the insurance settlement was reversed' },
+  'payment.channel_unavailable': { zh: '支付渠道暂不可用，请稍后重试', en: 'The payment channel is unavailable: retry later' },
+  'payment.order_not_refundable': { zh: '订单状态为 {status}，不能退款', en: 'The order is {status}: it cannot be refunded' },
+  'payment.refund_exceeds': {
+    zh: '退款 {amountFen} 分超出可退金额 {refundableFen} 分',
+    en: 'The refund of {amountFen} fen exceeds the {refundableFen} fen still refundable',
+  },
+  'payment.refund_partial_settlement': {
+    zh: '部分退款只能退现金部分（尚可退现金 {cashRefundableFen} 分）；医保基金和个人账户部分只能随全额退款一并退回',
+    en: 'A partial refund can only return cash ({cashRefundableFen} fen left); the fund and account parts go back only with a full refund',
+  },
+  'payment.notify_signature': { zh: '支付通知签名无效', en: 'The payment notification’s signature is invalid' },
+  'payment.notify_amount': { zh: '支付通知金额与订单现金部分不符', en: 'The notified amount differs from the order’s cash part' },
+});

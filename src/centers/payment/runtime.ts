@@ -1,0 +1,84 @@
+/**
+ * The payment center's dependencies per platform instance (the channel client, the notify URL) and
+ * its background job: every `syncIntervalSec` one `syncOnce` pass (timeouts, re-sync with the
+ * channel, interrupted compensations). Passes never overlap within a process; across processes the
+ * conditional state transitions keep a second pass harmless.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createPayChannelClient } from '../../adapters/index.js';
+import type { AppContext } from '../../kernel/context.js';
+import { syncOnce, type PaymentDeps } from './service.js';
+
+/** The only channel style wired so far; the notify route is keyed by it. */
+export const CHANNEL_NAME = 'wechat';
+
+interface Runtime {
+  deps: PaymentDeps;
+  server?: Server;
+  timer?: NodeJS.Timeout;
+  busy?: Promise<number>;
+  stopped: boolean;
+}
+
+const runtimes = new WeakMap<AppContext, Runtime>();
+
+function runtimeOf(ctx: AppContext): Runtime {
+  let runtime = runtimes.get(ctx);
+  if (!runtime) {
+    const p = ctx.config.providers;
+    const created: Runtime = {
+      stopped: false,
+      deps: {
+        ctx,
+        channel: createPayChannelClient({ baseUrl: p.paychannelUrl ?? 'http://127.0.0.1:9', appId: p.paychannelAppId, secret: p.paychannelSecret }),
+        notifyUrl: () => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${CHANNEL_NAME}`,
+      },
+    };
+    runtimes.set(ctx, (runtime = created));
+  }
+  return runtime;
+}
+
+/** The configured public base URL, or (development, tests) the address this process listens on. */
+function baseUrl(ctx: AppContext, server: Server | undefined) {
+  if (ctx.config.payment.notifyBaseUrl) return ctx.config.payment.notifyBaseUrl.replace(/\/+$/, '');
+  const address = server?.address() as AddressInfo | null | undefined;
+  if (!address) return `http://127.0.0.1:${ctx.config.port}`;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+export const depsFor = (ctx: AppContext) => runtimeOf(ctx).deps;
+
+export function attachServer(ctx: AppContext, server: Server) {
+  runtimeOf(ctx).server = server;
+}
+
+/** One pass now (tests, and the timer); waits for a pass already running instead of starting another. */
+export async function syncNow(ctx: AppContext): Promise<number> {
+  const runtime = runtimeOf(ctx);
+  while (runtime.busy) await runtime.busy.catch(() => 0);
+  runtime.busy = syncOnce(runtime.deps).finally(() => {
+    runtime.busy = undefined;
+  });
+  return runtime.busy;
+}
+
+export function startJob(ctx: AppContext) {
+  const runtime = runtimeOf(ctx);
+  if (runtime.timer || runtime.stopped) return;
+  runtime.timer = setInterval(() => {
+    if (runtime.busy || runtime.stopped) return;
+    syncNow(ctx).catch((error) => ctx.log.error({ err: error }, 'payment sync pass failed'));
+  }, ctx.config.payment.syncIntervalSec * 1000);
+  runtime.timer.unref();
+}
+
+export async function stopJob(ctx: AppContext) {
+  const runtime = runtimeOf(ctx);
+  runtime.stopped = true;
+  if (runtime.timer) clearInterval(runtime.timer);
+  runtime.timer = undefined;
+  await runtime.busy?.catch(() => 0);
+}

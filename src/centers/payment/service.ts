@@ -1,0 +1,532 @@
+/**
+ * 移动支付 hybrid mobile payment: the institution creates an order from a verified e-voucher code
+ * and the fee lines (pre-settled, nothing moves), the person confirms with the voucher password,
+ * the platform settles the fund and personal-account parts through the settlement center and asks
+ * the payment channel for the cash part; the channel's signed callback (or the re-sync job asking
+ * the channel) ends it.
+ *
+ * One rule keeps every order in one clear state: every transition is a conditional UPDATE from
+ * the state it expects, and anything that undoes a settlement first moves the order to
+ * `compensating`, so that a callback, the job and a retry cannot both pay and reverse it. Before a
+ * paying order is compensated the channel order is closed, so a late payment is refused by the
+ * channel instead of arriving after the settlement was reversed.
+ *
+ * Refunds follow `rules.ts`: partial refunds return cash; the fund and account parts go back only
+ * with the refund of everything left, which reverses the settlement (冲正).
+ */
+import { and, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { isAdapterError, type ChannelTrade, type PayChannel } from '../../adapters/index.js';
+import type { AppContext } from '../../kernel/context.js';
+import { sm3Hex } from '../../kernel/crypto/index.js';
+import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { newId } from '../../kernel/ids/index.js';
+import { idempotent } from '../../kernel/idempotency/index.js';
+import * as registry from '../registry/index.js';
+import * as settlement from '../settlement/index.js';
+import * as user from '../user/index.js';
+import * as voucher from '../voucher/index.js';
+import { refundSplit } from './rules.js';
+import { orders, refunds, type OrderStatus, type SettlementType } from './schema.js';
+
+export interface PaymentDeps {
+  ctx: AppContext;
+  channel: PayChannel;
+  /** where the channel sends its callbacks for this platform */
+  notifyUrl: () => string;
+}
+
+export interface CreateOrderInput {
+  /** the e-voucher QR code the institution scanned; verified (and used up) here */
+  code: string;
+  deviceId?: string;
+  insuranceType: string;
+  institutionCode: string;
+  visit: settlement.VisitInput;
+  lines: settlement.FeeLine[];
+  settlementType: SettlementType;
+  /** 订单号 the institution's own reference */
+  orderReference: string;
+}
+
+type OrderRow = typeof orders.$inferSelect;
+type RefundRow = typeof refunds.$inferSelect;
+
+export const orderView = (row: OrderRow) => ({
+  id: row.id,
+  orderReference: row.reference,
+  status: row.status,
+  settlementType: row.settlementType,
+  personId: row.personId,
+  insuranceType: row.insuranceType,
+  institutionCode: row.institutionCode,
+  visit: row.visit,
+  lines: row.lines,
+  totalFen: Number(row.totalFen),
+  fundFen: Number(row.fundFen),
+  accountFen: Number(row.accountFen),
+  cashFen: Number(row.cashFen),
+  refundedFen: Number(row.refundedFen),
+  settlementId: row.settlementId,
+  prepayId: row.prepayId,
+  transactionId: row.transactionId,
+  failureCode: row.failureCode,
+  expiresAt: row.expiresAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+  paidAt: row.paidAt?.toISOString() ?? null,
+  endedAt: row.endedAt?.toISOString() ?? null,
+});
+export type OrderView = ReturnType<typeof orderView>;
+
+const refundView = (row: RefundRow) => ({
+  id: row.id,
+  orderId: row.orderId,
+  amountFen: Number(row.amountFen),
+  cashFen: Number(row.cashFen),
+  settlementFen: Number(row.settlementFen),
+  reason: row.reason,
+  channelRefundId: row.channelRefundId,
+  createdAt: row.createdAt.toISOString(),
+});
+
+function requireKey(key: string | undefined): string {
+  if (!key) throw badRequest('payment.idempotency_key_required', 'idempotency-key');
+  return key;
+}
+
+const settleKey = (orderId: string) => `payment:${orderId}:settle`;
+const reverseKey = (orderId: string) => `payment:${orderId}:reverse`;
+
+async function load(ctx: AppContext, id: string) {
+  const [row] = await ctx.database.db.select().from(orders).where(eq(orders.id, id));
+  return row;
+}
+
+/** Moves the order from one of `from` to the new values; the row, or undefined when it was elsewhere. */
+async function transition(ctx: AppContext, id: string, from: OrderStatus[], set: Partial<typeof orders.$inferInsert>) {
+  const [row] = await ctx.database.db
+    .update(orders)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(orders.id, id), inArray(orders.status, from)))
+    .returning();
+  return row;
+}
+
+/**
+ * 下单 creates an order for a channel app: the code's person, the pre-settled split (CASH: all
+ * cash, nothing pre-settled; HI: refused when a cash part remains). Idempotent on the key.
+ */
+export async function createOrder(deps: PaymentDeps, caller: { appId: string }, input: CreateOrderInput, idempotencyKey: string | undefined) {
+  const { ctx } = deps;
+  return idempotent(
+    ctx.database,
+    { scope: `channel:${caller.appId}:payment.create`, key: requireKey(idempotencyKey), request: input },
+    async () => {
+      const identity = await voucher.verifyCode(ctx, caller.appId, { code: input.code, deviceId: input.deviceId });
+      if (!identity.insuranceTypes.includes(input.insuranceType)) {
+        throw new AppError('payment.insurance_type_not_held', 422, { insuranceType: input.insuranceType }, 'insuranceType');
+      }
+      const visit = { personId: identity.personId, insuranceType: input.insuranceType, institutionCode: input.institutionCode, visit: input.visit, lines: input.lines };
+      if (input.settlementType === 'CASH') {
+        const total = input.lines.reduce((sum, line) => sum + line.amountFen, 0);
+        return { personId: identity.personId, split: { totalFen: total, fundFen: 0, accountFen: 0, cashFen: total } };
+      }
+      const { result } = await settlement.preSettle(ctx, visit);
+      if (input.settlementType === 'HI' && result.psn_cash_pay > 0) {
+        throw new AppError('payment.cash_not_allowed', 422, { cashFen: result.psn_cash_pay }, 'settlementType');
+      }
+      return { personId: identity.personId, split: splitOf(result) };
+    },
+    async (tx, prepared) => {
+      const [row] = await tx
+        .insert(orders)
+        .values({
+          id: newId('pay'),
+          appId: caller.appId,
+          reference: input.orderReference,
+          personId: prepared.personId,
+          insuranceType: input.insuranceType,
+          institutionCode: input.institutionCode,
+          settlementType: input.settlementType,
+          visit: input.visit,
+          lines: input.lines,
+          status: 'created',
+          ...prepared.split,
+          expiresAt: new Date(Date.now() + ctx.config.payment.orderTimeoutSec * 1000),
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw conflict('payment.reference_taken', { reference: input.orderReference }, 'orderReference');
+      return { status: 201, body: orderView(row) };
+    },
+  );
+}
+
+const splitOf = (result: settlement.SettlementResult) => ({
+  totalFen: result.medfee_sumamt,
+  fundFen: result.fund_pay_sumamt,
+  accountFen: result.acct_pay,
+  cashFen: result.psn_cash_pay,
+});
+
+/** The registry person behind a person account (the identity number they registered with), or null. */
+async function personOf(ctx: AppContext, accountId: string): Promise<string | null> {
+  const identity = await user.identityOf(ctx, accountId);
+  if (!identity?.idNumber) return null;
+  return (await registry.findPersonByIdNumber(ctx, identity.idNumber))?.id ?? null;
+}
+
+async function ownOrder(ctx: AppContext, accountId: string, id: string) {
+  const personId = await personOf(ctx, accountId);
+  const row = personId ? await load(ctx, id) : undefined;
+  // Another person's order reads exactly like a missing one.
+  if (!row || row.personId !== personId) throw notFound('payment.not_found');
+  return row;
+}
+
+/**
+ * 确认支付 the person confirms with the voucher password: the settlement (fund + account), then
+ * the cash part asked of the channel. Idempotent on the key (the answer of the first confirmation).
+ */
+export async function confirmOrder(deps: PaymentDeps, accountId: string, id: string, password: string, idempotencyKey: string | undefined) {
+  const { ctx } = deps;
+  // The work happens outside the key's transaction (settlement and channel calls have their own);
+  // the state machine makes a second run harmless, the key makes it answer the same.
+  return idempotent(
+    ctx.database,
+    // The password stays out of the stored request hash: six digits hashed are six digits readable.
+    { scope: `account:${accountId}:payment.confirm`, key: requireKey(idempotencyKey), request: { id } },
+    async () => {
+      const order = await ownOrder(ctx, accountId, id);
+      await voucher.verifyVoucherPassword(ctx, order.personId, password, 'password');
+      const claimed = await ctx.database.db
+        .update(orders)
+        .set({ status: 'settling', updatedAt: new Date() })
+        .where(and(eq(orders.id, id), eq(orders.status, 'created'), sql`${orders.expiresAt} > now()`))
+        .returning();
+      if (!claimed.length) {
+        const now = (await load(ctx, id))!;
+        if (now.status === 'created') throw conflict('payment.order_expired', {}, 'id');
+        throw conflict('payment.order_not_confirmable', { status: now.status }, 'id');
+      }
+      return orderView(await proceed(deps, claimed[0]));
+    },
+    async (_tx, body) => ({ status: 200, body }),
+  );
+}
+
+/** Settles a `settling` order and asks the channel for its cash part; the order as it ends up. */
+async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
+  const { ctx } = deps;
+  let current = order;
+  if (order.settlementType !== 'CASH') {
+    let settled;
+    try {
+      settled = await settleOrder(ctx, order);
+    } catch (error) {
+      // A refusal (not enrolled any more, no policy) ends the order; anything else leaves it `settling` for the job.
+      if (error instanceof AppError) await transition(ctx, order.id, ['settling'], { status: 'failed', failureCode: error.code, endedAt: new Date() });
+      throw error;
+    }
+    const split = splitOf(settled.result);
+    current = (await transition(ctx, order.id, ['settling'], { settlementId: settled.id, ...split }))!;
+    if (order.settlementType === 'HI' && split.cashFen > 0) {
+      // The balance changed since the pre-settlement: HI cannot take cash, so nothing stays settled.
+      await compensate(ctx, current, ['settling'], 'failed', 'payment.cash_not_allowed');
+      throw new AppError('payment.cash_not_allowed', 422, { cashFen: split.cashFen }, 'id');
+    }
+  }
+  if (Number(current.cashFen) === 0) return (await transition(ctx, order.id, ['settling'], { status: 'paid', paidAt: new Date(), endedAt: new Date() }))!;
+  current = (await transition(ctx, order.id, ['settling'], { status: 'paying' }))!;
+  try {
+    const { prepayId } = await deps.channel.prepay({
+      outTradeNo: order.id,
+      amountFen: Number(current.cashFen),
+      description: `医保移动支付 ${order.institutionCode} ${order.reference}`,
+      notifyUrl: deps.notifyUrl(),
+      expiresAt: order.expiresAt.toISOString(),
+    });
+    return (await transition(ctx, order.id, ['paying'], { prepayId })) ?? (await load(ctx, order.id))!;
+  } catch (error) {
+    if (!isAdapterError(error)) throw error;
+    const declined = error.code === 'rejected';
+    // Whatever the channel did with the prepay, a closed channel order can no longer be paid.
+    const closed = declined || (await closeAtChannel(deps, order.id)) === 'closed';
+    if (!closed) throw new AppError('payment.channel_unavailable', 502, { reason: error.code });
+    await compensate(ctx, current, ['paying'], 'failed', declined ? 'payment.channel_declined' : 'payment.channel_unavailable');
+    throw new AppError(declined ? 'payment.channel_declined' : 'payment.channel_unavailable', declined ? 422 : 502, { reason: error.code });
+  }
+}
+
+/** The settlement of the order, made once whatever the retries (idempotent on the order's key). */
+async function settleOrder(ctx: AppContext, order: OrderRow) {
+  const answer = await settlement.settleVisit(
+    ctx,
+    { appId: order.appId },
+    {
+      personId: order.personId,
+      insuranceType: order.insuranceType,
+      institutionCode: order.institutionCode,
+      visit: order.visit,
+      lines: order.lines,
+      settlementReference: order.id,
+    },
+    settleKey(order.id),
+  );
+  return answer.body;
+}
+
+async function closeAtChannel(deps: PaymentDeps, id: string): Promise<'closed' | 'paid' | 'unknown'> {
+  try {
+    await deps.channel.close(id);
+    return 'closed';
+  } catch (error) {
+    if (isAdapterError(error) && error.upstreamCode === 'ORDERPAID') return 'paid';
+    deps.ctx.log.warn({ err: error, orderId: id }, 'payment channel close failed');
+    return 'unknown';
+  }
+}
+
+/**
+ * 补偿 reverses what succeeded (the settlement) and ends the order in `final`. Claims the order
+ * first (`compensating`), so a concurrent callback cannot mark it paid meanwhile; a crash after the
+ * claim is finished by the job (the reversal is idempotent on the order's key).
+ */
+async function compensate(ctx: AppContext, order: OrderRow, from: OrderStatus[], final: 'failed' | 'closed', failureCode: string) {
+  const claimed = await transition(ctx, order.id, from, { status: 'compensating', failureCode });
+  if (!claimed) return;
+  await finishCompensation(ctx, claimed, final);
+}
+
+async function finishCompensation(ctx: AppContext, order: OrderRow, final: 'failed' | 'closed') {
+  if (order.settlementId) await reverseOnce(ctx, order);
+  await transition(ctx, order.id, ['compensating'], { status: final, endedAt: new Date() });
+}
+
+async function reverseOnce(ctx: AppContext, order: OrderRow) {
+  try {
+    await settlement.reverseSettlement(ctx, { appId: order.appId }, order.settlementId!, reverseKey(order.id));
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'settlement.already_reversed')) throw error;
+  }
+}
+
+/** What the channel says of a paying order, applied: paid, compensated, or (not paid yet) left alone. */
+async function applyTrade(deps: PaymentDeps, order: OrderRow, trade: Pick<ChannelTrade, 'tradeState' | 'amountFen' | 'transactionId'>) {
+  const { ctx } = deps;
+  if (trade.tradeState === 'SUCCESS' || trade.tradeState === 'REFUND') {
+    if (trade.amountFen !== Number(order.cashFen)) {
+      ctx.log.error({ orderId: order.id, notified: trade.amountFen, cashFen: order.cashFen }, 'payment channel amount differs from the order');
+      throw new AppError('payment.notify_amount', 400, {}, 'amountFen');
+    }
+    const paid = await transition(ctx, order.id, ['paying'], { status: 'paid', transactionId: trade.transactionId ?? null, paidAt: new Date(), endedAt: new Date() });
+    if (!paid && order.status !== 'paid') ctx.log.error({ orderId: order.id, status: order.status }, 'payment channel reports a payment of an order no longer paying');
+    return;
+  }
+  if (trade.tradeState === 'PAYERROR' || trade.tradeState === 'CLOSED') {
+    await compensate(ctx, order, ['paying'], 'failed', 'payment.channel_declined');
+  }
+}
+
+/** 支付结果通知 the channel's callback, already signature-checked: applies it, idempotently. */
+export async function handleNotification(deps: PaymentDeps, trade: ChannelTrade) {
+  const order = await load(deps.ctx, trade.outTradeNo);
+  if (!order) throw notFound('payment.not_found');
+  await applyTrade(deps, order, trade);
+  return { code: 'SUCCESS' };
+}
+
+/**
+ * 同步 one pass of the background job: closes orders past their timeout (compensating what was
+ * settled), asks the channel about paying orders (a lost callback still ends them), finishes
+ * compensations and full refunds a crash interrupted. Returns how many orders it looked at.
+ */
+export async function syncOnce(deps: PaymentDeps, limit = 200) {
+  const { ctx } = deps;
+  const now = new Date();
+  const due = await ctx.database.db
+    .select()
+    .from(orders)
+    .where(
+      or(
+        inArray(orders.status, ['paying', 'compensating']),
+        and(inArray(orders.status, ['created', 'settling']), lt(orders.expiresAt, now)),
+        and(eq(orders.status, 'paid'), eq(orders.refundedFen, orders.totalFen), sql`${orders.totalFen} > 0`),
+      ),
+    )
+    .orderBy(orders.updatedAt)
+    .limit(limit);
+  for (const order of due) {
+    try {
+      await syncOrder(deps, order, now);
+    } catch (error) {
+      ctx.log.warn({ err: error, orderId: order.id }, 'payment order sync failed; retried next pass');
+    }
+  }
+  return due.length;
+}
+
+async function syncOrder(deps: PaymentDeps, order: OrderRow, now: Date) {
+  const { ctx } = deps;
+  const expired = order.expiresAt < now;
+  switch (order.status) {
+    case 'created':
+      await transition(ctx, order.id, ['created'], { status: 'closed', failureCode: 'payment.order_expired', endedAt: now });
+      return;
+    case 'settling': {
+      // A confirmation that crashed mid-way: the settlement key answers whether it settled (and settles if not); either way it is reversed.
+      const claimed = await transition(ctx, order.id, ['settling'], { status: 'compensating', failureCode: 'payment.order_expired' });
+      if (!claimed) return;
+      const settled = order.settlementType === 'CASH' ? null : await settleOrder(ctx, order);
+      const withSettlement = settled ? ((await transition(ctx, order.id, ['compensating'], { settlementId: settled.id })) ?? claimed) : claimed;
+      await finishCompensation(ctx, withSettlement, 'closed');
+      return;
+    }
+    case 'compensating':
+      await finishCompensation(ctx, order, order.failureCode === 'payment.order_expired' ? 'closed' : 'failed');
+      return;
+    case 'paid':
+      await finishFullRefund(ctx, order);
+      return;
+    case 'paying': {
+      let trade: ChannelTrade | null = null;
+      try {
+        trade = await deps.channel.query(order.id);
+      } catch (error) {
+        // Never created at the channel (the prepay failed before it): as good as not paid.
+        if (!(isAdapterError(error) && error.status === 404)) throw error;
+      }
+      if (trade && trade.tradeState !== 'NOTPAY') return applyTrade(deps, order, trade);
+      if (!expired) return;
+      const closed = await closeAtChannel(deps, order.id);
+      if (closed === 'closed') return compensate(ctx, order, ['paying'], 'closed', 'payment.order_expired');
+      if (closed === 'paid') return applyTrade(deps, order, await deps.channel.query(order.id));
+      return;
+    }
+    default:
+  }
+}
+
+async function finishFullRefund(ctx: AppContext, order: OrderRow) {
+  if (order.settlementId) await reverseOnce(ctx, order);
+  await transition(ctx, order.id, ['paid'], { status: 'refunded', endedAt: new Date() });
+}
+
+/**
+ * 退款 refunds part or all of a paid order for its channel app (see the refund rule above). The
+ * amount is reserved first by a conditional UPDATE, so two concurrent refunds cannot together
+ * exceed what was paid; a channel failure gives the reservation back.
+ */
+export async function refundOrder(deps: PaymentDeps, caller: { appId: string }, id: string, input: { amountFen: number; reason: string }, idempotencyKey: string | undefined) {
+  const { ctx } = deps;
+  const key = requireKey(idempotencyKey);
+  // The refund number follows from the key, so a retry after a channel timeout cannot refund twice there.
+  const refundId = `prf_${sm3Hex(`${caller.appId}\n${key}`).slice(0, 32)}`;
+  return idempotent(
+    ctx.database,
+    { scope: `channel:${caller.appId}:payment.refund`, key, request: { id, ...input } },
+    () => refund(deps, caller, id, input, refundId),
+    async (_tx, body) => ({ status: 201, body }),
+  );
+}
+
+async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, input: { amountFen: number; reason: string }, refundId: string) {
+  const { ctx } = deps;
+  const db = ctx.database.db;
+  const order = await load(ctx, id);
+  if (!order || order.appId !== caller.appId) throw notFound('payment.not_found');
+  const [earlier] = await db.select().from(refunds).where(eq(refunds.id, refundId));
+  if (earlier && earlier.orderId !== id) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
+  if (earlier) return { refund: refundView(earlier), order: orderView(order) };
+  const amount = input.amountFen;
+  const [reserved] = await db
+    .update(orders)
+    .set({ refundedFen: sql`${orders.refundedFen} + ${amount}`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(orders.id, id),
+        eq(orders.status, 'paid'),
+        sql`${orders.refundedFen} + ${amount} <= ${orders.totalFen}`,
+        sql`(${orders.refundedFen} + ${amount} <= ${orders.cashFen} or ${orders.refundedFen} + ${amount} = ${orders.totalFen})`,
+      ),
+    )
+    .returning();
+  const paid = (row: OrderRow, refundedFen: number) => ({ totalFen: Number(row.totalFen), cashFen: Number(row.cashFen), refundedFen });
+  if (!reserved) {
+    const now = (await load(ctx, id))!;
+    if (now.status !== 'paid') throw conflict('payment.order_not_refundable', { status: now.status }, 'id');
+    const decision = refundSplit(paid(now, Number(now.refundedFen)), amount);
+    if (decision.ok) throw conflict('payment.order_not_refundable', { status: now.status }, 'id'); // a concurrent refund moved it meanwhile
+    if (decision.reason === 'exceeds') throw new AppError('payment.refund_exceeds', 422, { amountFen: amount, refundableFen: decision.refundableFen }, 'amountFen');
+    throw new AppError('payment.refund_partial_settlement', 422, { cashRefundableFen: decision.cashRefundableFen }, 'amountFen');
+  }
+  const split = refundSplit(paid(reserved, Number(reserved.refundedFen) - amount), amount);
+  if (!split.ok) throw new Error(`refund ${refundId}: the reservation and the refund rule disagree`);
+  const cashPart = split.cashFen;
+  const settlementPart = split.settlementFen;
+  let channelRefundId: string | null = null;
+  if (cashPart > 0) {
+    try {
+      channelRefundId = (await deps.channel.refund({ outTradeNo: id, outRefundNo: refundId, amountFen: cashPart, reason: input.reason })).refundId;
+    } catch (error) {
+      await db.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${amount}`, updatedAt: new Date() }).where(eq(orders.id, id));
+      if (isAdapterError(error)) throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
+      throw error;
+    }
+  }
+  const [row] = await db
+    .insert(refunds)
+    .values({ id: refundId, orderId: id, amountFen: amount, cashFen: cashPart, settlementFen: settlementPart, reason: input.reason, channelRefundId })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    // A retry of a refund that was done but whose answer was never stored (a crash in between): reserved twice, done once.
+    await db.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${amount}`, updatedAt: new Date() }).where(eq(orders.id, id));
+    const [done] = await db.select().from(refunds).where(eq(refunds.id, refundId));
+    return { refund: refundView(done), order: orderView((await load(ctx, id))!) };
+  }
+  // The whole order refunded: the settlement goes back too (the job finishes it if this fails).
+  if (Number(reserved.refundedFen) === Number(reserved.totalFen)) await finishFullRefund(ctx, reserved);
+  return { refund: refundView(row), order: orderView((await load(ctx, id))!) };
+}
+
+/** The refunds of an order, oldest first. */
+export async function refundsOf(ctx: AppContext, orderId: string) {
+  const rows = await ctx.database.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt);
+  return rows.map(refundView);
+}
+
+/** An order of the channel app, with its refunds. */
+export async function institutionOrder(ctx: AppContext, caller: { appId: string }, id: string) {
+  const row = await load(ctx, id);
+  if (!row || row.appId !== caller.appId) throw notFound('payment.not_found');
+  return { ...orderView(row), refunds: await refundsOf(ctx, id) };
+}
+
+interface PageInput {
+  page: number;
+  pageSize: number;
+  status?: OrderStatus;
+}
+
+async function page(ctx: AppContext, where: ReturnType<typeof and>, query: PageInput) {
+  const db = ctx.database.db;
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(orders).where(where),
+  ]);
+  return { items: rows.map(orderView), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+/** The channel app's orders, newest first. */
+export const institutionOrders = (ctx: AppContext, caller: { appId: string }, query: PageInput) =>
+  page(ctx, and(eq(orders.appId, caller.appId), query.status ? eq(orders.status, query.status) : undefined), query);
+
+/** 我的支付订单 the person's own orders, newest first. */
+export async function myOrders(ctx: AppContext, accountId: string, query: PageInput) {
+  const personId = await personOf(ctx, accountId);
+  if (!personId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  return page(ctx, and(eq(orders.personId, personId), query.status ? eq(orders.status, query.status) : undefined), query);
+}
+
+/** One of the person's own orders (another person's is not found). */
+export const myOrder = async (ctx: AppContext, accountId: string, id: string) => orderView(await ownOrder(ctx, accountId, id));
