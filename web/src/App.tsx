@@ -40,6 +40,7 @@ const ReconciliationPage = lazy(() => import('./pages/collection/Reconciliation'
 const MyBillsPage = lazy(() => import('./pages/bill/MyBills'));
 const VoucherPage = lazy(() => import('./pages/voucher/Voucher'));
 const RiskEventsPage = lazy(() => import('./pages/voucher/RiskEvents'));
+const MyPaymentsPage = lazy(() => import('./pages/payment/MyPayments'));
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
@@ -72,6 +73,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   personalBills: MyBillsPage,
   voucher: VoucherPage,
   voucherRisk: RiskEventsPage,
+  personalPayments: MyPaymentsPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);

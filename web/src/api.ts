@@ -102,6 +102,8 @@ export interface RequestOptions {
   /** send no Authorization header and never try a refresh (login, register, send SMS) */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** sent as Idempotency-Key: a retry with the same key gets the first answer (money-moving POSTs) */
+  idempotencyKey?: string;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -158,6 +160,7 @@ async function send(method: string, url: string, body: unknown, options: Request
   else if (body !== undefined) headers['content-type'] = 'application/json';
   const tokens = options.anonymous ? null : getTokens();
   if (tokens?.accessToken) headers.authorization = `Bearer ${tokens.accessToken}`;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const payload = body === undefined ? undefined : body instanceof RawBody ? body.data : JSON.stringify(body);
   return fetch(url, { method, headers, body: payload, signal: options.signal });
 }

@@ -35,6 +35,7 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'personalContributions', path: '/personal/contributions', label: 'menu.personalContributions', group: 'personal', visible: isPerson },
   { key: 'personalStatement', path: '/personal/statement', label: 'menu.personalStatement', group: 'personal', visible: isPerson },
   { key: 'personalBenefits', path: '/personal/benefits', label: 'menu.personalBenefits', group: 'personal', visible: isPerson },
+  { key: 'personalPayments', path: '/personal/payments', label: 'menu.personalPayments', group: 'personal', visible: isPerson },
   { key: 'personalBills', path: '/personal/bills', label: 'menu.personalBills', group: 'personal', visible: isPerson },
   { key: 'voucher', path: '/personal/voucher', label: 'menu.voucher', group: 'personal', visible: isPerson },
   { key: 'unitInfo', path: '/unit/info', label: 'menu.unitInfo', group: 'unit', visible: isUnitAgent },

@@ -1,0 +1,84 @@
+/**
+ * 医保移动支付 in the personal hall: a hospital's channel app creates a hybrid-payment order from
+ * the person's dynamic code (DOMAIN.md's inpatient visit: fund 14,450.00, the rest 5,550.00 in cash
+ * as the account is empty); the person finds it under 我的支付 and confirms it with the voucher
+ * password; the insurance part is settled and the cash part goes to the payment channel.
+ */
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/adapters/signing.js';
+import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
+import { browserSession, step, submitLogin, SYSTEM_ADMIN } from './support.js';
+
+const VOUCHER_PASSWORD = '258147';
+const LINES = [
+  { code: '310100001000000', class: 'A', quantity: 1, amountFen: 1_400_000 },
+  { code: 'XA01ABD075A002010100483', class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
+  { code: 'C1234567890123456789', class: 'C', quantity: 2, amountFen: 100_000 },
+];
+
+describe('hybrid payment confirmed in the personal hall', () => {
+  const person = nanyangPerson();
+  let hospital: { appId: string; secret: string };
+  const session = browserSession(async ({ target }) => {
+    const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
+    const registered = await registerInRegistry(target, clerk, person, 'employee');
+    const unit = await enrolledUnit(target, clerk, '310', '2019-01');
+    const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
+    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId: registered.id, fromMonth: '2019-01' } });
+    await personAccount(target, person);
+    const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
+    hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] } });
+  });
+
+  it('the person confirms an order with the voucher password; fund settled, cash with the channel', async () => {
+    const { page, target, browser } = session;
+    session.screenshotOnFailure('payment-confirm');
+    await page.goto(`${target.url}/#/login`);
+    await submitLogin(page, person.idNumber, person.password);
+    await page.getByTestId('profile-id-number').waitFor();
+    // liveness (L3) on the provider's page, then the voucher activated and the hospital authorized
+    const opened = browser.context.waitForEvent('page');
+    await page.getByTestId('liveness-start').click();
+    const provider = await opened;
+    await provider.getByTestId('liveness-pass').click();
+    await provider.waitForURL(/#\/liveness-done/);
+    await provider.close();
+    await page.getByTestId('liveness-confirm').click();
+    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
+    await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });
+    const { code } = await must<{ code: string }>(target, 'POST', '/voucher/codes', 201, { token, body: { channelAppId: hospital.appId } });
+
+    // the hospital scans the code and creates the order (signed, idempotent)
+    const body = JSON.stringify({
+      code,
+      insuranceType: '310',
+      institutionCode: 'H41130200746',
+      visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
+      lines: LINES,
+      settlementType: 'ALL',
+      orderReference: `E2E${Date.now()}`,
+    });
+    const headers = signRequest({ appId: hospital.appId, secret: hospital.secret, method: 'POST', path: '/api/v1/payment/orders', body });
+    const created = await fetch(`${target.url}/api/v1/payment/orders`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` }, body });
+    const order = (await created.json()) as { id: string; fundFen: number; cashFen: number };
+    expect(created.status, JSON.stringify(order)).toBe(201);
+    expect([order.fundFen, order.cashFen]).toEqual([1_445_000, 555_000]);
+
+    await page.getByTestId('menu-personalPayments').click();
+    await page.getByTestId(`payment-confirm-${order.id}`).click();
+    expect(await page.getByTestId('payment-confirm-cash').textContent()).toBe('5,550.00');
+    await page.getByTestId('payment-password').fill('111111');
+    await page.getByTestId('payment-confirm-submit').click();
+    // a wrong password is refused on the field, and nothing is paid
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('payment-password').fill(VOUCHER_PASSWORD);
+    await step(page, 'payment-1-confirm');
+    const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/payment/orders/${order.id}/confirm`) && r.status() === 200);
+    await page.getByTestId('payment-confirm-submit').click();
+    await confirmed;
+    await expect.poll(() => page.getByTestId(`payment-status-${order.id}`).getAttribute('data-status')).toBe('paying');
+    await step(page, 'payment-2-cash-pending');
+  });
+});
