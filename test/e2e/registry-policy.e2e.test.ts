@@ -202,7 +202,12 @@ describe('registry and policy pages', () => {
     await pick(page, 'policy-kind-filter', '社平工资');
     await pick(page, 'policy-status-filter', '编制');
     await page.getByTestId(`policy-version-detail-${draft.id}`).click();
+    await page.getByTestId('policy-version-detail').waitFor();
+    // the drawer slides in: a click before it settles can miss the button
+    await settle(page);
+    const refused = page.waitForResponse((r) => r.url().includes(`/policy/versions/${draft.id}/review`));
     await page.getByTestId('policy-review').click();
+    expect((await refused).status()).toBe(403);
     expect(await page.getByTestId('policy-action-error').textContent()).toContain('四眼原则');
     expect(await page.getByTestId('policy-version-status').getAttribute('data-status')).toBe('draft');
     await step(page, 'policy-3-four-eyes');
