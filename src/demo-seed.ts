@@ -54,6 +54,8 @@ export const BUILT_IN_ROLES = {
       auth.PERMISSIONS.collectionManage,
       // 电子凭证: the risk flags of their region's vouchers
       auth.PERMISSIONS.voucherRiskRead,
+      // 移动支付: the daily channel reconciliation of their region's institutions
+      auth.PERMISSIONS.paymentReconcile,
     ],
   },
 } as const;

@@ -64,6 +64,15 @@ export async function getChannelApp(ctx: AppContext, appId: string) {
   return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities } : null;
 }
 
+/**
+ * The secret of an active channel app, or null: for the platform to sign what it sends the app
+ * (payment webhooks), with the scheme the app already verifies the platform's answers with.
+ */
+export async function channelAppSecret(ctx: AppContext, appId: string): Promise<string | null> {
+  const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
+  return app && app.status === 'active' ? ctx.fields.decrypt(app.secretEnc) : null;
+}
+
 /** Names of channel apps by app id, for lists; unknown ids are absent. */
 export async function channelAppNames(ctx: AppContext, appIds: string[]): Promise<Map<string, string>> {
   if (!appIds.length) return new Map();

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   collectionManage: 'collection.manage',
   // 电子凭证中心 e-voucher center
   voucherRiskRead: 'voucher.risk.read',
+  // 移动支付中心 payment center
+  paymentReconcile: 'payment.reconcile',
 } as const;
 
 export const RESOURCES: ResourceDef[] = [
@@ -113,6 +115,10 @@ export const RESOURCES: ResourceDef[] = [
   r('voucher', null, 'subsystem', '电子凭证', 'E-voucher', null, 7),
   r('voucher.risk', 'voucher', 'menu', '凭证风险事件', 'Voucher risk events', '/admin/voucher/risk', 1),
   r(PERMISSIONS.voucherRiskRead, 'voucher.risk', 'api', '查看凭证风险事件', 'View e-voucher risk events'),
+  // 移动支付中心 payment center
+  r('payment', null, 'subsystem', '移动支付', 'Mobile payment', null, 8),
+  r('payment.reconciliation', 'payment', 'menu', '支付对账', 'Payment reconciliation', '/admin/payment/reconciliation', 1),
+  r(PERMISSIONS.paymentReconcile, 'payment.reconciliation', 'api', '支付对账与差异处理', 'Reconcile channel statements and decide differences'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

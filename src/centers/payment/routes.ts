@@ -1,10 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { verifyNotification } from '../../adapters/index.js';
-import type { CenterModule } from '../../kernel/context.js';
-import { requireChannel, requireUser, type AuthRequirement } from '../../kernel/http/auth.js';
-import { AppError } from '../../kernel/http/errors.js';
+import type { AppContext, CenterModule } from '../../kernel/context.js';
+import { requireChannel, requireUser, type AuthRequirement, type UserPrincipal } from '../../kernel/http/auth.js';
+import { AppError, forbidden } from '../../kernel/http/errors.js';
 import { Body, Id, PageQuery } from '../../kernel/http/schemas.js';
+import * as auth from '../auth/index.js';
+import * as reconciliation from './reconciliation.js';
+import { RECONCILIATION_KINDS, RESOLUTIONS } from './reconciliation-rules.js';
 import * as service from './service.js';
+import * as webhooks from './webhooks.js';
 import { attachServer, CHANNEL_NAME, depsFor, startJob, stopJob } from './runtime.js';
 import './messages.js';
 
@@ -12,6 +16,7 @@ import './messages.js';
 export const PAYMENT_CAPABILITY = 'payment.order';
 const CHANNEL = { channel: PAYMENT_CAPABILITY } as const;
 const PERSON: AuthRequirement = { user: true, kinds: ['person'], level: 2 };
+const RECONCILE: AuthRequirement = { user: true, permission: auth.PERMISSIONS.paymentReconcile };
 
 const MAX_FEN = 10_000_000_000;
 const NOTIFY_NONCE_TTL_MS = 600_000;
@@ -46,6 +51,17 @@ const Status = Type.Union(
   (['created', 'settling', 'paying', 'paid', 'compensating', 'failed', 'closed', 'refunded'] as const).map((s) => Type.Literal(s)),
   { description: '订单状态' },
 );
+
+const literals = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+const Day = Type.String({ format: 'date', minLength: 10, maxLength: 10, description: '对账日期（北京时间）YYYY-MM-DD' });
+const ChannelName = Type.Union([Type.Literal(CHANNEL_NAME)], { description: '支付渠道' });
+
+/** Clerks reconcile the institutions of their organization's region (as the other core centers scope them). */
+async function clerkOf(ctx: AppContext, principal: UserPrincipal): Promise<reconciliation.Clerk> {
+  const org = principal.orgId ? await auth.getOrg(ctx, principal.orgId) : null;
+  if (!org) throw forbidden('payment.no_org');
+  return { accountId: principal.accountId, prefix: auth.regionPrefixOf(org) };
+}
 
 export const paymentCenter: CenterModule = {
   name: 'payment',
@@ -155,8 +171,87 @@ export const paymentCenter: CenterModule = {
       if (!verified.ok) throw new AppError('payment.notify_signature', 401, { reason: verified.reason });
       return service.handleNotification(deps, request.body as Parameters<typeof service.handleNotification>[1]);
     });
+
+    // --------------------------------------------------------------------- institution webhooks 机构回调
+
+    app.put('/webhook', {
+      config: { auth: CHANNEL },
+      schema: {
+        tags: ['payment'],
+        summary: '登记回调地址 set the URL the platform POSTs order events to (paid, failed, closed, refunded), signed with the app’s secret; retried with backoff (institution, signed)',
+        body: Body({ url: Type.String({ minLength: 8, maxLength: 2000, description: '回调地址 http(s) URL (checked by the service: no credentials, no fragment)' }) }),
+      },
+    }, async (request) => webhooks.registerWebhook(ctx, requireChannel(request), request.body));
+
+    app.get('/webhook/deliveries', {
+      config: { auth: CHANNEL },
+      schema: {
+        tags: ['payment'],
+        summary: '回调记录 the app’s webhook deliveries and their attempts, newest first',
+        querystring: Type.Object({
+          ...PageQuery,
+          status: Type.Optional(literals(['pending', 'delivered', 'failed'] as const, 'pending 待投递 / delivered 已送达 / failed 已放弃')),
+          orderId: Type.Optional(Id),
+        }),
+      },
+    }, async (request) => webhooks.listDeliveries(ctx, requireChannel(request), request.query));
+
+    // ------------------------------------------------------------------------ reconciliation 对账
+
+    const clerk = (request: Parameters<typeof requireUser>[0]) => clerkOf(ctx, requireUser(request));
+
+    app.post('/reconciliations', {
+      config: { auth: RECONCILE },
+      schema: {
+        tags: ['payment'],
+        summary: '对账 reconcile a day’s channel statement with the platform’s payments and refunds, for your region; a re-run replaces the open items and keeps the decided ones',
+        body: Body({ date: Day, channel: ChannelName }),
+      },
+    }, async (request, reply) => reply.status(201).send(await reconciliation.reconcile(deps, await clerk(request), request.body)));
+
+    app.get('/reconciliations', {
+      config: { auth: RECONCILE },
+      schema: {
+        tags: ['payment'],
+        summary: '对账记录 the reconciliations, newest day first, counted for your region',
+        querystring: Type.Object({ ...PageQuery, date: Type.Optional(Day), channel: Type.Optional(ChannelName) }),
+      },
+    }, async (request) => reconciliation.listReconciliations(ctx.database.db, await clerk(request), request.query));
+
+    app.get('/reconciliations/:id', {
+      config: { auth: RECONCILE },
+      schema: { tags: ['payment'], summary: '对账汇总 one reconciliation, counted for your region', params: Type.Object({ id: Id }) },
+    }, async (request) => reconciliation.getReconciliation(ctx.database.db, await clerk(request), request.params.id));
+
+    app.get('/reconciliations/:id/items', {
+      config: { auth: RECONCILE },
+      schema: {
+        tags: ['payment'],
+        summary: '对账明细 the compared payments and refunds of your region',
+        params: Type.Object({ id: Id }),
+        querystring: Type.Object({
+          ...PageQuery,
+          status: Type.Optional(literals(['open', 'resolved', 'matched'] as const, 'open 待处理 / resolved 已处理 / matched 一致')),
+          kind: Type.Optional(literals(RECONCILIATION_KINDS, 'match 一致 / amount_mismatch 金额不符 / missing_on_platform 平台无记录 / missing_at_channel 渠道无记录')),
+        }),
+      },
+    }, async (request) => reconciliation.listItems(ctx.database.db, await clerk(request), request.params.id, request.query));
+
+    app.post('/reconciliation-items/:id/resolve', {
+      config: { auth: RECONCILE },
+      schema: {
+        tags: ['payment'],
+        summary: '处理对账差异 decide an open item once; the decision is recorded',
+        params: Type.Object({ id: Id }),
+        body: Body({
+          resolution: literals(RESOLUTIONS, 'confirmed 确认无误 / book_on_platform 平台补记 / refund_payer 原路退回 / channel_adjust 渠道调账 / write_off 核销'),
+          note: Type.Optional(Type.String({ maxLength: 500, description: '处理说明' })),
+        }),
+      },
+    }, async (request) => reconciliation.resolveItem(ctx, await clerk(request), request.params.id, request.body));
   },
   async start(ctx) {
+    ctx.outbox.subscribe(webhooks.ORDER_EVENT_TOPIC, 'payment:webhooks', (event, tx) => webhooks.onOrderEvent(event, tx));
     startJob(ctx);
   },
 };

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { createPayChannelClient } from '../../adapters/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { syncOnce, type PaymentDeps } from './service.js';
+import { DEFAULT_WEBHOOK_POLICY, deliverDue, type WebhookPolicy } from './webhooks.js';
 
 /** The only channel style wired so far; the notify route is keyed by it. */
 export const CHANNEL_NAME = 'wechat';
@@ -18,6 +19,9 @@ interface Runtime {
   server?: Server;
   timer?: NodeJS.Timeout;
   busy?: Promise<number>;
+  webhookPolicy: WebhookPolicy;
+  webhookTimer?: NodeJS.Timeout;
+  webhookBusy?: Promise<number>;
   stopped: boolean;
 }
 
@@ -29,6 +33,7 @@ function runtimeOf(ctx: AppContext): Runtime {
     const p = ctx.config.providers;
     const created: Runtime = {
       stopped: false,
+      webhookPolicy: { ...DEFAULT_WEBHOOK_POLICY },
       deps: {
         ctx,
         channel: createPayChannelClient({ baseUrl: p.paychannelUrl ?? 'http://127.0.0.1:9', appId: p.paychannelAppId, secret: p.paychannelSecret }),
@@ -65,6 +70,24 @@ export async function syncNow(ctx: AppContext): Promise<number> {
   return runtime.busy;
 }
 
+/** Sends the due webhook deliveries now (tests, and the timer); waits for a pass already running. */
+export async function deliverWebhooksNow(ctx: AppContext): Promise<number> {
+  const runtime = runtimeOf(ctx);
+  while (runtime.webhookBusy) await runtime.webhookBusy.catch(() => 0);
+  runtime.webhookBusy = deliverDue(ctx, runtime.webhookPolicy).finally(() => {
+    runtime.webhookBusy = undefined;
+  });
+  return runtime.webhookBusy;
+}
+
+/** Changes the retry policy of this instance (tests shorten the backoff). */
+export function setWebhookPolicy(ctx: AppContext, policy: Partial<WebhookPolicy>) {
+  Object.assign(runtimeOf(ctx).webhookPolicy, policy);
+}
+
+/** Webhook retries are due within seconds, so they get their own short tick (a due-index lookup). */
+const WEBHOOK_TICK_MS = 1000;
+
 export function startJob(ctx: AppContext) {
   const runtime = runtimeOf(ctx);
   if (runtime.timer || runtime.stopped) return;
@@ -73,12 +96,20 @@ export function startJob(ctx: AppContext) {
     syncNow(ctx).catch((error) => ctx.log.error({ err: error }, 'payment sync pass failed'));
   }, ctx.config.payment.syncIntervalSec * 1000);
   runtime.timer.unref();
+  runtime.webhookTimer = setInterval(() => {
+    if (runtime.webhookBusy || runtime.stopped) return;
+    deliverWebhooksNow(ctx).catch((error) => ctx.log.error({ err: error }, 'payment webhook pass failed'));
+  }, WEBHOOK_TICK_MS);
+  runtime.webhookTimer.unref();
 }
 
 export async function stopJob(ctx: AppContext) {
   const runtime = runtimeOf(ctx);
   runtime.stopped = true;
   if (runtime.timer) clearInterval(runtime.timer);
+  if (runtime.webhookTimer) clearInterval(runtime.webhookTimer);
   runtime.timer = undefined;
+  runtime.webhookTimer = undefined;
   await runtime.busy?.catch(() => 0);
+  await runtime.webhookBusy?.catch(() => 0);
 }

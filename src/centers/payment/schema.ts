@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { FeeLine, VisitInput } from '../settlement/index.js';
+import type { RecordType, ReconciliationKind, Resolution } from './reconciliation-rules.js';
 
 export const paymentSchema = pgSchema('payment');
 
@@ -60,6 +61,8 @@ export const orders = paymentSchema.table(
     uniqueIndex('orders_app_reference_uq').on(t.appId, t.reference),
     index('orders_person_idx').on(t.personId, t.createdAt),
     index('orders_open_idx').on(t.status, t.expiresAt),
+    // 对账 reads a day's payments
+    index('orders_paid_idx').on(t.paidAt),
     // The optimistic refund check relies on this holding whatever the code does.
     check('orders_refund_within_total', sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.totalFen}`),
   ],
@@ -79,5 +82,102 @@ export const refunds = paymentSchema.table(
     channelRefundId: text('channel_refund_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('refunds_order_idx').on(t.orderId)],
+  (t) => [index('refunds_order_idx').on(t.orderId), index('refunds_created_idx').on(t.createdAt)],
+);
+
+/**
+ * 对账 the daily reconciliation of one channel's statement, one per (date, channel): a clerk runs
+ * it for their region, and a re-run replaces that region's open items (resolved ones stay).
+ */
+export const reconciliations = paymentSchema.table(
+  'reconciliations',
+  {
+    id: text('id').primaryKey(),
+    /** 对账日期 the Beijing-time day, YYYY-MM-DD */
+    date: text('date').notNull(),
+    channel: text('channel').notNull(),
+    runs: integer('runs').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    lastRunBy: text('last_run_by').notNull(),
+    lastRunAt: at('last_run_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reconciliations_date_channel_uq').on(t.date, t.channel)],
+);
+
+/**
+ * 对账明细 one compared payment or refund: a match, or a difference a clerk decides once. The
+ * region is the institution's (`''` when the platform holds no such order: national clerks only).
+ */
+export const reconciliationItems = paymentSchema.table(
+  'reconciliation_items',
+  {
+    id: text('id').primaryKey(),
+    reconciliationId: text('reconciliation_id').notNull(),
+    /** pay:<order id> or refund:<channel refund id>: what a re-run recognizes a resolved item by */
+    key: text('key').notNull(),
+    kind: text('kind').$type<ReconciliationKind>().notNull(),
+    type: text('type').$type<RecordType>().notNull(),
+    regionCode: text('region_code').notNull(),
+    institutionCode: text('institution_code'),
+    orderId: text('order_id').notNull(),
+    refundId: text('refund_id'),
+    channelRef: text('channel_ref'),
+    platformFen: fen('platform_fen'),
+    channelFen: fen('channel_fen'),
+    /** open: to be decided; resolved: decided; matched: nothing to decide */
+    status: text('status').$type<'open' | 'resolved' | 'matched'>().notNull(),
+    resolution: text('resolution').$type<Resolution>(),
+    note: text('note'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: at('resolved_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reconciliation_items_key_uq').on(t.reconciliationId, t.key),
+    index('reconciliation_items_of').on(t.reconciliationId, t.status, t.kind, t.id),
+  ],
+);
+
+/** 机构回调事件 what the institution is told of an order: paid, failed, closed, refunded (partly or wholly). */
+export type WebhookEvent = 'paid' | 'failed' | 'closed' | 'refunded';
+
+/** 回调地址 the URL an institution's channel app receives order events at (one per app). */
+export const webhooks = paymentSchema.table('webhooks', {
+  appId: text('app_id').primaryKey(),
+  url: text('url').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * 回调投递 one order event to send an institution, retried with exponential backoff: made from the
+ * outbox event (once per event), worked by the center's job; the history the institution reads.
+ */
+export const webhookDeliveries = paymentSchema.table(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** the outbox event it comes from: a redelivered event makes no second delivery */
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    appId: text('app_id').notNull(),
+    event: text('event').$type<WebhookEvent>().notNull(),
+    orderId: text('order_id').notNull(),
+    /** the exact JSON sent (and signed) every attempt */
+    body: text('body').notNull(),
+    status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    lastUrl: text('last_url'),
+    /** HTTP status of the last attempt, null when it got no answer */
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_uq').on(t.eventId),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_app').on(t.appId, t.createdAt),
+  ],
 );

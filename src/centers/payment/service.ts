@@ -17,6 +17,7 @@
 import { and, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { isAdapterError, type ChannelTrade, type PayChannel } from '../../adapters/index.js';
 import type { AppContext } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/index.js';
 import { sm3Hex } from '../../kernel/crypto/index.js';
 import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
@@ -26,7 +27,8 @@ import * as settlement from '../settlement/index.js';
 import * as user from '../user/index.js';
 import * as voucher from '../voucher/index.js';
 import { refundSplit } from './rules.js';
-import { orders, refunds, type OrderStatus, type SettlementType } from './schema.js';
+import { orders, refunds, type OrderStatus, type SettlementType, type WebhookEvent } from './schema.js';
+import { publishOrderEvent } from './webhooks.js';
 
 export interface PaymentDeps {
   ctx: AppContext;
@@ -101,14 +103,26 @@ async function load(ctx: AppContext, id: string) {
   return row;
 }
 
-/** Moves the order from one of `from` to the new values; the row, or undefined when it was elsewhere. */
+/** The states the institution is told of (机构回调); the others are steps on the way. */
+const EVENT_OF: Partial<Record<OrderStatus, WebhookEvent>> = { paid: 'paid', failed: 'failed', closed: 'closed', refunded: 'refunded' };
+
+/**
+ * Moves the order from one of `from` to the new values; the row, or undefined when it was
+ * elsewhere. An end state publishes its event in the same transaction, so the institution hears
+ * of every end state exactly when it happened.
+ */
 async function transition(ctx: AppContext, id: string, from: OrderStatus[], set: Partial<typeof orders.$inferInsert>) {
-  const [row] = await ctx.database.db
-    .update(orders)
-    .set({ ...set, updatedAt: new Date() })
-    .where(and(eq(orders.id, id), inArray(orders.status, from)))
-    .returning();
-  return row;
+  const event = set.status ? EVENT_OF[set.status] : undefined;
+  return ctx.database.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [row] = await tx
+      .update(orders)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(orders.id, id), inArray(orders.status, from)))
+      .returning();
+    if (row && event) await publishOrderEvent(ctx, tx, { event, appId: row.appId, orderId: row.id, order: orderView(row) });
+    return row;
+  });
 }
 
 /**
@@ -473,11 +487,21 @@ async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, 
       throw error;
     }
   }
-  const [row] = await db
-    .insert(refunds)
-    .values({ id: refundId, orderId: id, amountFen: amount, cashFen: cashPart, settlementFen: settlementPart, reason: input.reason, channelRefundId })
-    .onConflictDoNothing()
-    .returning();
+  const whole = Number(reserved.refundedFen) === Number(reserved.totalFen);
+  const [row] = await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const inserted = await tx
+      .insert(refunds)
+      .values({ id: refundId, orderId: id, amountFen: amount, cashFen: cashPart, settlementFen: settlementPart, reason: input.reason, channelRefundId })
+      .onConflictDoNothing()
+      .returning();
+    // A whole refund is told when the order becomes `refunded` (below, or by the job); a partial one now.
+    if (inserted[0] && !whole) {
+      const [current] = await tx.select().from(orders).where(eq(orders.id, id));
+      await publishOrderEvent(ctx, tx, { event: 'refunded', appId: current.appId, orderId: id, order: orderView(current), refund: refundView(inserted[0]) });
+    }
+    return inserted;
+  });
   if (!row) {
     // A retry of a refund that was done but whose answer was never stored (a crash in between): reserved twice, done once.
     await db.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${amount}`, updatedAt: new Date() }).where(eq(orders.id, id));
@@ -485,7 +509,7 @@ async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, 
     return { refund: refundView(done), order: orderView((await load(ctx, id))!) };
   }
   // The whole order refunded: the settlement goes back too (the job finishes it if this fails).
-  if (Number(reserved.refundedFen) === Number(reserved.totalFen)) await finishFullRefund(ctx, reserved);
+  if (whole) await finishFullRefund(ctx, reserved);
   return { refund: refundView(row), order: orderView((await load(ctx, id))!) };
 }
 

@@ -89,6 +89,8 @@ export interface Config {
     orderTimeoutSec: number;
     /** how often the background job closes timed-out orders and re-syncs paying ones with the channel */
     syncIntervalSec: number;
+    /** whether institutions may register webhooks on loopback / private addresses (development and tests only) */
+    webhookPrivateHosts: boolean;
     /** the platform's public base URL the channel sends its callbacks to; unset: the listening address */
     notifyBaseUrl?: string;
   };
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       orderTimeoutSec: int(env, 'PAYMENT_ORDER_TIMEOUT_SEC', 900, 1, 86_400),
       syncIntervalSec: int(env, 'PAYMENT_SYNC_INTERVAL_SEC', 30, 1, 3600),
       notifyBaseUrl: env.PAYMENT_NOTIFY_BASE_URL || undefined,
+      webhookPrivateHosts: env.PAYMENT_WEBHOOK_PRIVATE_HOSTS ? env.PAYMENT_WEBHOOK_PRIVATE_HOSTS === 'true' : !production,
     },
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !production,
     seedDemoInsured: env.SEED_DEMO_INSURED !== 'false',

@@ -32,6 +32,16 @@ export interface FakeRefund {
   at: Date;
 }
 
+/** An extra statement line, as if the channel had recorded a payment or refund the platform did not ask for. */
+export interface ExtraStatementLine {
+  type: 'PAY' | 'REFUND';
+  outTradeNo: string;
+  amountFen: number;
+  /** 渠道交易号 / 退款号; made up when absent */
+  channelRef?: string;
+  at?: Date;
+}
+
 export interface CallbackResult {
   delivered: boolean;
   status?: number;
@@ -52,6 +62,10 @@ export interface FakePayChannel extends FakeHandle {
   dropNextCallbacks(n?: number): void;
   /** The next n signed calls wait `ms` before answering, so the client times out. */
   hangNext(n: number, ms: number): void;
+  /** 对账差异 adds a line to the day's statement (of its `at`, default now). */
+  addStatementLine(line: ExtraStatementLine): void;
+  /** 对账差异 shows the payment (outTradeNo) or refund (refund id) with another amount, or leaves it out. */
+  alterStatementLine(ref: string, change: { amountFen?: number; omit?: boolean }): void;
 }
 
 const beijingDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -62,6 +76,11 @@ export async function startFakePayChannel(opts: FakePayChannelOptions): Promise<
   let declineRemaining = 0;
   let dropRemaining = 0;
   let hang = { remaining: 0, ms: 0 };
+  const extraLines: Required<ExtraStatementLine>[] = [];
+  const alterations = new Map<string, { amountFen?: number; omit?: boolean }>();
+  const addStatementLine = (line: ExtraStatementLine) => {
+    extraLines.push({ ...line, channelRef: line.channelRef ?? `${line.type === 'PAY' ? '42' : '50'}${randomBytes(10).toString('hex')}`, at: line.at ?? new Date() });
+  };
 
   const maybeHang = async () => {
     if (hang.remaining <= 0) return;
@@ -177,10 +196,14 @@ export async function startFakePayChannel(opts: FakePayChannelOptions): Promise<
       const date = (req.query as { date?: string }).date;
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return badRequest(reply, 'date must be YYYY-MM-DD');
       const lines = ['交易时间,商户订单号,渠道交易号,类型,金额(分)'];
-      for (const t of trades.values()) {
-        if (t.paidAt && beijingDate(t.paidAt) === date) lines.push([t.paidAt.toISOString(), t.outTradeNo, t.transactionId, 'PAY', t.amountFen].join(','));
-      }
-      for (const f of refunds) if (beijingDate(f.at) === date) lines.push([f.at.toISOString(), f.outTradeNo, f.refundId, 'REFUND', f.amountFen].join(','));
+      const push = (at: Date, outTradeNo: string, ref: string, type: 'PAY' | 'REFUND', amountFen: number, alterBy: string | null) => {
+        const change = alterBy ? alterations.get(alterBy) : undefined;
+        if (beijingDate(at) !== date || change?.omit) return;
+        lines.push([at.toISOString(), outTradeNo, ref, type, change?.amountFen ?? amountFen].join(','));
+      };
+      for (const t of trades.values()) if (t.paidAt) push(t.paidAt, t.outTradeNo, t.transactionId!, 'PAY', t.amountFen, t.outTradeNo);
+      for (const f of refunds) push(f.at, f.outTradeNo, f.refundId, 'REFUND', f.amountFen, f.refundId);
+      for (const x of extraLines) push(x.at, x.outTradeNo, x.channelRef, x.type, x.amountFen, null);
       return { date, csv: `${lines.join('\n')}\n` };
     });
 
@@ -192,6 +215,23 @@ export async function startFakePayChannel(opts: FakePayChannelOptions): Promise<
       if (outcome !== 'success' && outcome !== 'decline') return badRequest(reply, 'outcome is success or decline');
       if (trades.get(outTradeNo)!.tradeState !== 'NOTPAY') return reply.code(409).send({ code: 'ORDER_NOT_PAYABLE', message: 'the order is not payable' });
       return pay(outTradeNo, outcome);
+    });
+
+    // Test/dev only: make the statement differ from the platform (add a line; alter or omit one).
+    r.open('POST', '/test/statement', async (_req, reply, body) => {
+      const ref = stringField(body, 'ref');
+      if (ref) {
+        const amountFen = field(body, 'amountFen');
+        if (amountFen !== undefined && !Number.isSafeInteger(amountFen)) return badRequest(reply, 'amountFen must be an integer');
+        alterations.set(ref, { amountFen: amountFen as number | undefined, omit: field(body, 'omit') === true });
+        return { altered: ref };
+      }
+      const outTradeNo = stringField(body, 'outTradeNo');
+      const type = stringField(body, 'type');
+      const amountFen = field(body, 'amountFen');
+      if (!outTradeNo || (type !== 'PAY' && type !== 'REFUND') || !Number.isSafeInteger(amountFen)) return badRequest(reply, 'ref, or outTradeNo, type PAY|REFUND and amountFen');
+      addStatementLine({ type, outTradeNo, amountFen: amountFen as number });
+      return { added: outTradeNo };
     });
   });
 
@@ -213,6 +253,10 @@ export async function startFakePayChannel(opts: FakePayChannelOptions): Promise<
     },
     hangNext: (n, ms) => {
       hang = { remaining: n, ms };
+    },
+    addStatementLine,
+    alterStatementLine: (ref, change) => {
+      alterations.set(ref, change);
     },
   };
 }

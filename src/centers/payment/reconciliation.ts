@@ -1,0 +1,233 @@
+/**
+ * 对账 the daily reconciliation of a payment channel: the channel's statement of a Beijing-time
+ * day against the platform's paid orders and refunds of that day (`reconciliation-rules.ts`).
+ * One report per (date, channel); a clerk runs and works it for their region (the region of the
+ * order's institution), so a re-run replaces only that region's open items and keeps what was
+ * decided.
+ */
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { isAdapterError } from '../../adapters/index.js';
+import type { AppContext } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/index.js';
+import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { newId } from '../../kernel/ids/index.js';
+import {
+  compareStatement,
+  parseStatement,
+  RECONCILIATION_KINDS,
+  regionOfInstitution,
+  type ComparedItem,
+  type PlatformRecord,
+  type ReconciliationKind,
+  type Resolution,
+} from './reconciliation-rules.js';
+import { orders, reconciliationItems, reconciliations, refunds } from './schema.js';
+import type { PaymentDeps } from './service.js';
+
+/** A clerk: acts within the region-code prefix their organization covers ('' national). */
+export interface Clerk {
+  accountId: string;
+  prefix: string;
+}
+
+type ItemRow = typeof reconciliationItems.$inferSelect;
+type ItemStatus = ItemRow['status'];
+
+const DAY_MS = 86_400_000;
+const CHUNK = 1000;
+
+const regionScope = (column: AnyColumn, prefix: string): SQL | undefined => (prefix ? like(column, `${prefix}%`) : undefined);
+const transaction = <T>(ctx: AppContext, work: (tx: Db) => Promise<T>) => ctx.database.db.transaction((t) => work(t as unknown as Db));
+
+/** The platform's payments and refunds of the day, and those the statement names from other days. */
+async function platformRecords(db: Db, date: string, named: { orderIds: string[]; refundRefs: string[] }): Promise<PlatformRecord[]> {
+  // 北京时间 the day the channel's statement counts in
+  const from = new Date(`${date}T00:00:00+08:00`);
+  const to = new Date(from.getTime() + DAY_MS);
+  const inDay = (at: Date | null) => at !== null && at >= from && at < to;
+  const [refundRows, paidRows] = await Promise.all([
+    db
+      .select()
+      .from(refunds)
+      .where(or(and(gte(refunds.createdAt, from), lt(refunds.createdAt, to)), named.refundRefs.length ? inArray(refunds.channelRefundId, named.refundRefs) : undefined)),
+    db.select().from(orders).where(or(and(gte(orders.paidAt, from), lt(orders.paidAt, to)), named.orderIds.length ? inArray(orders.id, named.orderIds) : undefined)),
+  ]);
+  const orderById = new Map(paidRows.map((o) => [o.id, o]));
+  const missing = [...new Set(refundRows.map((r) => r.orderId))].filter((id) => !orderById.has(id));
+  if (missing.length) for (const o of await db.select().from(orders).where(inArray(orders.id, missing))) orderById.set(o.id, o);
+  const records: PlatformRecord[] = [];
+  for (const o of orderById.values()) {
+    const settled = o.status === 'paid' || o.status === 'refunded';
+    records.push({ type: 'pay', orderId: o.id, refundId: null, channelRef: o.transactionId, cashFen: Number(o.cashFen), institutionCode: o.institutionCode, ofTheDay: settled && inDay(o.paidAt), settled });
+  }
+  for (const r of refundRows) {
+    records.push({
+      type: 'refund',
+      orderId: r.orderId,
+      refundId: r.id,
+      channelRef: r.channelRefundId,
+      cashFen: Number(r.cashFen),
+      institutionCode: orderById.get(r.orderId)?.institutionCode ?? '',
+      ofTheDay: inDay(r.createdAt),
+      settled: true,
+    });
+  }
+  return records;
+}
+
+const statusOf = (kind: ReconciliationKind): ItemStatus => (kind === 'match' ? 'matched' : 'open');
+
+/**
+ * 对账 runs (or re-runs) the day's reconciliation of the channel for the clerk's region: downloads
+ * the statement, compares, and replaces the region's open and matched items; decided items stay.
+ */
+export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: string }) {
+  const { ctx } = deps;
+  let csv: string;
+  try {
+    csv = await deps.channel.statement(input.date);
+  } catch (error) {
+    if (isAdapterError(error)) throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
+    throw error;
+  }
+  const parsed = parseStatement(csv);
+  if (!parsed.ok) throw new AppError('payment.statement_unreadable', 502, { line: parsed.line });
+  const named = {
+    orderIds: [...new Set(parsed.rows.map((r) => r.outTradeNo))],
+    refundRefs: parsed.rows.filter((r) => r.type === 'refund').map((r) => r.channelRef),
+  };
+  const compared = compareStatement(parsed.rows, await platformRecords(ctx.database.db, input.date, named));
+  const regionOf = (item: ComparedItem) => regionOfInstitution(item.institutionCode) ?? '';
+  const mine = compared.filter((item) => regionOf(item).startsWith(clerk.prefix));
+
+  const id = await transaction(ctx, async (tx) => {
+    await tx.insert(reconciliations).values({ id: newId('prc'), date: input.date, channel: input.channel, runs: 0, createdBy: clerk.accountId, lastRunBy: clerk.accountId }).onConflictDoNothing();
+    // The report's row serializes runs of the same day and channel.
+    const [report] = await tx.select().from(reconciliations).where(and(eq(reconciliations.date, input.date), eq(reconciliations.channel, input.channel))).for('update');
+    await tx.update(reconciliations).set({ runs: report.runs + 1, lastRunBy: clerk.accountId, lastRunAt: new Date() }).where(eq(reconciliations.id, report.id));
+    await tx
+      .delete(reconciliationItems)
+      .where(and(eq(reconciliationItems.reconciliationId, report.id), inArray(reconciliationItems.status, ['open', 'matched']), regionScope(reconciliationItems.regionCode, clerk.prefix)));
+    const rows = mine.map((item) => ({
+      id: newId('pri'),
+      reconciliationId: report.id,
+      key: item.key,
+      kind: item.kind,
+      type: item.type,
+      regionCode: regionOf(item),
+      institutionCode: item.institutionCode,
+      orderId: item.orderId,
+      refundId: item.refundId,
+      channelRef: item.channelRef,
+      platformFen: item.platformFen,
+      channelFen: item.channelFen,
+      status: statusOf(item.kind),
+    }));
+    // A decided item keeps its key: the new finding of the same payment is not added again.
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(reconciliationItems).values(rows.slice(i, i + CHUNK)).onConflictDoNothing();
+    return report.id;
+  });
+  return getReconciliation(ctx.database.db, clerk, id);
+}
+
+async function scopedCounts(db: Db, clerk: Clerk, id: string) {
+  const rows = await db
+    .select({ kind: reconciliationItems.kind, status: reconciliationItems.status, total: count() })
+    .from(reconciliationItems)
+    .where(and(eq(reconciliationItems.reconciliationId, id), regionScope(reconciliationItems.regionCode, clerk.prefix)))
+    .groupBy(reconciliationItems.kind, reconciliationItems.status);
+  const counts = Object.fromEntries(RECONCILIATION_KINDS.map((k) => [k, 0])) as Record<ReconciliationKind, number>;
+  const items = { open: 0, resolved: 0 };
+  for (const r of rows) {
+    counts[r.kind] += Number(r.total);
+    if (r.status === 'open' || r.status === 'resolved') items[r.status] += Number(r.total);
+  }
+  return { counts, items };
+}
+
+async function summaryView(db: Db, clerk: Clerk, row: typeof reconciliations.$inferSelect) {
+  return {
+    id: row.id,
+    date: row.date,
+    channel: row.channel,
+    runs: row.runs,
+    ...(await scopedCounts(db, clerk, row.id)),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    lastRunBy: row.lastRunBy,
+    lastRunAt: row.lastRunAt.toISOString(),
+  };
+}
+
+async function reportOf(db: Db, id: string) {
+  const [row] = await db.select().from(reconciliations).where(eq(reconciliations.id, id));
+  if (!row) throw notFound('payment.reconciliation_not_found');
+  return row;
+}
+
+/** One report, its counts limited to the clerk's region. */
+export async function getReconciliation(db: Db, clerk: Clerk, id: string) {
+  return summaryView(db, clerk, await reportOf(db, id));
+}
+
+/** 对账记录 the reports, newest day first, their counts limited to the clerk's region. */
+export async function listReconciliations(db: Db, clerk: Clerk, query: { page: number; pageSize: number; date?: string; channel?: string }) {
+  const where = and(query.date ? eq(reconciliations.date, query.date) : undefined, query.channel ? eq(reconciliations.channel, query.channel) : undefined);
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(reconciliations).where(where).orderBy(desc(reconciliations.date), asc(reconciliations.channel)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(reconciliations).where(where),
+  ]);
+  const items = await Promise.all(rows.map((row) => summaryView(db, clerk, row)));
+  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+const itemView = (i: ItemRow) => ({
+  id: i.id,
+  reconciliationId: i.reconciliationId,
+  kind: i.kind,
+  type: i.type,
+  regionCode: i.regionCode,
+  institutionCode: i.institutionCode,
+  orderId: i.orderId,
+  refundId: i.refundId,
+  channelRef: i.channelRef,
+  platformFen: i.platformFen,
+  channelFen: i.channelFen,
+  differenceFen: i.platformFen !== null && i.channelFen !== null ? i.channelFen - i.platformFen : null,
+  status: i.status,
+  resolution: i.resolution,
+  note: i.note,
+  resolvedBy: i.resolvedBy,
+  resolvedAt: i.resolvedAt?.toISOString() ?? null,
+});
+
+/** 对账明细 the report's items in the clerk's region. */
+export async function listItems(db: Db, clerk: Clerk, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
+  await reportOf(db, id);
+  const where = and(
+    eq(reconciliationItems.reconciliationId, id),
+    regionScope(reconciliationItems.regionCode, clerk.prefix),
+    query.status ? eq(reconciliationItems.status, query.status) : undefined,
+    query.kind ? eq(reconciliationItems.kind, query.kind) : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(reconciliationItems).where(where).orderBy(asc(reconciliationItems.kind), asc(reconciliationItems.key)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(reconciliationItems).where(where),
+  ]);
+  return { items: rows.map(itemView), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+/** 处理差异 records the clerk's decision on an open item of their region; an item is decided once. */
+export async function resolveItem(ctx: AppContext, clerk: Clerk, id: string, input: { resolution: Resolution; note?: string }) {
+  return transaction(ctx, async (tx) => {
+    const [item] = await tx.select().from(reconciliationItems).where(eq(reconciliationItems.id, id)).for('update');
+    if (!item || !item.regionCode.startsWith(clerk.prefix)) throw notFound('payment.reconciliation_item_not_found');
+    if (item.status !== 'open') throw conflict('payment.reconciliation_item_decided', { status: item.status }, 'id');
+    const [updated] = await tx
+      .update(reconciliationItems)
+      .set({ status: 'resolved', resolution: input.resolution, note: input.note ?? null, resolvedBy: clerk.accountId, resolvedAt: new Date() })
+      .where(eq(reconciliationItems.id, id))
+      .returning();
+    return itemView(updated);
+  });
+}

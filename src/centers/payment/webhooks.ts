@@ -1,0 +1,172 @@
+/**
+ * 机构回调 signed webhooks to the institution on its orders' events (paid, failed, closed,
+ * refunded). The order's state change publishes an outbox event in its own transaction; the
+ * subscriber turns it into a delivery row (once per event) when the app registered a URL; the
+ * center's job sends due deliveries, signed with the app's secret (HMAC-SM3 headers as on every
+ * signed request here), and retries a failure after 1 s, 2 s, 4 s … until `maxAttempts`.
+ */
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { signRequest } from '../../adapters/signing.js';
+import type { AppContext } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/index.js';
+import { badRequest } from '../../kernel/http/errors.js';
+import { newId } from '../../kernel/ids/index.js';
+import type { DomainEvent } from '../../kernel/outbox/index.js';
+import * as auth from '../auth/index.js';
+import { webhookDeliveries, webhooks, type WebhookEvent } from './schema.js';
+import { isPrivateHost } from './reconciliation-rules.js';
+
+/** The outbox topic of order events; the payload is `OrderEventPayload`. */
+export const ORDER_EVENT_TOPIC = 'payment.order_event';
+
+export interface OrderEventPayload {
+  event: WebhookEvent;
+  appId: string;
+  orderId: string;
+  /** the order as the state change left it (the institution's view) */
+  order: Record<string, unknown>;
+  /** a partial refund: the refund recorded */
+  refund?: Record<string, unknown>;
+}
+
+export interface WebhookPolicy {
+  /** the first retry's delay; each next one doubles it */
+  baseDelayMs: number;
+  /** attempts in all before a delivery is given up (`failed`) */
+  maxAttempts: number;
+  /** how long one attempt may take */
+  timeoutMs: number;
+}
+
+export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = { baseDelayMs: 1000, maxAttempts: 8, timeoutMs: 10_000 };
+
+/** A claimed delivery is not picked again meanwhile (another node, the next tick) until this passes. */
+const CLAIM_MS = 60_000;
+const MAX_ERROR = 300;
+
+/** Publishes an order event in the transaction of the state change it reports. */
+export const publishOrderEvent = (ctx: AppContext, tx: Db, payload: OrderEventPayload) => ctx.outbox.publish(tx, ORDER_EVENT_TOPIC, payload as unknown as Record<string, unknown>);
+
+function checkUrl(raw: string, allowPrivateHosts: boolean) {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badRequest('payment.webhook_url', 'url');
+  }
+  // The platform calls it with the app's signature: nothing but plain web addresses, no credentials in it.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.hash) throw badRequest('payment.webhook_url', 'url');
+  if (!allowPrivateHosts && isPrivateHost(url.hostname)) throw badRequest('payment.webhook_private_host', 'url');
+  return url.toString();
+}
+
+/** 登记回调地址 sets (or replaces) the app's webhook URL. */
+export async function registerWebhook(ctx: AppContext, caller: { appId: string }, input: { url: string }) {
+  const url = checkUrl(input.url, ctx.config.payment.webhookPrivateHosts);
+  const now = new Date();
+  const [row] = await ctx.database.db
+    .insert(webhooks)
+    .values({ appId: caller.appId, url })
+    .onConflictDoUpdate({ target: webhooks.appId, set: { url, updatedAt: now } })
+    .returning();
+  return { url: row.url, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The outbox subscriber: one delivery per event, if the app has a webhook (events before its registration are not sent). */
+export async function onOrderEvent(event: DomainEvent, tx: Db) {
+  const payload = event.payload as unknown as OrderEventPayload;
+  const [hook] = await tx.select().from(webhooks).where(eq(webhooks.appId, payload.appId));
+  if (!hook) return;
+  const body = JSON.stringify({ event: payload.event, order: payload.order, ...(payload.refund ? { refund: payload.refund } : {}) });
+  await tx
+    .insert(webhookDeliveries)
+    .values({ id: newId('pwh'), eventId: event.id, appId: payload.appId, event: payload.event, orderId: payload.orderId, body })
+    .onConflictDoNothing();
+}
+
+/** The delay before attempt `attempts + 1` after `attempts` failed ones: 1×, 2×, 4× … the base. */
+export const retryDelayMs = (policy: Pick<WebhookPolicy, 'baseDelayMs'>, attempts: number) => policy.baseDelayMs * 2 ** Math.max(0, attempts - 1);
+
+/** Sends the due deliveries once each; how many it attempted. */
+export async function deliverDue(ctx: AppContext, policy: WebhookPolicy, limit = 50) {
+  const db = ctx.database.db;
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, new Date())))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.eventId))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length) {
+      await tx
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(Date.now() + CLAIM_MS) })
+        .where(inArray(webhookDeliveries.id, due.map((d) => d.id)));
+    }
+    return due;
+  });
+  for (const delivery of claimed) await attempt(ctx, policy, delivery);
+  return claimed.length;
+}
+
+async function attempt(ctx: AppContext, policy: WebhookPolicy, delivery: typeof webhookDeliveries.$inferSelect) {
+  const db = ctx.database.db;
+  const [hook] = await db.select().from(webhooks).where(eq(webhooks.appId, delivery.appId));
+  const secret = await auth.channelAppSecret(ctx, delivery.appId);
+  let status: number | null = null;
+  let error: string | null = null;
+  if (!hook || !secret) error = !hook ? 'no webhook registered' : 'channel app not active';
+  else {
+    const url = new URL(hook.url);
+    const headers = signRequest({ appId: delivery.appId, secret, method: 'POST', path: url.pathname + url.search, body: delivery.body });
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: delivery.body, redirect: 'manual', signal: AbortSignal.timeout(policy.timeoutMs) });
+      await response.body?.cancel();
+      status = response.status;
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (cause) {
+      error = (cause as Error).message.slice(0, MAX_ERROR);
+    }
+  }
+  const attempts = delivery.attempts + 1;
+  const now = new Date();
+  const outcome = !error
+    ? { status: 'delivered' as const, deliveredAt: now, lastError: null }
+    : attempts >= policy.maxAttempts
+      ? { status: 'failed' as const, lastError: error }
+      : { status: 'pending' as const, nextAttemptAt: new Date(now.getTime() + retryDelayMs(policy, attempts)), lastError: error };
+  await db
+    .update(webhookDeliveries)
+    .set({ attempts, lastStatus: status, lastUrl: hook?.url ?? null, ...outcome })
+    .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+}
+
+const deliveryView = (d: typeof webhookDeliveries.$inferSelect) => ({
+  id: d.id,
+  event: d.event,
+  orderId: d.orderId,
+  status: d.status,
+  attempts: d.attempts,
+  nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+  lastUrl: d.lastUrl,
+  lastStatus: d.lastStatus,
+  lastError: d.lastError,
+  createdAt: d.createdAt.toISOString(),
+  deliveredAt: d.deliveredAt?.toISOString() ?? null,
+});
+
+/** 回调记录 the app's deliveries, newest first. */
+export async function listDeliveries(ctx: AppContext, caller: { appId: string }, query: { page: number; pageSize: number; status?: 'pending' | 'delivered' | 'failed'; orderId?: string }) {
+  const db = ctx.database.db;
+  const where = and(
+    eq(webhookDeliveries.appId, caller.appId),
+    query.status ? eq(webhookDeliveries.status, query.status) : undefined,
+    query.orderId ? eq(webhookDeliveries.orderId, query.orderId) : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(sql`${webhookDeliveries.eventId}`)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(webhookDeliveries).where(where),
+  ]);
+  return { items: rows.map(deliveryView), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
