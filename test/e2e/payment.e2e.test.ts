@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/adapters/signing.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
-import { browserSession, step, submitLogin, SYSTEM_ADMIN } from './support.js';
+import { browserSession, logIn, logOut, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 const LINES = [
@@ -80,5 +80,24 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await confirmed;
     await expect.poll(() => page.getByTestId(`payment-status-${order.id}`).getAttribute('data-status')).toBe('paying');
     await step(page, 'payment-2-cash-pending');
+  });
+
+  it('the clerk reconciles a day against the channel statement and finds the report listed', async () => {
+    const { page, target } = session;
+    session.screenshotOnFailure('payment-reconciliation');
+    await logOut(page);
+    await logIn(page, target.url, NANYANG_CLERK);
+    await page.getByTestId('menu-paymentReconciliation').click();
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.getByTestId('payrecon-date').fill(today);
+    const ran = page.waitForResponse((r) => r.url().endsWith('/api/v1/payment/reconciliations') && r.request().method() === 'POST');
+    await page.getByTestId('payrecon-run').click();
+    expect((await ran).status()).toBe(201);
+    await page.getByTestId('payrecon-summary').waitFor();
+    // nothing was paid in cash today (the order above is still with the channel): no differences
+    expect(await page.getByTestId('payrecon-count-amount_mismatch').textContent()).toBe('0');
+    const id = new URL(page.url().replace('#', '')).searchParams.get('id')!;
+    await page.getByTestId(`payrecon-open-${id}`).waitFor();
+    await step(page, 'payment-3-reconciliation');
   });
 });

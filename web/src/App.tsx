@@ -41,6 +41,7 @@ const MyBillsPage = lazy(() => import('./pages/bill/MyBills'));
 const VoucherPage = lazy(() => import('./pages/voucher/Voucher'));
 const RiskEventsPage = lazy(() => import('./pages/voucher/RiskEvents'));
 const MyPaymentsPage = lazy(() => import('./pages/payment/MyPayments'));
+const PaymentReconciliationPage = lazy(() => import('./pages/payment/Reconciliation'));
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
@@ -74,6 +75,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   voucher: VoucherPage,
   voucherRisk: RiskEventsPage,
   personalPayments: MyPaymentsPage,
+  paymentReconciliation: PaymentReconciliationPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);

@@ -50,6 +50,7 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'collectionPayments', path: '/admin/collection/payments', label: 'menu.collectionPayments', group: 'collection', permissions: ['collection.read'] },
   { key: 'collectionReconciliation', path: '/admin/collection/reconciliation', label: 'menu.collectionReconciliation', group: 'collection', permissions: ['collection.read'] },
   { key: 'voucherRisk', path: '/admin/voucher/risk', label: 'menu.voucherRisk', group: 'enrollment', permissions: ['voucher.risk.read'] },
+  { key: 'paymentReconciliation', path: '/admin/payment/reconciliation', label: 'menu.paymentReconciliation', group: 'collection', permissions: ['payment.reconcile'] },
   { key: 'policy', path: '/admin/policy', label: 'menu.policy', group: 'policy', permissions: ['policy.read'] },
   { key: 'orgs', path: '/admin/orgs', label: 'menu.orgs', group: 'admin', permissions: ['auth.orgs.read'] },
   { key: 'accounts', path: '/admin/accounts', label: 'menu.accounts', group: 'admin', permissions: ['user.accounts.read'] },
