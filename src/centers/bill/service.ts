@@ -10,8 +10,8 @@ import { AppError, badRequest, conflict, notFound } from '../../kernel/http/erro
 import { maskMiddle, maskName, sm2Sign, sm3Hex } from '../../kernel/crypto/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { isAdapterError, type FinanceClient } from '../../adapters/index.js';
-import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
+import * as personal from '../personal/index.js';
 import * as voucher from '../voucher/index.js';
 import { bills, type BillRow } from './schema.js';
 import {
@@ -413,13 +413,8 @@ async function page(db: Db, where: SQL | undefined, input: PageInput) {
   return { items: await views(db, rows), total, page: input.page, pageSize: input.pageSize };
 }
 
-/** The registry person behind a person account (as the personal service center finds it), or null. */
-export async function personOf(ctx: AppContext, accountId: string): Promise<string | null> {
-  const identity = await user.identityOf(ctx, accountId);
-  if (!identity?.idNumber) return null;
-  const person = await registry.findPersonByIdNumber(ctx, identity.idNumber);
-  return person?.id ?? null;
-}
+/** The registry person id behind a person account, or null. */
+export const personOf = async (ctx: AppContext, accountId: string) => (await personal.personOfAccount(ctx, accountId))?.id ?? null;
 
 /** 我的票据 the person's own bills, newest first; an account the registry does not know has none. */
 export async function listMine(ctx: AppContext, accountId: string, input: PageInput) {

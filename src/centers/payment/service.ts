@@ -22,9 +22,8 @@ import { sm3Hex } from '../../kernel/crypto/index.js';
 import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
 import { idempotent } from '../../kernel/idempotency/index.js';
-import * as registry from '../registry/index.js';
+import * as personal from '../personal/index.js';
 import * as settlement from '../settlement/index.js';
-import * as user from '../user/index.js';
 import * as voucher from '../voucher/index.js';
 import { refundSplit } from './rules.js';
 import { orders, refunds, type OrderStatus, type SettlementType, type WebhookEvent } from './schema.js';
@@ -182,12 +181,8 @@ const splitOf = (result: settlement.SettlementResult) => ({
   cashFen: result.psn_cash_pay,
 });
 
-/** The registry person behind a person account (the identity number they registered with), or null. */
-async function personOf(ctx: AppContext, accountId: string): Promise<string | null> {
-  const identity = await user.identityOf(ctx, accountId);
-  if (!identity?.idNumber) return null;
-  return (await registry.findPersonByIdNumber(ctx, identity.idNumber))?.id ?? null;
-}
+/** The registry person id behind a person account, or null. */
+const personOf = async (ctx: AppContext, accountId: string) => (await personal.personOfAccount(ctx, accountId))?.id ?? null;
 
 async function ownOrder(ctx: AppContext, accountId: string, id: string) {
   const personId = await personOf(ctx, accountId);

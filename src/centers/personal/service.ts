@@ -19,10 +19,15 @@ export interface Me {
 
 /** The registry person behind an account, or null when the registry has none with its identity number. */
 export async function findMe(ctx: AppContext, accountId: string): Promise<Me | null> {
+  const person = await personOfAccount(ctx, accountId);
+  return person ? { actor: { accountId, personId: person.id }, person } : null;
+}
+
+/** The registry person carrying the identity number a person account registered with, or null. */
+export async function personOfAccount(ctx: AppContext, accountId: string): Promise<registry.RegistryPerson | null> {
   const identity = await user.identityOf(ctx, accountId);
   if (!identity?.idNumber) return null;
-  const person = await registry.findPersonByIdNumber(ctx, identity.idNumber);
-  return person ? { actor: { accountId, personId: person.id }, person } : null;
+  return registry.findPersonByIdNumber(ctx, identity.idNumber);
 }
 
 /** As `findMe`, but a person the registry does not know gets a 422 telling them to register at the agency. */

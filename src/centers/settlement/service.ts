@@ -14,8 +14,7 @@ import { idempotent } from '../../kernel/idempotency/index.js';
 import * as collection from '../collection/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as policy from '../policy/index.js';
-import * as registry from '../registry/index.js';
-import * as user from '../user/index.js';
+import * as personal from '../personal/index.js';
 import { parametersFor, settle, SettlementInputError, type FeeLine, type SettlementParameters, type SettlementResult, type VisitKind } from './calculator.js';
 import { accumulations, settlements } from './schema.js';
 
@@ -264,12 +263,8 @@ export async function reverseSettlement(ctx: AppContext, caller: { appId: string
   );
 }
 
-/** The registry person behind a person account (the identity number they registered with), or null. */
-async function personOf(ctx: AppContext, accountId: string): Promise<string | null> {
-  const identity = await user.identityOf(ctx, accountId);
-  if (!identity?.idNumber) return null;
-  return (await registry.findPersonByIdNumber(ctx, identity.idNumber))?.id ?? null;
-}
+/** The registry person id behind a person account, or null. */
+const personOf = async (ctx: AppContext, accountId: string) => (await personal.personOfAccount(ctx, accountId))?.id ?? null;
 
 /** 我的结算 the person's own settlements, newest first, each figure with its explanation (`result.why`). */
 export async function mySettlements(ctx: AppContext, accountId: string, query: { page: number; pageSize: number; year?: number }) {

@@ -11,8 +11,8 @@ import type { DomainEvent } from '../../kernel/outbox/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskName } from '../../kernel/crypto/index.js';
-import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
+import * as personal from '../personal/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as auth from '../auth/index.js';
 import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
@@ -49,11 +49,7 @@ export async function applyEnrollmentEvent(ctx: AppContext, event: DomainEvent, 
 
 // ------------------------------------------------------------------------------------ lookup
 
-async function personOf(ctx: AppContext, accountId: string): Promise<registry.RegistryPerson | null> {
-  const identity = await user.identityOf(ctx, accountId);
-  if (!identity?.idNumber) return null;
-  return registry.findPersonByIdNumber(ctx, identity.idNumber);
-}
+const personOf = (ctx: AppContext, accountId: string) => personal.personOfAccount(ctx, accountId);
 
 async function voucherOfPerson(db: Db, personId: string): Promise<Voucher | undefined> {
   const [row] = await db.select().from(vouchers).where(eq(vouchers.personId, personId));
