@@ -76,12 +76,8 @@ export function beijingDateTime(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Fen as yuan with two decimals, e.g. -1234 → "-12.34". */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen as yuan with two decimals, e.g. -1234 → "-12.34" (the signed text uses no separators). */
+export { plainYuan as yuan } from '../../kernel/money/index.js';
 
 /** What the platform signs: exactly the bill's printed fields. */
 export interface SignedFields extends AmountSplit {

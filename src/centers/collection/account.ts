@@ -13,7 +13,7 @@ import * as registry from '../registry/index.js';
 import { accountEntries, bills, receivables } from './schema.js';
 import { monthText } from './rules.js';
 import { billView } from './pools.js';
-import { percentOfPpm, yuan } from './format.js';
+import { percentOfPpm, yuan } from '../../kernel/money/index.js';
 import { page, regionScope, type Actor } from './service.js';
 
 type LineRow = typeof receivables.$inferSelect;

@@ -8,7 +8,7 @@ import * as registry from '../registry/index.js';
 import type { BillRow } from './pools.js';
 import type { receivables } from './schema.js';
 import { monthText } from './rules.js';
-import { percentOfPpm, yuan } from './format.js';
+import { percentOfPpm, yuan } from '../../kernel/money/index.js';
 
 type LineRow = typeof receivables.$inferSelect;
 

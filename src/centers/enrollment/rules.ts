@@ -134,9 +134,5 @@ export const ENROLLMENT_KIND_OF: Partial<Record<ApplicationKind, EnrollmentKind>
  */
 export const baseWithin = (baseFen: number, bounds: { lowerFen: number; upperFen: number }) => baseFen >= bounds.lowerFen && baseFen <= bounds.upperFen;
 
-/** 120000 → "1200.00": fen shown as yuan, in integers (no floating point). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** 120000 → "1200.00" (kernel money text) */
+export { plainYuan as yuan } from '../../kernel/money/index.js';

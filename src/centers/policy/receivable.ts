@@ -1,6 +1,6 @@
 import { AppError } from '../../kernel/http/errors.js';
 import { applyRate, clampBase, type BaseApplied } from './base.js';
-import { percentOfBp, percentOfPpm, yuan } from './format.js';
+import { percentOfBp, percentOfPpm, yuan } from '../../kernel/money/index.js';
 import { ageInMonth, effectiveVersion, monthKey } from './month.js';
 import type { BaseRuleVersion, Bilingual, CollectionRuleVersion, Flow, Fund, Payer, PayerShare, Periodicity, PersonFacts, WageVersion } from './types.js';
 

@@ -15,6 +15,8 @@
  *      the account may be used, and the rest in cash.
  */
 
+import { plainYuan as yuan } from '../../kernel/money/index.js';
+
 export type VisitKind = 'outpatient' | 'inpatient';
 /** 甲类 / 乙类 / 丙类 */
 export type ItemClass = 'A' | 'B' | 'C';
@@ -106,7 +108,6 @@ export class SettlementInputError extends Error {
   }
 }
 
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 const percent = (bp: number) => `${bp / 100} %`;
 /** amount × bp / 10⁴, rounded half up to the fen */
 const ofBp = (fen: number, bp: number) => Number((BigInt(fen) * BigInt(bp) + 5_000n) / 10_000n);

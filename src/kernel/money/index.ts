@@ -1,4 +1,4 @@
-/** Exact text for amounts and rates in explanations: integer arithmetic only, no floats. */
+/** Exact text for amounts (integer fen) and rates in explanations, bills and messages: integer arithmetic only, no floats. */
 
 /** 200000 → `2,000.00` */
 export function yuan(fen: number): string {
@@ -6,6 +6,13 @@ export function yuan(fen: number): string {
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** -123456 → `-1234.56`: without thousands separators, for signed text and compact explanations */
+export function plainYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 function scaled(value: number, digits: number): string {
