@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Cache } from '../../kernel/cache/index.js';
+import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { FieldCipher } from '../../kernel/crypto/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { AppError } from '../../kernel/http/errors.js';
@@ -28,6 +29,20 @@ export const CHANNEL_CAPABILITIES = [
 
 const NONCE_TTL_MS = 600_000;
 
+interface KnownApp {
+  appId: string;
+  capabilities: string[];
+  secret: string;
+}
+
+/**
+ * Every signed request needs its app's secret: each node keeps the active apps it has seen (the
+ * secret decrypted once). Apps are created, never edited; a status change must call `forgetChannelApp`.
+ */
+const appMemo = memoPerCache<KnownApp>('channel-app-changed', { ttlMs: 30_000 });
+
+export const forgetChannelApp = (cache: Cache, appId: string) => appMemo(cache).forget(appId);
+
 export async function registerChannel(db: Db, fields: FieldCipher, input: { name: string; capabilities: string[]; orgId: string }) {
   const appId = `app${randomBytes(8).toString('hex')}`;
   const secret = randomBytes(32).toString('base64url');
@@ -41,15 +56,18 @@ export async function registerChannel(db: Db, fields: FieldCipher, input: { name
  * accepted once within the skew window, across all nodes, via the shared cache.
  */
 export async function authenticateChannel(deps: { db: Db; fields: FieldCipher; cache: Cache }, request: FastifyRequest): Promise<ChannelPrincipal> {
-  let app: typeof channelApps.$inferSelect | undefined;
+  let app: KnownApp | null | undefined;
   const result = await verifySignedRequest({
     headers: request.headers as Record<string, string>,
     method: request.method,
     path: request.url,
     body: request.rawBody ?? '',
     lookupSecret: async (appId) => {
-      [app] = await deps.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-      return app && app.status === 'active' ? deps.fields.decrypt(app.secretEnc) : undefined;
+      app = await appMemo(deps.cache).get(appId, async () => {
+        const [row] = await deps.db.select().from(channelApps).where(eq(channelApps.appId, appId));
+        return row && row.status === 'active' ? { appId: row.appId, capabilities: row.capabilities, secret: deps.fields.decrypt(row.secretEnc) } : null;
+      });
+      return app?.secret;
     },
     nonceSeen: async (appId, nonce) => !(await deps.cache.setIfAbsent(`nonce:${appId}:${nonce}`, '1', NONCE_TTL_MS)),
   });

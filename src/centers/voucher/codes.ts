@@ -5,27 +5,60 @@
 import QRCode from 'qrcode';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
+import { groupCommitPer } from '../../kernel/db/group-commit.js';
+import type { PreparedStatement } from '../../kernel/db/index.js';
 import { AppError, forbidden, notFound } from '../../kernel/http/errors.js';
 import { newId } from '../../kernel/ids/index.js';
 import { authorizations, codes, devices, vouchers, type CodeIdentity } from './schema.js';
 import { CREDENTIAL_TYPE, generationRisk, insuranceTypesInForce, mintCode, parseCode, verifyRefusal, type VerifyRefusal } from './rules.js';
-import { activeVoucherOf, memberVoucher, recordRisk, recordUsage, type Voucher } from './service.js';
+import { activeVoucherOf, holderState, memberVoucher, recordRisk, recordUsage, type Voucher } from './service.js';
 
 export const codeKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.voucherCode, 'hex');
 
+interface CodeRow {
+  id: string;
+  voucherId: string;
+  holderVoucherId: string;
+  appId: string;
+  identity: CodeIdentity;
+  usageId: string;
+}
+
 /**
- * Generates a code for the holder's own voucher or a family member's. Reads: the holder's voucher
- * with its authorization of the channel (one query), the per-minute counter (cache); writes the
- * code and its usage record in one statement.
+ * The codes and their usage records of one batch, in one statement; the database clock sets the
+ * expiry, so verification (`expires_at > now()`) and generation agree across nodes.
+ */
+async function writeCodes(ctx: AppContext, batch: CodeRow[]) {
+  const rows = await ctx.database.rows<{ id: string; expires_at: Date | string }>(
+    sql`with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+            as r(id text, "voucherId" text, "holderVoucherId" text, "appId" text, identity jsonb, "usageId" text)
+        ), code as (
+          insert into voucher.codes (id, voucher_id, holder_voucher_id, app_id, identity, expires_at)
+          select id, "voucherId", "holderVoucherId", "appId", identity, now() + make_interval(secs => ${ctx.config.voucher.codeTtlSec}) from input
+          returning id, expires_at
+        ), logged as (
+          insert into voucher.usage (id, voucher_id, subject_voucher_id, code_id, app_id, action, result)
+          select "usageId", "holderVoucherId", "voucherId", id, "appId", 'generate', 'ok' from input
+        )
+        select id, expires_at from code`,
+  );
+  const expiry = new Map(rows.map((r) => [r.id, new Date(r.expires_at)]));
+  return batch.map((row) => expiry.get(row.id)!);
+}
+
+/** Generated codes are group-committed (see `groupCommit`). */
+const codeWriter = groupCommitPer(writeCodes, { maxBatch: 500, concurrency: 2 });
+
+/**
+ * Generates a code for the holder's own voucher or a family member's. The holder's state comes from
+ * the node's memo, the per-minute counter from the cache; the code and its usage record are
+ * group-committed with the codes of concurrent requests.
  */
 export async function generateCode(ctx: AppContext, accountId: string, input: { channelAppId: string; memberId?: string }) {
-  const [holder] = await ctx.database.db
-    .select({ voucher: vouchers, authorizationId: authorizations.id })
-    .from(vouchers)
-    .leftJoin(authorizations, and(eq(authorizations.voucherId, vouchers.id), eq(authorizations.appId, input.channelAppId), isNull(authorizations.revokedAt)))
-    .where(eq(vouchers.holderAccountId, accountId));
+  const holder = await holderState(ctx, accountId);
   if (!holder || holder.voucher.status !== 'active') throw new AppError('voucher.not_active', 409);
-  if (!holder.authorizationId) throw new AppError('voucher.channel_not_authorized', 403, {}, 'channelAppId');
+  if (!holder.authorizedAppIds.includes(input.channelAppId)) throw new AppError('voucher.channel_not_authorized', 403, {}, 'channelAppId');
   const subject: Voucher = input.memberId ? await memberVoucher(ctx, holder.voucher, input.memberId) : holder.voucher;
 
   const minute = Math.floor(Date.now() / 60_000);
@@ -38,19 +71,8 @@ export async function generateCode(ctx: AppContext, accountId: string, input: { 
 
   const { id, code } = mintCode(codeKeyOf(ctx));
   const identity: CodeIdentity = { personId: subject.personId, name: subject.nameMasked ?? '', regionCode: subject.regionCode, insuranceTypes: insuranceTypesInForce(subject.insurance) };
-  // The database clock sets the expiry, so verification (`expires_at > now()`) and generation agree across nodes.
-  const [row] = await ctx.database.rows<{ expires_at: Date | string }>(
-    sql`with code as (
-          insert into voucher.codes (id, voucher_id, holder_voucher_id, app_id, identity, expires_at)
-          values (${id}, ${subject.id}, ${holder.voucher.id}, ${input.channelAppId}, ${JSON.stringify(identity)}::jsonb, now() + make_interval(secs => ${ctx.config.voucher.codeTtlSec}))
-          returning id, expires_at
-        ), logged as (
-          insert into voucher.usage (id, voucher_id, subject_voucher_id, code_id, app_id, action, result)
-          select ${newId('vus')}, ${holder.voucher.id}, ${subject.id}, id, ${input.channelAppId}, 'generate', 'ok' from code
-        )
-        select expires_at from code`,
-  );
-  return { code, codeId: id, expiresAt: new Date(row.expires_at).toISOString(), ttlSec: ctx.config.voucher.codeTtlSec };
+  const expiresAt = await codeWriter(ctx).add({ id, voucherId: subject.id, holderVoucherId: holder.voucher.id, appId: input.channelAppId, identity, usageId: newId('vus') });
+  return { code, codeId: id, expiresAt: expiresAt.toISOString(), ttlSec: ctx.config.voucher.codeTtlSec };
 }
 
 const REFUSAL_STATUS: Record<VerifyRefusal['reason'], number> = {
@@ -61,6 +83,70 @@ const REFUSAL_STATUS: Record<VerifyRefusal['reason'], number> = {
   channel_not_authorized: 403,
   device_unregistered: 403,
 };
+
+interface ConsumeInput {
+  ticket: number;
+  id: string;
+  appId: string;
+  deviceId: string | null;
+  usageId: string;
+}
+interface ConsumedCode {
+  ticket: number;
+  id: string;
+  voucher_id: string;
+  holder_voucher_id: string;
+  identity: CodeIdentity;
+  used_at: Date | string;
+}
+
+/**
+ * The consume of a batch of verifications and their usage records, in one statement. A code is
+ * consumed only while still `issued`, so of any number of verifications of one code, in one batch
+ * (the row is updated once) or in batches on several nodes (the later update re-checks the row
+ * after the first commits), exactly one comes back.
+ */
+const CONSUME: PreparedStatement = {
+  name: 'voucher_consume_codes',
+  text: `with input as (
+           select * from jsonb_to_recordset($1::jsonb) as r(ticket int, id text, "appId" text, "deviceId" text, "usageId" text)
+         ), used as (
+           update voucher.codes c set status = 'used', used_at = now(), device_id = i."deviceId"
+           from input i
+           where c.id = i.id and c.status = 'issued' and c.expires_at > now() and c.app_id = i."appId"
+             and exists (select 1 from voucher.authorizations a where a.voucher_id = c.holder_voucher_id and a.app_id = i."appId" and a.revoked_at is null)
+             and (i."deviceId" is null or exists (select 1 from voucher.devices d where d.app_id = i."appId" and d.device_id = i."deviceId"))
+           returning i.ticket, i."usageId", i."appId", i."deviceId", c.id, c.voucher_id, c.holder_voucher_id, c.identity, c.used_at
+         ), logged as (
+           insert into voucher.usage (id, voucher_id, subject_voucher_id, code_id, app_id, action, result, device_id)
+           select "usageId", holder_voucher_id, voucher_id, id, "appId", 'verify', 'ok', "deviceId" from used
+         )
+         select ticket, id, voucher_id, holder_voucher_id, identity, used_at from used`,
+};
+
+const consumeAll = async (ctx: AppContext, batch: ConsumeInput[]) => {
+  const rows = await ctx.database.prepared<ConsumedCode>(CONSUME, [JSON.stringify(batch)]);
+  const byTicket = new Map(rows.map((r) => [Number(r.ticket), r]));
+  return batch.map((input) => byTicket.get(input.ticket));
+};
+
+/** PostgreSQL's deadlock and serialization failures: the batch did nothing and may be retried. */
+const isRetryable = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string }).code ?? '');
+
+async function consume(ctx: AppContext, batch: ConsumeInput[]): Promise<(ConsumedCode | undefined)[]> {
+  try {
+    return await consumeAll(ctx, batch);
+  } catch (error) {
+    // Two batches (on two nodes) that contend for two codes in opposite orders can deadlock; then one at a time.
+    if (!isRetryable(error) || batch.length === 1) throw error;
+    const results: (ConsumedCode | undefined)[] = [];
+    for (const input of batch) results.push((await consumeAll(ctx, [input]))[0]);
+    return results;
+  }
+}
+
+let tickets = 0;
+const consumer = groupCommitPer(consume, { maxBatch: 500, concurrency: 2 });
 
 /**
  * 核验 an institution verifies a code online. The consume is one conditional UPDATE: of any number
@@ -73,19 +159,7 @@ export async function verifyCode(ctx: AppContext, appId: string, input: { code: 
   // A mistyped code is only refused; a well-formed one with a wrong MAC was made up, and is flagged.
   if (!parsed.ok && parsed.reason === 'malformed') throw new AppError('voucher.code_invalid', 400, {}, 'code');
   if (!parsed.ok) return refuse(ctx, verifyRefusal({ macValid: false, found: false })!, { appId, deviceId, code: null });
-  const [used] = await ctx.database.rows<{ id: string; voucher_id: string; holder_voucher_id: string; identity: CodeIdentity; used_at: Date | string }>(
-    sql`with used as (
-          update voucher.codes c set status = 'used', used_at = now(), device_id = ${deviceId}
-          where c.id = ${parsed.id} and c.status = 'issued' and c.expires_at > now() and c.app_id = ${appId}
-            and exists (select 1 from voucher.authorizations a where a.voucher_id = c.holder_voucher_id and a.app_id = ${appId} and a.revoked_at is null)
-            and (${deviceId}::text is null or exists (select 1 from voucher.devices d where d.app_id = ${appId} and d.device_id = ${deviceId}::text))
-          returning c.id, c.voucher_id, c.holder_voucher_id, c.identity, c.used_at
-        ), logged as (
-          insert into voucher.usage (id, voucher_id, subject_voucher_id, code_id, app_id, action, result, device_id)
-          select ${newId('vus')}, holder_voucher_id, voucher_id, id, ${appId}, 'verify', 'ok', ${deviceId} from used
-        )
-        select * from used`,
-  );
+  const used = await consumer(ctx).add({ ticket: (tickets = (tickets + 1) % 2 ** 31), id: parsed.id, appId, deviceId, usageId: newId('vus') });
   if (used) {
     return {
       credentialType: CREDENTIAL_TYPE,

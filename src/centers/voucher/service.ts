@@ -6,6 +6,7 @@
 import argon2 from 'argon2';
 import { and, count, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
+import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { Db } from '../../kernel/db/index.js';
 import type { DomainEvent } from '../../kernel/outbox/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
@@ -38,13 +39,16 @@ export async function applyEnrollmentEvent(ctx: AppContext, event: DomainEvent, 
   if (!p.personId || !p.employmentId || !p.insuranceType || !p.regionCode) return;
   const status = event.topic === 'enrollment.person_enrolled' ? 'active' : (p.status ?? 'active');
   const entry = { insuranceType: p.insuranceType, status, eventId: event.id };
-  await ctx.database.rows(
+  const [changed] = await ctx.database.rows<{ holder_account_id: string | null }>(
     sql`insert into voucher.vouchers (id, person_id, region_code, insurance)
         values (${newId('vch')}, ${p.personId}, ${p.regionCode}, jsonb_build_object(${p.employmentId}::text, ${JSON.stringify(entry)}::jsonb))
         on conflict (person_id) do update set insurance = voucher.vouchers.insurance || excluded.insurance
-        where coalesce((voucher.vouchers.insurance -> ${p.employmentId}::text ->> 'eventId')::bigint, 0) < ${event.id}::bigint`,
+        where coalesce((voucher.vouchers.insurance -> ${p.employmentId}::text ->> 'eventId')::bigint, 0) < ${event.id}::bigint
+        returning holder_account_id`,
     tx,
   );
+  // Before the commit: a generation in between may memoize the old insurance types for the memo's TTL.
+  await forgetHolder(ctx, changed?.holder_account_id);
 }
 
 // ------------------------------------------------------------------------------------ lookup
@@ -96,6 +100,36 @@ export async function activeVoucherOf(ctx: AppContext, accountId: string): Promi
   if (!row || row.status !== 'active') throw conflict('voucher.not_active');
   return row;
 }
+
+/** What code generation needs of a holder: the voucher and the channels it authorized. */
+interface HolderState {
+  voucher: Voucher;
+  authorizedAppIds: string[];
+}
+
+/**
+ * A holder generates a code a minute or more while the screen is open, and their voucher hardly
+ * changes meanwhile: each node keeps it by account. Every change to it (activation, enrollment
+ * events, authorizations) calls `forgetHolder`; verification re-checks the authorization in the
+ * database anyway, so a memo a few seconds stale can never make a revoked channel's code pass.
+ */
+const holderMemo = memoPerCache<HolderState>('voucher-holder-changed', { ttlMs: 10_000 });
+
+/** Call after a change to the holder's voucher or authorizations; null (an unactivated voucher) is a no-op. */
+export async function forgetHolder(ctx: AppContext, accountId: string | null | undefined) {
+  if (accountId) await holderMemo(ctx.cache).forget(accountId);
+}
+
+export const holderState = (ctx: AppContext, accountId: string) =>
+  holderMemo(ctx.cache).get(accountId, async () => {
+    const rows = await ctx.database.db
+      .select({ voucher: vouchers, appId: authorizations.appId })
+      .from(vouchers)
+      .leftJoin(authorizations, and(eq(authorizations.voucherId, vouchers.id), isNull(authorizations.revokedAt)))
+      .where(eq(vouchers.holderAccountId, accountId));
+    if (!rows.length) return null;
+    return { voucher: rows[0].voucher, authorizedAppIds: rows.flatMap((r) => (r.appId ? [r.appId] : [])) };
+  });
 
 export function voucherView(voucher: Voucher, person: registry.RegistryPerson, locked: boolean) {
   return {
@@ -164,6 +198,7 @@ export async function activate(ctx: AppContext, accountId: string, password: str
     .where(and(eq(vouchers.id, voucher.id), eq(vouchers.status, 'inactive')))
     .returning();
   if (!updated) throw conflict('voucher.already_active');
+  await forgetHolder(ctx, accountId);
   return voucherView(updated, person, false);
 }
 
@@ -194,6 +229,7 @@ export async function authorizeChannel(ctx: AppContext, accountId: string, appId
   const app = await auth.getChannelApp(ctx, appId);
   if (!app || app.status !== 'active') throw new AppError('voucher.channel_unknown', 404, {}, 'appId');
   await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
+  await forgetHolder(ctx, accountId);
   const [row] = await ctx.database.db
     .select()
     .from(authorizations)
@@ -220,6 +256,7 @@ export async function revokeAuthorization(ctx: AppContext, accountId: string, ap
     .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)))
     .returning({ id: authorizations.id });
   if (!revoked.length) throw notFound('voucher.authorization_not_found');
+  await forgetHolder(ctx, accountId);
 }
 
 /** 授权查询 a channel asks whether the person with this identity number authorized it; an unknown person reads as not authorized. */

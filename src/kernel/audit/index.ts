@@ -1,5 +1,6 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.js';
+import { groupCommit } from '../db/group-commit.js';
 import { auditRecords } from './schema.js';
 import { chainHash, createChainVerifier, GENESIS_HASH, type ChainVerdict } from './chain.js';
 
@@ -30,28 +31,25 @@ const CHAIN_LOCK = 7263542;
 /** most records appended in one transaction */
 const BATCH_MAX = 500;
 
-interface Pending {
-  entry: AuditEntry;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * The chain is a single sequence, so appends are serialized by one advisory lock. Taking it once per
  * request made every state-changing request in the platform queue behind it (a few hundred a second
- * at most); records without a transaction of their own are therefore appended in batches: whatever
- * arrived while the previous batch was being written goes in the next one, one lock, one read of the
- * chain's end, one multi-row insert.
+ * at most); records without a transaction of their own are therefore group-committed: one lock, one
+ * read of the chain's end, one multi-row insert per batch.
  */
 export function createAuditLog(database: Database): AuditLog {
   const append = async (tx: Db, entries: AuditEntry[]) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-    const [last] = await database.rows<{ hash: string }>(sql`select hash from audit.records order by id desc limit 1`, tx);
-    const ids = await database.rows<{ id: number }>(sql`select nextval('audit.records_id_seq')::int8 as id from generate_series(1, ${entries.length})`, tx);
-    let prevHash = last?.hash ?? GENESIS_HASH;
+    // The lock first (the FROM), then the chain's end and the batch's ids: one round trip.
+    const [{ hash: lastHash, ids }] = await database.rows<{ hash: string | null; ids: (number | string)[] }>(
+      sql`select (select hash from audit.records order by id desc limit 1) as hash,
+                 array(select nextval('audit.records_id_seq') from generate_series(1, ${entries.length})) as ids
+          from (select pg_advisory_xact_lock(${CHAIN_LOCK})) as locked`,
+      tx,
+    );
+    let prevHash = lastHash ?? GENESIS_HASH;
     const rows = entries.map((entry, i) => {
       const fields = {
-        id: Number(ids[i].id),
+        id: Number(ids[i]),
         occurredAt: new Date(),
         actorId: entry.actorId ?? null,
         actorKind: entry.actorKind,
@@ -66,36 +64,24 @@ export function createAuditLog(database: Database): AuditLog {
       prevHash = row.hash;
       return row;
     });
-    await tx.insert(auditRecords).values(rows);
+    // One JSON parameter rather than twelve per row: building a 500-row insert parameter by parameter cost more than writing it.
+    await database.rows(
+      sql`insert into audit.records (id, occurred_at, actor_id, actor_kind, action, target, status, request_id, ip, detail, prev_hash, hash)
+          select id, "occurredAt", "actorId", "actorKind", action, target, status, "requestId", ip, detail, "prevHash", hash
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id bigint, "occurredAt" timestamptz, "actorId" text, "actorKind" text, action text,
+               target text, status integer, "requestId" text, ip text, detail jsonb, "prevHash" text, hash text)`,
+      tx,
+    );
   };
 
-  let queue: Pending[] = [];
-  let writing: Promise<void> | null = null;
-  const drain = async () => {
-    while (queue.length) {
-      const batch = queue.slice(0, BATCH_MAX);
-      queue = queue.slice(batch.length);
-      try {
-        await database.db.transaction((tx) => append(tx as unknown as Db, batch.map((p) => p.entry)));
-        for (const p of batch) p.resolve();
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-      }
-    }
-    writing = null;
-  };
+  const batches = groupCommit<AuditEntry>((entries) => database.db.transaction((tx) => append(tx as unknown as Db, entries)), { maxBatch: BATCH_MAX });
 
   return {
     record: async (entry, executor) => {
       if (executor) return append(executor, [entry]);
-      await new Promise<void>((resolve, reject) => {
-        queue.push({ entry, resolve, reject });
-        writing ??= drain();
-      });
+      await batches.add(entry);
     },
-    flush: async () => {
-      while (writing) await writing;
-    },
+    flush: () => batches.flush(),
     verify: () => verifyAuditChain(database.db),
   };
 }

@@ -39,9 +39,20 @@ export async function openCache(redisUrl: string | undefined, prefix = 'yibao:',
   return redisUrl ? openRedis(redisUrl, prefix, options.dropKeysOnClose ?? false) : memoryCache();
 }
 
+declare module 'ioredis' {
+  interface RedisCommander {
+    /** INCR, with the TTL set by the first increment of the window */
+    incrWindow(key: string, ttlMs: number): Promise<number>;
+  }
+}
+
 async function openRedis(url: string, prefix: string, dropKeysOnClose: boolean): Promise<Cache> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(url, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  redis.defineCommand('incrWindow', {
+    numberOfKeys: 1,
+    lua: "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n",
+  });
   await redis.connect();
   const listeners: Listeners = new Map();
   // A subscribed connection can do nothing else, so broadcasts arrive on a second one, created on first use.
@@ -58,10 +69,8 @@ async function openRedis(url: string, prefix: string, dropKeysOnClose: boolean):
     del: async (key) => {
       await redis.del(key);
     },
-    incr: async (key, ttlMs) => {
-      const [[, count]] = (await redis.multi().incr(key).pexpire(key, Math.ceil(ttlMs), 'NX').exec()) as [[unknown, number]];
-      return count;
-    },
+    // One command (a script), so that auto-pipelining batches it with the others; MULTI … EXEC is four writes.
+    incr: async (key, ttlMs) => Number(await redis.incrWindow(key, Math.ceil(ttlMs))),
     touch: async (key, ttlMs) => (await redis.pexpire(key, Math.ceil(ttlMs))) === 1,
     broadcast: async (channel, message) => {
       emit(listeners, channel, message);

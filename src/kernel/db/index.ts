@@ -12,10 +12,22 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs raw SQL and returns its rows (for FOR UPDATE SKIP LOCKED, advisory locks, DDL). */
   rows<T = Record<string, unknown>>(query: SQL, executor?: Db): Promise<T[]>;
+  /**
+   * Runs one hot statement by name: on PostgreSQL each connection parses and plans it once (a named
+   * prepared statement), so a route that runs it thousands of times a second sends only its values.
+   * Placeholders are `$1…`; not for use inside a transaction.
+   */
+  prepared<T = Record<string, unknown>>(statement: PreparedStatement, values: unknown[]): Promise<T[]>;
   ping(): Promise<void>;
   /** applies the committed migrations under drizzle/ */
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PreparedStatement {
+  /** unique per statement text */
+  name: string;
+  text: string;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -45,7 +57,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     /* an idle client lost its connection; the pool replaces it */
   });
   const db = drizzle({ client: pool }) as unknown as Db;
-  const database = wrap(db, 'postgres', () => pool.end());
+  const database = wrap(db, 'postgres', () => pool.end(), async <T>(statement: PreparedStatement, values: unknown[]) =>
+    (await pool.query({ name: statement.name, text: statement.text, values })).rows as T[]);
   database.migrate = async () => {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     // Nodes starting together must not both migrate: hold a session lock on one connection meanwhile.
@@ -71,7 +84,8 @@ async function openPglite(dir?: string): Promise<Database> {
   });
   await client.waitReady;
   const db = drizzle({ client }) as unknown as Db;
-  const database = wrap(db, 'pglite', () => client.close());
+  const database = wrap(db, 'pglite', () => client.close(), async <T>(statement: PreparedStatement, values: unknown[]) =>
+    (await client.query<T>(statement.text, values)).rows);
   database.migrate = async () => {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
@@ -79,7 +93,7 @@ async function openPglite(dir?: string): Promise<Database> {
   return database;
 }
 
-function wrap(db: Db, kind: Database['kind'], close: () => Promise<void>): Database {
+function wrap(db: Db, kind: Database['kind'], close: () => Promise<void>, prepared: Database['prepared']): Database {
   const rows = async <T>(query: SQL, executor: Db = db) => {
     const result = (await executor.execute(query)) as unknown as { rows: T[] };
     return result.rows;
@@ -88,6 +102,7 @@ function wrap(db: Db, kind: Database['kind'], close: () => Promise<void>): Datab
     db,
     kind,
     rows,
+    prepared,
     ping: async () => {
       await rows(sql`select 1`);
     },
