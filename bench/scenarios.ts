@@ -7,6 +7,7 @@ import type { TestServer } from '../test/support/server.js';
 import type { Scenario } from './measure.js';
 import { VOUCHER_SCENARIOS } from './voucher.js';
 import { personWithBill } from './bill.js';
+import { PAYMENT_SCENARIOS } from './payment.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -116,4 +117,5 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   ...VOUCHER_SCENARIOS,
+  ...PAYMENT_SCENARIOS,
 ];
