@@ -5,6 +5,8 @@
  * signed webhooks of its orders' end states, retried with exponential backoff.
  */
 import { randomInt } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -303,6 +305,34 @@ describe('institution webhooks (机构回调)', () => {
       const clinic = await ok('POST', '/auth/channels', { name: '另一家诊所HIS', capabilities: ['payment.order'] }, sysadmin);
       expect(await deliveries(clinic)).toEqual([]);
     } finally {
+      await his.close();
+    }
+  });
+
+  it('refuses a name that resolves into the platform’s network, at registration and again at every send', async (context) => {
+    // This machine's own name resolves to a loopback or private address on the test machines (/etc/hosts).
+    const name = hostname();
+    const resolved = await lookup(name).catch(() => null);
+    if (!resolved || !/^(127\.|10\.|192\.168\.|::1$)/.test(resolved.address) || name === 'localhost') return context.skip();
+    const { payment } = server.platform.ctx.config;
+    configurePaymentWebhooks(server.platform.ctx, { baseDelayMs: 10, maxAttempts: 2 });
+    const his = await receiver(hospital, 0);
+    const url = his.url.replace('127.0.0.1', name);
+    try {
+      payment.webhookPrivateHosts = false;
+      const refused = await webhookPut(hospital, url);
+      expect([refused.status, refused.body.code, refused.body.field]).toEqual([400, 'payment.webhook_private_host', 'url']);
+      // Registered while private hosts were allowed: the name now "points inward" after registration (DNS rebinding).
+      payment.webhookPrivateHosts = true;
+      expect((await webhookPut(hospital, url)).status).toBe(200);
+      payment.webhookPrivateHosts = false;
+      const id = await cashOrder(await payer(), NANYANG_HOSPITAL);
+      const [given] = await settle(id, 1);
+      expect(given).toMatchObject({ event: 'paid', status: 'failed', attempts: 2, lastStatus: null });
+      expect(given.lastError).toContain('private address');
+      expect(his.calls.filter((c) => c.body.order.id === id)).toEqual([]);
+    } finally {
+      payment.webhookPrivateHosts = true;
       await his.close();
     }
   });

@@ -127,7 +127,7 @@ export function compareStatement(statement: StatementRow[], platform: PlatformRe
 /**
  * Whether a webhook host names this machine or a private network (loopback, RFC 1918, link-local,
  * unique-local IPv6): the platform would be POSTing into its own network on an institution's say-so.
- * Names that resolve to such addresses are not caught here (that needs the resolver at send time).
+ * Names are resolved and their addresses checked by `public-lookup.ts`.
  */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');

@@ -5,6 +5,8 @@
  * center's job sends due deliveries, signed with the app's secret (HMAC-SM3 headers as on every
  * signed request here), and retries a failure after 1 s, 2 s, 4 s … until `maxAttempts`.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { signRequest } from '../../adapters/signing.js';
 import type { AppContext } from '../../kernel/context.js';
@@ -15,6 +17,7 @@ import type { DomainEvent } from '../../kernel/outbox/index.js';
 import * as auth from '../auth/index.js';
 import { webhookDeliveries, webhooks, type WebhookEvent } from './schema.js';
 import { isPrivateHost } from './reconciliation-rules.js';
+import { publicOnlyLookup, resolvesPrivate } from './public-lookup.js';
 
 /** The outbox topic of order events; the payload is `OrderEventPayload`. */
 export const ORDER_EVENT_TOPIC = 'payment.order_event';
@@ -62,7 +65,10 @@ function checkUrl(raw: string, allowPrivateHosts: boolean) {
 
 /** 登记回调地址 sets (or replaces) the app's webhook URL. */
 export async function registerWebhook(ctx: AppContext, caller: { appId: string }, input: { url: string }) {
-  const url = checkUrl(input.url, ctx.config.payment.webhookPrivateHosts);
+  const allowPrivate = ctx.config.payment.webhookPrivateHosts;
+  const url = checkUrl(input.url, allowPrivate);
+  // Told now when the name already points inward; the send re-checks every time.
+  if (!allowPrivate && (await resolvesPrivate(new URL(url).hostname))) throw badRequest('payment.webhook_private_host', 'url');
   const now = new Date();
   const [row] = await ctx.database.db
     .insert(webhooks)
@@ -121,10 +127,8 @@ async function attempt(ctx: AppContext, policy: WebhookPolicy, delivery: typeof 
     const url = new URL(hook.url);
     const headers = signRequest({ appId: delivery.appId, secret, method: 'POST', path: url.pathname + url.search, body: delivery.body });
     try {
-      const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: delivery.body, redirect: 'manual', signal: AbortSignal.timeout(policy.timeoutMs) });
-      await response.body?.cancel();
-      status = response.status;
-      if (!response.ok) error = `HTTP ${response.status}`;
+      status = await post(url, { ...headers, 'content-type': 'application/json' }, delivery.body, policy.timeoutMs, ctx.config.payment.webhookPrivateHosts);
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (cause) {
       error = (cause as Error).message.slice(0, MAX_ERROR);
     }
@@ -140,6 +144,21 @@ async function attempt(ctx: AppContext, policy: WebhookPolicy, delivery: typeof 
     .update(webhookDeliveries)
     .set({ attempts, lastStatus: status, lastUrl: hook?.url ?? null, ...outcome })
     .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+}
+
+/** One POST, redirects not followed; the answer's status. Private addresses are refused unless allowed. */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number, allowPrivate: boolean): Promise<number> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs, ...(allowPrivate ? {} : { lookup: publicOnlyLookup() }) }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 const deliveryView = (d: typeof webhookDeliveries.$inferSelect) => ({
