@@ -216,6 +216,8 @@ describe('channel authorization', () => {
     const granted = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: app.appId } });
     expect(granted.status).toBe(201);
     expect((await query()).body).toMatchObject({ authorized: true });
+    // A code now puts the holder in this node's memo; the revocation below must reach it.
+    expect((await server.api('POST', '/voucher/codes', { token: person.l3, body: { channelAppId: app.appId } })).status).toBe(201);
     const list = await server.api('GET', '/voucher/authorizations', { token: person.l3 });
     expect(list.body.items.map((i: { appId: string }) => i.appId)).toEqual([app.appId]);
     expect((await server.api('DELETE', `/voucher/authorizations/${app.appId}`, { token: person.l3 })).status).toBe(204);
@@ -458,6 +460,16 @@ describe('concurrency across two processes', () => {
       expect(statuses.filter((s) => s === 409)).toHaveLength(999);
       const [row] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from voucher.usage where code_id = ${codeId} and action = 'verify' and result = 'ok'`);
       expect(row.n).toBe(1);
+
+      // The second node memoized the holder while generating; a revocation on this node reaches its memo (broadcast).
+      expect((await second('POST', '/voucher/codes', { token: person.l3, body: { channelAppId: app.appId } })).status).toBe(201);
+      expect((await server.api('DELETE', `/voucher/authorizations/${app.appId}`, { token: person.l3 })).status).toBe(204);
+      let refused = 0;
+      for (let i = 0; i < 50 && refused !== 403; i++) {
+        refused = (await second('POST', '/voucher/codes', { token: person.l3, body: { channelAppId: app.appId } })).status;
+        if (refused !== 403) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(refused).toBe(403);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
