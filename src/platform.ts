@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
@@ -7,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './kernel/config/index.js';
 import { openDatabase, type Database } from './kernel/db/index.js';
 import { openCache, type Cache } from './kernel/cache/index.js';
-import { createFieldCipher } from './kernel/crypto/index.js';
+import { createFieldCipher, sm2PublicKeyFromPrivateKey } from './kernel/crypto/index.js';
 import { createAuditLog } from './kernel/audit/index.js';
 import { auditRoutes } from './kernel/audit/routes.js';
 import { createOutbox } from './kernel/outbox/index.js';
@@ -156,14 +157,30 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
 }
 
 /**
- * The payment channel: configured, or in development a local fake channel (the payer "pays" through
- * its `/test/pay` endpoint), so that hybrid payments work end to end with a bare `npm start`.
+ * The payment channels (WeChat-Pay, Alipay and UnionPay styles): configured, or in development a
+ * local fake of each (the payer "pays" through its `/test/pay` endpoint; each fake signs with a key
+ * of its own, whose public half the platform then trusts), so that hybrid payments work end to end
+ * with a bare `npm start`.
  */
 async function resolvePayChannel(config: Config, closers: Array<() => Promise<void>>): Promise<Config> {
   const p = config.providers;
-  if (p.paychannelUrl || !config.startFakes) return config;
+  if ((p.paychannelUrl && p.paychannelAlipayUrl && p.paychannelUnionpayUrl) || !config.startFakes) return config;
   const fakes = await import('../test/fakes/index.js');
-  const fake = await fakes.startFakePayChannel({ appId: p.paychannelAppId, secret: p.paychannelSecret });
-  closers.push(() => fake.close());
-  return { ...config, providers: { ...p, paychannelUrl: fake.url } };
+  const providers = { ...p };
+  if (!p.paychannelUrl) {
+    const fake = await fakes.startFakePayChannel({ appId: p.paychannelAppId, secret: p.paychannelSecret });
+    closers.push(() => fake.close());
+    providers.paychannelUrl = fake.url;
+  }
+  if (!p.paychannelAlipayUrl && p.paychannelAlipayPrivateKey) {
+    const fake = await fakes.startFakeAlipayChannel({ appId: p.paychannelAlipayAppId, platformPublicKey: createPublicKey(p.paychannelAlipayPrivateKey) });
+    closers.push(() => fake.close());
+    Object.assign(providers, { paychannelAlipayUrl: fake.url, paychannelAlipayPublicKey: fake.publicKey });
+  }
+  if (!p.paychannelUnionpayUrl && p.paychannelUnionpayPrivateKey) {
+    const fake = await fakes.startFakeUnionPayChannel({ merId: p.paychannelUnionpayMerId, platformPublicKey: sm2PublicKeyFromPrivateKey(p.paychannelUnionpayPrivateKey) });
+    closers.push(() => fake.close());
+    Object.assign(providers, { paychannelUnionpayUrl: fake.url, paychannelUnionpayPublicKey: fake.publicKey });
+  }
+  return { ...config, providers };
 }

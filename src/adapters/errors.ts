@@ -1,5 +1,6 @@
 /** External parties (外部对接方) the platform talks to through adapters. */
-export type Party = 'realname' | 'sms' | 'oauth' | 'finance' | 'paychannel';
+/** `paychannel` is the WeChat-Pay-style channel; `alipay` and `unionpay` the other cash channel styles. */
+export type Party = 'realname' | 'sms' | 'oauth' | 'finance' | 'paychannel' | 'alipay' | 'unionpay';
 
 /**
  * Why a call to an external party failed. Callers map these to problem+json;

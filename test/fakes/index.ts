@@ -14,3 +14,8 @@ export type { FakeFinance, FakeFinanceOptions, FinanceBillRecord } from './finan
 export type { FakeCall, FakeHandle, FakeServerOptions } from './shared/fake-server.js';
 export { startFakePayChannel } from './paychannel/server.js';
 export type { CallbackResult, FakePayChannel, FakePayChannelOptions, FakeRefund, FakeTrade, FakeTradeState } from './paychannel/server.js';
+export type { ExtraStatementLine, FakePayChannelHooks } from './paychannel/book.js';
+export { startFakeAlipayChannel } from './alipay/server.js';
+export type { FakeAlipayChannel, FakeAlipayChannelOptions } from './alipay/server.js';
+export { startFakeUnionPayChannel } from './unionpay/server.js';
+export type { FakeUnionPayChannel, FakeUnionPayChannelOptions } from './unionpay/server.js';

@@ -199,7 +199,7 @@ describe('daily reconciliation (对账)', () => {
     expect(refused.status).toBe(403);
     const badDate = await reconcile(clerk, { date: '2019-02-30', channel: 'wechat' });
     expect([badDate.status, badDate.body.field]).toEqual([400, 'date']);
-    const badChannel = await reconcile(clerk, { date: TODAY, channel: 'alipay' });
+    const badChannel = await reconcile(clerk, { date: TODAY, channel: 'paypal' });
     expect([badChannel.status, badChannel.body.field]).toEqual([400, 'channel']);
     const badResolution = await server.api('POST', '/payment/reconciliation-items/pri_x/resolve', { token: clerk, body: { resolution: 'ignore' } });
     expect([badResolution.status, badResolution.body.field]).toEqual([400, 'resolution']);

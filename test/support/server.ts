@@ -1,14 +1,40 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
-import { startFakeFinance, startFakeOAuth, startFakePayChannel, startFakeRealName, startFakeSms, type FakeFinance, type FakeOAuth, type FakePayChannel, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import {
+  startFakeAlipayChannel,
+  startFakeFinance,
+  startFakeOAuth,
+  startFakePayChannel,
+  startFakeRealName,
+  startFakeSms,
+  startFakeUnionPayChannel,
+  type FakeAlipayChannel,
+  type FakeFinance,
+  type FakeOAuth,
+  type FakePayChannel,
+  type FakeRealName,
+  type FakeSms,
+  type FakeUnionPayChannel,
+} from '../fakes/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
 
 export interface TestServer {
   url: string;
   platform: Platform;
-  fakes: { realName: FakeRealName; sms: FakeSms; wechat: FakeOAuth; alipay: FakeOAuth; finance: FakeFinance; paychannel: FakePayChannel };
+  fakes: {
+    realName: FakeRealName;
+    sms: FakeSms;
+    /** the OAuth login providers */
+    wechat: FakeOAuth;
+    alipay: FakeOAuth;
+    finance: FakeFinance;
+    /** the WeChat-Pay-style payment channel (the same as `paychannels.wechat`) */
+    paychannel: FakePayChannel;
+    /** the payment channel of each style, by the order's `payChannel` */
+    paychannels: { wechat: FakePayChannel; alipay: FakeAlipayChannel; unionpay: FakeUnionPayChannel };
+  };
   /** the fake SMS gateway's base URL; its test endpoint /v1/sms/inbox?phone= lists received texts */
   smsInboxUrl: string;
   realNameUrl: string;
@@ -60,13 +86,19 @@ export function apiClient(baseUrl: string): ApiClient {
 export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
   const secret = () => randomBytes(16).toString('hex');
   const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret(), paychannel: secret() };
-  const [realName, sms, wechat, alipay, finance, paychannel] = await Promise.all([
+  // The platform's own keys of the Alipay-style (RSA) and UnionPay-style (SM2) channels; each fake has its own pair.
+  const alipayApp = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const unionpayApp = generateSm2KeyPair();
+  const ids = { alipayAppId: '2021000000000001', unionpayMerId: '777290058110048' };
+  const [realName, sms, wechat, alipay, finance, paychannel, alipayPay, unionpayPay] = await Promise.all([
     startFakeRealName({ appId: 'yibao', secret: creds.realName }),
     startFakeSms({ appId: 'yibao', secret: creds.sms }),
     startFakeOAuth({ provider: 'wechat', appId: 'yibao', secret: creds.oauth }),
     startFakeOAuth({ provider: 'alipay', appId: 'yibao', secret: creds.oauth }),
     startFakeFinance({ appId: 'yibao', secret: creds.finance }),
     startFakePayChannel({ appId: 'yibao', secret: creds.paychannel }),
+    startFakeAlipayChannel({ appId: ids.alipayAppId, platformPublicKey: alipayApp.publicKey }),
+    startFakeUnionPayChannel({ merId: ids.unionpayMerId, platformPublicKey: unionpayApp.publicKey }),
   ]);
   const testDb = await createTestDatabase();
   const cachePrefix = newCachePrefix();
@@ -82,6 +114,14 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     FINANCE_SECRET: creds.finance,
     PAYCHANNEL_URL: paychannel.url,
     PAYCHANNEL_SECRET: creds.paychannel,
+    PAYCHANNEL_ALIPAY_URL: alipayPay.url,
+    PAYCHANNEL_ALIPAY_APP_ID: ids.alipayAppId,
+    PAYCHANNEL_ALIPAY_PRIVATE_KEY: alipayApp.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    PAYCHANNEL_ALIPAY_PUBLIC_KEY: alipayPay.publicKey,
+    PAYCHANNEL_UNIONPAY_URL: unionpayPay.url,
+    PAYCHANNEL_UNIONPAY_MER_ID: ids.unionpayMerId,
+    PAYCHANNEL_UNIONPAY_PRIVATE_KEY: unionpayApp.privateKey.padStart(64, '0'),
+    PAYCHANNEL_UNIONPAY_PUBLIC_KEY: unionpayPay.publicKey,
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
     BILL_VERIFY_PER_IP_PER_MINUTE: '100000',
     SEED_DEMO: options.seed === false ? 'false' : 'true',
@@ -103,7 +143,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   return {
     url: address,
     platform,
-    fakes: { realName, sms, wechat, alipay, finance, paychannel },
+    fakes: { realName, sms, wechat, alipay, finance, paychannel, paychannels: { wechat: paychannel, alipay: alipayPay, unionpay: unionpayPay } },
     smsInboxUrl: sms.url,
     realNameUrl: realName.url,
     databaseUrl: testDb.url,
@@ -113,7 +153,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await platform.close();
       await cache.close();
       await testDb.drop();
-      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close()]);
+      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close(), alipayPay.close(), unionpayPay.close()]);
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * 支付渠道 payment channel (WeChat-Pay style; Alipay / UnionPay styles implement the same
- * `PayChannel`): create a prepay order for the cash part, query it, close it, refund it, and
- * download the day's statement (对账单). The channel tells the platform of a payment by a signed
- * callback to the `notifyUrl` given with the prepay (verified by `verifyNotification`).
+ * 支付渠道 payment channel (WeChat-Pay style; `alipay.ts` and `unionpay.ts` implement the same
+ * `PayChannel` in their channels' wire formats): create a prepay order for the cash part, query it,
+ * close it, refund it, and download the day's statement (对账单). The channel tells the platform of
+ * a payment by a signed callback to the `notifyUrl` given with the prepay (verified by
+ * `verifyNotification`).
  *
  * Every call carries the platform's order id (`outTradeNo`) or refund id (`outRefundNo`), on which
  * the channel is idempotent, so a retry after a timeout never charges or refunds twice.
@@ -51,13 +52,52 @@ export const NotificationSchema = Type.Object({
 });
 export type Notification = Static<typeof NotificationSchema>;
 
+/**
+ * The upstream codes the platform acts on, whatever the style: each adapter translates its
+ * channel's own codes into these (WeChat Pay's happen to be them).
+ */
+export const CHANNEL_CODES = {
+  /** close: the order is paid and cannot be closed */
+  orderPaid: 'ORDERPAID',
+  /** query: the channel has no such order (never created, e.g. the prepay was lost) */
+  orderNotExist: 'ORDER_NOT_EXIST',
+} as const;
+
+export interface RefundRequest {
+  outTradeNo: string;
+  /** the platform's refund id: the channel's idempotency key of the refund */
+  outRefundNo: string;
+  amountFen: number;
+  reason: string;
+  /** the channel's transaction id of the payment, when known (a style that refunds by it asks for it otherwise) */
+  transactionId?: string | null;
+  /** where the channel may send its refund result */
+  notifyUrl?: string;
+}
+
+/** 对账单 the header of the statement every style's `statement` answers with (amounts in fen). */
+export const STATEMENT_HEADER = '交易时间,商户订单号,渠道交易号,类型,金额(分)';
+
+/** One statement line; a style that cannot read a line of its channel's bill writes `UNREADABLE_LINE` in its place. */
+export const statementLine = (at: string, outTradeNo: string, channelRef: string, type: 'PAY' | 'REFUND', amountFen: number) => [at, outTradeNo, channelRef, type, amountFen].join(',');
+
+/** Stands for a line of the channel's bill the adapter could not read, so the reconciliation refuses the statement at that line. */
+export const UNREADABLE_LINE = '?';
+
 export interface PayChannel {
   prepay(input: PrepayRequest): Promise<{ prepayId: string }>;
+  /** The order as the channel sees it; an unknown order is `rejected` with upstream `ORDER_NOT_EXIST`. */
   query(outTradeNo: string): Promise<ChannelTrade>;
-  /** Closes an unpaid order; the channel refuses (`rejected`, upstream `ORDERPAID`) one already paid. */
+  /**
+   * Makes sure an unpaid order can no longer be paid; the channel refuses (`rejected`, upstream
+   * `ORDERPAID`) one already paid. An order the channel never created counts as closed.
+   */
   close(outTradeNo: string): Promise<void>;
-  refund(input: { outTradeNo: string; outRefundNo: string; amountFen: number; reason: string }): Promise<{ refundId: string }>;
-  /** 对账单 the day's statement as the channel's CSV (`YYYY-MM-DD`, Beijing time). */
+  refund(input: RefundRequest): Promise<{ refundId: string }>;
+  /**
+   * 对账单 the day's statement (`YYYY-MM-DD`, Beijing time) as CSV under `STATEMENT_HEADER`, one
+   * line per payment and refund: each style downloads its channel's own bill and writes it so.
+   */
   statement(date: string): Promise<string>;
 }
 
@@ -70,7 +110,7 @@ export function createPayChannelClient(config: PayChannelConfig): PayChannel {
     close: async (outTradeNo) => {
       await call('POST', `/v3/pay/transactions/${encodeURIComponent(outTradeNo)}/close`, {}, Closed);
     },
-    refund: (input) => call('POST', '/v3/refunds', input, Refund),
+    refund: ({ outTradeNo, outRefundNo, amountFen, reason }) => call('POST', '/v3/refunds', { outTradeNo, outRefundNo, amountFen, reason }, Refund),
     statement: async (date) => (await call('GET', `/v3/bill?date=${encodeURIComponent(date)}`, undefined, Statement)).csv,
   };
 }

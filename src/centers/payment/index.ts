@@ -9,7 +9,7 @@ import { deliverWebhooksNow, setWebhookPolicy, syncNow } from './runtime.js';
 import type { WebhookPolicy } from './webhooks.js';
 
 export { paymentCenter, PAYMENT_CAPABILITY } from './routes.js';
-export type { OrderStatus, SettlementType } from './schema.js';
+export type { OrderStatus, PayChannelName, SettlementType } from './schema.js';
 export type { CreateOrderInput, OrderView } from './service.js';
 
 /** 同步 one pass of the background job now (timeouts, re-sync with the channel); how many orders it looked at. */

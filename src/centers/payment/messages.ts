@@ -24,6 +24,8 @@ registerMessages({
     en: 'A partial refund can only return cash ({cashRefundableFen} fen left); the fund and account parts go back only with a full refund',
   },
   'payment.notify_signature': { zh: '支付通知签名无效', en: 'The payment notification’s signature is invalid' },
+  'payment.notify_form': { zh: '支付通知的表单无法识别（字段重复）', en: 'The payment notification’s form cannot be read (a field repeats)' },
+  'payment.channel_not_offered': { zh: '支付渠道 {channel} 未开通', en: 'The payment channel {channel} is not offered' },
   'payment.notify_amount': { zh: '支付通知金额与订单现金部分不符', en: 'The notified amount differs from the order’s cash part' },
   'payment.webhook_url': { zh: '回调地址须为 http(s) 网址，且不含用户名、密码或 # 片段', en: 'The webhook URL must be an http(s) address without user, password or # fragment' },
   'payment.webhook_private_host': { zh: '回调地址不能指向本机或内网地址', en: 'The webhook URL may not point at this machine or a private network' },

@@ -1,9 +1,9 @@
 /**
- * 对账 the daily reconciliation of a payment channel: the channel's statement of a Beijing-time
- * day against the platform's paid orders and refunds of that day (`reconciliation-rules.ts`).
- * One report per (date, channel); a clerk runs and works it for their region (the region of the
- * order's institution), so a re-run replaces only that region's open items and keeps what was
- * decided.
+ * 对账 the daily reconciliation of the payment channels: each channel's statement of a Beijing-time
+ * day against the platform's paid orders and refunds of that day that went through that channel
+ * (`reconciliation-rules.ts`). One report per (date, channel); a clerk runs and works it for their
+ * region (the region of the order's institution), so a re-run replaces only that region's open
+ * items and keeps what was decided. `reconcileDay` runs every channel offered.
  */
 import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import { isAdapterError } from '../../adapters/index.js';
@@ -21,7 +21,7 @@ import {
   type ReconciliationKind,
   type Resolution,
 } from './reconciliation-rules.js';
-import { orders, reconciliationItems, reconciliations, refunds } from './schema.js';
+import { orders, PAY_CHANNELS, reconciliationItems, reconciliations, refunds, type PayChannelName } from './schema.js';
 import type { PaymentDeps } from './service.js';
 
 /** A clerk: acts within the region-code prefix their organization covers ('' national). */
@@ -39,8 +39,8 @@ const CHUNK = 1000;
 const regionScope = (column: AnyColumn, prefix: string): SQL | undefined => (prefix ? like(column, `${prefix}%`) : undefined);
 const transaction = <T>(ctx: AppContext, work: (tx: Db) => Promise<T>) => ctx.database.db.transaction((t) => work(t as unknown as Db));
 
-/** The platform's payments and refunds of the day, and those the statement names from other days. */
-async function platformRecords(db: Db, date: string, named: { orderIds: string[]; refundRefs: string[] }): Promise<PlatformRecord[]> {
+/** The platform's payments and refunds of the day through the channel, and those the statement names from other days. */
+async function platformRecords(db: Db, date: string, channel: PayChannelName, named: { orderIds: string[]; refundRefs: string[] }): Promise<PlatformRecord[]> {
   // 北京时间 the day the channel's statement counts in
   const from = new Date(`${date}T00:00:00+08:00`);
   const to = new Date(from.getTime() + DAY_MS);
@@ -50,17 +50,23 @@ async function platformRecords(db: Db, date: string, named: { orderIds: string[]
       .select()
       .from(refunds)
       .where(or(and(gte(refunds.createdAt, from), lt(refunds.createdAt, to)), named.refundRefs.length ? inArray(refunds.channelRefundId, named.refundRefs) : undefined)),
-    db.select().from(orders).where(or(and(gte(orders.paidAt, from), lt(orders.paidAt, to)), named.orderIds.length ? inArray(orders.id, named.orderIds) : undefined)),
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.payChannel, channel), or(and(gte(orders.paidAt, from), lt(orders.paidAt, to)), named.orderIds.length ? inArray(orders.id, named.orderIds) : undefined))),
   ]);
   const orderById = new Map(paidRows.map((o) => [o.id, o]));
   const missing = [...new Set(refundRows.map((r) => r.orderId))].filter((id) => !orderById.has(id));
   if (missing.length) for (const o of await db.select().from(orders).where(inArray(orders.id, missing))) orderById.set(o.id, o);
   const records: PlatformRecord[] = [];
+  // Another channel's payments and refunds are that channel's statement's business.
   for (const o of orderById.values()) {
+    if (o.payChannel !== channel) continue;
     const settled = o.status === 'paid' || o.status === 'refunded';
     records.push({ type: 'pay', orderId: o.id, refundId: null, channelRef: o.transactionId, cashFen: Number(o.cashFen), institutionCode: o.institutionCode, ofTheDay: settled && inDay(o.paidAt), settled });
   }
   for (const r of refundRows) {
+    if (orderById.get(r.orderId)?.payChannel !== channel) continue;
     records.push({
       type: 'refund',
       orderId: r.orderId,
@@ -81,11 +87,13 @@ const statusOf = (kind: ReconciliationKind): ItemStatus => (kind === 'match' ? '
  * 对账 runs (or re-runs) the day's reconciliation of the channel for the clerk's region: downloads
  * the statement, compares, and replaces the region's open and matched items; decided items stay.
  */
-export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: string }) {
+export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: PayChannelName }) {
   const { ctx } = deps;
+  const channel = deps.channels[input.channel];
+  if (!channel) throw new AppError('payment.channel_not_offered', 422, { channel: input.channel }, 'channel');
   let csv: string;
   try {
-    csv = await deps.channel.statement(input.date);
+    csv = await channel.statement(input.date);
   } catch (error) {
     if (isAdapterError(error)) throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
     throw error;
@@ -96,7 +104,7 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
     orderIds: [...new Set(parsed.rows.map((r) => r.outTradeNo))],
     refundRefs: parsed.rows.filter((r) => r.type === 'refund').map((r) => r.channelRef),
   };
-  const compared = compareStatement(parsed.rows, await platformRecords(ctx.database.db, input.date, named));
+  const compared = compareStatement(parsed.rows, await platformRecords(ctx.database.db, input.date, input.channel, named));
   const regionOf = (item: ComparedItem) => regionOfInstitution(item.institutionCode) ?? '';
   const mine = compared.filter((item) => regionOf(item).startsWith(clerk.prefix));
 
@@ -128,6 +136,17 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
     return report.id;
   });
   return getReconciliation(ctx.database.db, clerk, id);
+}
+
+/**
+ * 日终对账 the day's reconciliation of every channel offered, one report each (in the order of
+ * `PAY_CHANNELS`); a channel whose statement cannot be had fails the whole run, so that a clerk
+ * never takes a partial day for a complete one (the reports already run stay, a re-run updates them).
+ */
+export async function reconcileDay(deps: PaymentDeps, clerk: Clerk, input: { date: string }) {
+  const reports = [];
+  for (const channel of PAY_CHANNELS) if (deps.channels[channel]) reports.push(await reconcile(deps, clerk, { date: input.date, channel }));
+  return { date: input.date, reports };
 }
 
 async function scopedCounts(db: Db, clerk: Clerk, id: string) {
@@ -181,9 +200,11 @@ export async function listReconciliations(db: Db, clerk: Clerk, query: { page: n
   return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
-const itemView = (i: ItemRow) => ({
+const itemView = (i: ItemRow, channel: string) => ({
   id: i.id,
   reconciliationId: i.reconciliationId,
+  /** 支付渠道 of the report the item belongs to */
+  channel,
   kind: i.kind,
   type: i.type,
   regionCode: i.regionCode,
@@ -203,7 +224,7 @@ const itemView = (i: ItemRow) => ({
 
 /** 对账明细 the report's items in the clerk's region. */
 export async function listItems(db: Db, clerk: Clerk, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
-  await reportOf(db, id);
+  const report = await reportOf(db, id);
   const where = and(
     eq(reconciliationItems.reconciliationId, id),
     regionScope(reconciliationItems.regionCode, clerk.prefix),
@@ -214,7 +235,7 @@ export async function listItems(db: Db, clerk: Clerk, id: string, query: { page:
     db.select().from(reconciliationItems).where(where).orderBy(asc(reconciliationItems.kind), asc(reconciliationItems.key)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(reconciliationItems).where(where),
   ]);
-  return { items: rows.map(itemView), total: Number(total), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((row) => itemView(row, report.channel)), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
 /** 处理差异 records the clerk's decision on an open item of their region; an item is decided once. */
@@ -228,6 +249,6 @@ export async function resolveItem(ctx: AppContext, clerk: Clerk, id: string, inp
       .set({ status: 'resolved', resolution: input.resolution, note: input.note ?? null, resolvedBy: clerk.accountId, resolvedAt: new Date() })
       .where(eq(reconciliationItems.id, id))
       .returning();
-    return itemView(updated);
+    return itemView(updated, (await reportOf(tx, updated.reconciliationId)).channel);
   });
 }

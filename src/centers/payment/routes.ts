@@ -1,5 +1,6 @@
+import { createPublicKey } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { verifyNotification } from '../../adapters/index.js';
+import { parseForm, unionPayVerifier, verifyAlipayNotification, verifyNotification, verifyUnionPayNotification } from '../../adapters/index.js';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
 import { requireChannel, requireUser, type AuthRequirement, type UserPrincipal } from '../../kernel/http/auth.js';
 import { AppError, forbidden } from '../../kernel/http/errors.js';
@@ -9,7 +10,8 @@ import * as reconciliation from './reconciliation.js';
 import { RECONCILIATION_KINDS, RESOLUTIONS } from './reconciliation-rules.js';
 import * as service from './service.js';
 import * as webhooks from './webhooks.js';
-import { attachServer, CHANNEL_NAME, depsFor, startJob, stopJob } from './runtime.js';
+import { attachServer, depsFor, startJob, stopJob } from './runtime.js';
+import { PAY_CHANNELS } from './schema.js';
 import './messages.js';
 
 /** 渠道能力 the capability an institution's system needs to create, read and refund payment orders. */
@@ -54,7 +56,12 @@ const Status = Type.Union(
 
 const literals = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const Day = Type.String({ format: 'date', minLength: 10, maxLength: 10, description: '对账日期（北京时间）YYYY-MM-DD' });
-const ChannelName = Type.Union([Type.Literal(CHANNEL_NAME)], { description: '支付渠道' });
+const ChannelName = literals(PAY_CHANNELS, '支付渠道 wechat 微信支付 / alipay 支付宝 / unionpay 银联');
+
+/** A channel's form-encoded notification: the fields the platform reads, bounded; the channel's others kept, since its signature covers them all. */
+const NotifyForm = (properties: Parameters<typeof Type.Object>[0], description: string) =>
+  Type.Object(properties, { additionalProperties: Type.String({ maxLength: 2048 }), maxProperties: 80, description });
+const text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 
 /** Clerks reconcile the institutions of their organization's region (as the other core centers scope them). */
 async function clerkOf(ctx: AppContext, principal: UserPrincipal): Promise<reconciliation.Clerk> {
@@ -85,6 +92,7 @@ export const paymentCenter: CenterModule = {
           lines: Type.Array(FeeLine, { minItems: 1, maxItems: 500, description: '费用明细' }),
           settlementType: Type.Union([Type.Literal('ALL'), Type.Literal('CASH'), Type.Literal('HI')], { description: '结算类型 ALL 医保+现金 / CASH 全现金 / HI 仅医保' }),
           orderReference: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9A-Za-z_-]+$', description: '订单号 (unique per institution)' }),
+          payChannel: Type.Optional(ChannelName),
         }),
       },
     }, async (request, reply) => {
@@ -143,12 +151,14 @@ export const paymentCenter: CenterModule = {
       schema: { tags: ['payment'], summary: '我的支付订单详情 one of the person’s own orders (to confirm it)', params: Type.Object({ id: Id }) },
     }, async (request) => service.myOrder(ctx, requireUser(request).accountId, request.params.id));
 
-    app.post('/notify/:channel', {
+    // ------------------------------------------------------------------ channel notifications 支付结果通知
+    // Public, but each signed in its channel's own scheme, and answered in its channel's own form.
+
+    app.post('/notify/wechat', {
       config: { auth: { public: true } },
       schema: {
         tags: ['payment'],
-        summary: '支付结果通知 the payment channel’s callback: public, but signed (HMAC-SM3 with timestamp and nonce; a replay is refused)',
-        params: Type.Object({ channel: Type.Union([Type.Literal(CHANNEL_NAME)], { description: '支付渠道' }) }),
+        summary: '支付结果通知（微信支付式）the WeChat-Pay-style channel’s callback: public, but signed (HMAC-SM3 with timestamp and nonce; a replay is refused)',
         body: Body({
           outTradeNo: Type.String({ minLength: 1, maxLength: 64, description: '平台订单号' }),
           tradeState: Type.Union(['SUCCESS', 'NOTPAY', 'PAYERROR', 'CLOSED', 'REFUND'].map((s) => Type.Literal(s)) as never, { description: '交易状态' }),
@@ -169,7 +179,82 @@ export const paymentCenter: CenterModule = {
         },
       );
       if (!verified.ok) throw new AppError('payment.notify_signature', 401, { reason: verified.reason });
-      return service.handleNotification(deps, request.body as Parameters<typeof service.handleNotification>[1]);
+      return service.handleNotification(deps, 'wechat', request.body as Parameters<typeof service.handleNotification>[2]);
+    });
+
+    // The form-encoded styles read their bodies in a scope of their own: nothing else here takes forms.
+    await app.register(async (forms) => {
+      forms.removeAllContentTypeParsers();
+      forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
+        request.rawBody = body as string;
+        const fields = parseForm(body as string);
+        if (!fields) return done(new AppError('payment.notify_form', 400, {}, 'body'), undefined);
+        // PostgreSQL text cannot hold NUL, as for JSON bodies.
+        const nul = Object.keys(fields).find((k) => k.includes('\u0000') || fields[k].includes('\u0000'));
+        if (nul !== undefined) return done(new AppError('request.field_invalid', 400, { field: nul, detail: 'NUL character' }, nul), undefined);
+        done(null, { ...fields });
+      });
+      const p = ctx.config.providers;
+      const alipayKey = p.paychannelAlipayPublicKey ? createPublicKey(p.paychannelAlipayPublicKey) : null;
+      const unionpayKey = p.paychannelUnionpayPublicKey ? unionPayVerifier(p.paychannelUnionpayPublicKey) : null;
+      const refused = (reason: string) => new AppError('payment.notify_signature', 401, { reason });
+
+      forms.post('/notify/alipay', {
+        config: { auth: { public: true } },
+        schema: {
+          tags: ['payment'],
+          summary: '支付结果通知（支付宝式）the Alipay-style channel’s asynchronous notification: public, but signed (RSA2 over the sorted fields with the channel’s key); answered with plain `success`',
+          consumes: ['application/x-www-form-urlencoded'],
+          body: NotifyForm(
+            {
+              app_id: text(32, '应用ID'),
+              out_trade_no: text(64, '商户订单号 平台订单号'),
+              trade_no: Type.Optional(text(64, '支付宝交易号')),
+              trade_status: text(32, '交易状态 WAIT_BUYER_PAY / TRADE_SUCCESS / TRADE_FINISHED / TRADE_CLOSED'),
+              total_amount: text(20, '订单金额，元'),
+              sign_type: text(10, '签名类型 RSA2'),
+              sign: text(1024, '签名'),
+            },
+            '异步通知 form fields',
+          ),
+        },
+      }, async (request, reply) => {
+        if (!alipayKey) throw refused('not_configured');
+        const verified = verifyAlipayNotification({ appId: p.paychannelAlipayAppId, alipayPublicKey: alipayKey }, request.body as Record<string, string>);
+        if (!verified.ok) throw refused(verified.reason);
+        await service.handleNotification(deps, 'alipay', verified.trade);
+        return reply.type('text/plain; charset=utf-8').send('success');
+      });
+
+      forms.post('/notify/unionpay', {
+        config: { auth: { public: true } },
+        schema: {
+          tags: ['payment'],
+          summary: '后台通知（银联式）the UnionPay-style channel’s back notification: public, but signed (signMethod 03: SM2 over the SM3 digest of the sorted fields); answered with HTTP 200',
+          consumes: ['application/x-www-form-urlencoded'],
+          body: NotifyForm(
+            {
+              merId: text(32, '商户代码'),
+              txnType: text(2, '交易类型 01 消费 / 04 退货'),
+              orderId: text(40, '商户订单号'),
+              txnAmt: text(16, '交易金额，分'),
+              respCode: text(2, '应答码'),
+              queryId: Type.Optional(text(32, '查询流水号')),
+              signMethod: text(2, '签名方法 03'),
+              certId: text(64, '签名证书ID'),
+              signature: text(1024, '签名'),
+            },
+            '后台通知 form fields',
+          ),
+        },
+      }, async (request, reply) => {
+        if (!unionpayKey) throw refused('not_configured');
+        const verified = verifyUnionPayNotification({ merId: p.paychannelUnionpayMerId, verifier: unionpayKey }, request.body as Record<string, string>);
+        if (!verified.ok) throw refused(verified.reason);
+        // A refund's result changes nothing here: the refund was recorded when the channel accepted it.
+        if (verified.trade) await service.handleNotification(deps, 'unionpay', verified.trade);
+        return reply.type('text/plain; charset=utf-8').send('ok');
+      });
     });
 
     // --------------------------------------------------------------------- institution webhooks 机构回调
@@ -208,6 +293,15 @@ export const paymentCenter: CenterModule = {
         body: Body({ date: Day, channel: ChannelName }),
       },
     }, async (request, reply) => reply.status(201).send(await reconciliation.reconcile(deps, await clerk(request), request.body)));
+
+    app.post('/reconciliations/daily', {
+      config: { auth: RECONCILE },
+      schema: {
+        tags: ['payment'],
+        summary: '日终对账 reconcile a day for every payment channel offered, one report each (as `POST /reconciliations`), for your region',
+        body: Body({ date: Day }),
+      },
+    }, async (request, reply) => reply.status(201).send(await reconciliation.reconcileDay(deps, await clerk(request), request.body)));
 
     app.get('/reconciliations', {
       config: { auth: RECONCILE },

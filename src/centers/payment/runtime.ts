@@ -1,18 +1,34 @@
 /**
- * The payment center's dependencies per platform instance (the channel client, the notify URL) and
- * its background job: every `syncIntervalSec` one `syncOnce` pass (timeouts, re-sync with the
- * channel, interrupted compensations). Passes never overlap within a process; across processes the
+ * The payment center's dependencies per platform instance (a client per channel style, the notify
+ * URLs) and its background job: every `syncIntervalSec` one `syncOnce` pass (timeouts, re-sync with
+ * the channels, interrupted compensations). Passes never overlap within a process; across processes the
  * conditional state transitions keep a second pass harmless.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createPayChannelClient } from '../../adapters/index.js';
+import { createAlipayClient, createPayChannelClient, createUnionPayClient, type PayChannel } from '../../adapters/index.js';
+import type { Config } from '../../kernel/config/index.js';
 import type { AppContext } from '../../kernel/context.js';
+import type { PayChannelName } from './schema.js';
 import { syncOnce, type PaymentDeps } from './service.js';
 import { DEFAULT_WEBHOOK_POLICY, deliverDue, type WebhookPolicy } from './webhooks.js';
 
-/** The only channel style wired so far; the notify route is keyed by it. */
-export const CHANNEL_NAME = 'wechat';
+/**
+ * A client per channel offered: WeChat Pay always (the default channel, as before the others
+ * came), Alipay and UnionPay when configured with their gateway.
+ */
+export function channelClients(config: Config): Partial<Record<PayChannelName, PayChannel>> {
+  const p = config.providers;
+  return {
+    wechat: createPayChannelClient({ baseUrl: p.paychannelUrl ?? 'http://127.0.0.1:9', appId: p.paychannelAppId, secret: p.paychannelSecret }),
+    ...(p.paychannelAlipayUrl && p.paychannelAlipayPublicKey
+      ? { alipay: createAlipayClient({ baseUrl: p.paychannelAlipayUrl, appId: p.paychannelAlipayAppId, privateKey: p.paychannelAlipayPrivateKey, alipayPublicKey: p.paychannelAlipayPublicKey }) }
+      : {}),
+    ...(p.paychannelUnionpayUrl && p.paychannelUnionpayPublicKey
+      ? { unionpay: createUnionPayClient({ baseUrl: p.paychannelUnionpayUrl, merId: p.paychannelUnionpayMerId, privateKey: p.paychannelUnionpayPrivateKey, unionPayPublicKey: p.paychannelUnionpayPublicKey }) }
+      : {}),
+  };
+}
 
 interface Runtime {
   deps: PaymentDeps;
@@ -30,14 +46,13 @@ const runtimes = new WeakMap<AppContext, Runtime>();
 function runtimeOf(ctx: AppContext): Runtime {
   let runtime = runtimes.get(ctx);
   if (!runtime) {
-    const p = ctx.config.providers;
     const created: Runtime = {
       stopped: false,
       webhookPolicy: { ...DEFAULT_WEBHOOK_POLICY },
       deps: {
         ctx,
-        channel: createPayChannelClient({ baseUrl: p.paychannelUrl ?? 'http://127.0.0.1:9', appId: p.paychannelAppId, secret: p.paychannelSecret }),
-        notifyUrl: () => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${CHANNEL_NAME}`,
+        channels: channelClients(ctx.config),
+        notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
       },
     };
     runtimes.set(ctx, (runtime = created));

@@ -11,6 +11,10 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 /** 结算类型 ALL: fund + account + cash; HI: fund + account only (no cash); CASH: all in cash, no settlement. */
 export type SettlementType = 'ALL' | 'CASH' | 'HI';
 
+/** 支付渠道 the cash part's channel: WeChat Pay 微信支付, Alipay 支付宝, UnionPay 银联 (each in its own wire style). */
+export const PAY_CHANNELS = ['wechat', 'alipay', 'unionpay'] as const;
+export type PayChannelName = (typeof PAY_CHANNELS)[number];
+
 /**
  * created: pre-settled, waiting for the person's confirmation; settling: confirmed, the fund and
  * account parts being settled; paying: the cash part asked of the channel; paid: every part done;
@@ -36,6 +40,8 @@ export const orders = paymentSchema.table(
     insuranceType: text('insurance_type').notNull(),
     institutionCode: text('institution_code').notNull(),
     settlementType: text('settlement_type').$type<SettlementType>().notNull(),
+    /** 支付渠道 where the cash part is paid: every channel call of the order goes there */
+    payChannel: text('pay_channel').$type<PayChannelName>().notNull().default('wechat'),
     visit: jsonb('visit').$type<VisitInput>().notNull(),
     lines: jsonb('lines').$type<FeeLine[]>().notNull(),
     status: text('status').$type<OrderStatus>().notNull(),
@@ -82,7 +88,12 @@ export const refunds = paymentSchema.table(
     channelRefundId: text('channel_refund_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('refunds_order_idx').on(t.orderId), index('refunds_created_idx').on(t.createdAt)],
+  (t) => [
+    index('refunds_order_idx').on(t.orderId),
+    index('refunds_created_idx').on(t.createdAt),
+    // The job's pass looks for refunds the channel has not confirmed: few among many.
+    index('refunds_unfinished_idx').on(t.createdAt).where(sql`${t.channelRefundId} is null and ${t.cashFen} > 0`),
+  ],
 );
 
 /**

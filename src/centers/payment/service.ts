@@ -14,8 +14,8 @@
  * Refunds follow `rules.ts`: partial refunds return cash; the fund and account parts go back only
  * with the refund of everything left, which reverses the settlement (冲正).
  */
-import { and, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { isAdapterError, type ChannelTrade, type PayChannel } from '../../adapters/index.js';
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { CHANNEL_CODES, isAdapterError, type ChannelTrade, type PayChannel } from '../../adapters/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { sm3Hex } from '../../kernel/crypto/index.js';
@@ -26,14 +26,23 @@ import * as personal from '../personal/index.js';
 import * as settlement from '../settlement/index.js';
 import * as voucher from '../voucher/index.js';
 import { refundSplit } from './rules.js';
-import { orders, refunds, type OrderStatus, type SettlementType, type WebhookEvent } from './schema.js';
+import { orders, refunds, type OrderStatus, type PayChannelName, type SettlementType, type WebhookEvent } from './schema.js';
 import { publishOrderEvent } from './webhooks.js';
 
 export interface PaymentDeps {
   ctx: AppContext;
-  channel: PayChannel;
+  /** the client of every channel offered (configured) */
+  channels: Partial<Record<PayChannelName, PayChannel>>;
   /** where the channel sends its callbacks for this platform */
-  notifyUrl: () => string;
+  notifyUrl: (channel: PayChannelName) => string;
+}
+
+/** The client of the order's channel: every channel call of an order goes to the channel it was created for. */
+function channelOf(deps: PaymentDeps, order: Pick<OrderRow, 'payChannel'>): PayChannel {
+  const channel = deps.channels[order.payChannel];
+  // Offered when the order was created, no longer configured now.
+  if (!channel) throw new AppError('payment.channel_unavailable', 502, { reason: 'not_configured' });
+  return channel;
 }
 
 export interface CreateOrderInput {
@@ -47,6 +56,8 @@ export interface CreateOrderInput {
   settlementType: SettlementType;
   /** 订单号 the institution's own reference */
   orderReference: string;
+  /** 支付渠道 of the cash part; WeChat Pay when not given */
+  payChannel?: PayChannelName;
 }
 
 type OrderRow = typeof orders.$inferSelect;
@@ -57,6 +68,7 @@ export const orderView = (row: OrderRow) => ({
   orderReference: row.reference,
   status: row.status,
   settlementType: row.settlementType,
+  payChannel: row.payChannel,
   personId: row.personId,
   insuranceType: row.insuranceType,
   institutionCode: row.institutionCode,
@@ -134,6 +146,8 @@ export async function createOrder(deps: PaymentDeps, caller: { appId: string }, 
     ctx.database,
     { scope: `channel:${caller.appId}:payment.create`, key: requireKey(idempotencyKey), request: input },
     async () => {
+      const payChannel = input.payChannel ?? 'wechat';
+      if (input.settlementType !== 'HI' && !deps.channels[payChannel]) throw new AppError('payment.channel_not_offered', 422, { channel: payChannel }, 'payChannel');
       const identity = await voucher.verifyCode(ctx, caller.appId, { code: input.code, deviceId: input.deviceId });
       if (!identity.insuranceTypes.includes(input.insuranceType)) {
         throw new AppError('payment.insurance_type_not_held', 422, { insuranceType: input.insuranceType }, 'insuranceType');
@@ -160,6 +174,7 @@ export async function createOrder(deps: PaymentDeps, caller: { appId: string }, 
           insuranceType: input.insuranceType,
           institutionCode: input.institutionCode,
           settlementType: input.settlementType,
+          payChannel: input.payChannel ?? 'wechat',
           visit: input.visit,
           lines: input.lines,
           status: 'created',
@@ -206,6 +221,8 @@ export async function confirmOrder(deps: PaymentDeps, accountId: string, id: str
     { scope: `account:${accountId}:payment.confirm`, key: requireKey(idempotencyKey), request: { id } },
     async () => {
       const order = await ownOrder(ctx, accountId, id);
+      // Nothing is settled for a cash part no channel could take.
+      if (order.settlementType !== 'HI') channelOf(deps, order);
       await voucher.verifyVoucherPassword(ctx, order.personId, password, 'password');
       const claimed = await ctx.database.db
         .update(orders)
@@ -237,21 +254,21 @@ async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
       throw error;
     }
     const split = splitOf(settled.result);
-    current = (await transition(ctx, order.id, ['settling'], { settlementId: settled.id, ...split }))!;
+    current = await advance(ctx, order.id, ['settling'], { settlementId: settled.id, ...split });
     if (order.settlementType === 'HI' && split.cashFen > 0) {
       // The balance changed since the pre-settlement: HI cannot take cash, so nothing stays settled.
       await compensate(ctx, current, ['settling'], 'failed', 'payment.cash_not_allowed');
       throw new AppError('payment.cash_not_allowed', 422, { cashFen: split.cashFen }, 'id');
     }
   }
-  if (Number(current.cashFen) === 0) return (await transition(ctx, order.id, ['settling'], { status: 'paid', paidAt: new Date(), endedAt: new Date() }))!;
-  current = (await transition(ctx, order.id, ['settling'], { status: 'paying' }))!;
+  if (Number(current.cashFen) === 0) return advance(ctx, order.id, ['settling'], { status: 'paid', paidAt: new Date(), endedAt: new Date() });
+  current = await advance(ctx, order.id, ['settling'], { status: 'paying' });
   try {
-    const { prepayId } = await deps.channel.prepay({
+    const { prepayId } = await channelOf(deps, order).prepay({
       outTradeNo: order.id,
       amountFen: Number(current.cashFen),
       description: `医保移动支付 ${order.institutionCode} ${order.reference}`,
-      notifyUrl: deps.notifyUrl(),
+      notifyUrl: deps.notifyUrl(order.payChannel),
       expiresAt: order.expiresAt.toISOString(),
     });
     return (await transition(ctx, order.id, ['paying'], { prepayId })) ?? (await load(ctx, order.id))!;
@@ -259,11 +276,22 @@ async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
     if (!isAdapterError(error)) throw error;
     const declined = error.code === 'rejected';
     // Whatever the channel did with the prepay, a closed channel order can no longer be paid.
-    const closed = declined || (await closeAtChannel(deps, order.id)) === 'closed';
+    const closed = declined || (await closeAtChannel(deps, order)) === 'closed';
     if (!closed) throw new AppError('payment.channel_unavailable', 502, { reason: error.code });
     await compensate(ctx, current, ['paying'], 'failed', declined ? 'payment.channel_declined' : 'payment.channel_unavailable');
     throw new AppError(declined ? 'payment.channel_declined' : 'payment.channel_unavailable', declined ? 422 : 502, { reason: error.code });
   }
+}
+
+/**
+ * A confirmation's next step. The job may have taken the order meanwhile (it expired while being
+ * confirmed, and the job closes it with whatever was settled reversed): the person is told so.
+ */
+async function advance(ctx: AppContext, id: string, from: OrderStatus[], set: Partial<typeof orders.$inferInsert>): Promise<OrderRow> {
+  const row = await transition(ctx, id, from, set);
+  if (row) return row;
+  const now = (await load(ctx, id))!;
+  throw conflict('payment.order_not_confirmable', { status: now.status }, 'id');
 }
 
 /** The settlement of the order, made once whatever the retries (idempotent on the order's key). */
@@ -284,13 +312,13 @@ async function settleOrder(ctx: AppContext, order: OrderRow) {
   return answer.body;
 }
 
-async function closeAtChannel(deps: PaymentDeps, id: string): Promise<'closed' | 'paid' | 'unknown'> {
+async function closeAtChannel(deps: PaymentDeps, order: OrderRow): Promise<'closed' | 'paid' | 'unknown'> {
   try {
-    await deps.channel.close(id);
+    await channelOf(deps, order).close(order.id);
     return 'closed';
   } catch (error) {
-    if (isAdapterError(error) && error.upstreamCode === 'ORDERPAID') return 'paid';
-    deps.ctx.log.warn({ err: error, orderId: id }, 'payment channel close failed');
+    if (isAdapterError(error) && error.upstreamCode === CHANNEL_CODES.orderPaid) return 'paid';
+    deps.ctx.log.warn({ err: error, orderId: order.id }, 'payment channel close failed');
     return 'unknown';
   }
 }
@@ -304,6 +332,24 @@ async function compensate(ctx: AppContext, order: OrderRow, from: OrderStatus[],
   const claimed = await transition(ctx, order.id, from, { status: 'compensating', failureCode });
   if (!claimed) return;
   await finishCompensation(ctx, claimed, final);
+}
+
+/**
+ * A compensating order claimed from `settling` may have been settled before the claim, or by the
+ * job after it, with a crash before the settlement was recorded on the order: the settlement key
+ * answers whether it settled (and settles if not, so that what is reversed is certain). A refusal
+ * settled nothing.
+ */
+async function withSettlement(ctx: AppContext, order: OrderRow): Promise<OrderRow> {
+  if (order.settlementId || order.settlementType === 'CASH') return order;
+  let settled;
+  try {
+    settled = await settleOrder(ctx, order);
+  } catch (error) {
+    if (error instanceof AppError) return order;
+    throw error;
+  }
+  return (await transition(ctx, order.id, ['compensating'], { settlementId: settled.id })) ?? order;
 }
 
 async function finishCompensation(ctx: AppContext, order: OrderRow, final: 'failed' | 'closed') {
@@ -336,10 +382,11 @@ async function applyTrade(deps: PaymentDeps, order: OrderRow, trade: Pick<Channe
   }
 }
 
-/** 支付结果通知 the channel's callback, already signature-checked: applies it, idempotently. */
-export async function handleNotification(deps: PaymentDeps, trade: ChannelTrade) {
+/** 支付结果通知 a channel's callback, already signature-checked: applies it, idempotently. */
+export async function handleNotification(deps: PaymentDeps, channel: PayChannelName, trade: ChannelTrade) {
   const order = await load(deps.ctx, trade.outTradeNo);
-  if (!order) throw notFound('payment.not_found');
+  // A channel speaks only of the orders sent to it.
+  if (!order || order.payChannel !== channel) throw notFound('payment.not_found');
   await applyTrade(deps, order, trade);
   return { code: 'SUCCESS' };
 }
@@ -347,11 +394,20 @@ export async function handleNotification(deps: PaymentDeps, trade: ChannelTrade)
 /**
  * 同步 one pass of the background job: closes orders past their timeout (compensating what was
  * settled), asks the channel about paying orders (a lost callback still ends them), finishes
- * compensations and full refunds a crash interrupted. Returns how many orders it looked at.
+ * compensations, refunds and full refunds a crash interrupted. Returns how many orders and refunds
+ * it looked at.
  */
 export async function syncOnce(deps: PaymentDeps, limit = 200) {
   const { ctx } = deps;
   const now = new Date();
+  const unfinished = await ctx.database.db.select().from(refunds).where(unfinishedRefund).orderBy(refunds.createdAt).limit(limit);
+  for (const row of unfinished) {
+    try {
+      await finishRefund(deps, row);
+    } catch (error) {
+      ctx.log.warn({ err: error, refundId: row.id, orderId: row.orderId }, 'payment refund sync failed; retried next pass');
+    }
+  }
   const due = await ctx.database.db
     .select()
     .from(orders)
@@ -371,7 +427,7 @@ export async function syncOnce(deps: PaymentDeps, limit = 200) {
       ctx.log.warn({ err: error, orderId: order.id }, 'payment order sync failed; retried next pass');
     }
   }
-  return due.length;
+  return unfinished.length + due.length;
 }
 
 async function syncOrder(deps: PaymentDeps, order: OrderRow, now: Date) {
@@ -382,33 +438,30 @@ async function syncOrder(deps: PaymentDeps, order: OrderRow, now: Date) {
       await transition(ctx, order.id, ['created'], { status: 'closed', failureCode: 'payment.order_expired', endedAt: now });
       return;
     case 'settling': {
-      // A confirmation that crashed mid-way: the settlement key answers whether it settled (and settles if not); either way it is reversed.
+      // A confirmation that crashed mid-way: whatever it settled is reversed.
       const claimed = await transition(ctx, order.id, ['settling'], { status: 'compensating', failureCode: 'payment.order_expired' });
-      if (!claimed) return;
-      const settled = order.settlementType === 'CASH' ? null : await settleOrder(ctx, order);
-      const withSettlement = settled ? ((await transition(ctx, order.id, ['compensating'], { settlementId: settled.id })) ?? claimed) : claimed;
-      await finishCompensation(ctx, withSettlement, 'closed');
+      if (claimed) await finishCompensation(ctx, await withSettlement(ctx, claimed), 'closed');
       return;
     }
     case 'compensating':
-      await finishCompensation(ctx, order, order.failureCode === 'payment.order_expired' ? 'closed' : 'failed');
+      await finishCompensation(ctx, await withSettlement(ctx, order), order.failureCode === 'payment.order_expired' ? 'closed' : 'failed');
       return;
     case 'paid':
-      await finishFullRefund(ctx, order);
+      await finishWholeRefund(ctx, order);
       return;
     case 'paying': {
       let trade: ChannelTrade | null = null;
       try {
-        trade = await deps.channel.query(order.id);
+        trade = await channelOf(deps, order).query(order.id);
       } catch (error) {
         // Never created at the channel (the prepay failed before it): as good as not paid.
-        if (!(isAdapterError(error) && error.status === 404)) throw error;
+        if (!(isAdapterError(error) && error.upstreamCode === CHANNEL_CODES.orderNotExist)) throw error;
       }
       if (trade && trade.tradeState !== 'NOTPAY') return applyTrade(deps, order, trade);
       if (!expired) return;
-      const closed = await closeAtChannel(deps, order.id);
+      const closed = await closeAtChannel(deps, order);
       if (closed === 'closed') return compensate(ctx, order, ['paying'], 'closed', 'payment.order_expired');
-      if (closed === 'paid') return applyTrade(deps, order, await deps.channel.query(order.id));
+      if (closed === 'paid') return applyTrade(deps, order, await channelOf(deps, order).query(order.id));
       return;
     }
     default:
@@ -420,10 +473,23 @@ async function finishFullRefund(ctx: AppContext, order: OrderRow) {
   await transition(ctx, order.id, ['paid'], { status: 'refunded', endedAt: new Date() });
 }
 
+/** A refund whose cash part the channel has not confirmed yet (a crash, or no answer from the channel). */
+// Spelled as the partial index `refunds_unfinished_idx` is, so that the planner uses it.
+const unfinishedRefund = and(isNull(refunds.channelRefundId), sql`${refunds.cashFen} > 0`);
+
+/** The order refunded in whole once every refund of it is done at the channel: the settlement goes back too. */
+async function finishWholeRefund(ctx: AppContext, order: OrderRow) {
+  if (order.status !== 'paid' || Number(order.totalFen) === 0 || Number(order.refundedFen) !== Number(order.totalFen)) return;
+  const [pending] = await ctx.database.db.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.orderId, order.id), unfinishedRefund)).limit(1);
+  if (!pending) await finishFullRefund(ctx, order);
+}
+
 /**
  * 退款 refunds part or all of a paid order for its channel app (see the refund rule above). The
- * amount is reserved first by a conditional UPDATE, so two concurrent refunds cannot together
- * exceed what was paid; a channel failure gives the reservation back.
+ * amount is reserved by a conditional UPDATE, so two concurrent refunds cannot together exceed what
+ * was paid, in the transaction that records the refund: a crash leaves both or neither, and a
+ * refund the channel did not answer is asked again (by its number) by a retry or the job. A refund
+ * the channel refuses gives the reservation back.
  */
 export async function refundOrder(deps: PaymentDeps, caller: { appId: string }, id: string, input: { amountFen: number; reason: string }, idempotencyKey: string | undefined) {
   const { ctx } = deps;
@@ -438,28 +504,55 @@ export async function refundOrder(deps: PaymentDeps, caller: { appId: string }, 
   );
 }
 
+/** Another request with the same key recorded the refund first; this one's reservation is rolled back. */
+class RefundTaken extends Error {}
+
 async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, input: { amountFen: number; reason: string }, refundId: string) {
   const { ctx } = deps;
   const db = ctx.database.db;
   const order = await load(ctx, id);
   if (!order || order.appId !== caller.appId) throw notFound('payment.not_found');
-  const [earlier] = await db.select().from(refunds).where(eq(refunds.id, refundId));
-  if (earlier && earlier.orderId !== id) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
-  if (earlier) return { refund: refundView(earlier), order: orderView(order) };
+  const retry = async () => {
+    const [earlier] = await db.select().from(refunds).where(eq(refunds.id, refundId));
+    if (earlier && earlier.orderId !== id) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
+    return earlier;
+  };
+  // A retry of a refund recorded before a crash (or a channel failure) finishes it.
+  const earlier = await retry();
+  if (earlier) return finishRefund(deps, earlier);
   const amount = input.amountFen;
-  const [reserved] = await db
-    .update(orders)
-    .set({ refundedFen: sql`${orders.refundedFen} + ${amount}`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(orders.id, id),
-        eq(orders.status, 'paid'),
-        sql`${orders.refundedFen} + ${amount} <= ${orders.totalFen}`,
-        sql`(${orders.refundedFen} + ${amount} <= ${orders.cashFen} or ${orders.refundedFen} + ${amount} = ${orders.totalFen})`,
-      ),
-    )
-    .returning();
   const paid = (row: OrderRow, refundedFen: number) => ({ totalFen: Number(row.totalFen), cashFen: Number(row.cashFen), refundedFen });
+  let reserved: RefundRow | undefined;
+  try {
+    reserved = await db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const [row] = await tx
+        .update(orders)
+        .set({ refundedFen: sql`${orders.refundedFen} + ${amount}`, updatedAt: new Date() })
+        .where(
+          and(
+            eq(orders.id, id),
+            eq(orders.status, 'paid'),
+            sql`${orders.refundedFen} + ${amount} <= ${orders.totalFen}`,
+            sql`(${orders.refundedFen} + ${amount} <= ${orders.cashFen} or ${orders.refundedFen} + ${amount} = ${orders.totalFen})`,
+          ),
+        )
+        .returning();
+      if (!row) return undefined;
+      const split = refundSplit(paid(row, Number(row.refundedFen) - amount), amount);
+      if (!split.ok) throw new Error(`refund ${refundId}: the reservation and the refund rule disagree`);
+      const [inserted] = await tx
+        .insert(refunds)
+        .values({ id: refundId, orderId: id, amountFen: amount, cashFen: split.cashFen, settlementFen: split.settlementFen, reason: input.reason })
+        .onConflictDoNothing()
+        .returning();
+      if (!inserted) throw new RefundTaken();
+      return inserted;
+    });
+  } catch (error) {
+    if (!(error instanceof RefundTaken)) throw error;
+    return finishRefund(deps, (await retry())!);
+  }
   if (!reserved) {
     const now = (await load(ctx, id))!;
     if (now.status !== 'paid') throw conflict('payment.order_not_refundable', { status: now.status }, 'id');
@@ -468,44 +561,65 @@ async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, 
     if (decision.reason === 'exceeds') throw new AppError('payment.refund_exceeds', 422, { amountFen: amount, refundableFen: decision.refundableFen }, 'amountFen');
     throw new AppError('payment.refund_partial_settlement', 422, { cashRefundableFen: decision.cashRefundableFen }, 'amountFen');
   }
-  const split = refundSplit(paid(reserved, Number(reserved.refundedFen) - amount), amount);
-  if (!split.ok) throw new Error(`refund ${refundId}: the reservation and the refund rule disagree`);
-  const cashPart = split.cashFen;
-  const settlementPart = split.settlementFen;
-  let channelRefundId: string | null = null;
-  if (cashPart > 0) {
+  return finishRefund(deps, reserved);
+}
+
+/**
+ * Asks the channel for a recorded refund's cash part, once whatever the retries (the channel knows
+ * the refund by its number), and records its answer; then the order, when wholly refunded, becomes
+ * `refunded`. A refund the channel refuses is undone with its reservation; one it did not answer
+ * stays for a retry or the job.
+ */
+async function finishRefund(deps: PaymentDeps, recorded: RefundRow) {
+  const { ctx } = deps;
+  let row = recorded;
+  if (Number(row.cashFen) > 0 && !row.channelRefundId) {
+    let channelRefundId: string;
     try {
-      channelRefundId = (await deps.channel.refund({ outTradeNo: id, outRefundNo: refundId, amountFen: cashPart, reason: input.reason })).refundId;
+      const order = (await load(ctx, row.orderId))!;
+      channelRefundId = (
+        await channelOf(deps, order).refund({
+          outTradeNo: row.orderId,
+          outRefundNo: row.id,
+          amountFen: Number(row.cashFen),
+          reason: row.reason,
+          transactionId: order.transactionId,
+          notifyUrl: deps.notifyUrl(order.payChannel),
+        })
+      ).refundId;
     } catch (error) {
-      await db.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${amount}`, updatedAt: new Date() }).where(eq(orders.id, id));
-      if (isAdapterError(error)) throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
-      throw error;
+      if (!isAdapterError(error)) throw error;
+      if (error.code === 'rejected') await cancelRefund(ctx, row);
+      throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
     }
+    row = await recordChannelRefund(ctx, row, channelRefundId);
   }
-  const whole = Number(reserved.refundedFen) === Number(reserved.totalFen);
-  const [row] = await db.transaction(async (t) => {
+  await finishWholeRefund(ctx, (await load(ctx, row.orderId))!);
+  return { refund: refundView(row), order: orderView((await load(ctx, row.orderId))!) };
+}
+
+/** The channel's refund number, recorded once; a partial refund is told now, a whole one when the order becomes `refunded`. */
+async function recordChannelRefund(ctx: AppContext, row: RefundRow, channelRefundId: string): Promise<RefundRow> {
+  return ctx.database.db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const inserted = await tx
-      .insert(refunds)
-      .values({ id: refundId, orderId: id, amountFen: amount, cashFen: cashPart, settlementFen: settlementPart, reason: input.reason, channelRefundId })
-      .onConflictDoNothing()
-      .returning();
-    // A whole refund is told when the order becomes `refunded` (below, or by the job); a partial one now.
-    if (inserted[0] && !whole) {
-      const [current] = await tx.select().from(orders).where(eq(orders.id, id));
-      await publishOrderEvent(ctx, tx, { event: 'refunded', appId: current.appId, orderId: id, order: orderView(current), refund: refundView(inserted[0]) });
+    const [updated] = await tx.update(refunds).set({ channelRefundId }).where(and(eq(refunds.id, row.id), isNull(refunds.channelRefundId))).returning();
+    // Recorded (and told) meanwhile by a concurrent retry or the job.
+    if (!updated) return (await tx.select().from(refunds).where(eq(refunds.id, row.id)))[0] ?? row;
+    const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
+    if (Number(order.refundedFen) < Number(order.totalFen)) {
+      await publishOrderEvent(ctx, tx, { event: 'refunded', appId: order.appId, orderId: order.id, order: orderView(order), refund: refundView(updated) });
     }
-    return inserted;
+    return updated;
   });
-  if (!row) {
-    // A retry of a refund that was done but whose answer was never stored (a crash in between): reserved twice, done once.
-    await db.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${amount}`, updatedAt: new Date() }).where(eq(orders.id, id));
-    const [done] = await db.select().from(refunds).where(eq(refunds.id, refundId));
-    return { refund: refundView(done), order: orderView((await load(ctx, id))!) };
-  }
-  // The whole order refunded: the settlement goes back too (the job finishes it if this fails).
-  if (whole) await finishFullRefund(ctx, reserved);
-  return { refund: refundView(row), order: orderView((await load(ctx, id))!) };
+}
+
+/** A refund the channel refused: the record and its reservation go together. */
+async function cancelRefund(ctx: AppContext, row: RefundRow) {
+  await ctx.database.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [removed] = await tx.delete(refunds).where(and(eq(refunds.id, row.id), isNull(refunds.channelRefundId))).returning();
+    if (removed) await tx.update(orders).set({ refundedFen: sql`${orders.refundedFen} - ${removed.amountFen}`, updatedAt: new Date() }).where(eq(orders.id, row.orderId));
+  });
 }
 
 /** The refunds of an order, oldest first. */

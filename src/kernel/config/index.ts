@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { normalizeSm2PublicKey, sm2PublicKeyFromPrivateKey } from '../crypto/sm2.js';
 
 /**
  * Typed configuration read once from the environment. Every variable has a safe development
@@ -62,6 +63,20 @@ export interface Config {
     paychannelUrl?: string;
     paychannelAppId: string;
     paychannelSecret: string;
+    /**
+     * 支付宝 the Alipay-style channel: gateway, app id, the platform's RSA application private key
+     * (PEM) that signs requests, and the channel's public key (PEM) that verifies its answers and
+     * notifications. Offered to orders only with a URL; '' keys in production when it has none.
+     */
+    paychannelAlipayUrl?: string;
+    paychannelAlipayAppId: string;
+    paychannelAlipayPrivateKey: string;
+    paychannelAlipayPublicKey?: string;
+    /** 银联 the UnionPay-style channel: gateway, merchant id (merId), the platform's SM2 private key (hex) and the channel's SM2 public key (hex 04…) */
+    paychannelUnionpayUrl?: string;
+    paychannelUnionpayMerId: string;
+    paychannelUnionpayPrivateKey: string;
+    paychannelUnionpayPublicKey?: string;
   };
   bill: {
     /** 票据查验 public verifications a minute per client IP */
@@ -110,6 +125,11 @@ const DEV_KEYS = {
   token: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
   billSigning: '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
   voucherCode: '7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff',
+  /** the Alipay-style channel's application private key (RSA 2048, PKCS#8 DER in base64) */
+  alipayAppPrivateKey:
+    'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCfx92M/QYtsBbfiqVIceCvPSyK6ZJ0IWffwY0e1sSDLp1I+wTHQMm8lRhZt7B6D8+bKCi/IBS32j+W9GwSot+HJYPFGbSugb3NugMeZMerEtb61F6hrGz2zxKYKFvA+fAL3ZQE5O+CPM+PLsprEvJKygf2p/DvMLgHYmeEhj2mbc00hr6t9xPE8PxouRzdZ79PVUS0Qo6LLY3AYCi5c/NR49BhW2NgqPNGz4avr715nC6RJpVm1rG4E8pCCMftMDcfsfnrnfck07XB5lR54Jjbox/pFFpyTnFHeisvApncPE/RhfgIEX99dShrQxFtGE79Xh3qu5zXSf2yxCNQN9q7AgMBAAECggEAC/lvDaNixKbHOA6Mb371Tzy+61Qw4RolzjuTp2WCCbDDIdaKF6Kv272yuvqMs8EelmqujxBI7TRigp4jwUvKg7bYhrtz8oYPouzXUf5MhnIdgWPMCcLB0cdYBeY0ZiR1DHaZIrrDhlenWHwxuE+Nr/QvH5mbcVmN2SPTTTfARAolN94bMSThVryCaQ9CbDY0YX7Qn9hbAIaWx7AvHb78ECNWjrIyj1VjijwTXjoSVGt3QSxrBIzXZ7sM6Zni12WpXT3S4IhKJb7vshoiSsXRxf31JeOHIQiVexQqqeYxBfhsARRdfkYbSOOBIHXqybhwPJADCZk8U8RioYFHJ+hjrQKBgQDTp0sqkNnvSkZajqchqBFvtWDFXytsYlMrQLhep7/116Ixcbe1Ox5Lt9pDVxm5UMo5Q53GLSWyZptjB9asQfmfNGH5gmAXamSvY068P8nU0M0yLkdE1xwg9WAp8cRJMFCF1hfsM4ffmVeA6vEYYDO9JJD9/PChcXGs9A+MrYJR/QKBgQDBQjYg75S9FoVbYOcIgEhjryijyKWrqkTG7KVFhm0js/y7De90AJbiRKAQOV4jTZpwR1/8zuZLhIbVbr7rkisPi6hlMpUeJKe2Eps5APubhuAV0eiGqCn5MHmPFl4Wfo0cEzsKXRFFQAuDzJK/jU+ht9jLgrgKEff8NTX5bJqBFwKBgGbqUt9ovb/gMuN3uAbijU/vNxXh1+CE0wIWH1BPa0TkTEaUkAp8q5eP136lDKoSgbJkkYQ6kbj0sZvuxNDP58wlEXrcjVL1de3ecPuSXNaxjQVYgWkU2+Weytq6Z4JbDtx1JP7Cc9Ai5OyX0RHUPXQ8IpCN/IfT/L1nk2QJPnQVAoGARouX3K/3+IonBfM6gqTpR9IhoJ/WsfJGhuLNdbKbVmQWRmXQ2eR5L4FjeGioj3R9gqzbQhp4gGqRGYoCkVVa+KK/RqmPO2CgA9uI4+cS8XPriquEGNt77uWeCfhdQhLSCcSPUbolWsUFLwhXLSs1PVAyCB/gdHSYtGzsFe9p+uMCgYEAu40vpxxrUJQWx37JZmM7wGWpPXRdZgCyW+MsDqKfQYg0jzCIvtVWStkEEEwcgzBtTTAGt5kGrOCGaR6kwdznpTHc1xDhvclnGwtORmTTY4A/z2mr/rj3nOBOYsJ+2+14H4IP7L71nMpBrr3wTIITUX4P+YAgoRGQVCicHIa1SWE=',
+  /** the UnionPay-style channel's SM2 signing key */
+  unionpayPrivateKey: 'f50c15a05be1c21117e0677149fe0fd0532fedd473553f59483ade06453e991b',
 } as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -133,12 +153,98 @@ function key(env: NodeJS.ProcessEnv, name: string, fallback: string, production:
   return fallback;
 }
 
+/** A PEM key from the environment: PEM as it is (literal `\\n` allowed, one line in a .env file) or the bare base64 body the channels' key tools print. */
+function pem(raw: string, kind: 'PRIVATE KEY' | 'PUBLIC KEY'): string {
+  const text = raw.replace(/\\n/g, '\n').trim();
+  if (text.startsWith('-----BEGIN')) return `${text}\n`;
+  const body = text.replace(/\s+/g, '');
+  return `-----BEGIN ${kind}-----\n${(body.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${kind}-----\n`;
+}
+
+function rsaKey(name: string, raw: string, kind: 'PRIVATE KEY' | 'PUBLIC KEY'): string {
+  const text = pem(raw, kind);
+  let key: KeyObject;
+  try {
+    key = kind === 'PRIVATE KEY' ? createPrivateKey(text) : createPublicKey(text);
+  } catch {
+    throw new ConfigError(`${name} must be an RSA ${kind.toLowerCase()} (PEM, or its base64 body)`);
+  }
+  // RSA2 (SHA256withRSA) keys are 2048 bits or more.
+  if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new ConfigError(`${name} must be an RSA key of at least 2048 bits`);
+  return text;
+}
+
+function sm2PrivateKey(name: string, raw: string): string {
+  try {
+    sm2PublicKeyFromPrivateKey(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an SM2 private key: 64 hex characters`);
+  }
+  return raw.toLowerCase();
+}
+
+function sm2PublicKey(name: string, raw: string): string {
+  try {
+    return normalizeSm2PublicKey(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an SM2 public key: hex 04||x||y`);
+  }
+}
+
+/**
+ * One cash channel style's keys. With a URL its channel key is required (nothing it says could be
+ * verified otherwise), and in production so is the platform's own key; without a URL the style is
+ * not offered, and production holds no key for it rather than a development one.
+ */
+function channelKeys(
+  env: NodeJS.ProcessEnv,
+  names: { url: string; privateKey: string; publicKey: string },
+  parse: { privateKey: (raw: string) => string; publicKey: (raw: string) => string; devPrivateKey: string },
+  production: boolean,
+  warnings: string[],
+) {
+  const url = env[names.url] || undefined;
+  const rawPrivate = env[names.privateKey];
+  const rawPublic = env[names.publicKey];
+  if (url && !rawPublic) throw new ConfigError(`${names.publicKey} is required with ${names.url}`);
+  let privateKey = '';
+  if (rawPrivate) privateKey = parse.privateKey(rawPrivate);
+  else if (production && url) throw new ConfigError(`${names.privateKey} is required in production`);
+  else if (!production) {
+    privateKey = parse.privateKey(parse.devPrivateKey);
+    if (url) warnings.push(`${names.privateKey} is not set: using the development key (never do this in production)`);
+  }
+  return { url, privateKey, publicKey: rawPublic ? parse.publicKey(rawPublic) : undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { warnings: string[] } {
   const warnings: string[] = [];
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
   const centers = env.CENTERS && env.CENTERS !== 'all' ? env.CENTERS.split(',').map((c) => c.trim()).filter(Boolean) : null;
   const secret = (name: string) => env[name] || (production ? '' : `dev-${name.toLowerCase()}`);
+  const alipay = channelKeys(
+    env,
+    { url: 'PAYCHANNEL_ALIPAY_URL', privateKey: 'PAYCHANNEL_ALIPAY_PRIVATE_KEY', publicKey: 'PAYCHANNEL_ALIPAY_PUBLIC_KEY' },
+    {
+      privateKey: (raw) => rsaKey('PAYCHANNEL_ALIPAY_PRIVATE_KEY', raw, 'PRIVATE KEY'),
+      publicKey: (raw) => rsaKey('PAYCHANNEL_ALIPAY_PUBLIC_KEY', raw, 'PUBLIC KEY'),
+      devPrivateKey: DEV_KEYS.alipayAppPrivateKey,
+    },
+    production,
+    warnings,
+  );
+  const unionpay = channelKeys(
+    env,
+    { url: 'PAYCHANNEL_UNIONPAY_URL', privateKey: 'PAYCHANNEL_UNIONPAY_PRIVATE_KEY', publicKey: 'PAYCHANNEL_UNIONPAY_PUBLIC_KEY' },
+    {
+      privateKey: (raw) => sm2PrivateKey('PAYCHANNEL_UNIONPAY_PRIVATE_KEY', raw),
+      publicKey: (raw) => sm2PublicKey('PAYCHANNEL_UNIONPAY_PUBLIC_KEY', raw),
+      devPrivateKey: DEV_KEYS.unionpayPrivateKey,
+    },
+    production,
+    warnings,
+  );
   return {
     env: nodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -184,6 +290,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       paychannelUrl: env.PAYCHANNEL_URL || undefined,
       paychannelAppId: env.PAYCHANNEL_APP_ID || 'yibao',
       paychannelSecret: secret('PAYCHANNEL_SECRET'),
+      paychannelAlipayUrl: alipay.url,
+      paychannelAlipayAppId: env.PAYCHANNEL_ALIPAY_APP_ID || '2021000000000001',
+      paychannelAlipayPrivateKey: alipay.privateKey,
+      paychannelAlipayPublicKey: alipay.publicKey,
+      paychannelUnionpayUrl: unionpay.url,
+      paychannelUnionpayMerId: env.PAYCHANNEL_UNIONPAY_MER_ID || '777290058110048',
+      paychannelUnionpayPrivateKey: unionpay.privateKey,
+      paychannelUnionpayPublicKey: unionpay.publicKey,
     },
     bill: {
       verifyPerIpPerMinute: int(env, 'BILL_VERIFY_PER_IP_PER_MINUTE', 60, 1),

@@ -48,7 +48,7 @@ export interface FakeHandle {
   readonly calls: readonly FakeCall[];
   clearCalls(): void;
   setLatency(ms: number): void;
-  /** Corrupt the X-Signature of the next n successful signed responses. */
+  /** Corrupt the signature (X-Signature, or the native one) of the next n successful signed responses. */
   tamperNextResponses(n?: number): void;
 }
 
@@ -64,6 +64,16 @@ export interface RouteRegistrar {
   signed(method: 'GET' | 'POST', path: string, handler: RouteHandler): void;
   /** Route outside the signed protocol: test-only controls and pages a person's browser visits. */
   open(method: 'GET' | 'POST', path: string, handler: RouteHandler): void;
+  /**
+   * Route of a party that signs inside its own wire format (form fields, JSON members) rather than
+   * with the X-Signature headers: latency applies, the handler checks the signature and reports
+   * the outcome with `verified`, and signs its answer itself (corrupting it when `tamper()` says so).
+   */
+  native(method: 'GET' | 'POST', path: string, handler: RouteHandler): void;
+  /** On a native route: records whether the request's own signature checked out. */
+  verified(req: FastifyRequest, ok: boolean): void;
+  /** Whether the answer being signed now is one of the `tamperNextResponses` (and counts it). */
+  tamper(): boolean;
   /** Base URL, available once listening (for links the fake hands out). */
   baseUrl(): string;
 }
@@ -156,6 +166,33 @@ export async function startFakeServer(
           return handler(req, reply, st.body);
         },
       });
+    },
+    native(method, path, handler) {
+      app.route({
+        method,
+        url: path,
+        handler: async (req, reply) => {
+          const st = state.get(req)!;
+          if (latencyMs > 0) {
+            try {
+              await sleep(latencyMs, undefined, { signal: closing.signal });
+            } catch {
+              return reply.code(503).send({ code: 'shutting_down' });
+            }
+          }
+          if (!parseBody(req, st)) return badRequest(reply, 'body is not valid JSON');
+          return handler(req, reply, st.body);
+        },
+      });
+    },
+    verified(req, ok) {
+      const st = state.get(req);
+      if (st) st.auth = ok ? 'ok' : 'bad_signature';
+    },
+    tamper() {
+      if (tamperRemaining <= 0) return false;
+      tamperRemaining -= 1;
+      return true;
     },
     signed(method, path, handler) {
       app.route({

@@ -1,0 +1,2 @@
+ALTER TABLE "payment"."orders" ADD COLUMN "pay_channel" text DEFAULT 'wechat' NOT NULL;--> statement-breakpoint
+CREATE INDEX "refunds_unfinished_idx" ON "payment"."refunds" USING btree ("created_at") WHERE "payment"."refunds"."channel_refund_id" is null and "payment"."refunds"."cash_fen" > 0;
