@@ -9,88 +9,51 @@
 import { generateKeyPairSync, randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlipayClient, signRequest, unionPayOrderId } from '../../src/adapters/index.js';
+import { createAlipayClient, unionPayOrderId } from '../../src/adapters/index.js';
 import { signedNotification } from '../../src/adapters/paychannel/alipay.js';
 import { encodeForm } from '../../src/adapters/paychannel/form.js';
 import { certIdOf, signerOf, signFields } from '../../src/adapters/paychannel/unionpay.js';
 import { syncPayments } from '../../src/centers/payment/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
-import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import type { FakePayChannelHooks } from '../fakes/index.js';
-import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
+import {
+  accountBalance,
+  confirmOrder,
+  DOMAIN_LINES,
+  idempotencyKey,
+  INSTITUTION,
+  newPayer,
+  paymentCast,
+  signedGet,
+  signedPost,
+  voucherCode,
+  type Channel,
+  type Payer,
+  type PaymentCast,
+} from '../support/payment.js';
+import { loginStaff } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
-let admin: string;
+let cast: PaymentCast;
 let hospital: Channel;
-let unitId: string;
 
-interface Channel {
-  appId: string;
-  secret: string;
-}
-interface Payer {
-  personId: string;
-  token: string;
-}
 type Style = 'alipay' | 'unionpay';
 
-const VOUCHER_PASSWORD = '258147';
-const INSTITUTION = 'H41130200746';
-/** DOMAIN.md's illustrative inpatient visit: 20,000.00, of which class C 1,000.00 and class B 5,000.00 at 10 % (cash 3,550.00). */
-const LINES = [
-  { code: '310100001000000', class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: 'XA01ABD075A002010100483', class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: 'C1234567890123456789', class: 'C', quantity: 2, amountFen: 100_000 },
-];
+const LINES = DOMAIN_LINES;
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function signedHeaders(app: Channel, method: string, path: string, raw = '') {
-  return signRequest({ appId: app.appId, secret: app.secret, method, path: `/api/v1${path}`, body: raw }) as unknown as Record<string, string>;
-}
-function channelPost(app: Channel, path: string, body: unknown, key?: string) {
-  const raw = JSON.stringify(body);
-  return server.api('POST', path, { raw, headers: { ...signedHeaders(app, 'POST', path, raw), ...(key ? { 'idempotency-key': key } : {}) } });
-}
-const channelGet = (app: Channel, path: string) => server.api('GET', path, { headers: signedHeaders(app, 'GET', path) });
-
-async function ok(method: string, path: string, body: unknown, token = admin, status = 201) {
-  const response = await server.api(method, path, { token, body });
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
-  return response.body;
-}
-
+const channelPost = (app: Channel, path: string, body: unknown, key?: string) => signedPost(server, app, path, body, key);
+const channelGet = (app: Channel, path: string) => signedGet(server, app, path);
 const db = () => server.platform.ctx.database;
-const key = () => `k-${randomInt(1e12)}`;
-const balanceOf = async (personId: string) =>
-  Number((await db().rows<{ fen: number }>(sql`select coalesce(sum(amount_fen), 0)::bigint as fen from collection.account_entries where person_id = ${personId}`))[0].fen);
+const key = idempotencyKey;
+const balanceOf = (personId: string) => accountBalance(server, personId);
 const settlementsOf = async (personId: string) => (await db().rows<{ status: string }>(sql`select status from settlement.settlements where person_id = ${personId}`)).map((s) => s.status);
-
-/** A person employed (310) in 南阳 with `balanceFen` in the account, an activated voucher, and the hospital authorized. */
-async function payer(balanceFen: number): Promise<Payer> {
-  const idNumber = makeIdNumber('411302', `19${randomInt(60, 90)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, randomInt(0, 1000));
-  const name = randomName();
-  const person = await ok('POST', '/registry/persons', { idNumber, name, regionCode: '411302', category: 'employee' });
-  await ok('POST', `/enrollment/units/${unitId}/employees`, { personId: person.id, fromMonth: '2019-01' });
-  if (balanceFen) {
-    await db().rows(sql`insert into collection.account_entries (person_id, kind, amount_fen, month, insurance_type, source_ref) values (${person.id}, 'allocation', ${balanceFen}, 201901, '310', ${`test:${person.id}`})`);
-  }
-  while ((await server.platform.ctx.outbox.dispatchOnce()) > 0);
-  const account = await newPerson(server, { idNumber, name });
-  server.fakes.realName.addPerson({ idNumber, name });
-  const l2 = await ok('POST', '/auth/realname', { name, idNumber }, account.accessToken, 200);
-  const started = await ok('POST', '/auth/liveness', {}, l2.accessToken, 200);
-  server.fakes.realName.performLiveness(started.bizToken, 'pass');
-  const l3 = (await ok('POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, l2.accessToken, 200)).accessToken as string;
-  await ok('POST', '/voucher/activate', { password: VOUCHER_PASSWORD }, l3, 200);
-  await server.api('POST', '/voucher/authorizations', { token: l3, body: { appId: hospital.appId } });
-  return { personId: person.id, token: l3 };
-}
+const payer = (balanceFen: number) => newPayer(server, cast, balanceFen);
 
 async function orderBody(who: Payer, settlementType: 'ALL' | 'CASH', payChannel?: string) {
-  const code = (await ok('POST', '/voucher/codes', { channelAppId: hospital.appId }, who.token)).code as string;
   return {
-    code,
+    code: await voucherCode(server, who, hospital),
     insuranceType: '310',
     institutionCode: INSTITUTION,
     visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
@@ -107,8 +70,7 @@ async function createOrder(who: Payer, settlementType: 'ALL' | 'CASH', payChanne
   return created.body;
 }
 
-const confirm = (who: Payer, id: string) =>
-  server.api('POST', `/payment/orders/${id}/confirm`, { token: who.token, body: { password: VOUCHER_PASSWORD }, headers: { 'idempotency-key': key() } });
+const confirm = (who: Payer, id: string) => confirmOrder(server, who, id);
 
 async function order(id: string) {
   const response = await channelGet(hospital, `/payment/orders/${id}`);
@@ -133,11 +95,8 @@ async function payingOrder(style: Style, settlementType: 'ALL' | 'CASH' = 'ALL')
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = (await loginStaff(server, 'nanyang_admin')).accessToken;
-  const sysadmin = (await loginStaff(server, 'sysadmin')).accessToken;
-  hospital = await ok('POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin);
-  const entity = await ok('POST', '/registry/entities', { creditCode: randomCreditCode(), name: `渠道测试${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() });
-  unitId = (await ok('POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' })).id;
+  cast = await paymentCast(server, '渠道测试');
+  hospital = cast.hospital;
 });
 afterAll(() => server?.close());
 

@@ -12,78 +12,52 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/adapters/index.js';
 import { createMemoryNonceStore, verifySignedRequest } from '../../src/adapters/signing.js';
 import { configurePaymentWebhooks, deliverPaymentWebhooks } from '../../src/centers/payment/index.js';
-import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
+import { loginStaff } from '../support/factories.js';
+import {
+  confirmOrder,
+  FEE_CODES,
+  idempotencyKey,
+  INSTITUTION,
+  must,
+  newPayer,
+  paymentCast,
+  signedHeaders,
+  signedPost,
+  voucherCode,
+  type Channel,
+  type Payer,
+  type PaymentCast,
+} from '../support/payment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
+let cast: PaymentCast;
 let admin: string;
 let clerk: string;
 let sysadmin: string;
 let hospital: Channel;
-let unitId: string;
 
-interface Channel {
-  appId: string;
-  secret: string;
-}
-interface Payer {
-  personId: string;
-  token: string;
-}
-
-const VOUCHER_PASSWORD = '258147';
 /** 南阳 宛城区 (the clerk's city) and 郑州 (not theirs) */
-const NANYANG_HOSPITAL = 'H41130200746';
+const NANYANG_HOSPITAL = INSTITUTION;
 const ZHENGZHOU_HOSPITAL = 'H41010200031';
-const LINES = [{ code: '310100001000000', class: 'A', quantity: 1, amountFen: 120_000 }];
+const LINES = [{ code: FEE_CODES.service, class: 'A', quantity: 1, amountFen: 120_000 }];
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function signedHeaders(app: Channel, method: string, path: string, raw = '') {
-  return signRequest({ appId: app.appId, secret: app.secret, method, path: `/api/v1${path}`, body: raw }) as unknown as Record<string, string>;
-}
-function channelPost(app: Channel, path: string, body: unknown, key?: string) {
-  const raw = JSON.stringify(body);
-  return server.api('POST', path, { raw, headers: { ...signedHeaders(app, 'POST', path, raw), ...(key ? { 'idempotency-key': key } : {}) } });
-}
-
-async function ok(method: string, path: string, body: unknown, token = admin, status = 201) {
-  const response = await server.api(method, path, { token, body });
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
-  return response.body;
-}
-
+const ok = (method: string, path: string, body: unknown, token = admin, status = 201) => must(server, method, path, body, token, status);
+const channelPost = (app: Channel, path: string, body: unknown, key?: string) => signedPost(server, app, path, body, key);
 const db = () => server.platform.ctx.database;
-const key = () => `k-${randomInt(1e12)}`;
-
+const key = idempotencyKey;
 /** An insured person of 南阳 with an activated voucher and the hospital authorized (CASH orders need no balance). */
-async function payer(): Promise<Payer> {
-  const idNumber = makeIdNumber('411302', `19${randomInt(60, 90)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, randomInt(0, 1000));
-  const name = randomName();
-  const person = await ok('POST', '/registry/persons', { idNumber, name, regionCode: '411302', category: 'employee' });
-  await ok('POST', `/enrollment/units/${unitId}/employees`, { personId: person.id, fromMonth: '2019-01' });
-  while ((await server.platform.ctx.outbox.dispatchOnce()) > 0);
-  const account = await newPerson(server, { idNumber, name });
-  server.fakes.realName.addPerson({ idNumber, name });
-  const l2 = await ok('POST', '/auth/realname', { name, idNumber }, account.accessToken, 200);
-  const started = await ok('POST', '/auth/liveness', {}, l2.accessToken, 200);
-  server.fakes.realName.performLiveness(started.bizToken, 'pass');
-  const l3 = (await ok('POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, l2.accessToken, 200)).accessToken as string;
-  await ok('POST', '/voucher/activate', { password: VOUCHER_PASSWORD }, l3, 200);
-  await server.api('POST', '/voucher/authorizations', { token: l3, body: { appId: hospital.appId } });
-  return { personId: person.id, token: l3 };
-}
+const payer = () => newPayer(server, cast);
 
 /** A CASH order (all 1,200.00 through the channel) confirmed and then paid or declined in the wallet. */
 async function cashOrder(who: Payer, institutionCode: string, outcome: 'success' | 'decline' = 'success') {
-  const code = (await ok('POST', '/voucher/codes', { channelAppId: hospital.appId }, who.token)).code as string;
-  const body = { code, insuranceType: '310', institutionCode, visit: { kind: 'outpatient', institutionLevel: 2, date: '2019-03-15' }, lines: LINES, settlementType: 'CASH', orderReference: `ORD${randomInt(1e9)}` };
+  const body = { code: await voucherCode(server, who, hospital), insuranceType: '310', institutionCode, visit: { kind: 'outpatient', institutionLevel: 2, date: '2019-03-15' }, lines: LINES, settlementType: 'CASH', orderReference: `ORD${randomInt(1e9)}` };
   const created = await channelPost(hospital, '/payment/orders', body, key());
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const confirmed = await server.api('POST', `/payment/orders/${created.body.id}/confirm`, { token: who.token, body: { password: VOUCHER_PASSWORD }, headers: { 'idempotency-key': key() } });
+  const confirmed = await confirmOrder(server, who, created.body.id);
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
   expect((await server.fakes.paychannel.pay(created.body.id, outcome)).delivered).toBe(true);
   return created.body.id as string;
@@ -99,12 +73,9 @@ const byKey = (list: any[]) => Object.fromEntries(list.map((i) => [i.key ?? `${i
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = (await loginStaff(server, 'nanyang_admin')).accessToken;
+  cast = await paymentCast(server, '对账测试');
+  ({ admin, sysadmin, hospital } = cast);
   clerk = (await loginStaff(server, 'nanyang_clerk')).accessToken;
-  sysadmin = (await loginStaff(server, 'sysadmin')).accessToken;
-  hospital = await ok('POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin);
-  const entity = await ok('POST', '/registry/entities', { creditCode: randomCreditCode(), name: `对账测试${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() });
-  unitId = (await ok('POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' })).id;
 });
 afterAll(() => server?.close());
 

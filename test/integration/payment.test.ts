@@ -10,88 +10,45 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPayChannelClient, signRequest } from '../../src/adapters/index.js';
 import { syncPayments } from '../../src/centers/payment/index.js';
-import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
+import {
+  accountBalance,
+  confirmOrder,
+  DOMAIN_LINES,
+  idempotencyKey,
+  INSTITUTION,
+  must,
+  newPayer,
+  paymentCast,
+  signedGet,
+  signedPost,
+  voucherCode,
+  VOUCHER_PASSWORD,
+  type Channel,
+  type Payer,
+  type PaymentCast,
+} from '../support/payment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
+let cast: PaymentCast;
 let admin: string;
 let hospital: Channel;
-let unitId: string;
 
-interface Channel {
-  appId: string;
-  secret: string;
-}
-
-const VOUCHER_PASSWORD = '258147';
-const INSTITUTION = 'H41130200746';
-const CODES = { drug: 'XA01ABD075A002010100483', consumable: 'C1234567890123456789', service: '310100001000000' };
-/** DOMAIN.md's illustrative inpatient visit: 20,000.00, of which class C 1,000.00 and class B 5,000.00 at 10 %. */
-const LINES = [
-  { code: CODES.service, class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: CODES.drug, class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: CODES.consumable, class: 'C', quantity: 2, amountFen: 100_000 },
-];
-
-function signedHeaders(app: Channel, method: string, path: string, raw = '') {
-  return signRequest({ appId: app.appId, secret: app.secret, method, path: `/api/v1${path}`, body: raw }) as unknown as Record<string, string>;
-}
-function channelPost(app: Channel, path: string, body: unknown, key?: string) {
-  const raw = JSON.stringify(body);
-  return server.api('POST', path, { raw, headers: { ...signedHeaders(app, 'POST', path, raw), ...(key ? { 'idempotency-key': key } : {}) } });
-}
-const channelGet = (app: Channel, path: string) => server.api('GET', path, { headers: signedHeaders(app, 'GET', path) });
-
-async function ok(method: string, path: string, body: unknown, token = admin, status = 201) {
-  const response = await server.api(method, path, { token, body });
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
-  return response.body;
-}
-
-const dispatch = async () => {
-  while ((await server.platform.ctx.outbox.dispatchOnce()) > 0);
-};
+const LINES = DOMAIN_LINES;
+const ok = (method: string, path: string, body: unknown, token = admin, status = 201) => must(server, method, path, body, token, status);
+const channelPost = (app: Channel, path: string, body: unknown, key?: string) => signedPost(server, app, path, body, key);
+const channelGet = (app: Channel, path: string) => signedGet(server, app, path);
 const db = () => server.platform.ctx.database;
-const balanceOf = async (personId: string) =>
-  Number((await db().rows<{ fen: number }>(sql`select coalesce(sum(amount_fen), 0)::bigint as fen from collection.account_entries where person_id = ${personId}`))[0].fen);
+const key = idempotencyKey;
+const balanceOf = (personId: string) => accountBalance(server, personId);
 const settlementsOf = (personId: string) => db().rows<{ id: string; status: string }>(sql`select id, status from settlement.settlements where person_id = ${personId}`);
 const accumulationsOf = (personId: string) =>
   db().rows<{ deductible_fen: number; fund_paid_fen: number }>(sql`select deductible_fen, fund_paid_fen from settlement.accumulations where person_id = ${personId}`);
 
-interface Payer {
-  personId: string;
-  token: string;
-}
-
-/** A person employed (310) in 南阳 with `balanceFen` in the account, an activated voucher, and the hospital authorized. */
-async function payer(balanceFen: number): Promise<Payer> {
-  const idNumber = makeIdNumber('411302', `19${randomInt(60, 90)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, randomInt(0, 1000));
-  const name = randomName();
-  const person = await ok('POST', '/registry/persons', { idNumber, name, regionCode: '411302', category: 'employee' });
-  await ok('POST', `/enrollment/units/${unitId}/employees`, { personId: person.id, fromMonth: '2019-01' });
-  // A fixture standing in for a year of allocations (划入), as in the settlement tests.
-  if (balanceFen) {
-    await db().rows(sql`insert into collection.account_entries (person_id, kind, amount_fen, month, insurance_type, source_ref) values (${person.id}, 'allocation', ${balanceFen}, 201901, '310', ${`test:${person.id}`})`);
-  }
-  await dispatch();
-  const account = await newPerson(server, { idNumber, name });
-  server.fakes.realName.addPerson({ idNumber, name });
-  const l2 = await ok('POST', '/auth/realname', { name, idNumber }, account.accessToken, 200);
-  const started = await ok('POST', '/auth/liveness', {}, l2.accessToken, 200);
-  server.fakes.realName.performLiveness(started.bizToken, 'pass');
-  const l3 = (await ok('POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, l2.accessToken, 200)).accessToken as string;
-  await ok('POST', '/voucher/activate', { password: VOUCHER_PASSWORD }, l3, 200);
-  await server.api('POST', '/voucher/authorizations', { token: l3, body: { appId: hospital.appId } });
-  return { personId: person.id, token: l3 };
-}
-
-async function code(who: Payer, app = hospital) {
-  return (await ok('POST', '/voucher/codes', { channelAppId: app.appId }, who.token)).code as string;
-}
+const payer = (balanceFen: number) => newPayer(server, cast, balanceFen);
+const code = (who: Payer, app = hospital) => voucherCode(server, who, app);
 
 const reference = () => `ORD${randomInt(1e9)}${randomInt(1e6)}`;
-const key = () => `k-${randomInt(1e12)}`;
 
 async function orderBody(who: Payer, settlementType: 'ALL' | 'CASH' | 'HI', app = hospital) {
   return {
@@ -111,8 +68,7 @@ async function createOrder(who: Payer, settlementType: 'ALL' | 'CASH' | 'HI') {
   return created.body;
 }
 
-const confirm = (who: Payer, id: string, password = VOUCHER_PASSWORD, idempotencyKey = key()) =>
-  server.api('POST', `/payment/orders/${id}/confirm`, { token: who.token, body: { password }, headers: { 'idempotency-key': idempotencyKey } });
+const confirm = (who: Payer, id: string, password = VOUCHER_PASSWORD, confirmKey = key()) => confirmOrder(server, who, id, password, confirmKey);
 
 async function order(id: string) {
   const response = await channelGet(hospital, `/payment/orders/${id}`);
@@ -132,11 +88,8 @@ async function paidOrder() {
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = (await loginStaff(server, 'nanyang_admin')).accessToken;
-  const sysadmin = (await loginStaff(server, 'sysadmin')).accessToken;
-  hospital = await ok('POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin);
-  const entity = await ok('POST', '/registry/entities', { creditCode: randomCreditCode(), name: `支付测试${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() });
-  unitId = (await ok('POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' })).id;
+  cast = await paymentCast(server, '支付测试');
+  ({ admin, hospital } = cast);
 });
 afterAll(() => server?.close());
 
@@ -430,8 +383,7 @@ describe('the notify route and scoping', () => {
     expect([foreign.status, foreign.body.code]).toEqual([404, 'payment.not_found']);
     expect((await order(created.id)).status).toBe('created');
 
-    const sysadmin = (await loginStaff(server, 'sysadmin')).accessToken;
-    const clinic = await ok('POST', '/auth/channels', { name: '另一家诊所HIS', capabilities: ['payment.order'] }, sysadmin);
+    const clinic = await ok('POST', '/auth/channels', { name: '另一家诊所HIS', capabilities: ['payment.order'] }, cast.sysadmin);
     expect((await channelGet(clinic, `/payment/orders/${created.id}`)).status).toBe(404);
     expect((await channelGet(clinic, '/payment/orders')).body.items).toEqual([]);
     const refund = await channelPost(clinic, `/payment/orders/${created.id}/refunds`, { amountFen: 1, reason: 'x' }, key());
