@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/adapters/signing.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, step, submitLogin, SYSTEM_ADMIN } from './support.js';
+import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 const LINES = [
@@ -99,5 +99,15 @@ describe('hybrid payment confirmed in the personal hall', () => {
     const id = new URL(page.url().replace('#', '')).searchParams.get('id')!;
     await page.getByTestId(`payrecon-open-${id}`).waitFor();
     await step(page, 'payment-3-reconciliation');
+
+    // Another channel's statement is a report of its own.
+    await pick(page, 'payrecon-channel', '银联');
+    const ranUnionPay = page.waitForResponse((r) => r.url().endsWith('/api/v1/payment/reconciliations') && r.request().method() === 'POST');
+    await page.getByTestId('payrecon-run').click();
+    const unionPay = await ranUnionPay;
+    expect(unionPay.status()).toBe(201);
+    expect((await unionPay.json()).channel).toBe('unionpay');
+    await page.getByTestId('payrecon-view').filter({ hasText: '银联' }).waitFor();
+    await page.getByTestId(`payrecon-open-${id}`).waitFor();
   });
 });

@@ -16,11 +16,13 @@ import { navigate, useRoute } from '../../router';
 const PATH = '/admin/payment/reconciliation';
 const KINDS = ['amount_mismatch', 'missing_on_platform', 'missing_at_channel', 'match'] as const;
 const RESOLUTIONS = ['confirmed', 'book_on_platform', 'refund_payer', 'channel_adjust', 'write_off'] as const;
+/** the payment channels' styles; a channel the platform does not offer is refused with a message */
+const CHANNELS = ['wechat', 'alipay', 'unionpay'] as const;
 
 interface Report {
   id: string;
   date: string;
-  channel: string;
+  channel: (typeof CHANNELS)[number];
   runs: number;
   counts: Record<(typeof KINDS)[number], number>;
   items: { open: number; resolved: number };
@@ -50,19 +52,19 @@ export default function PaymentReconciliationPage() {
   const { t, lang } = useI18n();
   const { query } = useRoute();
   const id = query.get('id');
-  const [form] = Form.useForm<{ date: string }>();
+  const [form] = Form.useForm<{ date: string; channel: Report['channel'] }>();
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const past = usePagedQuery(useCallback((page: number, pageSize: number) => api.get<Page<Report>>('/payment/reconciliations', { query: { page, pageSize } }), [id]));
 
-  const reconcile = async ({ date }: { date: string }) => {
+  const reconcile = async ({ date, channel }: { date: string; channel: Report['channel'] }) => {
     setRunning(true);
     setFailure(null);
     try {
-      const report = await api.post<Report>('/payment/reconciliations', { date: date.trim(), channel: 'wechat' });
+      const report = await api.post<Report>('/payment/reconciliations', { date: date.trim(), channel });
       navigate(`${PATH}?id=${encodeURIComponent(report.id)}`);
     } catch (e) {
-      if (!applyFormError(form, e, ['date'])) setFailure(errorMessage(e));
+      if (!applyFormError(form, e, ['date', 'channel'])) setFailure(errorMessage(e));
     } finally {
       setRunning(false);
     }
@@ -73,9 +75,12 @@ export default function PaymentReconciliationPage() {
       <Card title={<span data-testid="page-title">{t('payrecon.title')}</span>}>
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">{t('payrecon.hint')}</Typography.Text>
-          <Form form={form} layout="inline" name="payment-reconcile" initialValues={{ date: yesterday() }} onFinish={reconcile}>
+          <Form form={form} layout="inline" name="payment-reconcile" initialValues={{ date: yesterday(), channel: 'wechat' }} onFinish={reconcile}>
             <Form.Item name="date" label={t('payrecon.date')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
               <Input data-testid="payrecon-date" maxLength={10} placeholder="YYYY-MM-DD" style={{ width: 140 }} aria-label={t('payrecon.date')} />
+            </Form.Item>
+            <Form.Item name="channel" label={t('payrecon.channel')}>
+              <Select data-testid="payrecon-channel" style={{ width: 140 }} aria-label={t('payrecon.channel')} options={CHANNELS.map((c) => ({ value: c, label: t(`payrecon.channel.${c}`) }))} />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" loading={running} data-testid="payrecon-run">
@@ -93,7 +98,7 @@ export default function PaymentReconciliationPage() {
             pagination={past.pagination}
             columns={[
               { ...nowrap, key: 'date', title: t('payrecon.date'), dataIndex: 'date' },
-              { ...nowrap, key: 'channel', title: t('payrecon.channel'), dataIndex: 'channel' },
+              { ...nowrap, key: 'channel', title: t('payrecon.channel'), render: (_: unknown, r: Report) => t(`payrecon.channel.${r.channel}`) },
               { key: 'items', title: t('payrecon.progress'), render: (_: unknown, r: Report) => t('payrecon.progressText', r.items) },
               { ...nowrap, key: 'at', title: t('payrecon.lastRun'), render: (_: unknown, r: Report) => formatTime(r.lastRunAt, lang) },
               {
@@ -140,7 +145,7 @@ function ReportView({ id }: { id: string }) {
   if (report.error !== null) return <Alert type="error" showIcon title={report.error} />;
   const r = report.data;
   return (
-    <Card title={r ? t('payrecon.of', { date: r.date, channel: r.channel }) : t('app.loading')} data-testid="payrecon-view">
+    <Card title={r ? t('payrecon.of', { date: r.date, channel: t(`payrecon.channel.${r.channel}`) }) : t('app.loading')} data-testid="payrecon-view">
       {r && (
         <Descriptions
           size="small"
