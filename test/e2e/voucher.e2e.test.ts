@@ -1,5 +1,6 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
+import { signRequest } from '../../src/adapters/signing.js';
 import { browserSession, logIn, logOut, step, submitLogin } from './support.js';
 import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
@@ -7,6 +8,8 @@ import { SYSTEM_ADMIN } from './support.js';
 describe('e-voucher: activation → code', () => {
   const person = nanyangPerson();
   let appId = '';
+  let secret = '';
+  let personId = '';
   const session = browserSession(async ({ target }) => {
     const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
     const registered = await registerInRegistry(target, clerk, person, 'employee');
@@ -15,7 +18,8 @@ describe('e-voucher: activation → code', () => {
     await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId: registered.id, fromMonth: '2019-01' } });
     await personAccount(target, person);
     const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
-    appId = (await must<{ appId: string }>(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市中心医院', capabilities: ['voucher.verify'] } })).appId;
+    personId = registered.id;
+    ({ appId, secret } = await must<{ appId: string; secret: string }>(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市中心医院', capabilities: ['voucher.verify'] } }));
   });
 
   it('activates at L3 with the password entered twice, authorizes a channel and shows a refreshing QR code', async () => {
@@ -59,6 +63,11 @@ describe('e-voucher: activation → code', () => {
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^blob:/);
     await step(page, 'voucher-2-code');
+    // What the cashier types when the scan fails is the code itself: the hospital verifies it once.
+    const body = JSON.stringify({ code: (await page.getByTestId('voucher-code-text').textContent())!.trim() });
+    const headers = signRequest({ appId, secret, method: 'POST', path: '/api/v1/voucher/verify', body });
+    const verified = await fetch(`${target.url}/api/v1/voucher/verify`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    expect([verified.status, ((await verified.json()) as { personId?: string }).personId]).toEqual([200, personId]);
     const usage = await must<{ items: Array<{ action: string }> }>(target, 'GET', '/voucher/usage', 200, {
       token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
     });

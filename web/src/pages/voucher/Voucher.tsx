@@ -25,6 +25,7 @@ const TEXT = {
     self: '本人',
     show: '显示二维码',
     expires: '有效至',
+    codeText: '扫码失败时，收银员可录入：',
     noChannel: '请先在“渠道授权”中授权一个渠道',
     channels: '渠道授权',
     appId: '渠道应用 ID',
@@ -61,6 +62,7 @@ const TEXT = {
     self: 'Myself',
     show: 'Show the code',
     expires: 'Valid until',
+    codeText: 'If the scan fails, the cashier can type:',
     noChannel: 'Authorize a channel first (Channels tab)',
     channels: 'Channels',
     appId: 'Channel app id',
@@ -181,7 +183,7 @@ function ShowCode() {
   const [members, setMembers] = useState<Member[]>([]);
   const [appId, setAppId] = useState<string>();
   const [memberId, setMemberId] = useState<string>();
-  const [shown, setShown] = useState<{ svgUrl: string; expiresAt: string } | null>(null);
+  const [shown, setShown] = useState<{ svgUrl: string; code: string; expiresAt: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -203,7 +205,7 @@ function ShowCode() {
       const svg = await api.download(`/voucher/codes/${encodeURIComponent(generated.code)}/svg`);
       setShown((previous) => {
         if (previous) URL.revokeObjectURL(previous.svgUrl);
-        return { svgUrl: URL.createObjectURL(svg), expiresAt: generated.expiresAt };
+        return { svgUrl: URL.createObjectURL(svg), code: generated.code, expiresAt: generated.expiresAt };
       });
       // Redrawn a little before it expires, so the counter never scans a dead code.
       const refreshInMs = Math.max(5_000, new Date(generated.expiresAt).getTime() - Date.now() - 10_000);
@@ -231,6 +233,12 @@ function ShowCode() {
           <img src={shown.svgUrl} alt={T.code} width={240} height={240} data-testid="voucher-qr" />
           <Typography.Text type="secondary" data-testid="voucher-qr-expires">
             {T.expires} {new Date(shown.expiresAt).toLocaleTimeString()}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {T.codeText}{' '}
+            <Typography.Text code copyable data-testid="voucher-code-text">
+              {shown.code}
+            </Typography.Text>
           </Typography.Text>
         </Flex>
       )}
