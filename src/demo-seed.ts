@@ -19,8 +19,13 @@ export const DEMO = {
   unit: { name: '南阳示范科技有限公司', creditCode: makeCreditCode('91411300MA0000001'), agent: { name: '李经办', idNumber: makeIdNumber('411302', '1985-05-05', 456), phone: '13800000002' } },
 } as const;
 
+/** Written under DATA_DIR by `npm start` when it runs the fake providers: the platform's URL and the fake wallet's. */
+export const DEV_PROVIDERS_FILE = 'dev-providers.json';
+
 /** 卧龙区: where the demo person and unit are registered and insured */
 export const DEMO_INSURED_REGION = '411303';
+/** 职工基本医疗保险: the demo person's medical insurance, settled by 南阳's illustrative settlement policy */
+export const DEMO_MEDICAL_INSURANCE = '310';
 
 export const DEMO_ORGS = {
   national: { id: 'org_national', parentId: null, name: '国家医疗保障局', level: 'national', regionCode: '000000' },
@@ -88,7 +93,8 @@ export async function seedDemo(ctx: AppContext, options: { insured?: boolean } =
  * The DOMAIN.md long-term-care example as live data: the person and the unit registered (the agent
  * as the unit's legal representative), both accounts real-name verified as if they had done it, the
  * unit enrolled in 长期护理保险 from 2019-01 with the person on a 2,000.00 base, and the receivable
- * run of 2019-01 queued (personal 2.00, unit 4.00), so the personal and unit halls show something.
+ * run of 2019-01 queued (personal 2.00, unit 4.00), so the personal and unit halls show something;
+ * and in 职工基本医疗保险, so the person's voucher pays a visit at the demo hospital.
  * They live in 卧龙区 (411303); the clerks and admins of 南阳 see them. Test servers leave them out
  * (`SEED_DEMO_INSURED=false`), so a test's 南阳 holds only what the test put there.
  */
@@ -111,7 +117,10 @@ async function seedInsuranceDemo(ctx: AppContext, accounts: { personAccountId: s
   const unitEnrollment = await enrollment.enrollUnit(ctx, clerk, { entityId: entity.id, insuranceType: policy.DEMO_POLICY.insuranceType, fromMonth: policy.DEMO_POLICY.effectiveFrom });
   const employee = await enrollment.addEmployee(ctx, clerk, unitEnrollment.id, { personId: person.id, fromMonth: policy.DEMO_POLICY.effectiveFrom });
   await enrollment.declareWage(ctx, clerk, employee.id, { year: policy.DEMO_POLICY.wage.year, monthlyWageFen: 200_000 });
-  await collection.startRun(ctx, clerk, { month: policy.DEMO_POLICY.effectiveFrom, regionCode });
+  // Employee medical insurance too, so the voucher settles a visit under 南阳's settlement policy (`npm run demo:hospital`).
+  const medical = await enrollment.enrollUnit(ctx, clerk, { entityId: entity.id, insuranceType: DEMO_MEDICAL_INSURANCE, fromMonth: policy.DEMO_POLICY.effectiveFrom });
+  await enrollment.addEmployee(ctx, clerk, medical.id, { personId: person.id, fromMonth: policy.DEMO_POLICY.effectiveFrom });
+  await collection.startRun(ctx, clerk, { month: policy.DEMO_POLICY.effectiveFrom, regionCode, insuranceType: policy.DEMO_POLICY.insuranceType });
 }
 
 export function demoCredentials(): string {

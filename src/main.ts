@@ -1,6 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig, ConfigError } from './kernel/config/index.js';
 import { createPlatform } from './platform.js';
-import { demoCredentials } from './demo-seed.js';
+import { demoCredentials, DEV_PROVIDERS_FILE } from './demo-seed.js';
 
 async function main() {
   let config;
@@ -21,7 +23,14 @@ async function main() {
   console.log(`  database: ${platform.ctx.database.kind}${config.databaseUrl ? '' : ` (${config.dataDir}/pg)`}, cache: ${platform.ctx.cache.kind}`);
   console.log(`  web: ${url}/   API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
   if (config.seedDemo) console.log(`  demo accounts:\n${demoCredentials()}`);
-  if (config.startFakes) console.log(`  development providers (fakes): SMS inbox ${platform.ctx.providerUrls.sms}/v1/sms/inbox?phone=…`);
+  if (config.startFakes) {
+    const wallet = platform.ctx.config.providers.paychannelUrl;
+    console.log(`  development providers (fakes): SMS inbox ${platform.ctx.providerUrls.sms}/v1/sms/inbox?phone=…, WeChat Pay ${wallet}`);
+    // Where `npm run demo:hospital` finds this platform and the fake wallet that pays an order's cash part.
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(path.join(config.dataDir, DEV_PROVIDERS_FILE), JSON.stringify({ platformUrl: url, wechatPayUrl: wallet }, null, 2));
+    console.log(`  demo hospital: npm run demo:hospital`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
