@@ -16,7 +16,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { signRequest } from '../src/adapters/signing.js';
+import { beijingDate, verifyLink } from '../src/centers/bill/index.js';
 import { DEMO, DEV_PROVIDERS_FILE } from '../src/demo-seed.js';
+import { yuan } from '../src/kernel/money/index.js';
 
 export interface Hospital {
   platformUrl: string;
@@ -84,7 +86,7 @@ export async function registerHospital(platformUrl: string, admin = { identifier
 }
 
 /** 下单 the order of the visit from the code the person shows (the code is verified and used up here). */
-export function createOrder(hospital: Hospital, code: string, visitDate = beijingToday()) {
+export function createOrder(hospital: Hospital, code: string, visitDate = beijingDate(new Date())) {
   return signed<Order>(hospital, 'POST', '/payment/orders', {
     code,
     insuranceType: '310',
@@ -132,13 +134,7 @@ export function issueBill(hospital: Hospital, order: Order, patient: { name: str
 }
 
 /** The public page that verifies the bill, filled in (the link its PDF's QR code carries). */
-export function verificationLink(platformUrl: string, bill: IssuedBill) {
-  const query = new URLSearchParams({ code: bill.billCode, number: bill.billNumber, check: bill.checkCode, date: bill.issueDate, total: String(bill.totalFen) });
-  return `${platformUrl}/#/bill/verify?${query}`;
-}
-
-const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+export const verificationLink = (platformUrl: string, bill: IssuedBill) => verifyLink(`${platformUrl}/#/bill/verify`, bill);
 
 // ------------------------------------------------------------------------------ command line
 

@@ -8,9 +8,9 @@ import * as service from './service.js';
 import { billDeps } from './routes.js';
 
 export { billCenter, BILL_CAPABILITIES } from './routes.js';
-export { VISIT_TYPES, VERDICTS, canonicalBillText, type VisitType, type Verdict, type SignedFields } from './rules.js';
+export { VISIT_TYPES, VERDICTS, beijingDate, canonicalBillText, type VisitType, type Verdict, type SignedFields } from './rules.js';
 export type { BillView, IssueInput, PublicBill, VerifyInput } from './service.js';
-export { billPdfBuffer } from './pdf.js';
+export { billPdfBuffer, verifyLink } from './pdf.js';
 
 /** Issues a bill on behalf of a channel app (the payment center after a settlement, demo data). */
 export const issueBill = (ctx: AppContext, issuer: { appId: string }, input: service.IssueInput, idempotencyKey?: string) =>
