@@ -19,6 +19,7 @@ import { signRequest } from '../src/adapters/signing.js';
 import { beijingDate, verifyLink } from '../src/centers/bill/index.js';
 import { DEMO, DEV_PROVIDERS_FILE } from '../src/demo-seed.js';
 import { yuan } from '../src/kernel/money/index.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../test/support/domain-visit.js';
 
 export interface Hospital {
   platformUrl: string;
@@ -26,14 +27,10 @@ export interface Hospital {
   secret: string;
 }
 
-export const HOSPITAL = { name: '南阳市第一人民医院', code: 'H41130200746', level: 2 } as const;
+export const HOSPITAL = { name: '南阳市第一人民医院', code: INSTITUTION, level: 2 } as const;
 export const HOSPITAL_APP_NAME = `${HOSPITAL.name}HIS（演示）`;
-/** DOMAIN.md's illustrative inpatient visit: 20,000.00, of which class C 1,000.00 and class B 5,000.00 at 10 %. */
-export const VISIT_LINES = [
-  { code: '310100001000000', name: '床位及诊疗费', class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: 'XA01ABD075A002010100483', name: '乙类药品', class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: 'C1234567890123456789', name: '丙类耗材', class: 'C', quantity: 2, amountFen: 100_000 },
-];
+/** What the bill's items call DOMAIN.md's fee lines. */
+const ITEM_NAMES: Record<string, string> = { [FEE_CODES.service]: '床位及诊疗费', [FEE_CODES.drug]: '乙类药品', [FEE_CODES.consumable]: '丙类耗材' };
 
 export interface Order {
   id: string;
@@ -92,7 +89,7 @@ export function createOrder(hospital: Hospital, code: string, visitDate = beijin
     insuranceType: '310',
     institutionCode: HOSPITAL.code,
     visit: { kind: 'inpatient', institutionLevel: HOSPITAL.level, date: visitDate },
-    lines: VISIT_LINES.map(({ name: _name, ...line }) => line),
+    lines: DOMAIN_LINES,
     settlementType: 'ALL',
     orderReference: `DEMO${Date.now()}`,
   });
@@ -125,7 +122,7 @@ export function issueBill(hospital: Hospital, order: Order, patient: { name: str
     visitType: 'inpatient',
     insuranceId: patient.insuranceId,
     settlementRef: order.id,
-    items: VISIT_LINES.map((line) => ({ name: line.name, amountFen: line.amountFen })),
+    items: DOMAIN_LINES.map((line) => ({ name: ITEM_NAMES[line.code], amountFen: line.amountFen })),
     totalFen: order.totalFen,
     fundPayFen: order.fundFen,
     accountPayFen: order.accountFen,

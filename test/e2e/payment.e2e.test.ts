@@ -6,15 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/adapters/signing.js';
+import { DOMAIN_LINES, INSTITUTION } from '../support/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
 import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
-const LINES = [
-  { code: '310100001000000', class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: 'XA01ABD075A002010100483', class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: 'C1234567890123456789', class: 'C', quantity: 2, amountFen: 100_000 },
-];
 
 describe('hybrid payment confirmed in the personal hall', () => {
   const person = nanyangPerson();
@@ -54,9 +50,9 @@ describe('hybrid payment confirmed in the personal hall', () => {
     const body = JSON.stringify({
       code,
       insuranceType: '310',
-      institutionCode: 'H41130200746',
+      institutionCode: INSTITUTION,
       visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
-      lines: LINES,
+      lines: DOMAIN_LINES,
       settlementType: 'ALL',
       orderReference: `E2E${Date.now()}`,
     });

@@ -28,6 +28,7 @@ import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { startFakePayChannel, startFakeRealName, startFakeSms, type FakePayChannel, type FakeRealName, type FakeSms } from '../fakes/index.js';
 import { createTestCache, createTestDatabase, REDIS_URL, newCachePrefix, type TestDatabase } from '../support/db.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../support/domain-visit.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
 import { apiClient, type ApiResponse, type TestServer } from '../support/server.js';
 import type { Cache } from '../../src/kernel/cache/index.js';
@@ -43,8 +44,6 @@ const ORDER_TIMEOUT_SEC = 6;
 const SYNC_INTERVAL_SEC = 1;
 
 const VOUCHER_PASSWORD = '258147';
-const INSTITUTION = 'H41130200746';
-const CODES = { drug: 'XA01ABD075A002010100483', consumable: 'C1234567890123456789', service: '310100001000000' };
 const TERMINAL = ['paid', 'failed', 'closed', 'refunded'];
 
 /** mulberry32: a small seeded PRNG, so that a failing run can be replayed. */
@@ -230,9 +229,9 @@ const note = (what: string) => {
 
 /** Fee lines of an inpatient visit (class A service, class B drug at 10 %, class C consumable), amounts from the PRNG. */
 const linesOf = (rng: Prng) => [
-  { code: CODES.service, class: 'A', quantity: 1, amountFen: rng.between(50_000, 1_500_000) },
-  { code: CODES.drug, class: 'B', quantity: rng.between(1, 10), amountFen: rng.between(10_000, 600_000), selfPayRatioBp: 1_000 },
-  { code: CODES.consumable, class: 'C', quantity: 1, amountFen: rng.between(1, 200_000) },
+  { code: FEE_CODES.service, class: 'A', quantity: 1, amountFen: rng.between(50_000, 1_500_000) },
+  { code: FEE_CODES.drug, class: 'B', quantity: rng.between(1, 10), amountFen: rng.between(10_000, 600_000), selfPayRatioBp: 1_000 },
+  { code: FEE_CODES.consumable, class: 'C', quantity: 1, amountFen: rng.between(1, 200_000) },
 ];
 
 const orderBody = (code: string, settlementType: string, lines: Array<Record<string, unknown>>) => ({
@@ -424,13 +423,6 @@ describe.skipIf(!ON_POSTGRES)('crash safety of hybrid payments (PostgreSQL only:
     expect(orders.some((o) => o.status === 'paid' || o.status === 'refunded')).toBe(true);
   });
 });
-
-/** DOMAIN.md's inpatient example: 20,000.00, of which class C 1,000.00 and class B 5,000.00 at 10 %. */
-const DOMAIN_LINES = [
-  { code: CODES.service, class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: CODES.drug, class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: CODES.consumable, class: 'C', quantity: 2, amountFen: 100_000 },
-];
 
 /** A paid order of DOMAIN.md's example for a new payer with `allocationFen` in the account. */
 async function paidOrder(allocationFen: number, settlementType: 'ALL' | 'HI') {

@@ -11,16 +11,9 @@ import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from './factories.js';
 import type { TestServer } from './server.js';
 
+export { DOMAIN_LINES, FEE_CODES, INSTITUTION } from './domain-visit.js';
+
 export const VOUCHER_PASSWORD = '258147';
-/** a class-2 hospital of 南阳 宛城区 */
-export const INSTITUTION = 'H41130200746';
-export const FEE_CODES = { drug: 'XA01ABD075A002010100483', consumable: 'C1234567890123456789', service: '310100001000000' };
-/** DOMAIN.md's illustrative inpatient visit: 20,000.00, of which class C 1,000.00 and class B 5,000.00 at 10 % (cash 3,550.00). */
-export const DOMAIN_LINES = [
-  { code: FEE_CODES.service, class: 'A', quantity: 1, amountFen: 1_400_000 },
-  { code: FEE_CODES.drug, class: 'B', quantity: 10, amountFen: 500_000, selfPayRatioBp: 1_000 },
-  { code: FEE_CODES.consumable, class: 'C', quantity: 2, amountFen: 100_000 },
-];
 
 export interface Channel {
   appId: string;
