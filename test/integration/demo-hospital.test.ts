@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_MEDICAL_INSURANCE } from '../../src/demo-seed.js';
 import { createOrder, issueBill, orderAfter, payInWallet, registerHospital, verificationLink, type Hospital } from '../../scripts/demo-hospital.js';
-import { confirmOrder, must, VOUCHER_PASSWORD } from '../support/payment.js';
+import { confirmOrder, must, passLiveness, VOUCHER_PASSWORD } from '../support/payment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -21,9 +21,7 @@ beforeAll(async () => {
   while ((await server.platform.ctx.outbox.dispatchOnce()) > 0);
   const l2 = await must(server, 'POST', '/auth/login', { identifier: DEMO.person.phone, password: DEMO.personPassword }, '', 200);
   server.fakes.realName.addPerson({ idNumber: DEMO.person.idNumber, name: DEMO.person.name });
-  const started = await must(server, 'POST', '/auth/liveness', {}, l2.accessToken, 200);
-  server.fakes.realName.performLiveness(started.bizToken, 'pass');
-  token = (await must(server, 'POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, l2.accessToken, 200)).accessToken;
+  token = await passLiveness(server, l2.accessToken);
 });
 afterAll(() => server?.close());
 

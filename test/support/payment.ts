@@ -80,12 +80,17 @@ export async function newPayer(server: TestServer, cast: PaymentCast, balanceFen
   const account = await newPerson(server, { idNumber, name });
   server.fakes.realName.addPerson({ idNumber, name });
   const l2 = await must(server, 'POST', '/auth/realname', { name, idNumber }, account.accessToken, 200);
-  const started = await must(server, 'POST', '/auth/liveness', {}, l2.accessToken, 200);
-  server.fakes.realName.performLiveness(started.bizToken, 'pass');
-  const l3 = (await must(server, 'POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, l2.accessToken, 200)).accessToken as string;
+  const l3 = await passLiveness(server, l2.accessToken);
   await must(server, 'POST', '/voucher/activate', { password: VOUCHER_PASSWORD }, l3, 200);
   await must(server, 'POST', '/voucher/authorizations', { appId: cast.hospital.appId }, l3);
   return { personId: person.id, token: l3 };
+}
+
+/** 实人认证 the person passes liveness at the fake provider (who must know them); the session's L3 access token. */
+export async function passLiveness(server: TestServer, token: string): Promise<string> {
+  const started = await must(server, 'POST', '/auth/liveness', {}, token, 200);
+  server.fakes.realName.performLiveness(started.bizToken, 'pass');
+  return (await must(server, 'POST', `/auth/liveness/${started.bizToken}/confirm`, undefined, token, 200)).accessToken as string;
 }
 
 /** The person's dynamic QR code for the channel app. */
