@@ -3,6 +3,7 @@
  * it beforehand (a clerk registering a person, a unit agent registering their unit): plain fetch
  * against the platform under test, SMS codes from the fake gateway's inbox.
  */
+import { signRequest } from '../../src/adapters/signing.js';
 import { makeCreditCode, makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { newPerson, newUnit, smsCode, type Target } from './support.js';
 
@@ -20,6 +21,15 @@ export async function call<T = any>(target: Target, method: string, path: string
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${target.url}/api/v1${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A channel app's system calling the platform: the POST signed with the app's secret (HMAC-SM3, timestamp, nonce); the answer, whatever the status. */
+export async function signedPost<T = any>(target: Target, app: { appId: string; secret: string }, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  const raw = JSON.stringify(body);
+  const signed = signRequest({ appId: app.appId, secret: app.secret, method: 'POST', path: `/api/v1${path}`, body: raw });
+  const res = await fetch(`${target.url}/api/v1${path}`, { method: 'POST', headers: { ...signed, ...headers, 'content-type': 'application/json' }, body: raw });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }

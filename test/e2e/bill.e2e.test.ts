@@ -5,17 +5,14 @@
  * finds the bill in their own list.
  */
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/adapters/signing.js';
-import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
+import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
 import { browserSession, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
 
-async function signedPost(target: Target, app: { appId: string; secret: string }, path: string, body: unknown) {
-  const raw = JSON.stringify(body);
-  const headers = signRequest({ appId: app.appId, secret: app.secret, method: 'POST', path: `/api/v1${path}`, body: raw });
-  const res = await fetch(`${target.url}/api/v1${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: raw });
-  const answer = await res.json();
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
-  return answer;
+/** The hospital's signed request that must create (201); what it created. */
+async function signedCreate(target: Target, app: { appId: string; secret: string }, path: string, body: unknown) {
+  const answer = await signedPost(target, app, path, body);
+  if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }
 
 describe('bill verification (电子票据查验)', () => {
@@ -31,7 +28,7 @@ describe('bill verification (电子票据查验)', () => {
     await personAccount(target, person);
     const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
     const hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['bill.issue'] } });
-    const bill = await signedPost(target, hospital, '/bill/channel/bills', {
+    const bill = await signedCreate(target, hospital, '/bill/channel/bills', {
       payer: { personId: registered.id, name: person.name },
       institution: { code: 'H41130200746', name: '南阳市第一人民医院' },
       visitType: 'outpatient',
@@ -68,7 +65,7 @@ describe('bill verification (电子票据查验)', () => {
     await expect.poll(() => result.getAttribute('data-result')).toBe('not_found');
 
     // The hospital voids the bill; the same check now says voided, naming the red-letter bill.
-    const voided = await signedPost(target, hospital, `/bill/channel/bills/${bill.id}/void`, { reason: '患者退费' });
+    const voided = await signedCreate(target, hospital, `/bill/channel/bills/${bill.id}/void`, { reason: '患者退费' });
     await page.getByTestId('verify-check').fill(bill.checkCode);
     await page.getByTestId('verify-submit').click();
     await expect.poll(() => result.getAttribute('data-result')).toBe('voided');

@@ -5,9 +5,8 @@
  * password; the insurance part is settled and the cash part goes to the payment channel.
  */
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/adapters/signing.js';
 import { DOMAIN_LINES, INSTITUTION } from '../support/domain-visit.js';
-import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
+import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
 import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
@@ -47,7 +46,7 @@ describe('hybrid payment confirmed in the personal hall', () => {
     const { code } = await must<{ code: string }>(target, 'POST', '/voucher/codes', 201, { token, body: { channelAppId: hospital.appId } });
 
     // the hospital scans the code and creates the order (signed, idempotent)
-    const body = JSON.stringify({
+    const created = await signedPost<{ id: string; fundFen: number; cashFen: number }>(target, hospital, '/payment/orders', {
       code,
       insuranceType: '310',
       institutionCode: INSTITUTION,
@@ -55,10 +54,8 @@ describe('hybrid payment confirmed in the personal hall', () => {
       lines: DOMAIN_LINES,
       settlementType: 'ALL',
       orderReference: `E2E${Date.now()}`,
-    });
-    const headers = signRequest({ appId: hospital.appId, secret: hospital.secret, method: 'POST', path: '/api/v1/payment/orders', body });
-    const created = await fetch(`${target.url}/api/v1/payment/orders`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` }, body });
-    const order = (await created.json()) as { id: string; fundFen: number; cashFen: number };
+    }, { 'idempotency-key': `e2e-${Date.now()}` });
+    const order = created.body;
     expect(created.status, JSON.stringify(order)).toBe(201);
     expect([order.fundFen, order.cashFen]).toEqual([1_445_000, 555_000]);
 

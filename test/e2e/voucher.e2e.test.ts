@@ -1,8 +1,7 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { signRequest } from '../../src/adapters/signing.js';
 import { browserSession, logIn, logOut, step, submitLogin } from './support.js';
-import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry } from './api.js';
+import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry, signedPost } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
 
 describe('e-voucher: activation → code', () => {
@@ -64,10 +63,8 @@ describe('e-voucher: activation → code', () => {
     expect(await qr.getAttribute('src')).toMatch(/^blob:/);
     await step(page, 'voucher-2-code');
     // What the cashier types when the scan fails is the code itself: the hospital verifies it once.
-    const body = JSON.stringify({ code: (await page.getByTestId('voucher-code-text').textContent())!.trim() });
-    const headers = signRequest({ appId, secret, method: 'POST', path: '/api/v1/voucher/verify', body });
-    const verified = await fetch(`${target.url}/api/v1/voucher/verify`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
-    expect([verified.status, ((await verified.json()) as { personId?: string }).personId]).toEqual([200, personId]);
+    const verified = await signedPost<{ personId?: string }>(target, { appId, secret }, '/voucher/verify', { code: (await page.getByTestId('voucher-code-text').textContent())!.trim() });
+    expect([verified.status, verified.body.personId]).toEqual([200, personId]);
     const usage = await must<{ items: Array<{ action: string }> }>(target, 'GET', '/voucher/usage', 200, {
       token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
     });
