@@ -1,6 +1,6 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { browserSession, logIn, logOut, step, submitLogin } from './support.js';
+import { browserSession, logIn, logOut, screenshotOnFailure, step, submitLogin } from './support.js';
 import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry, signedPost } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
 
@@ -77,6 +77,7 @@ describe('e-voucher: activation → code', () => {
     // the holder, still signed in from the test above with an active voucher
     const holder = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
     const desk = await browser.context.newPage();
+    screenshotOnFailure(() => desk, 'voucher-scan-login-desk');
     try {
       await desk.goto(`${target.url}/#/login`);
       await desk.getByTestId('login-tab-qr').click();

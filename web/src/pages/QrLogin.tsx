@@ -26,8 +26,12 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
   const [state, setState] = useState<'loading' | 'active' | 'expired'>('loading');
   const [failure, setFailure] = useState<string | null>(null);
   const done = useRef(false);
+  // The latest callback, read when the tokens come: the parent's re-renders must not restart the polling.
+  const onTokensRef = useRef(onTokens);
+  onTokensRef.current = onTokens;
 
   const start = useCallback(async () => {
+    done.current = false;
     setState('loading');
     setFailure(null);
     try {
@@ -52,7 +56,11 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
         const answer = await api.get<Poll>(`/voucher/login-sessions/${encodeURIComponent(session.id)}`, { query: { pollToken: session.pollToken }, anonymous: true });
         if (answer.status === 'confirmed') {
           done.current = true;
-          await onTokens(answer.tokens);
+          // The tokens come once: if signing in with them fails, say so and offer a new code.
+          await onTokensRef.current(answer.tokens).catch((e: unknown) => {
+            setFailure(errorMessage(e));
+            setState('expired');
+          });
           return;
         }
       } catch (e) {
@@ -64,7 +72,7 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
     };
     timer = setTimeout(poll, POLL_MS);
     return () => clearTimeout(timer);
-  }, [session, state, onTokens]);
+  }, [session, state]);
 
   return (
     <Flex vertical align="center" gap={12} data-testid="login-qr-panel">
