@@ -21,7 +21,7 @@ import { userCenter } from './centers/user/index.js';
 import { policyCenter } from './centers/policy/index.js';
 import { registryCenter } from './centers/registry/index.js';
 import { enrollmentCenter } from './centers/enrollment/index.js';
-import { personalCenter } from './centers/personal/index.js';
+import { personalCenter, personOfAccount } from './centers/personal/index.js';
 import { unitCenter } from './centers/unit/index.js';
 import { collectionCenter } from './centers/collection/index.js';
 import { voucherCenter } from './centers/voucher/index.js';
@@ -62,6 +62,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const app = await createHttpApp({
     logLevel: config.logLevel,
     authenticator: () => authRef.current,
+    actorSources: () =>
+      authRef.current && {
+        regionPrefixOf: (orgId) => authRef.current!.regionPrefixOf(orgId),
+        personOfAccount: async (accountId) => (await personOfAccount(ctx, accountId))?.id ?? null,
+      },
+    cache,
     audit,
     webDir: existsSync(WEB_DIR) ? WEB_DIR : undefined,
   });
@@ -140,7 +146,7 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
     const none = 'http://127.0.0.1:9';
     return { realName: p.realNameUrl ?? none, sms: p.smsUrl ?? none, wechat: p.wechatUrl ?? none, alipay: p.alipayUrl ?? none, finance: p.financeUrl ?? none };
   }
-  const fakes = await import('../test/fakes/index.js');
+  const fakes = await import('../fakes/index.js');
   const start = async <T extends { url: string; close(): Promise<void> }>(configured: string | undefined, launch: () => Promise<T>) => {
     if (configured) return configured;
     const fake = await launch();
@@ -165,7 +171,7 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
 async function resolvePayChannel(config: Config, closers: Array<() => Promise<void>>): Promise<Config> {
   const p = config.providers;
   if ((p.paychannelUrl && p.paychannelAlipayUrl && p.paychannelUnionpayUrl) || !config.startFakes) return config;
-  const fakes = await import('../test/fakes/index.js');
+  const fakes = await import('../fakes/index.js');
   const providers = { ...p };
   if (!p.paychannelUrl) {
     const fake = await fakes.startFakePayChannel({ appId: p.paychannelAppId, secret: p.paychannelSecret });

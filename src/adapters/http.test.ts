@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeHandle } from '../../test/fakes/shared/fake-server.js';
-import { deadUrl } from '../../test/fakes/shared/http-helpers.js';
+import { startFakeServer, type FakeHandle } from '../../fakes/shared/fake-server.js';
+import { deadUrl } from '../../fakes/shared/http-helpers.js';
 import { AdapterError } from './errors.js';
 import { callSigned, joinUrl } from './http.js';
 

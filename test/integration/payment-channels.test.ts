@@ -15,7 +15,7 @@ import { encodeForm } from '../../src/adapters/paychannel/form.js';
 import { certIdOf, signerOf, signFields } from '../../src/adapters/paychannel/unionpay.js';
 import { syncPayments } from '../../src/centers/payment/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
-import type { FakePayChannelHooks } from '../fakes/index.js';
+import type { FakePayChannelHooks } from '../../fakes/index.js';
 import {
   accountBalance,
   confirmOrder,

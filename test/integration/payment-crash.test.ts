@@ -26,7 +26,7 @@ import { signRequest } from '../../src/adapters/index.js';
 import { randomKey } from '../../src/kernel/config/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { startFakePayChannel, startFakeRealName, startFakeSms, type FakePayChannel, type FakeRealName, type FakeSms } from '../fakes/index.js';
+import { startFakePayChannel, startFakeRealName, startFakeSms, type FakePayChannel, type FakeRealName, type FakeSms } from '../../fakes/index.js';
 import { createTestCache, createTestDatabase, REDIS_URL, newCachePrefix, type TestDatabase } from '../support/db.js';
 import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../support/domain-visit.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';

@@ -16,7 +16,7 @@ import {
   type FakeRealName,
   type FakeSms,
   type FakeUnionPayChannel,
-} from '../fakes/index.js';
+} from '../../fakes/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
 

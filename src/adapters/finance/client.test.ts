@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, signedHeaders } from '../../../test/fakes/shared/http-helpers.js';
-import { startFakeFinance, type FakeFinance } from '../../../test/fakes/finance/server.js';
+import { rawRequest, signedHeaders } from '../../../fakes/shared/http-helpers.js';
+import { startFakeFinance, type FakeFinance } from '../../../fakes/finance/server.js';
 import { AdapterError } from '../errors.js';
 import { createFinanceClient, type FinanceClient } from './client.js';
 

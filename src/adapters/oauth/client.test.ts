@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOAuth, type FakeOAuth } from '../../../test/fakes/oauth/server.js';
-import { rawRequest, signedHeaders } from '../../../test/fakes/shared/http-helpers.js';
+import { startFakeOAuth, type FakeOAuth } from '../../../fakes/oauth/server.js';
+import { rawRequest, signedHeaders } from '../../../fakes/shared/http-helpers.js';
 import { AdapterError } from '../errors.js';
 import { createOAuthClient, type OAuthClient } from './client.js';
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAlipayChannel, type FakeAlipayChannel } from '../../../test/fakes/alipay/server.js';
+import { startFakeAlipayChannel, type FakeAlipayChannel } from '../../../fakes/alipay/server.js';
 import { AdapterError } from '../errors.js';
 import { createAlipayClient, fenToYuan, signedNotification, statementOfBill, tradeStateOf, verifyAlipayNotification, yuanToFen } from './alipay.js';
 import type { PayChannel } from './client.js';

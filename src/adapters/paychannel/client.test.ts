@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { startFakePayChannel, type FakePayChannel } from '../../../test/fakes/paychannel/server.js';
+import { startFakePayChannel, type FakePayChannel } from '../../../fakes/paychannel/server.js';
 import { createMemoryNonceStore, signRequest } from '../signing.js';
 import { AdapterError } from '../errors.js';
 import { createPayChannelClient, verifyNotification, type PayChannel } from './client.js';

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUnionPayChannel, type FakeUnionPayChannel } from '../../../test/fakes/unionpay/server.js';
+import { startFakeUnionPayChannel, type FakeUnionPayChannel } from '../../../fakes/unionpay/server.js';
 import { generateSm2KeyPair } from '../../kernel/crypto/index.js';
 import { AdapterError } from '../errors.js';
 import type { PayChannel } from './client.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRealName, type FakeRealName } from '../../../test/fakes/realname/server.js';
-import { rawRequest, signedHeaders } from '../../../test/fakes/shared/http-helpers.js';
+import { startFakeRealName, type FakeRealName } from '../../../fakes/realname/server.js';
+import { rawRequest, signedHeaders } from '../../../fakes/shared/http-helpers.js';
 import { AdapterError } from '../errors.js';
 import { createRealNameClient, type RealNameClient } from './client.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, signedHeaders } from '../../../test/fakes/shared/http-helpers.js';
-import { startFakeSms, type FakeSms } from '../../../test/fakes/sms/server.js';
+import { rawRequest, signedHeaders } from '../../../fakes/shared/http-helpers.js';
+import { startFakeSms, type FakeSms } from '../../../fakes/sms/server.js';
 import { AdapterError } from '../errors.js';
 import { createSmsClient, type SmsClient } from './client.js';
 

@@ -1,13 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../kernel/context.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import type { Authenticator, UserPrincipal } from '../../kernel/http/auth.js';
 import { authenticateChannel } from './channels.js';
-import { permissionCodes } from './authority.js';
+import { getOrg, permissionCodes, regionPrefixOf } from './authority.js';
 import { aliveKey, SESSION_ENDED } from './sessions.js';
 import { verifyAccessToken } from './tokens.js';
 
 const PERMISSION_TTL_MS = 10_000;
+const NO_PERMISSIONS: ReadonlySet<string> = new Set();
+/** an organization's level and region code do not change in use; a node keeps them a minute */
+const ORG_TTL_MS = 60_000;
 
 export const tokenKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.token, 'hex');
 
@@ -30,6 +33,7 @@ export function authenticatorFor(ctx: AppContext): PlatformAuthenticator {
 
 function createAuthenticator(ctx: AppContext, tokenKey = tokenKeyOf(ctx)): PlatformAuthenticator {
   const permissionCache = new Map<string, { codes: Set<string>; until: number }>();
+  const orgPrefixCache = new Map<string, { prefix: string | null; until: number }>();
   const idleMs = ctx.config.auth.idleTimeoutSec * 1000;
   const renewEveryMs = Math.min(60_000, idleMs / 10);
   /** session id → when this node last renewed it */
@@ -50,10 +54,10 @@ function createAuthenticator(ctx: AppContext, tokenKey = tokenKeyOf(ctx)): Platf
   return {
     async authenticateUser(request: FastifyRequest): Promise<UserPrincipal> {
       const header = request.headers.authorization;
-      if (!header || !header.startsWith('Bearer ')) throw new AppError('auth.unauthenticated', 401);
+      if (!header || !header.startsWith('Bearer ')) throw new DomainError('auth.unauthenticated', 'unauthenticated');
       const claims = verifyAccessToken(tokenKey, header.slice(7));
-      if (!claims) throw new AppError('auth.token_invalid', 401);
-      if (!(await alive(claims.sid))) throw new AppError('auth.session_revoked', 401);
+      if (!claims) throw new DomainError('auth.token_invalid', 'unauthenticated');
+      if (!(await alive(claims.sid))) throw new DomainError('auth.session_revoked', 'unauthenticated');
       return {
         type: 'user',
         accountId: claims.sub,
@@ -67,11 +71,21 @@ function createAuthenticator(ctx: AppContext, tokenKey = tokenKeyOf(ctx)): Platf
     },
     authenticateChannel: (request) => authenticateChannel({ db: ctx.database.db, fields: ctx.fields, cache: ctx.cache }, request),
     async permissionsOf(principal) {
+      // Staff and admins hold permissions through their organization's roles; other accounts hold none.
+      if (principal.orgPath === null) return NO_PERMISSIONS;
       const cached = permissionCache.get(principal.accountId);
       if (cached && cached.until > Date.now()) return cached.codes;
       const codes = await permissionCodes(ctx.database.db, principal.accountId);
       permissionCache.set(principal.accountId, { codes, until: Date.now() + PERMISSION_TTL_MS });
       return codes;
+    },
+    async regionPrefixOf(orgId) {
+      const cached = orgPrefixCache.get(orgId);
+      if (cached && cached.until > Date.now()) return cached.prefix;
+      const org = await getOrg(ctx.database.db, orgId);
+      const prefix = org ? regionPrefixOf(org) : null;
+      orgPrefixCache.set(orgId, { prefix, until: Date.now() + ORG_TTL_MS });
+      return prefix;
     },
     forget(accountId) {
       permissionCache.delete(accountId);

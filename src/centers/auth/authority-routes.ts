@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.js';
 import type { AppContext } from '../../kernel/context.js';
-import { badRequest, forbidden, notFound } from '../../kernel/http/errors.js';
+import { badRequest, forbidden, notFound } from '../../kernel/errors/index.js';
 import { requireChannel, requireUser } from '../../kernel/http/auth.js';
 import { Body, Id, RegionCode } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';

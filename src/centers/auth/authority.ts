@@ -1,6 +1,6 @@
 import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.js';
-import { badRequest, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import type { UserPrincipal } from '../../kernel/http/auth.js';
 import { newId } from '../../kernel/ids/index.js';
 import { grants, orgs, resources, roleResources, roles } from './schema.js';

@@ -5,7 +5,7 @@ import type { Cache } from '../../kernel/cache/index.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { FieldCipher } from '../../kernel/crypto/index.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import type { ChannelPrincipal } from '../../kernel/http/auth.js';
 import { verifySignedRequest } from '../../adapters/signing.js';
 import { channelApps } from './schema.js';
@@ -71,6 +71,6 @@ export async function authenticateChannel(deps: { db: Db; fields: FieldCipher; c
     },
     nonceSeen: async (appId, nonce) => !(await deps.cache.setIfAbsent(`nonce:${appId}:${nonce}`, '1', NONCE_TTL_MS)),
   });
-  if (!result.ok || !app) throw new AppError(`auth.channel_${result.ok ? 'unknown_app' : result.reason}`, 401);
+  if (!result.ok || !app) throw new DomainError(`auth.channel_${result.ok ? 'unknown_app' : result.reason}`, 'unauthenticated');
   return { type: 'channel', appId: app.appId, capabilities: app.capabilities };
 }

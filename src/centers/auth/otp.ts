@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Cache } from '../../kernel/cache/index.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { numericCode } from '../../kernel/ids/index.js';
 import { timingSafeEqualHex } from '../../kernel/crypto/index.js';
 
@@ -28,10 +28,10 @@ const hashCode = (phoneKey: string, code: string) => createHash('sm3').update(`$
  */
 export async function sendOtp(deps: OtpDeps, phone: string, phoneKey: string, purpose: OtpPurpose): Promise<void> {
   if (deps.resendSec > 0 && !(await deps.cache.setIfAbsent(`otp-wait:${phoneKey}`, '1', deps.resendSec * 1000))) {
-    throw new AppError('auth.otp_too_soon', 429, { retryAfterSec: deps.resendSec }, 'phone');
+    throw new DomainError('auth.otp_too_soon', 'rate_limited', { retryAfterSec: deps.resendSec }, 'phone');
   }
   if ((await deps.cache.incr(`otp-day:${phoneKey}`, 86_400_000)) > DAILY_LIMIT) {
-    throw new AppError('auth.otp_daily_limit', 429, { retryAfterSec: 3600 }, 'phone');
+    throw new DomainError('auth.otp_daily_limit', 'rate_limited', { retryAfterSec: 3600 }, 'phone');
   }
   const code = numericCode(6);
   await deps.cache.set(codeKey(purpose, phoneKey), JSON.stringify({ hash: hashCode(phoneKey, code), attempts: 0 }), deps.ttlSec * 1000);
@@ -49,18 +49,18 @@ export async function sendOtp(deps: OtpDeps, phone: string, phoneKey: string, pu
 export async function consumeOtp(cache: Cache, phoneKey: string, purpose: OtpPurpose, code: string, field = 'smsCode'): Promise<void> {
   const key = codeKey(purpose, phoneKey);
   const stored = await cache.get(key);
-  if (!stored) throw new AppError('auth.otp_expired', 400, {}, field);
+  if (!stored) throw new DomainError('auth.otp_expired', 'invalid', {}, field);
   const entry = JSON.parse(stored) as { hash: string; attempts: number };
   if (!/^\d{6}$/.test(code) || !timingSafeEqualHex(entry.hash, hashCode(phoneKey, code))) {
     const attempts = await cache.incr(`${key}:fails`, 600_000);
     if (attempts >= MAX_ATTEMPTS) {
       await cache.del(key);
-      throw new AppError('auth.otp_exhausted', 400, {}, field);
+      throw new DomainError('auth.otp_exhausted', 'invalid', {}, field);
     }
-    throw new AppError('auth.otp_wrong', 400, { remaining: MAX_ATTEMPTS - attempts }, field);
+    throw new DomainError('auth.otp_wrong', 'invalid', { remaining: MAX_ATTEMPTS - attempts }, field);
   }
   // Two requests racing with the same right code both pass the check above; only one claims it.
-  if (!(await cache.setIfAbsent(`${key}:used:${entry.hash}`, '1', 600_000))) throw new AppError('auth.otp_expired', 400, {}, field);
+  if (!(await cache.setIfAbsent(`${key}:used:${entry.hash}`, '1', 600_000))) throw new DomainError('auth.otp_expired', 'invalid', {}, field);
   await cache.del(key);
   await cache.del(`${key}:fails`);
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { CenterModule } from '../../kernel/context.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { requireUser, ACCOUNT_KINDS } from '../../kernel/http/auth.js';
 import { rateLimit } from '../../kernel/http/rate-limit.js';
 import { Body, CreditCode, Id, IdNumber, Mobile, PageQuery, Password, PersonName, SmsCode } from '../../kernel/http/schemas.js';
@@ -40,7 +40,7 @@ export const authCenter: CenterModule = {
       resendSec: ctx.config.auth.otpResendSec,
       send: async (phone: string, code: string, purpose: string) => {
         await sms.send(phone, 'verification_code', { code, purpose, minutes: String(Math.round(ctx.config.auth.otpTtlSec / 60)) }).catch((error) => {
-          if (isAdapterError(error)) throw new AppError('auth.sms_failed', 502, {}, 'phone');
+          if (isAdapterError(error)) throw new DomainError('auth.sms_failed', 'upstream_failed', {}, 'phone');
           throw error;
         });
       },
@@ -52,13 +52,13 @@ export const authCenter: CenterModule = {
     });
     const issue = async (accountId: string, login: LoginContext) => {
       const subject = await users.loadSessionSubject(ctx, accountId);
-      if (!subject) throw new AppError('auth.account_disabled', 403);
+      if (!subject) throw new DomainError('auth.account_disabled', 'forbidden');
       return startSession(deps, subject, login);
     };
     const freshAccessToken = async (request: FastifyRequest) => {
       const principal = requireUser(request);
       const subject = await users.loadSessionSubject(ctx, principal.accountId, principal.unitId ?? undefined);
-      if (!subject) throw new AppError('auth.account_disabled', 403);
+      if (!subject) throw new DomainError('auth.account_disabled', 'forbidden');
       return accessTokenFor(deps, subject, principal.sessionId);
     };
     const loginLimit = (request: FastifyRequest) => rateLimit(ctx.cache, `login:${request.ip}`, ctx.config.auth.loginPerIpPerMinute, 60_000);
@@ -89,13 +89,13 @@ export const authCenter: CenterModule = {
       if (!check.ok) {
         await recordAuthEvent(ctx.database.db, { accountId: check.account?.id ?? null, method: 'password', channel: login.channel, ip: login.ip, result: 'failure', reason: check.reason });
         // Locked by an administrator (no end time) is a different thing from a failure lockout.
-        if (check.reason === 'locked' && !check.lockedUntil) throw new AppError('auth.account_disabled', 403);
+        if (check.reason === 'locked' && !check.lockedUntil) throw new DomainError('auth.account_disabled', 'forbidden');
         if (check.reason === 'locked') {
           const retryAfterSec = check.lockedUntil ? Math.max(1, Math.ceil((check.lockedUntil.getTime() - Date.now()) / 1000)) : ctx.config.auth.lockoutSec;
           const until = check.lockedUntil ? check.lockedUntil.toISOString() : '-';
-          throw new AppError('auth.account_locked', 423, { until, minutes: Math.ceil(retryAfterSec / 60), retryAfterSec });
+          throw new DomainError('auth.account_locked', 'locked', { until, minutes: Math.ceil(retryAfterSec / 60), retryAfterSec });
         }
-        throw new AppError('auth.bad_credentials', 401, {}, 'password');
+        throw new DomainError('auth.bad_credentials', 'unauthenticated', {}, 'password');
       }
       const tokens = await issue(check.account.id, login);
       return { ...tokens, passwordExpired: check.passwordExpired };
@@ -109,7 +109,7 @@ export const authCenter: CenterModule = {
       const { phone, code, kind } = request.body;
       await consumeOtp(ctx.cache, ctx.fields.blindIndex(phone, 'phone'), 'login', code, 'code');
       const account = await users.findLoginAccount(ctx, phone, kind);
-      if (!account) throw new AppError('auth.phone_unknown', 404, {}, 'phone');
+      if (!account) throw new DomainError('auth.phone_unknown', 'not_found', {}, 'phone');
       return issue(account.id, loginContext(request, 'sms'));
     });
 
@@ -135,7 +135,7 @@ export const authCenter: CenterModule = {
     }, async (request) => {
       await loginLimit(request);
       const unit = await users.unitIdByCreditCode(ctx, request.body.creditCode);
-      if (!unit) throw new AppError('auth.cert_unknown_unit', 404, {}, 'creditCode');
+      if (!unit) throw new DomainError('auth.cert_unknown_unit', 'not_found', {}, 'creditCode');
       const challengeId = newId('chl');
       const nonce = randomBytes(32).toString('hex');
       await ctx.cache.set(`chl:${challengeId}`, JSON.stringify({ unitId: unit.id, nonce }), CHALLENGE_TTL_MS);
@@ -154,17 +154,17 @@ export const authCenter: CenterModule = {
       const stored = await ctx.cache.get(`chl:${request.body.challengeId}`);
       // A challenge is single-use, whatever the outcome.
       await ctx.cache.del(`chl:${request.body.challengeId}`);
-      if (!stored) throw new AppError('auth.cert_challenge_expired', 400, {}, 'challengeId');
+      if (!stored) throw new DomainError('auth.cert_challenge_expired', 'invalid', {}, 'challengeId');
       const { unitId, nonce } = JSON.parse(stored) as { unitId: string; nonce: string };
       const keys = await ctx.database.db.select().from(certificates).where(and(eq(certificates.unitId, unitId), eq(certificates.status, 'active')));
       const match = keys.find((k) => sm2Verify(nonce, request.body.signature, k.publicKey));
       const login = loginContext(request, 'certificate');
       if (!match || !(await users.isActiveAgentOf(ctx, match.accountId, unitId))) {
         await recordAuthEvent(ctx.database.db, { accountId: match?.accountId ?? null, method: 'certificate', channel: login.channel, ip: login.ip, result: 'failure', reason: 'bad_signature' });
-        throw new AppError('auth.cert_signature_invalid', 401, {}, 'signature');
+        throw new DomainError('auth.cert_signature_invalid', 'unauthenticated', {}, 'signature');
       }
       const subject = await users.loadSessionSubject(ctx, match.accountId, unitId);
-      if (!subject) throw new AppError('auth.account_disabled', 403);
+      if (!subject) throw new DomainError('auth.account_disabled', 'forbidden');
       return startSession(deps, subject, login);
     });
 
@@ -178,7 +178,7 @@ export const authCenter: CenterModule = {
         .select()
         .from(thirdPartyBindings)
         .where(and(eq(thirdPartyBindings.provider, request.body.provider), eq(thirdPartyBindings.openId, identity.openId)));
-      if (!binding) throw new AppError('auth.third_party_unbound', 404, {}, 'code');
+      if (!binding) throw new DomainError('auth.third_party_unbound', 'not_found', {}, 'code');
       return issue(binding.accountId, loginContext(request, 'third_party'));
     });
 
@@ -248,7 +248,7 @@ export const authCenter: CenterModule = {
       try {
         await verifyRealName(ctx.database.db, realName, principal.accountId, request.body, onFile);
       } catch (error) {
-        await recordAuthEvent(ctx.database.db, { ...event, result: 'failure', reason: error instanceof AppError ? error.code : 'error' });
+        await recordAuthEvent(ctx.database.db, { ...event, result: 'failure', reason: error instanceof DomainError ? error.code : 'error' });
         throw error;
       }
       await users.raiseAuthLevel(ctx, principal.accountId, 2);
@@ -261,10 +261,10 @@ export const authCenter: CenterModule = {
       schema: { tags: ['auth'], summary: '发起实人认证 (L3) start a liveness check', body: Body({ returnUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 500 })) }) },
     }, async (request) => {
       const principal = requireUser(request);
-      if (principal.authLevel < 2) throw new AppError('auth.realname_required', 403);
+      if (principal.authLevel < 2) throw new DomainError('auth.realname_required', 'forbidden');
       await rateLimit(ctx.cache, `liveness:${principal.accountId}`, 10, 3600_000);
       const onFile = await users.identityOf(ctx, principal.accountId);
-      if (!onFile?.idNumber) throw new AppError('auth.realname_required', 403);
+      if (!onFile?.idNumber) throw new DomainError('auth.realname_required', 'forbidden');
       return startLiveness(ctx.database.db, realName, principal.accountId, { name: onFile.name, idNumber: onFile.idNumber }, request.body.returnUrl);
     });
 
@@ -278,7 +278,7 @@ export const authCenter: CenterModule = {
       try {
         await confirmLiveness(ctx.database.db, realName, principal.accountId, request.params.bizToken, onFile?.idNumber ?? null);
       } catch (error) {
-        if (error instanceof AppError && error.code !== 'auth.liveness_pending') {
+        if (error instanceof DomainError && error.code !== 'auth.liveness_pending') {
           await recordAuthEvent(ctx.database.db, { ...event, result: 'failure', reason: error.code });
         }
         throw error;
@@ -301,7 +301,7 @@ async function exchange(client: OAuthClient, code: string) {
   try {
     return await client.exchangeCode(code);
   } catch (error) {
-    if (isAdapterError(error) && error.code === 'rejected') throw new AppError('auth.third_party_rejected', 400, {}, 'code');
+    if (isAdapterError(error) && error.code === 'rejected') throw new DomainError('auth.third_party_rejected', 'invalid', {}, 'code');
     return providerFailure(error);
   }
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import type { AccountKind, AuthLevel } from '../../kernel/http/auth.js';
 import { newId } from '../../kernel/ids/index.js';
 import { authEvents, refreshTokens, sessions } from './schema.js';
@@ -78,20 +78,20 @@ export async function rotateRefreshToken(
   ip: string | null,
 ): Promise<TokenPair> {
   const parsed = parseRefreshToken(token);
-  if (!parsed) throw new AppError('auth.refresh_invalid', 401, {}, 'refreshToken');
+  if (!parsed) throw new DomainError('auth.refresh_invalid', 'unauthenticated', {}, 'refreshToken');
   const db = deps.database.db;
   const [row] = await db
     .select({ token: refreshTokens, session: sessions })
     .from(refreshTokens)
     .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
     .where(eq(refreshTokens.id, parsed.id));
-  if (!row || row.token.secretHash !== parsed.secretHash) throw new AppError('auth.refresh_invalid', 401, {}, 'refreshToken');
+  if (!row || row.token.secretHash !== parsed.secretHash) throw new DomainError('auth.refresh_invalid', 'unauthenticated', {}, 'refreshToken');
   const { session } = row;
-  if (session.revokedAt) throw new AppError('auth.session_revoked', 401, {}, 'refreshToken');
-  if (row.token.expiresAt <= new Date()) throw new AppError('auth.refresh_expired', 401, {}, 'refreshToken');
+  if (session.revokedAt) throw new DomainError('auth.session_revoked', 'unauthenticated', {}, 'refreshToken');
+  if (row.token.expiresAt <= new Date()) throw new DomainError('auth.refresh_expired', 'unauthenticated', {}, 'refreshToken');
   if (!(await deps.cache.touch(aliveKey(session.id), deps.config.auth.idleTimeoutSec * 1000))) {
     await revokeSession(deps, session.id, 'idle_timeout');
-    throw new AppError('auth.session_idle', 401, {}, 'refreshToken');
+    throw new DomainError('auth.session_idle', 'unauthenticated', {}, 'refreshToken');
   }
 
   // Consume atomically: of two racing refreshes with one token, exactly one sees 'active'.
@@ -104,12 +104,12 @@ export async function rotateRefreshToken(
     await revokeSession(deps, session.id, 'refresh_reuse');
     await recordAuthEvent(db, { accountId: session.accountId, method: 'refresh', channel: session.channel, ip, result: 'failure', reason: 'refresh_reuse' });
     await deps.audit.record({ actorId: session.accountId, actorKind: 'system', action: 'auth.refresh_reuse_detected', target: session.id, status: 401 });
-    throw new AppError('auth.refresh_reused', 401, {}, 'refreshToken');
+    throw new DomainError('auth.refresh_reused', 'unauthenticated', {}, 'refreshToken');
   }
   const subject = await loadSubject(session.accountId);
   if (!subject) {
     await revokeSession(deps, session.id, 'account_unavailable');
-    throw new AppError('auth.session_revoked', 401, {}, 'refreshToken');
+    throw new DomainError('auth.session_revoked', 'unauthenticated', {}, 'refreshToken');
   }
   const nextId = newId('rt');
   const next = newRefreshToken(nextId);

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { maskMiddle, maskName, sm2Sign, sm3Hex } from '../../kernel/crypto/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { isAdapterError, type FinanceClient } from '../../adapters/index.js';
@@ -218,7 +218,7 @@ function payerNameMatches(given: string, onFile: string): boolean {
 
 function financeFailure(error: unknown): never {
   if (isAdapterError(error)) {
-    throw new AppError(error.code === 'timeout' ? 'bill.finance_timeout' : 'bill.finance_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
+    throw new DomainError(error.code === 'timeout' ? 'bill.finance_timeout' : 'bill.finance_unavailable', error.code === 'timeout' ? 'upstream_timeout' : 'upstream_failed', { reason: error.code });
   }
   throw error;
 }
@@ -238,7 +238,7 @@ async function priorIssue(db: Db, appId: string, input: IssueInput, hash: string
   if (idempotencyKey) {
     const [byKey] = await db.select().from(bills).where(and(eq(bills.issuerAppId, appId), eq(bills.idempotencyKey, idempotencyKey)));
     if (byKey) {
-      if (byKey.requestHash !== hash) throw new AppError('request.idempotency_conflict', 409);
+      if (byKey.requestHash !== hash) throw new DomainError('request.idempotency_conflict', 'conflict');
       return byKey;
     }
   }

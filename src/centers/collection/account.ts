@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import * as policy from '../policy/index.js';
 import * as registry from '../registry/index.js';
 import { accountEntries, bills, receivables } from './schema.js';
@@ -100,7 +100,7 @@ export interface EntryResult {
  * never below zero (409 naming `amountFen`).
  */
 export async function debitAccount(tx: Db, input: DebitInput): Promise<EntryResult> {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new AppError('request.field_invalid', 400, { field: 'amountFen' }, 'amountFen');
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new DomainError('request.field_invalid', 'invalid', { field: 'amountFen' }, 'amountFen');
   await lockAccount(tx, input.personId);
   const [prior] = await tx.select().from(accountEntries).where(eq(accountEntries.sourceRef, input.reference));
   if (prior) {

@@ -66,18 +66,18 @@ export const annualStatement = (ctx: AppContext, personId: string, year: number)
 /** 单位缴费单 a unit's bills, newest month first. */
 export const billsOf = (ctx: AppContext, entityId: string, query: PageQuery) => account.billsOf(ctx, entityId, query);
 
-/** One of the unit's bills; a 404 AppError when the bill is not that unit's. */
+/** One of the unit's bills; a 404 DomainError (not_found) when the bill is not that unit's. */
 export async function billOf(ctx: AppContext, entityId: string, billId: string) {
   return billView(await account.entityBill(ctx.database.db, entityId, billId));
 }
 
-/** The unit's bill as a PDF (embedded Chinese font); a 404 AppError when the bill is not that unit's. */
+/** The unit's bill as a PDF (embedded Chinese font); a 404 DomainError (not_found) when the bill is not that unit's. */
 export async function billPdf(ctx: AppContext, entityId: string, billId: string): Promise<Buffer> {
   const bill = await account.entityBill(ctx.database.db, entityId, billId);
   return billPdfBuffer(await billContext(ctx, bill, await account.billLines(ctx.database.db, bill)));
 }
 
-/** The unit's bill as an XLSX workbook (summary and lines); a 404 AppError when the bill is not that unit's. */
+/** The unit's bill as an XLSX workbook (summary and lines); a 404 DomainError (not_found) when the bill is not that unit's. */
 export async function billXlsx(ctx: AppContext, entityId: string, billId: string): Promise<Buffer> {
   const bill = await account.entityBill(ctx.database.db, entityId, billId);
   return billXlsxBuffer(await billContext(ctx, bill, await account.billLines(ctx.database.db, bill)));

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { CsvError, csvLine, parseCsv } from '../../kernel/csv/index.js';
@@ -98,7 +98,7 @@ async function* metered(body: AsyncIterable<Uint8Array | string>, hash: ReturnTy
   for await (const chunk of body) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     bytes += buffer.byteLength;
-    if (bytes > maxBytes) throw new AppError('request.body_too_large', 413, { field: 'body' }, 'body');
+    if (bytes > maxBytes) throw new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body');
     hash.update(buffer);
     yield buffer;
   }
@@ -115,7 +115,7 @@ async function* csvRecords(bytes: AsyncIterable<Buffer>, charset: 'utf-8' | 'gb1
       const rest = decoder.decode();
       if (rest) yield rest;
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new AppError('collection.file_encoding', 400, { field: 'charset', charset }, 'charset');
+      if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new DomainError('collection.file_encoding', 'invalid', { field: 'charset', charset }, 'charset');
       throw error;
     }
   }
@@ -127,7 +127,7 @@ async function* xlsxRecords(bytes: AsyncIterable<Buffer>): AsyncGenerator<Record
   try {
     yield* xlsxRows(bytes);
   } catch (error) {
-    if (error instanceof XlsxError) throw new AppError('collection.file_xlsx_invalid', 400, { field: 'body' }, 'body');
+    if (error instanceof XlsxError) throw new DomainError('collection.file_xlsx_invalid', 'invalid', { field: 'body' }, 'body');
     throw error;
   }
 }
@@ -184,27 +184,27 @@ export async function importFile(
     for await (const record of records) {
       if (!header) {
         const found = readHeader(input.kind, record.fields);
-        if (isHeaderProblem(found)) throw new AppError('collection.file_column_missing', 400, { field: 'header', column: found.missing }, 'header');
+        if (isHeaderProblem(found)) throw new DomainError('collection.file_column_missing', 'invalid', { field: 'header', column: found.missing }, 'header');
         header = found;
         continue;
       }
       batch.push({ row: record.row, checked: checkRow(input.kind, record.fields, header) });
       if (batch.length >= IMPORT_DEFAULTS.batchSize) await flush();
     }
-    if (!header) throw new AppError('collection.file_empty', 400, { field: 'body' }, 'body');
+    if (!header) throw new DomainError('collection.file_empty', 'invalid', { field: 'body' }, 'body');
     await flush();
   } catch (error) {
-    const known = error instanceof AppError || error instanceof CsvError;
+    const known = error instanceof DomainError || error instanceof CsvError;
     if (!committed) {
       await db.delete(importRows).where(eq(importRows.fileId, file.id));
       await db.delete(importFiles).where(eq(importFiles.id, file.id));
-      if (error instanceof CsvError) throw new AppError(error.code, 400, { field: 'body', line: error.line }, 'body');
+      if (error instanceof CsvError) throw new DomainError(error.code, 'invalid', { field: 'body', line: error.line }, 'body');
       throw error;
     }
-    const code = error instanceof AppError ? error.code : error instanceof CsvError ? error.code : 'collection.file_failed';
+    const code = error instanceof DomainError ? error.code : error instanceof CsvError ? error.code : 'collection.file_failed';
     await db.update(importFiles).set({ status: 'failed', errorCode: code, finishedAt: new Date() }).where(eq(importFiles.id, file.id));
     if (!known) ctx.log.error({ err: error, fileId: file.id }, 'collection import failed');
-    if (error instanceof CsvError) throw new AppError(error.code, 400, { field: 'body', line: error.line, fileId: file.id }, 'body');
+    if (error instanceof CsvError) throw new DomainError(error.code, 'invalid', { field: 'body', line: error.line, fileId: file.id }, 'body');
     throw error;
   }
   const [done] = await db.update(importFiles).set({ status: 'done', sha256: hash.digest('hex'), finishedAt: new Date() }).where(eq(importFiles.id, file.id)).returning();

@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import * as policy from '../policy/index.js';
 import { importFiles, importRows, payments, receivables, reconciliationItems, reconciliations } from './schema.js';
@@ -204,7 +204,7 @@ export async function resolveItem(ctx: AppContext, actor: Actor, id: string, inp
       .set({ status: 'resolved', resolution: input.resolution, note: input.note ?? null, resolvedBy: actor.accountId, resolvedAt: new Date() })
       .where(eq(reconciliationItems.id, id))
       .returning();
-    if (!updated) throw new AppError('collection.reconciliation_item_not_found', 404);
+    if (!updated) throw new DomainError('collection.reconciliation_item_not_found', 'not_found');
     return itemView(updated);
   });
 }

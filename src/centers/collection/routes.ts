@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { AppError, forbidden } from '../../kernel/http/errors.js';
+import { DomainError, forbidden } from '../../kernel/errors/index.js';
 import { requireUser, type UserPrincipal } from '../../kernel/http/auth.js';
 import { Body, Id, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
@@ -75,7 +75,7 @@ export const collectionCenter: CenterModule = {
     // Files (this center's routes only): the stream goes to the handler unread; its size is checked as it is read.
     app.addContentTypeParser(['text/csv', 'application/csv', XLSX], (request, payload, done) => {
       const length = Number(request.headers['content-length']);
-      if (length > files.IMPORT_DEFAULTS.maxBytes) return done(new AppError('request.body_too_large', 413, { field: 'body' }, 'body'), undefined);
+      if (length > files.IMPORT_DEFAULTS.maxBytes) return done(new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body'), undefined);
       const format = (request.headers['content-type'] ?? '').toLowerCase().startsWith(XLSX) ? 'xlsx' : 'csv';
       done(null, { format, [FILE_STREAM]: payload } satisfies Upload);
     });
@@ -220,7 +220,7 @@ export const collectionCenter: CenterModule = {
       }, async (request, reply) => {
         const upload = request.body as Upload | undefined;
         const stream = upload?.[FILE_STREAM];
-        if (!stream) throw new AppError('collection.file_required', 415, { field: 'content-type' }, 'content-type');
+        if (!stream) throw new DomainError('collection.file_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
         const charset = upload.format === 'csv' ? charsetOf(request) : undefined;
         const result = await files.importFile(
           ctx,
@@ -380,5 +380,5 @@ function charsetOf(request: FastifyRequest): 'utf-8' | 'gb18030' {
   const name = match[1].toLowerCase();
   if (['utf-8', 'utf8'].includes(name)) return 'utf-8';
   if (['gb18030', 'gbk', 'gb2312'].includes(name)) return 'gb18030';
-  throw new AppError('collection.charset_unsupported', 400, { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
+  throw new DomainError('collection.charset_unsupported', 'invalid', { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
 }

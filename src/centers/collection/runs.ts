@@ -13,7 +13,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, isCallersFault } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import * as enrollment from '../enrollment/index.js';
@@ -117,7 +117,7 @@ export async function createRun(ctx: AppContext, actor: Actor, input: { month: s
 export async function getRun(db: Db, actor: Pick<Actor, 'prefix'>, id: string): Promise<Run> {
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   // A run is the asker's scope's: a national run is not a city clerk's to read.
-  if (!run || !run.scopePrefix.startsWith(actor.prefix)) throw new AppError('collection.run_not_found', 404);
+  if (!run || !run.scopePrefix.startsWith(actor.prefix)) throw new DomainError('collection.run_not_found', 'not_found');
   return run;
 }
 
@@ -256,7 +256,7 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
     }
     ctx.log.error({ err: error, runId: claimed.id }, 'receivable run failed');
     // Only the kind of failure: a database error's message can quote a person's values.
-    const detail = { reason: error instanceof AppError ? error.code : String((error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'error').slice(0, 40) };
+    const detail = { reason: error instanceof DomainError ? error.code : String((error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'error').slice(0, 40) };
     const [failed] = await db
       .update(runs)
       .set({ status: 'failed', errorCode: 'collection.run_failed', errorDetail: JSON.stringify(detail), finishedAt: new Date(), claimedBy: null })
@@ -327,9 +327,9 @@ async function computePage(items: FeedItem[], run: Run, parametersFor: (regionCo
     } catch (error) {
       // Missing facts or configuration (no declared base, no wage, a bad birth date) are the person's
       // problem to fix, not the run's: counted and listed, the others go on.
-      if (!(error instanceof AppError && error.status < 500) && !(error instanceof RangeError)) throw error;
-      const code = error instanceof AppError ? error.code : 'collection.facts_invalid';
-      const params = error instanceof AppError ? error.params : { detail: error.message.slice(0, 200) };
+      if (!(isCallersFault(error)) && !(error instanceof RangeError)) throw error;
+      const code = error instanceof DomainError ? error.code : 'collection.facts_invalid';
+      const params = error instanceof DomainError ? error.params : { detail: error.message.slice(0, 200) };
       problems.push({ employmentId: e.employmentId, personId: e.personId, entityId: e.entityId, insuranceType: e.insuranceType, regionCode: e.regionCode, code, params });
     }
   }

@@ -5,7 +5,7 @@
 import { like, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 
 /** A clerk or administrator: acts within the region-code prefix their organization covers ('' national). */
 export interface Actor {
@@ -19,7 +19,7 @@ export const regionScope = (column: AnyColumn, prefix: string): SQL | undefined 
 
 /** A region the actor may act for; another city's region is a 404 naming regionCode, as if it did not exist. */
 export function requireRegion(actor: Pick<Actor, 'prefix'>, regionCode: string) {
-  if (!inScope(actor, regionCode)) throw new AppError('collection.region_not_found', 404, { regionCode }, 'regionCode');
+  if (!inScope(actor, regionCode)) throw new DomainError('collection.region_not_found', 'not_found', { regionCode }, 'regionCode');
 }
 
 export const transaction = <T>(ctx: Pick<AppContext, 'database'>, work: (tx: Db) => Promise<T>) => ctx.database.db.transaction((t) => work(t as unknown as Db));

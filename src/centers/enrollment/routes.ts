@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/http/errors.js';
+import { forbidden } from '../../kernel/errors/index.js';
 import { requireUser, type UserPrincipal } from '../../kernel/http/auth.js';
 import { Body, Id, PageQuery, YearMonth } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';

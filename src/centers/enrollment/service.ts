@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, gt, inArray, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskIdNumber, maskName } from '../../kernel/crypto/index.js';
 import * as registry from '../registry/index.js';
@@ -138,7 +138,7 @@ export const identityView = (row: IdentityRow) => ({ id: row.id, code: row.code,
 export async function enrollUnit(ctx: AppContext, actor: Actor, input: { entityId: string; insuranceType: string; fromMonth: string }) {
   const entity = await registry.getEntity(ctx, input.entityId);
   if (!entity || !sees(actor, { regionCode: entity.regionCode, entityId: entity.id })) throw notFound('enrollment.entity_not_found');
-  if (entity.status !== 'active') throw new AppError('enrollment.entity_cancelled', 422, { field: 'entityId' }, 'entityId');
+  if (entity.status !== 'active') throw new DomainError('enrollment.entity_cancelled', 'unprocessable', { field: 'entityId' }, 'entityId');
   if (!(await policy.insuranceTypeExists(ctx, input.insuranceType))) throw badRequest('enrollment.insurance_type_unknown', 'insuranceType', { insuranceType: input.insuranceType });
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
   return transaction(ctx, async (tx) => {
@@ -222,12 +222,12 @@ async function insertEnrollment(ctx: AppContext, tx: Db, actor: Actor, values: N
 
 export async function addEmployee(ctx: AppContext, actor: Actor, unitId: string, input: { personId: string; fromMonth: string }) {
   const unit = await unitInScope(ctx.database.db, actor, unitId);
-  if (unit.status !== 'active') throw new AppError('enrollment.unit_not_active', 409, {});
+  if (unit.status !== 'active') throw new DomainError('enrollment.unit_not_active', 'conflict', {});
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
   if (fromMonth < unit.fromMonth) throw badRequest('enrollment.before_unit_enrollment', 'fromMonth', { unitFrom: policy.monthText(unit.fromMonth) });
   const person = await registry.getPerson(ctx, input.personId);
   if (!person) throw notFound('enrollment.person_not_found');
-  if (person.status !== 'active') throw new AppError('enrollment.person_cancelled', 422, { field: 'personId' }, 'personId');
+  if (person.status !== 'active') throw new DomainError('enrollment.person_cancelled', 'unprocessable', { field: 'personId' }, 'personId');
   return transaction(ctx, async (tx) => {
     const created = await insertEnrollment(
       ctx,
@@ -249,7 +249,7 @@ export async function addEmployeeByType(ctx: AppContext, actor: EntityActor, inp
     .select()
     .from(unitEnrollments)
     .where(and(eq(unitEnrollments.entityId, actor.entityId), eq(unitEnrollments.insuranceType, input.insuranceType), eq(unitEnrollments.status, 'active')));
-  if (!unit) throw new AppError('enrollment.unit_not_enrolled', 422, { field: 'insuranceType', insuranceType: input.insuranceType }, 'insuranceType');
+  if (!unit) throw new DomainError('enrollment.unit_not_enrolled', 'unprocessable', { field: 'insuranceType', insuranceType: input.insuranceType }, 'insuranceType');
   return addEmployee(ctx, actor, unit.id, { personId: input.personId, fromMonth: input.fromMonth });
 }
 
@@ -307,8 +307,8 @@ type Clamp = { clamped: policy.ClampedBase; parameters: policy.EffectiveParamete
 /** The base rule and wage bounding an enrollment's base in a month; 422 when the policy has none. */
 async function boundingParameters(ctx: AppContext, regionCode: string, insuranceType: string, month: string): Promise<Clamp['parameters']> {
   const parameters = await baseParameters(ctx, regionCode, insuranceType, month);
-  if (!parameters.baseRule) throw new AppError('enrollment.base_rule_missing', 422, { regionCode, insuranceType, month });
-  if (!parameters.wage) throw new AppError('enrollment.wage_missing', 422, { regionCode: parameters.regionCode, year: parameters.wageYear });
+  if (!parameters.baseRule) throw new DomainError('enrollment.base_rule_missing', 'unprocessable', { regionCode, insuranceType, month });
+  if (!parameters.wage) throw new DomainError('enrollment.wage_missing', 'unprocessable', { regionCode: parameters.regionCode, year: parameters.wageYear });
   return parameters as Clamp['parameters'];
 }
 
@@ -341,7 +341,7 @@ export async function declareWage(ctx: AppContext, actor: Actor, id: string, inp
   const row = await employmentInScope(ctx.database.db, actor, id);
   if (!Number.isSafeInteger(input.monthlyWageFen) || input.monthlyWageFen < 0) throw badRequest('enrollment.wage_invalid', 'monthlyWageFen');
   // Residents pay the region's flat contribution (缴费标准); there is no base to declare.
-  if (row.kind === 'resident') throw new AppError('enrollment.resident_no_base', 422, {});
+  if (row.kind === 'resident') throw new DomainError('enrollment.resident_no_base', 'unprocessable', {});
   if (input.year * 100 + 12 < row.fromMonth) throw badRequest('enrollment.year_before_enrollment', 'year', { fromMonth: policy.monthText(row.fromMonth) });
   // The base is set for the year; it is clamped by the rule in effect in the year's first enrolled month.
   const month = policy.monthText(Math.max(input.year * 100 + 1, row.fromMonth));
@@ -508,7 +508,7 @@ export async function submitApplication(ctx: AppContext, actor: PersonActor, inp
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
   const person = await registry.getPerson(ctx, actor.personId);
   if (!person) throw notFound('enrollment.person_not_found');
-  if (person.status !== 'active') throw new AppError('enrollment.person_cancelled', 422, {});
+  if (person.status !== 'active') throw new DomainError('enrollment.person_cancelled', 'unprocessable', {});
   const db = ctx.database.db;
   let target: Pick<ApplicationRow, 'insuranceType' | 'regionCode' | 'subject'> & { employmentId: string | null };
   if (input.kind === 'flexible_suspension') {
@@ -627,7 +627,7 @@ export async function approveApplication(ctx: AppContext, actor: RegionActor, id
   let clamp: Clamp | null = null;
   if (enrollmentKind) {
     const person = await registry.getPerson(ctx, peek.personId);
-    if (!person || person.status !== 'active') throw new AppError('enrollment.person_cancelled', 422, {});
+    if (!person || person.status !== 'active') throw new DomainError('enrollment.person_cancelled', 'unprocessable', {});
     if (enrollmentKind === 'flexible') {
       const parameters = await boundingParameters(ctx, peek.regionCode, peek.insuranceType, policy.monthText(peek.fromMonth));
       clamp = { parameters, clamped: policy.clampBase(peek.monthlyBaseFen ?? 0, parameters.wage.monthlyFen, parameters.baseRule) };

@@ -9,7 +9,7 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type AnyColumn, 
 import { isAdapterError } from '../../adapters/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import {
   compareStatement,
@@ -90,16 +90,16 @@ const statusOf = (kind: ReconciliationKind): ItemStatus => (kind === 'match' ? '
 export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: PayChannelName }) {
   const { ctx } = deps;
   const channel = deps.channels[input.channel];
-  if (!channel) throw new AppError('payment.channel_not_offered', 422, { channel: input.channel }, 'channel');
+  if (!channel) throw new DomainError('payment.channel_not_offered', 'unprocessable', { channel: input.channel }, 'channel');
   let csv: string;
   try {
     csv = await channel.statement(input.date);
   } catch (error) {
-    if (isAdapterError(error)) throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
+    if (isAdapterError(error)) throw new DomainError('payment.channel_unavailable', error.code === 'timeout' ? 'upstream_timeout' : 'upstream_failed', { reason: error.code });
     throw error;
   }
   const parsed = parseStatement(csv);
-  if (!parsed.ok) throw new AppError('payment.statement_unreadable', 502, { line: parsed.line });
+  if (!parsed.ok) throw new DomainError('payment.statement_unreadable', 'upstream_failed', { line: parsed.line });
   const named = {
     orderIds: [...new Set(parsed.rows.map((r) => r.outTradeNo))],
     refundRefs: parsed.rows.filter((r) => r.type === 'refund').map((r) => r.channelRef),

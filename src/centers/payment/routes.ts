@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { parseForm, unionPayVerifier, verifyAlipayNotification, verifyNotification, verifyUnionPayNotification } from '../../adapters/index.js';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
 import { requireChannel, requireUser, type AuthRequirement, type UserPrincipal } from '../../kernel/http/auth.js';
-import { AppError, forbidden } from '../../kernel/http/errors.js';
+import { DomainError, forbidden } from '../../kernel/errors/index.js';
 import { Body, Id, PageQuery } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
 import * as reconciliation from './reconciliation.js';
@@ -178,7 +178,7 @@ export const paymentCenter: CenterModule = {
           nonceSeen: async (appId, nonce) => !(await ctx.cache.setIfAbsent(`paynotify:${appId}:${nonce}`, '1', NOTIFY_NONCE_TTL_MS)),
         },
       );
-      if (!verified.ok) throw new AppError('payment.notify_signature', 401, { reason: verified.reason });
+      if (!verified.ok) throw new DomainError('payment.notify_signature', 'unauthenticated', { reason: verified.reason });
       return service.handleNotification(deps, 'wechat', request.body as Parameters<typeof service.handleNotification>[2]);
     });
 
@@ -188,16 +188,16 @@ export const paymentCenter: CenterModule = {
       forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
         request.rawBody = body as string;
         const fields = parseForm(body as string);
-        if (!fields) return done(new AppError('payment.notify_form', 400, {}, 'body'), undefined);
+        if (!fields) return done(new DomainError('payment.notify_form', 'invalid', {}, 'body'), undefined);
         // PostgreSQL text cannot hold NUL, as for JSON bodies.
         const nul = Object.keys(fields).find((k) => k.includes('\u0000') || fields[k].includes('\u0000'));
-        if (nul !== undefined) return done(new AppError('request.field_invalid', 400, { field: nul, detail: 'NUL character' }, nul), undefined);
+        if (nul !== undefined) return done(new DomainError('request.field_invalid', 'invalid', { field: nul, detail: 'NUL character' }, nul), undefined);
         done(null, { ...fields });
       });
       const p = ctx.config.providers;
       const alipayKey = p.paychannelAlipayPublicKey ? createPublicKey(p.paychannelAlipayPublicKey) : null;
       const unionpayKey = p.paychannelUnionpayPublicKey ? unionPayVerifier(p.paychannelUnionpayPublicKey) : null;
-      const refused = (reason: string) => new AppError('payment.notify_signature', 401, { reason });
+      const refused = (reason: string) => new DomainError('payment.notify_signature', 'unauthenticated', { reason });
 
       forms.post('/notify/alipay', {
         config: { auth: { public: true } },

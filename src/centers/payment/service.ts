@@ -19,7 +19,7 @@ import { CHANNEL_CODES, isAdapterError, type ChannelTrade, type PayChannel } fro
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { sm3Hex } from '../../kernel/crypto/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { idempotent } from '../../kernel/idempotency/index.js';
 import * as personal from '../personal/index.js';
@@ -41,7 +41,7 @@ export interface PaymentDeps {
 function channelOf(deps: PaymentDeps, order: Pick<OrderRow, 'payChannel'>): PayChannel {
   const channel = deps.channels[order.payChannel];
   // Offered when the order was created, no longer configured now.
-  if (!channel) throw new AppError('payment.channel_unavailable', 502, { reason: 'not_configured' });
+  if (!channel) throw new DomainError('payment.channel_unavailable', 'upstream_failed', { reason: 'not_configured' });
   return channel;
 }
 
@@ -147,10 +147,10 @@ export async function createOrder(deps: PaymentDeps, caller: { appId: string }, 
     { scope: `channel:${caller.appId}:payment.create`, key: requireKey(idempotencyKey), request: input },
     async () => {
       const payChannel = input.payChannel ?? 'wechat';
-      if (input.settlementType !== 'HI' && !deps.channels[payChannel]) throw new AppError('payment.channel_not_offered', 422, { channel: payChannel }, 'payChannel');
+      if (input.settlementType !== 'HI' && !deps.channels[payChannel]) throw new DomainError('payment.channel_not_offered', 'unprocessable', { channel: payChannel }, 'payChannel');
       const identity = await voucher.verifyCode(ctx, caller.appId, { code: input.code, deviceId: input.deviceId });
       if (!identity.insuranceTypes.includes(input.insuranceType)) {
-        throw new AppError('payment.insurance_type_not_held', 422, { insuranceType: input.insuranceType }, 'insuranceType');
+        throw new DomainError('payment.insurance_type_not_held', 'unprocessable', { insuranceType: input.insuranceType }, 'insuranceType');
       }
       const visit = { personId: identity.personId, insuranceType: input.insuranceType, institutionCode: input.institutionCode, visit: input.visit, lines: input.lines };
       if (input.settlementType === 'CASH') {
@@ -159,7 +159,7 @@ export async function createOrder(deps: PaymentDeps, caller: { appId: string }, 
       }
       const { result } = await settlement.preSettle(ctx, visit);
       if (input.settlementType === 'HI' && result.psn_cash_pay > 0) {
-        throw new AppError('payment.cash_not_allowed', 422, { cashFen: result.psn_cash_pay }, 'settlementType');
+        throw new DomainError('payment.cash_not_allowed', 'unprocessable', { cashFen: result.psn_cash_pay }, 'settlementType');
       }
       return { personId: identity.personId, split: splitOf(result) };
     },
@@ -250,7 +250,7 @@ async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
       settled = await settleOrder(ctx, order);
     } catch (error) {
       // A refusal (not enrolled any more, no policy) ends the order; anything else leaves it `settling` for the job.
-      if (error instanceof AppError) await transition(ctx, order.id, ['settling'], { status: 'failed', failureCode: error.code, endedAt: new Date() });
+      if (error instanceof DomainError) await transition(ctx, order.id, ['settling'], { status: 'failed', failureCode: error.code, endedAt: new Date() });
       throw error;
     }
     const split = splitOf(settled.result);
@@ -258,7 +258,7 @@ async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
     if (order.settlementType === 'HI' && split.cashFen > 0) {
       // The balance changed since the pre-settlement: HI cannot take cash, so nothing stays settled.
       await compensate(ctx, current, ['settling'], 'failed', 'payment.cash_not_allowed');
-      throw new AppError('payment.cash_not_allowed', 422, { cashFen: split.cashFen }, 'id');
+      throw new DomainError('payment.cash_not_allowed', 'unprocessable', { cashFen: split.cashFen }, 'id');
     }
   }
   if (Number(current.cashFen) === 0) return advance(ctx, order.id, ['settling'], { status: 'paid', paidAt: new Date(), endedAt: new Date() });
@@ -277,9 +277,9 @@ async function proceed(deps: PaymentDeps, order: OrderRow): Promise<OrderRow> {
     const declined = error.code === 'rejected';
     // Whatever the channel did with the prepay, a closed channel order can no longer be paid.
     const closed = declined || (await closeAtChannel(deps, order)) === 'closed';
-    if (!closed) throw new AppError('payment.channel_unavailable', 502, { reason: error.code });
+    if (!closed) throw new DomainError('payment.channel_unavailable', 'upstream_failed', { reason: error.code });
     await compensate(ctx, current, ['paying'], 'failed', declined ? 'payment.channel_declined' : 'payment.channel_unavailable');
-    throw new AppError(declined ? 'payment.channel_declined' : 'payment.channel_unavailable', declined ? 422 : 502, { reason: error.code });
+    throw new DomainError(declined ? 'payment.channel_declined' : 'payment.channel_unavailable', declined ? 'unprocessable' : 'upstream_failed', { reason: error.code });
   }
 }
 
@@ -346,7 +346,7 @@ async function withSettlement(ctx: AppContext, order: OrderRow): Promise<OrderRo
   try {
     settled = await settleOrder(ctx, order);
   } catch (error) {
-    if (error instanceof AppError) return order;
+    if (error instanceof DomainError) return order;
     throw error;
   }
   return (await transition(ctx, order.id, ['compensating'], { settlementId: settled.id })) ?? order;
@@ -361,7 +361,7 @@ async function reverseOnce(ctx: AppContext, order: OrderRow) {
   try {
     await settlement.reverseSettlement(ctx, { appId: order.appId }, order.settlementId!, reverseKey(order.id));
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'settlement.already_reversed')) throw error;
+    if (!(error instanceof DomainError && error.code === 'settlement.already_reversed')) throw error;
   }
 }
 
@@ -371,7 +371,7 @@ async function applyTrade(deps: PaymentDeps, order: OrderRow, trade: Pick<Channe
   if (trade.tradeState === 'SUCCESS' || trade.tradeState === 'REFUND') {
     if (trade.amountFen !== Number(order.cashFen)) {
       ctx.log.error({ orderId: order.id, notified: trade.amountFen, cashFen: order.cashFen }, 'payment channel amount differs from the order');
-      throw new AppError('payment.notify_amount', 400, {}, 'amountFen');
+      throw new DomainError('payment.notify_amount', 'invalid', {}, 'amountFen');
     }
     const paid = await transition(ctx, order.id, ['paying'], { status: 'paid', transactionId: trade.transactionId ?? null, paidAt: new Date(), endedAt: new Date() });
     if (!paid && order.status !== 'paid') ctx.log.error({ orderId: order.id, status: order.status }, 'payment channel reports a payment of an order no longer paying');
@@ -514,7 +514,7 @@ async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, 
   if (!order || order.appId !== caller.appId) throw notFound('payment.not_found');
   const retry = async () => {
     const [earlier] = await db.select().from(refunds).where(eq(refunds.id, refundId));
-    if (earlier && earlier.orderId !== id) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
+    if (earlier && earlier.orderId !== id) throw new DomainError('request.idempotency_conflict', 'conflict', {}, 'idempotency-key');
     return earlier;
   };
   // A retry of a refund recorded before a crash (or a channel failure) finishes it.
@@ -558,8 +558,8 @@ async function refund(deps: PaymentDeps, caller: { appId: string }, id: string, 
     if (now.status !== 'paid') throw conflict('payment.order_not_refundable', { status: now.status }, 'id');
     const decision = refundSplit(paid(now, Number(now.refundedFen)), amount);
     if (decision.ok) throw conflict('payment.order_not_refundable', { status: now.status }, 'id'); // a concurrent refund moved it meanwhile
-    if (decision.reason === 'exceeds') throw new AppError('payment.refund_exceeds', 422, { amountFen: amount, refundableFen: decision.refundableFen }, 'amountFen');
-    throw new AppError('payment.refund_partial_settlement', 422, { cashRefundableFen: decision.cashRefundableFen }, 'amountFen');
+    if (decision.reason === 'exceeds') throw new DomainError('payment.refund_exceeds', 'unprocessable', { amountFen: amount, refundableFen: decision.refundableFen }, 'amountFen');
+    throw new DomainError('payment.refund_partial_settlement', 'unprocessable', { cashRefundableFen: decision.cashRefundableFen }, 'amountFen');
   }
   return finishRefund(deps, reserved);
 }
@@ -590,7 +590,7 @@ async function finishRefund(deps: PaymentDeps, recorded: RefundRow) {
     } catch (error) {
       if (!isAdapterError(error)) throw error;
       if (error.code === 'rejected') await cancelRefund(ctx, row);
-      throw new AppError('payment.channel_unavailable', error.code === 'timeout' ? 504 : 502, { reason: error.code });
+      throw new DomainError('payment.channel_unavailable', error.code === 'timeout' ? 'upstream_timeout' : 'upstream_failed', { reason: error.code });
     }
     row = await recordChannelRefund(ctx, row, channelRefundId);
   }

@@ -11,7 +11,7 @@ import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { signRequest } from '../../adapters/signing.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { badRequest } from '../../kernel/http/errors.js';
+import { badRequest } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import type { DomainEvent } from '../../kernel/outbox/index.js';
 import * as auth from '../auth/index.js';

@@ -5,7 +5,7 @@
  * that person only (an enrollment `PersonActor`).
  */
 import type { AppContext } from '../../kernel/context.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
@@ -33,7 +33,7 @@ export async function personOfAccount(ctx: AppContext, accountId: string): Promi
 /** As `findMe`, but a person the registry does not know gets a 422 telling them to register at the agency. */
 export async function requireMe(ctx: AppContext, accountId: string): Promise<Me> {
   const me = await findMe(ctx, accountId);
-  if (!me) throw new AppError('personal.not_registered', 422, {});
+  if (!me) throw new DomainError('personal.not_registered', 'unprocessable', {});
   return me;
 }
 

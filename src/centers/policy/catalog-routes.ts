@@ -2,7 +2,7 @@ import { Type, type SchemaOptions, type TLiteral } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../kernel/context.js';
 import type { App } from '../../kernel/http/app.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { requireUser } from '../../kernel/http/auth.js';
 import { PageQuery } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
@@ -44,7 +44,7 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
   app.addContentTypeParser(['text/csv', 'application/csv'], (request, payload, done) => {
     const length = Number(request.headers['content-length']);
     if (length > (request.routeOptions.bodyLimit ?? catalog.CATALOG_LIMITS.maxBytes)) {
-      return done(new AppError('request.body_too_large', 413, { field: 'body' }, 'body'), undefined);
+      return done(new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body'), undefined);
     }
     done(null, { format: 'csv', [CSV_STREAM]: payload } satisfies CsvUpload);
   });
@@ -56,7 +56,7 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const principal = requireUser(request);
     const stream = (request.body as CsvUpload | undefined)?.[CSV_STREAM];
-    if (!stream) throw new AppError('policy.catalog_csv_required', 415, { field: 'content-type' }, 'content-type');
+    if (!stream) throw new DomainError('policy.catalog_csv_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
     const text = catalog.decodeCatalogText(stream, charsetOf(request), request.routeOptions.bodyLimit ?? catalog.CATALOG_LIMITS.maxBytes);
     const result = await catalog.importCatalog(db, request.params.kind, principal.accountId, text, localeFrom(request.headers['accept-language']));
     // the audit record keeps the counts, not the file
@@ -103,6 +103,6 @@ function charsetOf(request: FastifyRequest): 'utf-8' | 'gb18030' {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(request.headers['content-type'] ?? '');
   if (!match) return 'utf-8';
   const charset = catalog.CATALOG_CHARSETS[match[1].toLowerCase()];
-  if (!charset) throw new AppError('policy.catalog_charset', 400, { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
+  if (!charset) throw new DomainError('policy.catalog_charset', 'invalid', { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
   return charset;
 }

@@ -7,7 +7,7 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { CsvError, CsvParser, type CsvRecord } from '../../kernel/csv/index.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import {
   checkCatalogRow,
@@ -69,14 +69,14 @@ export async function* decodeCatalogText(bytes: AsyncIterable<Uint8Array | strin
     for await (const chunk of bytes) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       total += buffer.byteLength;
-      if (total > maxBytes) throw new AppError('request.body_too_large', 413, { field: 'body' }, 'body');
+      if (total > maxBytes) throw new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body');
       const text = decoder.decode(buffer, { stream: true });
       if (text) yield text;
     }
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new AppError('policy.catalog_encoding', 400, { field: 'charset', charset }, 'charset');
+    if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new DomainError('policy.catalog_encoding', 'invalid', { field: 'charset', charset }, 'charset');
     throw error;
   }
 }
@@ -96,8 +96,8 @@ export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, 
   const take = (record: CsvRecord) => {
     if (!header) {
       header = readCatalogHeader(kind, record.fields);
-      if ('missing' in header) throw new AppError('policy.catalog_column_missing', 400, { field: 'body', column: header.missing }, 'body');
-      if ('duplicate' in header) throw new AppError('policy.catalog_column_duplicate', 400, { field: 'body', column: header.duplicate }, 'body');
+      if ('missing' in header) throw new DomainError('policy.catalog_column_missing', 'invalid', { field: 'body', column: header.missing }, 'body');
+      if ('duplicate' in header) throw new DomainError('policy.catalog_column_duplicate', 'invalid', { field: 'body', column: header.duplicate }, 'body');
       return;
     }
     if (!('header' in header)) return;
@@ -118,10 +118,10 @@ export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, 
     for await (const piece of text) for (const record of parser.push(piece)) take(record);
     for (const record of parser.end()) take(record);
   } catch (error) {
-    if (error instanceof CsvError) throw new AppError(error.code, 400, { field: 'body', line: error.line }, 'body');
+    if (error instanceof CsvError) throw new DomainError(error.code, 'invalid', { field: 'body', line: error.line }, 'body');
     throw error;
   }
-  if (!header) throw new AppError('policy.catalog_empty', 400, { field: 'body' }, 'body');
+  if (!header) throw new DomainError('policy.catalog_empty', 'invalid', { field: 'body' }, 'body');
 
   const { staged, pending } = await tx(db, async (t) => {
     await lockKind(t, kind);
@@ -222,7 +222,7 @@ export async function publishCatalog(db: Db, kind: CatalogKind, actorId: string)
     await lockKind(t, kind);
     const staged = await t.select().from(catalogStaged).where(eq(catalogStaged.kind, kind)).orderBy(asc(catalogStaged.code));
     if (!staged.length) throw conflict('policy.catalog_nothing_staged', { kind });
-    if (staged.some((s) => s.stagedBy === actorId)) throw new AppError('policy.four_eyes', 403);
+    if (staged.some((s) => s.stagedBy === actorId)) throw new DomainError('policy.four_eyes', 'forbidden');
 
     const existing = new Map<string, typeof catalogEntries.$inferSelect>();
     for (const part of chunks(staged)) {

@@ -1,4 +1,4 @@
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import type { PolicyPeriod, PolicyStatus } from './types.js';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -6,7 +6,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** `2019-01` → 201901; a malformed month is a 400 naming `field`. */
 export function monthKey(month: string, field = 'month'): number {
   const match = MONTH.exec(month);
-  if (!match) throw new AppError('policy.month_invalid', 400, { field, month }, field);
+  if (!match) throw new DomainError('policy.month_invalid', 'invalid', { field, month }, field);
   return Number(match[1]) * 100 + Number(match[2]);
 }
 
@@ -22,7 +22,7 @@ export function monthText(key: number): string {
  */
 export function ageInMonth(birthDate: string, month: string): number {
   const birth = /^(\d{4})-(0[1-9]|1[0-2])(-\d{2})?$/.exec(birthDate);
-  if (!birth) throw new AppError('policy.birth_date_invalid', 400, { field: 'birthDate' }, 'birthDate');
+  if (!birth) throw new DomainError('policy.birth_date_invalid', 'invalid', { field: 'birthDate' }, 'birthDate');
   const key = monthKey(month);
   const years = Math.floor(key / 100) - Number(birth[1]);
   return key % 100 < Number(birth[2]) ? years - 1 : years;
@@ -48,6 +48,6 @@ export function overlaps(a: PolicyPeriod, b: PolicyPeriod): boolean {
 export function effectiveVersion<T extends PolicyPeriod & { status: PolicyStatus; id: string }>(versions: T | readonly T[] | null | undefined, month: string): T | null {
   const list = versions === null || versions === undefined ? [] : Array.isArray(versions) ? (versions as readonly T[]) : [versions as T];
   const applicable = list.filter((v) => v.status === 'published' && covers(v, month));
-  if (applicable.length > 1) throw new AppError('policy.ambiguous', 422, { month, ids: applicable.map((v) => v.id).join(', ') });
+  if (applicable.length > 1) throw new DomainError('policy.ambiguous', 'unprocessable', { month, ids: applicable.map((v) => v.id).join(', ') });
   return applicable[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { applyRate, clampBase, type BaseApplied } from './base.js';
 import { percentOfBp, percentOfPpm, yuan } from '../../kernel/money/index.js';
 import { ageInMonth, effectiveVersion, monthKey } from './month.js';
@@ -64,14 +64,14 @@ export function receivableLines(
   const collection = effectiveVersion(collectionRules, month);
   if (!collection) return [];
   const baseRule = effectiveVersion(baseRules, month);
-  if (!baseRule) throw new AppError('policy.base_rule_missing', 422, { insuranceType: collection.insuranceType, regionCode: collection.regionCode, month });
+  if (!baseRule) throw new DomainError('policy.base_rule_missing', 'unprocessable', { insuranceType: collection.insuranceType, regionCode: collection.regionCode, month });
   if (baseRule.insuranceType !== collection.insuranceType || baseRule.regionCode !== collection.regionCode) {
-    throw new AppError('policy.rules_mismatch', 422, { base: `${baseRule.insuranceType}/${baseRule.regionCode}`, collection: `${collection.insuranceType}/${collection.regionCode}` });
+    throw new DomainError('policy.rules_mismatch', 'unprocessable', { base: `${baseRule.insuranceType}/${baseRule.regionCode}`, collection: `${collection.insuranceType}/${collection.regionCode}` });
   }
   const wageYear = Math.floor(key / 100) + baseRule.wageYearOffset;
   const wageList = wages === null || wages === undefined ? [] : Array.isArray(wages) ? (wages as readonly WageVersion[]) : [wages as WageVersion];
   const wageCandidates = wageList.filter((w) => w.status === 'published' && w.regionCode === baseRule.regionCode && w.year === wageYear);
-  if (wageCandidates.length > 1) throw new AppError('policy.ambiguous', 422, { month, ids: wageCandidates.map((w) => w.id).join(', ') });
+  if (wageCandidates.length > 1) throw new DomainError('policy.ambiguous', 'unprocessable', { month, ids: wageCandidates.map((w) => w.id).join(', ') });
   const wage = wageCandidates[0] ?? null;
 
   let age: number | undefined;
@@ -83,11 +83,11 @@ export function receivableLines(
     if (share.periodicity === 'yearly' && key % 100 !== (share.dueMonth ?? 1)) continue;
     const declaredFen = facts.bases[share.baseKind];
     if (declaredFen === undefined || declaredFen === null) {
-      throw new AppError('policy.base_missing', 422, { baseKind: share.baseKind, ruleCode: share.ruleCode }, `bases.${share.baseKind}`);
+      throw new DomainError('policy.base_missing', 'unprocessable', { baseKind: share.baseKind, ruleCode: share.ruleCode }, `bases.${share.baseKind}`);
     }
     let base: { baseFen: number; applied: BaseApplied; ruleCode: string | null; lowerFen?: number; upperFen?: number };
     if (share.baseKind === baseRule.baseKind) {
-      if (!wage) throw new AppError('policy.wage_missing', 422, { regionCode: baseRule.regionCode, year: wageYear });
+      if (!wage) throw new DomainError('policy.wage_missing', 'unprocessable', { regionCode: baseRule.regionCode, year: wageYear });
       base = clampBase(declaredFen, wage.monthlyFen, baseRule);
     } else {
       base = { baseFen: declaredFen, applied: 'declared', ruleCode: null };

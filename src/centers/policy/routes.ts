@@ -2,7 +2,7 @@ import { Type, type SchemaOptions, type TLiteral } from '@sinclair/typebox';
 import { cachedParameters, forgetParameters } from './parameters-cache.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { requireUser } from '../../kernel/http/auth.js';
 import { Body, Id, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
@@ -228,6 +228,6 @@ export const policyCenter: CenterModule = {
 async function actorOf(ctx: AppContext, request: FastifyRequest): Promise<service.Actor> {
   const principal = requireUser(request);
   const org = principal.orgId ? await auth.getOrg(ctx, principal.orgId) : null;
-  if (!org) throw new AppError('policy.no_org', 403);
+  if (!org) throw new DomainError('policy.no_org', 'forbidden');
   return { accountId: principal.accountId, owns: (regionCode) => ownsRegion(org, regionCode) };
 }

@@ -19,3 +19,11 @@ export function ownsRegion(org: OrgRegion | null | undefined, regionCode: string
       return regionCode === org.regionCode;
   }
 }
+
+/**
+ * 统筹区 the pooling regions whose policy may govern a region, nearest first: the region itself,
+ * its city (`4113xx` → `411300`, 市级统筹), its province (`410000`).
+ */
+export function poolingCandidates(regionCode: string): string[] {
+  return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
+}

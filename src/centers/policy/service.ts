@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Database, Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { monthKey, monthText } from './month.js';
 import { baseRules, collectionShares, insuranceTypes, settlementRules, versionEvents, versions, wages } from './schema.js';
@@ -113,7 +113,7 @@ export interface CollectionRuleDraft extends PeriodInput {
 }
 
 function requireRegion(actor: Actor, regionCode: string) {
-  if (!actor.owns(regionCode)) throw new AppError('policy.out_of_region', 403, { regionCode }, 'regionCode');
+  if (!actor.owns(regionCode)) throw new DomainError('policy.out_of_region', 'forbidden', { regionCode }, 'regionCode');
 }
 
 function periodKeys(input: PeriodInput) {
@@ -344,7 +344,7 @@ function requireStatus(row: VersionRow, expected: PolicyStatus[], action: string
 
 /** 四眼原则 the author never reviews or publishes their own version. */
 function requireOtherThanAuthor(row: VersionRow, actor: Actor) {
-  if (row.authorId === actor.accountId) throw new AppError('policy.four_eyes', 403, {});
+  if (row.authorId === actor.accountId) throw new DomainError('policy.four_eyes', 'forbidden', {});
 }
 
 async function recordEvent(tx: Db, versionId: string, action: 'reviewed' | 'published' | 'voided', actorId: string, comment?: string | null) {
@@ -695,7 +695,7 @@ export async function effectiveParameters(database: Database, query: ParameterQu
       .orderBy(asc(settlementRules.versionId), asc(settlementRules.position)),
   ]);
   const only = <T extends { version: VersionRow }>(list: T[]) => {
-    if (list.length > 1) throw new AppError('policy.ambiguous', 422, { month: query.month, ids: list.map((r) => r.version.id).join(', ') });
+    if (list.length > 1) throw new DomainError('policy.ambiguous', 'unprocessable', { month: query.month, ids: list.map((r) => r.version.id).join(', ') });
     return list[0];
   };
   const base = only(rows.filter((r) => r.version.series === baseSeries));

@@ -13,7 +13,7 @@
  */
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError, isCallersFault } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { CsvError, CsvParser, csvLine, parseCsv } from '../../kernel/csv/index.js';
@@ -135,16 +135,16 @@ export async function sweepStaleJobs(db: Db, now = new Date(), staleAfterMs = IM
 /** Puts an interrupted or failed upload job back in the queue, if its file is still kept. */
 export async function requeue(db: Db, job: ImportJob): Promise<ImportJob> {
   if (job.source !== 'upload' || !['interrupted', 'failed'].includes(job.status)) {
-    throw new AppError('registry.import_not_resumable', 409, { status: job.status });
+    throw new DomainError('registry.import_not_resumable', 'conflict', { status: job.status });
   }
   const [chunk] = await db.select({ seq: importChunks.seq }).from(importChunks).where(eq(importChunks.jobId, job.id)).limit(1);
-  if (!chunk) throw new AppError('registry.import_upload_gone', 409);
+  if (!chunk) throw new DomainError('registry.import_upload_gone', 'conflict');
   const [queued] = await db
     .update(importJobs)
     .set({ status: 'queued', heartbeatAt: new Date(), errorCode: null, errorDetail: null, finishedAt: null })
     .where(and(eq(importJobs.id, job.id), eq(importJobs.status, job.status)))
     .returning();
-  if (!queued) throw new AppError('registry.import_not_resumable', 409, { status: 'running' });
+  if (!queued) throw new DomainError('registry.import_not_resumable', 'conflict', { status: 'running' });
   return queued;
 }
 
@@ -169,7 +169,7 @@ export async function* decodeText(
     if (rest) yield rest;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new AppError('registry.import_encoding', 400, { field: 'charset', charset }, 'charset');
+      throw new DomainError('registry.import_encoding', 'invalid', { field: 'charset', charset }, 'charset');
     }
     throw error;
   }
@@ -198,7 +198,7 @@ export async function receiveUpload(
   try {
     const counted = decodeText(input.body, input.charset, (n) => {
       bytes += n;
-      if (bytes > maxBytes) throw new AppError('request.body_too_large', 413, { field: 'body' }, 'body');
+      if (bytes > maxBytes) throw new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body');
     });
     let beat = Date.now();
     for await (const text of counted) {
@@ -215,19 +215,19 @@ export async function receiveUpload(
       }
     }
     if (!header) header = checkHeader(csvEnd(headerParser));
-    if (!header) throw new AppError('registry.import_empty', 400, { field: 'body' }, 'body');
+    if (!header) throw new DomainError('registry.import_empty', 'invalid', { field: 'body' }, 'body');
     if (pending) await store(pending);
     const [queued] = await db
       .update(importJobs)
       .set({ status: 'queued', bytes, heartbeatAt: new Date() })
       .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'receiving')))
       .returning();
-    if (!queued) throw new AppError('registry.import_upload_gone', 409);
+    if (!queued) throw new DomainError('registry.import_upload_gone', 'conflict');
     return queued;
   } catch (error) {
     await db.delete(importChunks).where(eq(importChunks.jobId, job.id));
     await db.delete(importJobs).where(eq(importJobs.id, job.id));
-    if (error instanceof CsvError) throw new AppError(error.code, 400, { field: 'body', line: error.line }, 'body');
+    if (error instanceof CsvError) throw new DomainError(error.code, 'invalid', { field: 'body', line: error.line }, 'body');
     throw error;
   }
 }
@@ -238,7 +238,7 @@ const csvEnd = (parser: CsvParser) => parser.end();
 function checkHeader(records: Array<{ fields: string[] }>): HeaderMap | null {
   if (!records.length) return null;
   const header = readHeader(records[0].fields);
-  if (isHeaderProblem(header)) throw new AppError(header.code, 400, { field: 'header', column: header.column }, 'header');
+  if (isHeaderProblem(header)) throw new DomainError(header.code, 'invalid', { field: 'header', column: header.column }, 'header');
   return header;
 }
 
@@ -290,7 +290,7 @@ export async function runImport(deps: ImportDeps, jobId: string, text: AsyncIter
     .set({ status: 'running', startedAt: sql`coalesce(${importJobs.startedAt}, now())`, heartbeatAt: new Date(), errorCode: null, errorDetail: null })
     .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, options.claimed ? ['running'] : ['queued'])))
     .returning();
-  if (!job) throw new AppError('registry.import_not_resumable', 409, { status: (await getJob(db, jobId))?.status ?? 'missing' });
+  if (!job) throw new DomainError('registry.import_not_resumable', 'conflict', { status: (await getJob(db, jobId))?.status ?? 'missing' });
   const actor: Actor = { id: job.createdBy, kind: job.createdByKind };
   const today = options.today ?? new Date();
   const heartbeat = setInterval(() => {
@@ -338,7 +338,7 @@ export async function runImport(deps: ImportDeps, jobId: string, text: AsyncIter
       return (await getJob(db, jobId)) ?? current;
     }
     if (error instanceof CsvError) return await finish(db, jobId, 'failed', { code: error.code, params: { line: error.line } });
-    if (error instanceof AppError && error.status < 500) return await finish(db, jobId, 'failed', { code: error.code, params: error.params });
+    if (isCallersFault(error)) return await finish(db, jobId, 'failed', { code: error.code, params: error.params });
     deps.log.error({ err: error, jobId }, 'registry import failed');
     // The job shows only the kind of failure: a database error's message can quote the row's values.
     const detail = (error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'error';

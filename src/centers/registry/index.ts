@@ -112,14 +112,14 @@ export async function birthDatesOf(ctx: AppContext, personIds: Iterable<string>)
 /**
  * Registers a person on behalf of a system actor (demo data, trusted feeds), nationally, with the
  * same checks, history and events as the route. An identity number on file with another name opens
- * a conflict case instead (`kind: 'conflict'`); with the same name it is a 409 AppError.
+ * a conflict case instead (`kind: 'conflict'`); with the same name it is a conflict DomainError.
  */
 export async function registerPerson(ctx: AppContext, actor: { id: string; kind: string }, input: service.NewPerson) {
   const outcome = await ctx.database.db.transaction((tx) => service.createPerson(ctx, tx as unknown as Parameters<typeof service.createPerson>[1], actor, { prefix: '' }, input));
   return { kind: outcome.kind, person: toPerson(ctx, outcome.person) };
 }
 
-/** Registers a legal entity on behalf of a system actor, as `registerPerson` does; a known credit code is a 409 AppError. */
+/** Registers a legal entity on behalf of a system actor, as `registerPerson` does; a known credit code is a conflict DomainError. */
 export async function registerEntity(ctx: AppContext, actor: { id: string; kind: string }, input: service.NewEntity): Promise<RegistryEntity> {
   const entity = await ctx.database.db.transaction((tx) => service.createEntity(ctx, tx as unknown as Parameters<typeof service.createEntity>[1], actor, { prefix: '' }, input));
   return toEntity(ctx, entity);

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { count, desc, like } from 'drizzle-orm';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { AppError, forbidden, notFound } from '../../kernel/http/errors.js';
+import { DomainError, forbidden, notFound } from '../../kernel/errors/index.js';
 import { requireUser, type UserPrincipal } from '../../kernel/http/auth.js';
 import { Body, CreditCode, Id, IdNumber, Mobile, PageQuery, PersonName, RegionCode } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
@@ -55,7 +55,7 @@ export const registryCenter: CenterModule = {
     // CSV and Excel uploads (this center's routes only): the stream goes to the handler unread; its size is checked as it is read.
     const upload = (format: CsvUpload['format']) => (request: FastifyRequest, payload: AsyncIterable<Uint8Array>, done: (error: Error | null, body?: unknown) => void) => {
       const length = Number(request.headers['content-length']);
-      if (length > imports.IMPORT_DEFAULTS.maxBytes) return done(new AppError('request.body_too_large', 413, { field: 'body' }, 'body'), undefined);
+      if (length > imports.IMPORT_DEFAULTS.maxBytes) return done(new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body'), undefined);
       done(null, { format, [CSV_STREAM]: payload } satisfies CsvUpload);
     };
     app.addContentTypeParser(['text/csv', 'application/csv'], upload('csv'));
@@ -303,7 +303,7 @@ export const registryCenter: CenterModule = {
       const principal = requireUser(request);
       const upload = request.body as CsvUpload | undefined;
       const raw = upload?.[CSV_STREAM];
-      if (!raw) throw new AppError('registry.import_csv_required', 415, { field: 'content-type' }, 'content-type');
+      if (!raw) throw new DomainError('registry.import_csv_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
       const scope = await scopeOf(ctx, principal);
       const excel = upload.format === 'xlsx';
       const stream = excel ? utf8(xlsxAsCsv(raw)) : raw;
@@ -385,7 +385,7 @@ async function* utf8(text: AsyncIterable<string>): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of text) yield Buffer.from(chunk);
   } catch (error) {
-    if (error instanceof XlsxError) throw new AppError('registry.import_xlsx_invalid', 400, { field: 'body' }, 'body');
+    if (error instanceof XlsxError) throw new DomainError('registry.import_xlsx_invalid', 'invalid', { field: 'body' }, 'body');
     throw error;
   }
 }
@@ -394,6 +394,6 @@ function charsetOf(request: FastifyRequest): 'utf-8' | 'gb18030' {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(request.headers['content-type'] ?? '');
   if (!match) return 'utf-8';
   const charset = imports.SUPPORTED_CHARSETS[match[1].toLowerCase()];
-  if (!charset) throw new AppError('registry.import_charset', 400, { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
+  if (!charset) throw new DomainError('registry.import_charset', 'invalid', { field: 'charset', charset: match[1].slice(0, 30) }, 'charset');
   return charset;
 }

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskCreditCode, maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';
 import {
@@ -48,7 +48,7 @@ const regionFilter = (column: typeof persons.regionCode | typeof entities.region
   scope.prefix ? like(column, `${scope.prefix}%`) : undefined;
 
 function requireRegion(scope: Scope, regionCode: string, field = 'regionCode') {
-  if (!inScope(scope, regionCode)) throw new AppError('registry.region_out_of_scope', 403, { field }, field);
+  if (!inScope(scope, regionCode)) throw new DomainError('registry.region_out_of_scope', 'forbidden', { field }, field);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { AppError, badRequest, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { idempotent } from '../../kernel/idempotency/index.js';
 import * as collection from '../collection/index.js';
@@ -75,7 +75,7 @@ async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepare
   const month = input.visit.date.slice(0, 7);
   const { items } = await enrollment.activeEnrollmentsPage(ctx, { personId: input.personId, insuranceType: input.insuranceType, month, limit: 20 });
   const held = items[0];
-  if (!held) throw new AppError('settlement.not_enrolled', 422, { personId: input.personId, insuranceType: input.insuranceType, month }, 'personId');
+  if (!held) throw new DomainError('settlement.not_enrolled', 'unprocessable', { personId: input.personId, insuranceType: input.insuranceType, month }, 'personId');
   // 人员类别: a retired person is settled as retired whatever the enrollment kind.
   const personCategory = held.retired ? 'retired' : held.kind;
   let rule: policy.SettlementRuleVersion | null = null;
@@ -83,14 +83,14 @@ async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepare
     rule = (await policy.effectiveParameters(ctx, { regionCode, insuranceType: input.insuranceType, month })).settlementRule;
     if (rule) break;
   }
-  if (!rule) throw new AppError('settlement.no_policy', 422, { regionCode: held.regionCode, insuranceType: input.insuranceType, month }, 'insuranceType');
+  if (!rule) throw new DomainError('settlement.no_policy', 'unprocessable', { regionCode: held.regionCode, insuranceType: input.insuranceType, month }, 'insuranceType');
   const visit = { kind: input.visit.kind, institutionLevel: input.visit.institutionLevel, personCategory };
   let parameters: SettlementParameters;
   try {
     parameters = parametersFor(rule.rows, visit);
   } catch (error) {
     if (!(error instanceof SettlementInputError)) throw error;
-    throw new AppError('settlement.no_parameters', 422, { versionId: rule.id, visitKind: visit.kind, institutionLevel: visit.institutionLevel, personCategory }, 'visit');
+    throw new DomainError('settlement.no_parameters', 'unprocessable', { versionId: rule.id, visitKind: visit.kind, institutionLevel: visit.institutionLevel, personCategory }, 'visit');
   }
   return { personCategory, poolingRegion: rule.regionCode, policyVersionId: rule.id, parameters, year: Number(month.slice(0, 4)), month };
 }

@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../../kernel/context.js';
 import type { UserPrincipal } from '../../kernel/http/auth.js';
-import { AppError, forbidden } from '../../kernel/http/errors.js';
+import { DomainError, forbidden } from '../../kernel/errors/index.js';
 import { maskCreditCode, maskIdNumber, maskName } from '../../kernel/crypto/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
@@ -28,7 +28,7 @@ export async function agentUnit(ctx: AppContext, principal: UserPrincipal): Prom
   const unit = await user.agentUnit(ctx, principal.accountId, principal.unitId);
   if (!unit) throw forbidden('unit.not_agent');
   const entity = await registry.findEntityByCreditCode(ctx, unit.creditCode);
-  if (!entity) throw new AppError('unit.not_registered', 422, { creditCode: maskCreditCode(unit.creditCode) });
+  if (!entity) throw new DomainError('unit.not_registered', 'unprocessable', { creditCode: maskCreditCode(unit.creditCode) });
   if (!bindingVerified(entity, await user.unitManager(ctx, unit.id))) throw forbidden('unit.binding_unverified');
   return { actor: { accountId: principal.accountId, entityId: entity.id }, unit, entity };
 }
@@ -97,7 +97,7 @@ export async function employee(ctx: AppContext, principal: UserPrincipal, id: st
 export async function addEmployee(ctx: AppContext, principal: UserPrincipal, input: { idNumber: string; insuranceType: string; fromMonth: string }) {
   const { actor } = await agentUnit(ctx, principal);
   const person = await registry.findPersonByIdNumber(ctx, input.idNumber);
-  if (!person) throw new AppError('unit.person_not_registered', 422, { field: 'idNumber' }, 'idNumber');
+  if (!person) throw new DomainError('unit.person_not_registered', 'unprocessable', { field: 'idNumber' }, 'idNumber');
   const [added] = await withPersons(ctx, [await enrollment.addEmployeeByType(ctx, actor, { personId: person.id, insuranceType: input.insuranceType, fromMonth: input.fromMonth })]);
   return added;
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { CenterModule } from '../../kernel/context.js';
-import { AppError, badRequest, notFound } from '../../kernel/http/errors.js';
+import { DomainError, badRequest, notFound } from '../../kernel/errors/index.js';
 import { requireUser } from '../../kernel/http/auth.js';
 import { Body, CreditCode, Id, IdNumber, Mobile, PageQuery, Password, PersonName, SmsCode } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
@@ -126,7 +126,7 @@ export const userCenter: CenterModule = {
       const principal = requireUser(request);
       const account = await service.getAccount(db, principal.accountId);
       const check = await service.checkPassword(ctx, account, request.body.password);
-      if (!check.ok) throw new AppError('auth.bad_credentials', 401, {}, 'password');
+      if (!check.ok) throw new DomainError('auth.bad_credentials', 'unauthenticated', {}, 'password');
       await db.transaction((tx) => service.deactivate(ctx, tx as never, principal.accountId));
       await forgetProfile(ctx.cache, principal.accountId);
       await auth.revokeAllSessions(ctx, principal.accountId, 'deactivated');
@@ -172,7 +172,7 @@ export const userCenter: CenterModule = {
       const principal = requireUser(request);
       const org = await auth.getOrg(ctx, request.body.orgId);
       if (!org) throw badRequest('auth.org_not_found', 'orgId');
-      if (!auth.isWithin(org.path, principal.orgPath)) throw new AppError('auth.out_of_scope', 403, {}, 'orgId');
+      if (!auth.isWithin(org.path, principal.orgPath)) throw new DomainError('auth.out_of_scope', 'forbidden', {}, 'orgId');
       const account = await db.transaction((tx) => service.insertAccount(ctx, tx as never, { ...request.body, orgId: org.id, orgPath: org.path }));
       return reply.status(201).send(service.toView(ctx, account));
     });

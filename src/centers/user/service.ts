@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
-import { badRequest, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import type { AccountKind, AuthLevel, UserPrincipal } from '../../kernel/http/auth.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskCreditCode, maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';

@@ -7,7 +7,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { groupCommitPer } from '../../kernel/db/group-commit.js';
 import type { PreparedStatement } from '../../kernel/db/index.js';
-import { AppError, forbidden, notFound } from '../../kernel/http/errors.js';
+import { DomainError, forbidden, notFound, type ErrorKind } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { authorizations, codes, devices, vouchers, type CodeIdentity } from './schema.js';
 import { CREDENTIAL_TYPE, generationRisk, insuranceTypesInForce, mintCode, parseCode, verifyRefusal, type VerifyRefusal } from './rules.js';
@@ -57,8 +57,8 @@ const codeWriter = groupCommitPer(writeCodes, { maxBatch: 500, concurrency: 2 })
  */
 export async function generateCode(ctx: AppContext, accountId: string, input: { channelAppId: string; memberId?: string }) {
   const holder = await holderState(ctx, accountId);
-  if (!holder || holder.voucher.status !== 'active') throw new AppError('voucher.not_active', 409);
-  if (!holder.authorizedAppIds.includes(input.channelAppId)) throw new AppError('voucher.channel_not_authorized', 403, {}, 'channelAppId');
+  if (!holder || holder.voucher.status !== 'active') throw new DomainError('voucher.not_active', 'conflict');
+  if (!holder.authorizedAppIds.includes(input.channelAppId)) throw new DomainError('voucher.channel_not_authorized', 'forbidden', {}, 'channelAppId');
   const subject: Voucher = input.memberId ? await memberVoucher(ctx, holder.voucher, input.memberId) : holder.voucher;
 
   const minute = Math.floor(Date.now() / 60_000);
@@ -66,7 +66,7 @@ export async function generateCode(ctx: AppContext, accountId: string, input: { 
   if (risk.flag) await recordRisk(ctx, risk.flag, { voucherId: holder.voucher.id, regionCode: holder.voucher.regionCode, appId: input.channelAppId, detail: { limit: ctx.config.voucher.codesPerMinute } });
   if (risk.refused) {
     await recordUsage(ctx, { voucherId: holder.voucher.id, subjectVoucherId: subject.id, appId: input.channelAppId, action: 'generate', result: 'refused', reason: 'too_many_codes' });
-    throw new AppError('voucher.too_many_codes', 429, { retryAfterSec: 60 });
+    throw new DomainError('voucher.too_many_codes', 'rate_limited', { retryAfterSec: 60 });
   }
 
   const { id, code } = mintCode(codeKeyOf(ctx));
@@ -75,13 +75,13 @@ export async function generateCode(ctx: AppContext, accountId: string, input: { 
   return { code, codeId: id, expiresAt: expiresAt.toISOString(), ttlSec: ctx.config.voucher.codeTtlSec };
 }
 
-const REFUSAL_STATUS: Record<VerifyRefusal['reason'], number> = {
-  code_invalid: 400,
-  code_unknown: 404,
-  code_used: 409,
-  code_expired: 410,
-  channel_not_authorized: 403,
-  device_unregistered: 403,
+const REFUSAL_KIND: Record<VerifyRefusal['reason'], ErrorKind> = {
+  code_invalid: 'invalid',
+  code_unknown: 'not_found',
+  code_used: 'conflict',
+  code_expired: 'gone',
+  channel_not_authorized: 'forbidden',
+  device_unregistered: 'forbidden',
 };
 
 interface ConsumeInput {
@@ -157,7 +157,7 @@ export async function verifyCode(ctx: AppContext, appId: string, input: { code: 
   const parsed = parseCode(codeKeyOf(ctx), input.code);
   const deviceId = input.deviceId ?? null;
   // A mistyped code is only refused; a well-formed one with a wrong MAC was made up, and is flagged.
-  if (!parsed.ok && parsed.reason === 'malformed') throw new AppError('voucher.code_invalid', 400, {}, 'code');
+  if (!parsed.ok && parsed.reason === 'malformed') throw new DomainError('voucher.code_invalid', 'invalid', {}, 'code');
   if (!parsed.ok) return refuse(ctx, verifyRefusal({ macValid: false, found: false })!, { appId, deviceId, code: null });
   const used = await consumer(ctx).add({ ticket: (tickets = (tickets + 1) % 2 ** 31), id: parsed.id, appId, deviceId, usageId: newId('vus') });
   if (used) {
@@ -204,7 +204,7 @@ async function refuse(ctx: AppContext, refusal: VerifyRefusal, facts: { appId: s
   if (refusal.flag) {
     await recordRisk(ctx, refusal.flag, { voucherId: code?.holderVoucherId, regionCode, appId: facts.appId, codeId: code?.id, deviceId: facts.deviceId, detail: { boundAppId: code?.appId ?? null } });
   }
-  throw new AppError(`voucher.${refusal.reason}`, REFUSAL_STATUS[refusal.reason], {}, refusal.reason === 'device_unregistered' ? 'deviceId' : 'code');
+  throw new DomainError(`voucher.${refusal.reason}`, REFUSAL_KIND[refusal.reason], {}, refusal.reason === 'device_unregistered' ? 'deviceId' : 'code');
 }
 
 /** 终端登记 a channel registers a scanning device; idempotent. */
@@ -216,7 +216,7 @@ export async function registerDevice(ctx: AppContext, appId: string, deviceId: s
 /** The QR image of one of the holder's own codes, drawn on request. */
 export async function codeSvg(ctx: AppContext, accountId: string, code: string): Promise<string> {
   const parsed = parseCode(codeKeyOf(ctx), code);
-  if (!parsed.ok) throw new AppError('voucher.code_invalid', 400, {}, 'code');
+  if (!parsed.ok) throw new DomainError('voucher.code_invalid', 'invalid', {}, 'code');
   const voucher = await activeVoucherOf(ctx, accountId).catch(() => null);
   if (!voucher) throw forbidden('voucher.not_active');
   const [row] = await ctx.database.db

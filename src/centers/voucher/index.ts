@@ -7,7 +7,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import { AppError } from '../../kernel/http/errors.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import { authorizations, vouchers } from './schema.js';
 import { checkVoucherPassword } from './service.js';
 import { verifyCode as verify } from './codes.js';
@@ -30,13 +30,13 @@ export async function voucherOf(ctx: AppContext, personId: string) {
  */
 export async function verifyVoucherPassword(ctx: AppContext, personId: string, password: string, field = 'password'): Promise<void> {
   const [row] = await ctx.database.db.select().from(vouchers).where(eq(vouchers.personId, personId));
-  if (!row || row.status !== 'active') throw new AppError('voucher.not_active', 409, {}, field);
+  if (!row || row.status !== 'active') throw new DomainError('voucher.not_active', 'conflict', {}, field);
   await checkVoucherPassword(ctx, row, password, field);
 }
 
 /**
  * Verifies and consumes a code for a channel (the same rules, logging and flags as
- * `POST /api/v1/voucher/verify`): the insurance identity, or an AppError saying why not.
+ * `POST /api/v1/voucher/verify`): the insurance identity, or a DomainError saying why not.
  */
 export const verifyCode = (ctx: AppContext, appId: string, input: { code: string; deviceId?: string }) => verify(ctx, appId, input);
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../kernel/context.js';
-import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { sm3Hex, timingSafeEqualHex } from '../../kernel/crypto/index.js';
 import * as auth from '../auth/index.js';
@@ -48,12 +48,12 @@ export async function confirmLoginSession(ctx: AppContext, accountId: string, id
 /** The web polls: pending until confirmed, then tokens on the first poll only. */
 export async function pollLoginSession(ctx: AppContext, id: string, pollToken: string, ip: string | null) {
   const session = await pending(ctx, id);
-  if (!timingSafeEqualHex(session.pollHash, sm3Hex(pollToken))) throw new AppError('voucher.login_poll_token', 403, {}, 'pollToken');
+  if (!timingSafeEqualHex(session.pollHash, sm3Hex(pollToken))) throw new DomainError('voucher.login_poll_token', 'forbidden', {}, 'pollToken');
   const accountId = await ctx.cache.get(key(id, ':confirmed'));
   if (!accountId) return { status: 'pending' as const };
   if (!(await ctx.cache.setIfAbsent(key(id, ':claimed'), '1', ctx.config.voucher.loginTtlSec * 1000))) throw notFound('voucher.login_not_found');
   await ctx.cache.del(key(id));
   const tokens = await auth.startSessionFor(ctx, accountId, { method: 'qr', channel: 'web', ip });
-  if (!tokens) throw new AppError('auth.account_disabled', 403);
+  if (!tokens) throw new DomainError('auth.account_disabled', 'forbidden');
   return { status: 'confirmed' as const, tokens };
 }

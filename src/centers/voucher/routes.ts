@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/http/errors.js';
+import { forbidden } from '../../kernel/errors/index.js';
 import { requireChannel, requireUser, type AuthRequirement } from '../../kernel/http/auth.js';
 import { rateLimit } from '../../kernel/http/rate-limit.js';
 import { Body, Id, IdNumber, PageQuery, PersonName } from '../../kernel/http/schemas.js';

@@ -9,7 +9,7 @@ import type { AppContext } from '../../kernel/context.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { Db } from '../../kernel/db/index.js';
 import type { DomainEvent } from '../../kernel/outbox/index.js';
-import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { DomainError, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskName } from '../../kernel/crypto/index.js';
 import * as registry from '../registry/index.js';
@@ -170,7 +170,7 @@ export async function isPasswordLocked(ctx: AppContext, voucherId: string): Prom
  */
 export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, password: string, field: string): Promise<void> {
   const { maxPasswordFailures: max, passwordLockoutSec } = ctx.config.voucher;
-  const locked = () => new AppError('voucher.password_locked', 423, { minutes: Math.ceil(passwordLockoutSec / 60), retryAfterSec: passwordLockoutSec }, field);
+  const locked = () => new DomainError('voucher.password_locked', 'locked', { minutes: Math.ceil(passwordLockoutSec / 60), retryAfterSec: passwordLockoutSec }, field);
   if (await isPasswordLocked(ctx, voucher.id)) throw locked();
   if (await matches(voucher.passwordHash, password)) {
     await ctx.cache.del(failKey(voucher.id));
@@ -178,12 +178,12 @@ export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, pa
   }
   const failures = await ctx.cache.incr(failKey(voucher.id), passwordLockoutSec * 1000);
   if (failures >= max) throw locked();
-  throw new AppError('voucher.password_wrong', 400, { remaining: max - failures }, field);
+  throw new DomainError('voucher.password_wrong', 'invalid', { remaining: max - failures }, field);
 }
 
 function requireStrong(password: string, birthDate: string | null, field: string) {
   const weakness = voucherPasswordWeakness(password, birthDate);
-  if (weakness) throw new AppError(weakness, 400, {}, field);
+  if (weakness) throw new DomainError(weakness, 'invalid', {}, field);
 }
 
 /** 激活 at L3 (the route requires it): the account becomes the voucher's holder. */
@@ -207,7 +207,7 @@ export async function changePassword(ctx: AppContext, accountId: string, input: 
   if (voucher.status !== 'active' || voucher.holderAccountId !== accountId) throw conflict('voucher.not_active');
   await checkVoucherPassword(ctx, voucher, input.oldPassword, 'oldPassword');
   requireStrong(input.newPassword, person.birthDate, 'newPassword');
-  if (input.newPassword === input.oldPassword) throw new AppError('voucher.password_same', 400, {}, 'newPassword');
+  if (input.newPassword === input.oldPassword) throw new DomainError('voucher.password_same', 'invalid', {}, 'newPassword');
   await ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(input.newPassword, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
 }
 
@@ -227,7 +227,7 @@ export async function resetPassword(ctx: AppContext, accountId: string, newPassw
 export async function authorizeChannel(ctx: AppContext, accountId: string, appId: string) {
   const voucher = await activeVoucherOf(ctx, accountId);
   const app = await auth.getChannelApp(ctx, appId);
-  if (!app || app.status !== 'active') throw new AppError('voucher.channel_unknown', 404, {}, 'appId');
+  if (!app || app.status !== 'active') throw new DomainError('voucher.channel_unknown', 'not_found', {}, 'appId');
   await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
   await forgetHolder(ctx, accountId);
   const [row] = await ctx.database.db
@@ -275,7 +275,7 @@ export async function channelAuthorization(ctx: AppContext, appId: string, idNum
 
 async function registryPersonNamed(ctx: AppContext, idNumber: string, name: string) {
   const person = await registry.findPersonByIdNumber(ctx, idNumber);
-  if (!person || person.name !== name || person.status !== 'active') throw new AppError('voucher.person_unknown', 422, {}, 'idNumber');
+  if (!person || person.name !== name || person.status !== 'active') throw new DomainError('voucher.person_unknown', 'unprocessable', {}, 'idNumber');
   return person;
 }
 
@@ -301,8 +301,8 @@ const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher) => (
 export async function addChild(ctx: AppContext, accountId: string, input: { idNumber: string; name: string; evidenceRef: string }) {
   const holder = await activeVoucherOf(ctx, accountId);
   const child = await registryPersonNamed(ctx, input.idNumber, input.name);
-  if (child.id === holder.personId) throw new AppError('voucher.member_self', 422, {}, 'idNumber');
-  if (ageOn(child.birthDate, today()) >= CHILD_AGE_LIMIT) throw new AppError('voucher.child_too_old', 422, {}, 'idNumber');
+  if (child.id === holder.personId) throw new DomainError('voucher.member_self', 'unprocessable', {}, 'idNumber');
+  if (ageOn(child.birthDate, today()) >= CHILD_AGE_LIMIT) throw new DomainError('voucher.child_too_old', 'unprocessable', {}, 'idNumber');
   const member = await ensureVoucher(ctx, child, accountId);
   return memberView(await linkMember(ctx, holder, member, 'child', input.evidenceRef), member);
 }
@@ -311,8 +311,8 @@ export async function addChild(ctx: AppContext, accountId: string, input: { idNu
 export async function inviteAdult(ctx: AppContext, accountId: string, input: { idNumber: string; name: string }) {
   const holder = await activeVoucherOf(ctx, accountId);
   const adult = await registryPersonNamed(ctx, input.idNumber, input.name);
-  if (adult.id === holder.personId) throw new AppError('voucher.member_self', 422, {}, 'idNumber');
-  if (ageOn(adult.birthDate, today()) < CHILD_AGE_LIMIT) throw new AppError('voucher.member_not_adult', 422, {}, 'idNumber');
+  if (adult.id === holder.personId) throw new DomainError('voucher.member_self', 'unprocessable', {}, 'idNumber');
+  if (ageOn(adult.birthDate, today()) < CHILD_AGE_LIMIT) throw new DomainError('voucher.member_not_adult', 'unprocessable', {}, 'idNumber');
   const id = newId('vin');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await ctx.database.db.insert(invitations).values({ id, holderVoucherId: holder.id, memberPersonId: adult.id, expiresAt });
@@ -380,7 +380,7 @@ export async function memberVoucher(ctx: AppContext, holder: Voucher, linkId: st
     .from(familyLinks)
     .innerJoin(vouchers, eq(vouchers.id, familyLinks.memberVoucherId))
     .where(and(eq(familyLinks.id, linkId), eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt)));
-  if (!row) throw new AppError('voucher.member_not_found', 404, {}, 'memberId');
+  if (!row) throw new DomainError('voucher.member_not_found', 'not_found', {}, 'memberId');
   return row.member;
 }
 

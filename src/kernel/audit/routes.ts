@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { count, desc, eq } from 'drizzle-orm';
 import type { App } from '../http/app.js';
 import type { Database } from '../db/index.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden } from '../errors/index.js';
 import { requireUser } from '../http/auth.js';
 import { PageQuery } from '../http/schemas.js';
 import { auditRecords } from './schema.js';

@@ -7,6 +7,13 @@ import { sql, type SQL } from 'drizzle-orm';
 /** The query surface both drivers share; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/**
+ * Runs `work` in one transaction (a savepoint when `db` is already one). The drivers type their
+ * transaction apart from their database although it has the same query surface: this is the one
+ * place that says so, so no center casts.
+ */
+export const transaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> => db.transaction((tx) => work(tx as unknown as Db));
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

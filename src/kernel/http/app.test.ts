@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpApp, type App } from './app.js';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors/index.js';
 import type { Authenticator, UserPrincipal } from './auth.js';
 import { Body, IdNumber } from './schemas.js';
 
@@ -10,13 +10,14 @@ const person: UserPrincipal = { type: 'user', accountId: 'acc_1', kind: 'person'
 /** An authenticator that accepts "Bearer ok" as the person above, with one permission. */
 const authenticator: Authenticator = {
   authenticateUser: async (request) => {
-    if (request.headers.authorization !== 'Bearer ok') throw new AppError('auth.unauthenticated', 401);
+    if (request.headers.authorization !== 'Bearer ok') throw new DomainError('auth.unauthenticated', 'unauthenticated');
     return person;
   },
   authenticateChannel: async () => {
-    throw new AppError('auth.channel_missing', 401);
+    throw new DomainError('auth.channel_missing', 'unauthenticated');
   },
   permissionsOf: async () => new Set(['demo.read']),
+  regionPrefixOf: async () => null,
 };
 
 let app: App | undefined;

@@ -7,10 +7,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {} from '@fastify/swagger';
 import type {} from '@fastify/static';
 import { localeFrom } from '../i18n/index.js';
-import { AppError, problem, type Problem } from './errors.js';
+import { DomainError } from '../errors/index.js';
+import { problem, statusOf, type Problem } from './errors.js';
 import type { AuthRequirement, Authenticator } from './auth.js';
 import { compileValidator } from './validation.js';
 import type { AuditLog } from '../audit/index.js';
+import type { Cache } from '../cache/index.js';
+import { createActors, type ActorSources } from '../actor/index.js';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
@@ -18,6 +21,10 @@ export interface HttpOptions {
   logLevel: string;
   bodyLimit?: number;
   authenticator: () => Authenticator | undefined;
+  /** where actors get their person ids and region scopes (set at composition, once the centers exist) */
+  actorSources?: () => ActorSources | undefined;
+  /** keeps each session's person id */
+  cache?: Cache;
   audit?: AuditLog;
   /** folder of the built web app to serve at / */
   webDir?: string;
@@ -66,7 +73,7 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     try {
       parsed = JSON.parse(text);
     } catch {
-      return done(new AppError('request.body_malformed', 400, {}, 'body'), undefined);
+      return done(new DomainError('request.body_malformed', 'invalid', {}, 'body'), undefined);
     }
     done(inspectInput(parsed, ''), parsed);
   });
@@ -89,10 +96,15 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     if (api && !route.config?.auth) throw new Error(`route ${route.method} ${route.url} declares no auth requirement`);
   });
 
+  const actors = options.cache && options.actorSources ? createActors(options.cache, options.actorSources) : null;
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('can', function (this: FastifyRequest, permission: string) {
+    return this.actor?.can(permission) ?? false;
+  });
   app.addHook('preHandler', async (request) => {
     const requirement = request.routeOptions.config?.auth;
     if (!requirement || 'public' in requirement) return;
-    await authorize(request, requirement, options.authenticator());
+    await authorize(request, requirement, options.authenticator(), actors);
   });
 
   if (options.audit) {
@@ -117,7 +129,7 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     });
   }
 
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the app; a missing file (it has an extension) stays a 404.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
@@ -130,32 +142,39 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
   return app;
 }
 
-async function authorize(request: FastifyRequest, requirement: Exclude<AuthRequirement, { public: true }>, authenticator: Authenticator | undefined) {
-  if (!authenticator) throw new AppError('server.unavailable', 503);
+async function authorize(
+  request: FastifyRequest,
+  requirement: Exclude<AuthRequirement, { public: true }>,
+  authenticator: Authenticator | undefined,
+  actors: ReturnType<typeof createActors> | null,
+) {
+  if (!authenticator) throw new DomainError('server.unavailable', 'unavailable');
   if ('channel' in requirement) {
     const channel = await authenticator.authenticateChannel(request);
-    if (!channel.capabilities.includes(requirement.channel)) throw new AppError('auth.capability_missing', 403, { capability: requirement.channel });
+    if (!channel.capabilities.includes(requirement.channel)) throw new DomainError('auth.capability_missing', 'forbidden', { capability: requirement.channel });
     request.principal = channel;
     return;
   }
   const user = await authenticator.authenticateUser(request);
   request.principal = user;
-  if (requirement.kinds && !requirement.kinds.includes(user.kind)) throw new AppError('auth.forbidden', 403);
-  if (requirement.level && user.authLevel < requirement.level) throw new AppError('auth.level_required', 403, { level: requirement.level });
-  if (requirement.permission && !(await authenticator.permissionsOf(user)).has(requirement.permission)) {
-    throw new AppError('auth.permission_missing', 403, { permission: requirement.permission });
+  if (requirement.kinds && !requirement.kinds.includes(user.kind)) throw new DomainError('auth.forbidden', 'forbidden');
+  if (requirement.level && user.authLevel < requirement.level) throw new DomainError('auth.level_required', 'forbidden', { level: requirement.level });
+  const permissions = await authenticator.permissionsOf(user);
+  if (actors) request.actor = actors(user, permissions);
+  if (requirement.permission && !permissions.has(requirement.permission)) {
+    throw new DomainError('auth.permission_missing', 'forbidden', { permission: requirement.permission });
   }
 }
 
 const MAX_INPUT_DEPTH = 32;
 
 /** Finds the first string with a NUL character, or nesting past MAX_INPUT_DEPTH; returns the 400 to throw. */
-function inspectInput(value: unknown, path: string, depth = 0): AppError | null {
+function inspectInput(value: unknown, path: string, depth = 0): DomainError | null {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? new AppError('request.field_invalid', 400, { field: path || 'body', detail: 'NUL character' }, path || 'body') : null;
+    return value.includes('\u0000') ? new DomainError('request.field_invalid', 'invalid', { field: path || 'body', detail: 'NUL character' }, path || 'body') : null;
   }
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_INPUT_DEPTH) return new AppError('request.field_invalid', 400, { field: path || 'body', detail: 'nested too deeply' }, path || 'body');
+  if (depth >= MAX_INPUT_DEPTH) return new DomainError('request.field_invalid', 'invalid', { field: path || 'body', detail: 'nested too deeply' }, path || 'body');
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const found = inspectInput(child, path ? `${path}.${key}` : key, depth + 1);
     if (found) return found;
@@ -183,11 +202,12 @@ function sendProblem(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
-function sendError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+function sendError(error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) {
   const locale = localeFrom(request.headers['accept-language']);
-  if (error instanceof AppError) {
-    const body = problem(error.status, error.code, locale, request.id, error.params, error.field ? { field: error.field } : {});
-    if ((error.status === 429 || error.status === 423) && typeof error.params.retryAfterSec === 'number') reply.header('retry-after', String(error.params.retryAfterSec));
+  if (error instanceof DomainError) {
+    const status = statusOf(error);
+    const body = problem(status, error.code, locale, request.id, error.params, error.field ? { field: error.field } : {});
+    if ((status === 429 || status === 423) && typeof error.params.retryAfterSec === 'number') reply.header('retry-after', String(error.params.retryAfterSec));
     return sendProblem(reply, body);
   }
   const fastifyError = error as FastifyError;

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../actor/index.js';
 
 /** Kinds of account the user center keeps (seed 003 item 1). */
 export const ACCOUNT_KINDS = [
@@ -52,6 +53,8 @@ export interface Authenticator {
   authenticateUser(request: FastifyRequest): Promise<UserPrincipal>;
   authenticateChannel(request: FastifyRequest): Promise<ChannelPrincipal>;
   permissionsOf(principal: UserPrincipal): Promise<ReadonlySet<string>>;
+  /** the region-code prefix an organization acts for, or null for an unknown organization */
+  regionPrefixOf(orgId: string): Promise<string | null>;
 }
 
 declare module 'fastify' {
@@ -60,6 +63,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** the signed-in account, resolved by the guard on every route that requires a user */
+    actor?: Actor;
+    /** the actor holds this permission code (false for channels and anonymous callers) */
+    can(permission: string): boolean;
     /** the body as received, for request signatures */
     rawBody?: string;
   }
@@ -69,6 +76,12 @@ export function requireUser(request: FastifyRequest): UserPrincipal {
   const principal = request.principal;
   if (!principal || principal.type !== 'user') throw new Error('route reached without a user principal: check its auth requirement');
   return principal;
+}
+
+/** The route's actor; the route's auth requirement must ask for a user. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('route reached without an actor: check its auth requirement');
+  return request.actor;
 }
 
 export function requireChannel(request: FastifyRequest): ChannelPrincipal {

@@ -1,29 +1,25 @@
 import { translate, type Locale } from '../i18n/index.js';
+import type { DomainError, ErrorKind } from '../errors/index.js';
 
-/**
- * A failure the caller can act on. `code` is stable (clients branch on it); the message comes from
- * the i18n catalog in the caller's language; `field` names the offending input, if any.
- */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly params: Record<string, unknown> = {},
-    readonly field?: string,
-  ) {
-    super(code);
-    this.name = 'AppError';
-  }
-}
+/** The one mapping from a domain error's kind to its HTTP status, for every center. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_media: 415,
+  unprocessable: 422,
+  locked: 423,
+  rate_limited: 429,
+  upstream_failed: 502,
+  unavailable: 503,
+  upstream_timeout: 504,
+};
 
-export const badRequest = (code: string, field?: string, params: Record<string, unknown> = {}) =>
-  new AppError(code, 400, { field, ...params }, field);
-export const notFound = (code = 'request.not_found', params: Record<string, unknown> = {}) => new AppError(code, 404, params);
-export const forbidden = (code = 'auth.forbidden', params: Record<string, unknown> = {}) => new AppError(code, 403, params);
-export const unauthenticated = (code = 'auth.unauthenticated', params: Record<string, unknown> = {}) =>
-  new AppError(code, 401, params);
-export const conflict = (code: string, params: Record<string, unknown> = {}, field?: string) =>
-  new AppError(code, 409, params, field);
+export const statusOf = (error: DomainError) => STATUS_OF_KIND[error.kind];
 
 export interface FieldError {
   field: string;
@@ -50,12 +46,14 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  504: 'Gateway Timeout',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
 };

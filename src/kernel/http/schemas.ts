@@ -35,3 +35,32 @@ export const ProblemSchema = Type.Object(
 
 /** Strict object: unknown properties are refused rather than silently dropped. */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(properties: T) => Type.Object(properties, { additionalProperties: false });
+
+// ------------------------------------------------------------------------------ response shapes
+// Every route declares its responses with these; fast-json-stringify writes only declared fields.
+
+/** One of these strings (an enum in the OpenAPI document and the generated client). */
+export const Literals = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An instant, written as ISO 8601 (a Date is serialised with its time zone). */
+export const DateTime = Type.String({ format: 'date-time' });
+
+/** A calendar date YYYY-MM-DD. */
+export const DateOnly = Type.String({ format: 'date', minLength: 10, maxLength: 10 });
+
+/** Money in integer fen (分). */
+export const Fen = (description?: string) => Type.Integer(description ? { description: `${description}，分 fen` } : { description: '分 fen' });
+
+/** A file body (PDF, XLSX, CSV, SVG): documented as binary, sent as bytes without JSON serialisation. */
+export const FileBody = (mediaType: string, description?: string) =>
+  Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary', description: description ?? mediaType, 'x-media-type': mediaType });
+
+/** The answer of a route that answers nothing (204). */
+export const NoContent = Type.Null({ description: 'no content' });
+
+/** `{ ok: true }`, the answer of a command with nothing more to say. */
+export const Ok = Type.Object({ ok: Type.Literal(true) });

@@ -8,7 +8,7 @@
 import { Type } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { DomainError } from '../errors/index.js';
 import { sm3Hex } from '../crypto/index.js';
 import { idempotencyKeys } from './schema.js';
 
@@ -47,7 +47,7 @@ async function stored(db: Db, scope: string, key: string) {
 }
 
 function replay<T>(row: typeof idempotencyKeys.$inferSelect, hash: string): Answer<T> {
-  if (row.requestHash !== hash) throw new AppError('request.idempotency_conflict', 409, {}, 'idempotency-key');
+  if (row.requestHash !== hash) throw new DomainError('request.idempotency_conflict', 'conflict', {}, 'idempotency-key');
   return { status: row.status, body: row.response as T, replayed: true };
 }
 

@@ -1,6 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.js';
 import { outboxDeliveries, outboxEvents, subscriptions } from './schema.js';
+import type { PayloadOf, Topic } from './topics.js';
+
+export { defineTopic, type PayloadOf, type Topic } from './topics.js';
 
 export interface DomainEvent<T = Record<string, unknown>> {
   id: number;
@@ -10,14 +13,14 @@ export interface DomainEvent<T = Record<string, unknown>> {
 }
 
 /** A subscriber runs inside the dispatch transaction: its writes commit with the delivery, once. */
-export type EventHandler = (event: DomainEvent, tx: Db) => Promise<void>;
+export type EventHandler<P = Record<string, unknown>> = (event: DomainEvent<P>, tx: Db) => Promise<void>;
 
 export interface Outbox {
   /** Records an event in the caller's transaction; it is delivered only if that transaction commits. */
-  publish(tx: Db, topic: string, payload: Record<string, unknown>): Promise<number>;
+  publish<T extends Topic>(tx: Db, topic: T, payload: PayloadOf<T>): Promise<number>;
   /** Records several events of one topic in the caller's transaction, in two statements however many (batch imports). */
-  publishMany(tx: Db, topic: string, payloads: Array<Record<string, unknown>>): Promise<number[]>;
-  subscribe(topic: string, subscriber: string, handler: EventHandler): void;
+  publishMany<T extends Topic>(tx: Db, topic: T, payloads: Array<PayloadOf<T>>): Promise<number[]>;
+  subscribe<T extends Topic>(topic: T, subscriber: string, handler: EventHandler<PayloadOf<T>>): void;
   /**
    * Records this node's subscriptions in the database. Deliveries are created when an event is
    * published, for the subscriptions known then: the platform calls this once every center has
@@ -33,7 +36,7 @@ export interface Outbox {
 const MAX_ATTEMPTS = 10;
 
 export function createOutbox(database: Database, log: { error: (o: object, msg: string) => void } = console): Outbox {
-  const handlers = new Map<string, EventHandler>();
+  const handlers = new Map<string, EventHandler<any>>();
   const registered: Array<{ topic: string; subscriber: string }> = [];
   let registration: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -100,11 +103,12 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
     }
   };
 
-  const publishMany = async (tx: Db, topic: string, payloads: Array<Record<string, unknown>>): Promise<number[]> => {
+  const publishMany = async <T extends Topic>(tx: Db, topic: T, payloads: Array<PayloadOf<T>>): Promise<number[]> => {
     if (!payloads.length) return [];
+    for (const payload of payloads) topic.assert(payload);
     const events = await tx
       .insert(outboxEvents)
-      .values(payloads.map((payload) => ({ topic, payload })))
+      .values(payloads.map((payload) => ({ topic: topic.name, payload: payload as Record<string, unknown> })))
       .returning({ id: outboxEvents.id });
     const ids = events.map((e) => e.id);
     await tx.execute(
@@ -124,7 +128,7 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
     subscribe: (topic, subscriber, handler) => {
       if (handlers.has(subscriber)) throw new Error(`subscriber ${subscriber} registered twice`);
       handlers.set(subscriber, handler);
-      registered.push({ topic, subscriber });
+      registered.push({ topic: topic.name, subscriber });
       registration = null;
     },
     register: ensureRegistered,

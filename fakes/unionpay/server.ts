@@ -9,9 +9,9 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { beijingCompact, encodeForm, type Fields } from '../../../src/adapters/paychannel/form.js';
-import { fileLine, PATHS, signerOf, signFields, verifierOf, verifyFields, VERSION } from '../../../src/adapters/paychannel/unionpay.js';
-import { generateSm2KeyPair } from '../../../src/kernel/crypto/index.js';
+import { beijingCompact, encodeForm, type Fields } from '../../src/adapters/paychannel/form.js';
+import { fileLine, PATHS, signerOf, signFields, verifierOf, verifyFields, VERSION } from '../../src/adapters/paychannel/unionpay.js';
+import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { startFakeServer, type FakeHandle, type FakeServerOptions } from '../shared/fake-server.js';
 import { beijingDate, createTradeBook, hooksOf, registerTestRoutes, type CallbackResult, type FakePayChannelHooks, type FakeTrade } from '../paychannel/book.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRealNameClient } from '../../../src/adapters/realname/client.js';
+import { createRealNameClient } from '../../src/adapters/realname/client.js';
 import { rawRequest } from '../shared/http-helpers.js';
 import { startFakeRealName, type FakeRealName } from './server.js';
 

@@ -7,7 +7,7 @@
  * be tested.
  */
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../../../src/adapters/signing.js';
+import { signRequest } from '../../src/adapters/signing.js';
 import { badRequest, field, startFakeServer, stringField, type FakeHandle, type FakeServerOptions } from '../shared/fake-server.js';
 import { createTradeBook, hooksOf, registerTestRoutes, type CallbackResult, type FakePayChannelHooks, type FakeTrade } from './book.js';
 

@@ -13,7 +13,7 @@ import {
   signResponse,
   verifySignedRequest,
   type VerifyFailureReason,
-} from '../../../src/adapters/signing.js';
+} from '../../src/adapters/signing.js';
 
 export interface FakeServerOptions {
   appId: string;

@@ -7,8 +7,8 @@
  * notifications and statement differences are the shared trade book's (`paychannel/book.ts`).
  */
 import { createPublicKey, generateKeyPairSync, randomBytes, randomInt, type KeyObject } from 'node:crypto';
-import { fenToYuan, signedNotification, signedResponse, verifyRequest, yuanToFen } from '../../../src/adapters/paychannel/alipay.js';
-import { beijingDateTime, encodeForm, type Fields } from '../../../src/adapters/paychannel/form.js';
+import { fenToYuan, signedNotification, signedResponse, verifyRequest, yuanToFen } from '../../src/adapters/paychannel/alipay.js';
+import { beijingDateTime, encodeForm, type Fields } from '../../src/adapters/paychannel/form.js';
 import { startFakeServer, type FakeHandle, type FakeServerOptions } from '../shared/fake-server.js';
 import { createTradeBook, hooksOf, registerTestRoutes, type CallbackResult, type FakePayChannelHooks, type FakeTrade } from '../paychannel/book.js';
 

@@ -1,5 +1,5 @@
 /** Raw HTTP helpers for tests that need to step outside the adapters (unsigned, replayed, forged requests). */
-import { signRequest, type SignedHeaders } from '../../../src/adapters/signing.js';
+import { signRequest, type SignedHeaders } from '../../src/adapters/signing.js';
 
 export interface RawResponse {
   status: number;
