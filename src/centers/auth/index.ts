@@ -10,7 +10,7 @@ import { channelApps, verifications } from './schema.js';
 import { startSession, type LoginContext, type TokenPair } from './sessions.js';
 import { tokenKeyOf } from './authenticator.js';
 
-export { authCenter } from './routes.js';
+
 import { authenticatorFor } from './authenticator.js';
 
 export { authenticatorFor };

@@ -7,7 +7,7 @@ import type { AppContext } from '../../kernel/context.js';
 import * as service from './service.js';
 import { billDeps } from './routes.js';
 
-export { billCenter, BILL_CAPABILITIES } from './routes.js';
+export { BILL_CAPABILITIES } from './routes.js';
 export { VISIT_TYPES, VERDICTS, beijingDate, canonicalBillText, type VisitType, type Verdict, type SignedFields } from './rules.js';
 export type { BillView, IssueInput, PublicBill, VerifyInput } from './service.js';
 export { billPdfBuffer, verifyLink } from './pdf.js';

@@ -14,7 +14,7 @@ import { billContext, billPdfBuffer, billXlsxBuffer } from './documents.js';
 import { claimRun, createRun, workRun, type WorkOptions } from './runs.js';
 import { workerFor } from './runtime.js';
 
-export { collectionCenter } from './routes.js';
+
 export type { DebitInput, EntryResult as AccountEntryResult } from './account.js';
 export {
   ACCOUNT_ENTRY_KINDS,

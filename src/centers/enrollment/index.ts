@@ -22,7 +22,7 @@
 import type { AppContext } from '../../kernel/context.js';
 import * as service from './service.js';
 
-export { enrollmentCenter } from './routes.js';
+
 export {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,

@@ -8,7 +8,7 @@ import type { AppContext } from '../../kernel/context.js';
 import { deliverWebhooksNow, setWebhookPolicy, syncNow } from './runtime.js';
 import type { WebhookPolicy } from './webhooks.js';
 
-export { paymentCenter, PAYMENT_CAPABILITY } from './routes.js';
+export { PAYMENT_CAPABILITY } from './routes.js';
 export type { OrderStatus, PayChannelName, SettlementType } from './schema.js';
 export type { CreateOrderInput, OrderView } from './service.js';
 

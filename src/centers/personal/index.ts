@@ -4,6 +4,6 @@
  * no tables and publishes no events. Other centers' person-facing routes (my bills, my orders, my
  * voucher) find the signed-in person here.
  */
-export { personalCenter } from './routes.js';
+
 /** The registry person behind a person account (by the identity number it registered with), or null. */
 export { personOfAccount } from './service.js';

@@ -12,7 +12,7 @@ import { receivableLines, type ReceivableLine } from './receivable.js';
 import type { PersonFacts } from './types.js';
 import { DomainError } from '../../kernel/errors/index.js';
 
-export { policyCenter } from './routes.js';
+
 export type * from './types.js';
 export { POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES, VISIT_KINDS, DEDUCTIBLE_PERIODS } from './types.js';
 export { clampBase, baseBounds, applyRate, type ClampedBase, type BaseApplied, type BoundsRule } from './base.js';

@@ -20,7 +20,7 @@ import type { PersonCategory, Sex } from './rules.js';
 import { runImport, storedUpload, sweepStaleJobs, type ImportJob, type RunOptions } from './imports.js';
 import { runtimeFor } from './runtime.js';
 
-export { registryCenter } from './routes.js';
+
 export { PERSON_CATEGORIES, ENTITY_TYPES, CANCEL_REASONS, type PersonCategory, type EntityType, type CancelReason } from './rules.js';
 
 /** A person as another center sees it: decrypted, plain values (mask them before showing anyone). */

@@ -10,7 +10,7 @@
 import type { AppContext } from '../../kernel/context.js';
 import * as service from './service.js';
 
-export { settlementCenter, SETTLE_CAPABILITY } from './routes.js';
+export { SETTLE_CAPABILITY } from './routes.js';
 export { parametersFor, settle, SettlementInputError } from './calculator.js';
 export type { Explanation, FeeLine, ItemClass, SettlementParameters, SettlementResult, SettlementRuleRow, Visit, VisitKind, YearToDate } from './calculator.js';
 export type { SettlementInput, SettlementView, VisitInput } from './service.js';

@@ -4,7 +4,7 @@ import type { AccountKind, AuthLevel } from '../../kernel/http/auth.js';
 import * as service from './service.js';
 import { forgetProfile } from './profile-cache.js';
 
-export { userCenter } from './routes.js';
+
 export type { AccountView } from './service.js';
 
 export interface SessionSubject {

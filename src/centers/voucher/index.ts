@@ -13,7 +13,7 @@ import { checkVoucherPassword } from './service.js';
 import { verifyCode as verify } from './codes.js';
 import { insuranceTypesInForce } from './rules.js';
 
-export { voucherCenter } from './routes.js';
+
 export { CREDENTIAL_TYPE, RISK_RULES, type RiskRule } from './rules.js';
 /** Mints a code string with a key (bench fixtures write codes straight into the table). */
 export { mintCode } from './rules.js';
