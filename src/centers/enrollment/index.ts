@@ -93,3 +93,5 @@ export async function* activeEnrollmentsFor(ctx: AppContext, query: Omit<ActiveE
     after = page.next;
   }
 }
+/** The center's event topics: `enrollment.events.PERSON_ENROLLED` … */
+export * as events from './events.js';
