@@ -45,7 +45,8 @@ function run(label, args, env) {
   if (result.status !== 0) failedRun = true;
 }
 
-if (await reachable()) {
+const onPostgres = await reachable();
+if (onPostgres) {
   run('postgres', [], { TEST_DB: 'postgres' });
 } else if (process.env.CI) {
   console.error(`PostgreSQL is not reachable at ${adminUrl}; CI must test on it (.ci/run starts it).`);
@@ -53,8 +54,9 @@ if (await reachable()) {
 } else {
   console.warn(`PostgreSQL is not reachable at ${adminUrl}: skipping the PostgreSQL pass.`);
 }
-// The database tests again on embedded PGlite with in-process state (the pure unit tests need not run twice).
-run('pglite', ['test/integration', 'src/kernel/outbox'], { TEST_DB: 'pglite' });
+// The database tests again on embedded PGlite with in-process state (the pure unit tests need not run
+// twice); without PostgreSQL, everything runs here.
+run('pglite', onPostgres ? ['test/integration', 'src/kernel/outbox', 'src/kernel/jobs', 'src/kernel/actor'] : [], { TEST_DB: 'pglite' });
 if (!process.env.SKIP_E2E) {
   const install = spawnSync('bash', [path.join(root, 'scripts/install-chromium.sh')], { cwd: root, stdio: 'inherit' });
   if (install.status !== 0) {

@@ -1,3 +1,4 @@
+import { NATIONAL_SCOPE } from './kernel/actor/index.js';
 import type { AppContext } from './kernel/context.js';
 import { makeCreditCode, makeIdNumber } from './kernel/validation/identifiers.js';
 import * as auth from './centers/auth/index.js';
@@ -100,7 +101,7 @@ export async function seedDemo(ctx: AppContext, options: { insured?: boolean } =
  */
 async function seedInsuranceDemo(ctx: AppContext, accounts: { personAccountId: string; agentAccountId: string }) {
   const seeder = { id: 'system:demo-seed', kind: 'system' };
-  const clerk = { accountId: 'system:demo-seed', prefix: '' };
+  const clerk = { accountId: 'system:demo-seed', scope: NATIONAL_SCOPE };
   const regionCode = DEMO_INSURED_REGION;
   const { person } = await registry.registerPerson(ctx, seeder, { idNumber: DEMO.person.idNumber, name: DEMO.person.name, phone: DEMO.person.phone, regionCode, category: 'employee' });
   await registry.registerPerson(ctx, seeder, { idNumber: DEMO.unit.agent.idNumber, name: DEMO.unit.agent.name, phone: DEMO.unit.agent.phone, regionCode, category: 'employee' });

@@ -111,6 +111,10 @@ describe('employees', () => {
       { month: '2020-01', status: 'removed' },
     ]);
 
+    // the person's enrollments: one page (a person holds a few), each with its changes
+    const employments = await server.api('GET', `/enrollment/persons/${personId}/employments`, { token: nanyang });
+    expect(employments.body).toMatchObject({ total: 1, page: 1, pageSize: 1, items: [{ id, status: 'removed', changes: detail.body.changes, wages: [] }] });
+
     // active in a month only between the changes
     const ctx = server.platform.ctx;
     const activeIn = async (month: string) => {

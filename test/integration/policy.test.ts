@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginStaff, newPerson, PASSWORD, randomName, randomPhone } from '../support/factories.js';
 import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
-import { effectiveParameters, receivableLines, receivableLinesFor, seedPolicyDemo } from '../../src/centers/policy/index.js';
+import { effectiveParameters, governingParameters, receivableLines, receivableLinesFor, seedPolicyDemo } from '../../src/centers/policy/index.js';
 
 let server: TestServer;
 let province: string;
@@ -229,21 +229,22 @@ describe('region scope', () => {
       ['wages', { regionCode: '410100', year: 2019, monthlyFen: 400000 }],
     ] as const) {
       const refused = await server.api('POST', `/policy/${path}`, { token: nanyang, body });
-      expect(refused.status, path).toBe(403);
+      // another region is not found, as everywhere (403 is for a missing permission)
+      expect(refused.status, path).toBe(404);
       expect(refused.body).toMatchObject({ code: 'policy.out_of_region', field: 'regionCode' });
     }
     const zhengzhou = await draft('base-rules', baseRule(type, { regionCode: '410100' }), province);
     for (const action of ['review', 'void'] as const) {
       const refused = await server.api('POST', `/policy/versions/${zhengzhou.id}/${action}`, { token: nanyang, body: action === 'void' ? { reason: '越权作废' } : {} });
-      expect(refused.status, action).toBe(403);
-      expect(refused.body.code).toBe('policy.out_of_region');
+      expect(refused.status, action).toBe(404);
+      expect(refused.body.code).toBe('policy.not_found');
     }
     // Reading is not scoped: published policy is public information.
     expect((await server.api('GET', `/policy/versions/${zhengzhou.id}`, { token: nanyang })).status).toBe(200);
     // The province and the national administration reach it.
     expect((await approve(zhengzhou.id, sysadmin)).status).toBe(200);
     const outsideProvince = await server.api('POST', '/policy/base-rules', { token: province, body: baseRule(type, { regionCode: '420100' }) });
-    expect(outsideProvince.status).toBe(403);
+    expect(outsideProvince.status).toBe(404);
   });
 
   it('needs the policy permissions', async () => {
@@ -259,6 +260,30 @@ describe('region scope', () => {
   });
 });
 
+describe('the governing rule (统筹层次: the region, its city, its province)', () => {
+  it('takes the nearest pooling region with a rule of the kind in effect: a city rule wins over the province, none is null', async () => {
+    const type = await newType(province);
+    const governing = (regionCode: string, month = '2019-06') => governingParameters(server.platform.ctx, 'baseRule', { regionCode, insuranceType: type, month });
+    expect(await governing('411302')).toBeNull();
+
+    // a province-wide rule (drafted by the province, published by the national administration) governs every region of 河南
+    const provincial = await draft('base-rules', baseRule(type, { regionCode: '410000', lowerBoundBp: 5000 }), province);
+    expect((await approve(provincial.id, sysadmin)).status).toBe(200);
+    expect(await governing('411302')).toMatchObject({ regionCode: '410000', baseRule: { id: provincial.id, lowerBoundBp: 5000 } });
+    expect(await governing('410102')).toMatchObject({ regionCode: '410000' });
+
+    // 南阳's own rule wins over it for 南阳's districts, from its first month
+    const city = await publishNew('base-rules', baseRule(type, { effectiveFrom: '2019-06', lowerBoundBp: 6500 }));
+    expect(await governing('411302')).toMatchObject({ regionCode: '411300', baseRule: { id: city.id, lowerBoundBp: 6500 } });
+    expect(await governing('411300')).toMatchObject({ regionCode: '411300' });
+    expect(await governing('411302', '2019-05')).toMatchObject({ regionCode: '410000' });
+    expect(await governing('410102')).toMatchObject({ regionCode: '410000' });
+    // another province, or another kind of rule: none
+    expect(await governing('420102')).toBeNull();
+    expect(await governingParameters(server.platform.ctx, 'collectionRule', { regionCode: '411302', insuranceType: type, month: '2019-06' })).toBeNull();
+  });
+});
+
 describe('a new insurance type, configured through the API alone', () => {
   it('produces correct receivable lines from its published rules', async () => {
     const code = `r${randomInt(1e9)}`;
@@ -267,10 +292,12 @@ describe('a new insurance type, configured through the API alone', () => {
     const again = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: '重复', nameEn: 'Twice' } });
     expect(again.status).toBe(409);
     expect(again.body.field).toBe('code');
-    expect((await server.api('GET', '/policy/insurance-types', { token: nanyang })).body.map((t: { code: string }) => t.code)).toContain(code);
+    const types = await server.api('GET', '/policy/insurance-types', { token: nanyang });
+    expect(types.body.items.map((t: { code: string }) => t.code)).toContain(code);
+    expect(types.body).toMatchObject({ total: types.body.items.length, page: 1, pageSize: types.body.items.length });
     // the halls name it too: any signed-in account reads the list, an anonymous caller does not
     const anyone = await newPerson(server);
-    expect((await server.api('GET', '/policy/insurance-types', { token: anyone.accessToken })).body).toContainEqual(expect.objectContaining({ code, name: '城乡居民补充保险（试点）' }));
+    expect((await server.api('GET', '/policy/insurance-types', { token: anyone.accessToken })).body.items).toContainEqual(expect.objectContaining({ code, name: '城乡居民补充保险（试点）' }));
     expect((await server.api('GET', '/policy/insurance-types')).status).toBe(401);
 
     // Bounds 50 %–200 % of the previous year's wage; a person share and a yearly fiscal share for one category.

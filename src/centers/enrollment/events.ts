@@ -1,13 +1,15 @@
 /** The enrollment center's events: what other centers (e-voucher, collection, messages) follow. */
 import { Type } from '@sinclair/typebox';
 import { defineTopic } from '../../kernel/outbox/index.js';
-import { Literals, Nullable, YearMonth } from '../../kernel/http/schemas.js';
+import { Literals, Nullable } from '../../kernel/http/schemas.js';
+// A month as a pattern: the outbox checks payloads with TypeBox, which knows no request format such as `year-month`.
+import { Month } from './contract.js';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, EMPLOYEE_STATUSES, ENROLLMENT_KINDS } from './rules.js';
 
 /** 参保单位 a unit enrolled in an insurance type */
 export const UNIT_ENROLLED = defineTopic(
   'enrollment.unit_enrolled',
-  Type.Object({ unitEnrollmentId: Type.String(), entityId: Type.String(), insuranceType: Type.String(), regionCode: Type.String(), fromMonth: YearMonth }),
+  Type.Object({ unitEnrollmentId: Type.String(), entityId: Type.String(), insuranceType: Type.String(), regionCode: Type.String(), fromMonth: Month }),
 );
 
 /** The facts every change of one person's enrollment (an employment) carries. */
@@ -22,10 +24,10 @@ const employment = {
 /** 人员参保 a person enrolled (by a unit, or on their own as a flexible worker or resident) */
 export const PERSON_ENROLLED = defineTopic(
   'enrollment.person_enrolled',
-  Type.Object({ ...employment, kind: Literals(ENROLLMENT_KINDS), unitEnrollmentId: Nullable(Type.String()), fromMonth: YearMonth }),
+  Type.Object({ ...employment, kind: Literals(ENROLLMENT_KINDS), unitEnrollmentId: Nullable(Type.String()), fromMonth: Month }),
 );
 
-const statusChange = Type.Object({ ...employment, kind: Literals(ENROLLMENT_KINDS), month: YearMonth, status: Literals(EMPLOYEE_STATUSES) });
+const statusChange = Type.Object({ ...employment, kind: Literals(ENROLLMENT_KINDS), month: Month, status: Literals(EMPLOYEE_STATUSES) });
 /** 暂停缴费 suspended from a month */
 export const PERSON_SUSPENDED = defineTopic('enrollment.person_suspended', statusChange);
 /** 恢复缴费 resumed from a month */

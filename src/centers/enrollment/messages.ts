@@ -1,7 +1,6 @@
 import { registerMessages } from '../../kernel/i18n/index.js';
 
 registerMessages({
-  'enrollment.no_org': { zh: '该账号未归属机构，不能办理参保业务', en: 'This account belongs to no organization and cannot handle enrollments' },
   'enrollment.entity_not_found': { zh: '本辖区没有该单位', en: 'No such legal entity in your region' },
   'enrollment.entity_cancelled': { zh: '该单位已注销，不能参保', en: 'The legal entity is cancelled and cannot enrol' },
   'enrollment.insurance_type_unknown': { zh: '未知的险种：{insuranceType}', en: 'Unknown insurance type: {insuranceType}' },

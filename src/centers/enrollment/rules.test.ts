@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseWithin, identitiesAsOf, missingApplicationField, monthOfDate, poolingRegionCandidates, retiredAsOf, statusInMonth, transition, yuan, type ApplicationFields, type ApplicationKind, type StatusChange } from './rules.js';
+import { baseWithin, identitiesAsOf, missingApplicationField, monthOfDate, retiredAsOf, statusInMonth, transition, yuan, type ApplicationFields, type ApplicationKind, type StatusChange } from './rules.js';
 
 const history: StatusChange[] = [
   { month: 201901, status: 'active' },
@@ -69,14 +69,6 @@ describe('identities as of a month', () => {
     expect(identitiesAsOf(two, 201906)).toEqual([two[1]]);
   });
   it('reads the month of a date', () => expect(monthOfDate('2019-03-15')).toBe(201903));
-});
-
-describe('pooling region candidates', () => {
-  it.each([
-    ['411302', ['411302', '411300', '410000']],
-    ['411300', ['411300', '410000']],
-    ['410000', ['410000']],
-  ])('%s → %j', (region, expected) => expect(poolingRegionCandidates(region)).toEqual(expected));
 });
 
 describe('application fields (申请)', () => {

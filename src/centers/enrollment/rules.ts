@@ -86,15 +86,6 @@ export function identitiesAsOf<T extends DatedIdentity>(rows: readonly T[], mont
 /** 在职 / 退休 as of a month. */
 export const retiredAsOf = (rows: readonly DatedIdentity[], month: number) => identitiesAsOf(rows, month).some((r) => r.code === 'retired');
 
-/**
- * 统筹区 the pooling regions whose policy may govern a unit's region, nearest first: the region
- * itself (e.g. a district with its own pooling), its city (`4113xx` → `411300`, 市级统筹), then its
- * province (`410000`, 省级统筹). The first one with a base rule in effect applies.
- */
-export function poolingRegionCandidates(regionCode: string): string[] {
-  return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
-}
-
 /** 申请 what a person may apply for: 灵活就业人员参保 / 城乡居民参保 / 灵活就业暂停缴费. */
 export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];

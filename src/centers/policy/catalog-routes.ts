@@ -1,14 +1,15 @@
-import { Type, type SchemaOptions, type TLiteral } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../kernel/context.js';
 import type { App } from '../../kernel/http/app.js';
 import { DomainError } from '../../kernel/errors/index.js';
-import { requireUser } from '../../kernel/http/auth.js';
-import { PageQuery } from '../../kernel/http/schemas.js';
+import { requireActor } from '../../kernel/http/auth.js';
+import { Literals, Page, PageQuery } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
 import * as auth from '../auth/index.js';
 import * as catalog from './catalog.js';
 import { CATALOG_KINDS } from './codes.js';
+import { CatalogChangesView, CatalogEntryView, CatalogImportView, CatalogVersionView } from './contract.js';
 import './messages.js';
 
 const CSV_STREAM = Symbol('policy.catalog.csv');
@@ -19,13 +20,10 @@ interface CsvUpload {
   [CSV_STREAM]: AsyncIterable<Uint8Array>;
 }
 
-/** A union of string literals from a constant list, keeping the literal types. */
-const Enum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Union(values.map((v) => Type.Literal(v)) as unknown as { -readonly [K in keyof T]: TLiteral<T[K]> }, options);
-
-const Kind = Enum(CATALOG_KINDS, {
-  description: '目录类别 drug-western 西药 / drug-chinese-patent 中成药 / consumable 医用耗材 / service-item 医疗服务项目 / diagnosis 诊断 (ICD-10 医保版)',
-});
+const Kind = Literals(
+  CATALOG_KINDS,
+  '目录类别 drug-western 西药 / drug-chinese-patent 中成药 / consumable 医用耗材 / service-item 医疗服务项目 / diagnosis 诊断 (ICD-10 医保版)',
+);
 const KindParams = Type.Object({ kind: Kind });
 const Code = Type.String({ minLength: 1, maxLength: 30, pattern: '^[0-9A-Za-z.]+$', description: '医保编码, e.g. XA01ABD075A002010100483, I10.x00' });
 
@@ -36,7 +34,7 @@ const IMPORT_DESCRIPTION =
   'Other columns are ignored. Valid rows are staged for the next version; the answer lists each bad row (row, field, reason).';
 
 /** Catalog routes under /api/v1/policy/catalogs, registered from the policy center's `routes()`. */
-export async function catalogRoutes(app: App, ctx: AppContext) {
+export function catalogRoutes(app: App, ctx: AppContext) {
   const db = ctx.database.db;
   const { policyManage, policyReview } = auth.PERMISSIONS;
 
@@ -52,13 +50,18 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
   app.post('/catalogs/:kind/imports', {
     bodyLimit: catalog.CATALOG_LIMITS.maxBytes,
     config: { auth: { user: true, permission: policyManage } },
-    schema: { tags: ['policy'], summary: '导入医保目录（CSV，暂存待发布） import a catalog file into the staging area', description: IMPORT_DESCRIPTION, params: KindParams },
+    schema: {
+      tags: ['policy'],
+      summary: '导入医保目录（CSV，暂存待发布） import a catalog file into the staging area',
+      description: IMPORT_DESCRIPTION,
+      params: KindParams,
+      response: { 200: CatalogImportView },
+    },
   }, async (request) => {
-    const principal = requireUser(request);
     const stream = (request.body as CsvUpload | undefined)?.[CSV_STREAM];
     if (!stream) throw new DomainError('policy.catalog_csv_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
     const text = catalog.decodeCatalogText(stream, charsetOf(request), request.routeOptions.bodyLimit ?? catalog.CATALOG_LIMITS.maxBytes);
-    const result = await catalog.importCatalog(db, request.params.kind, principal.accountId, text, localeFrom(request.headers['accept-language']));
+    const result = await catalog.importCatalog(db, request.params.kind, requireActor(request).accountId, text, localeFrom(request.headers['accept-language']));
     // the audit record keeps the counts, not the file
     (request as { body: unknown }).body = { format: 'csv', rows: result.rows, staged: result.staged, errorCount: result.errorCount };
     return result;
@@ -66,12 +69,22 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
 
   app.post('/catalogs/:kind/publish', {
     config: { auth: { user: true, permission: policyReview } },
-    schema: { tags: ['policy'], summary: '发布暂存的目录变更为新版本（导入人以外） publish staged changes as the next version (not by who staged them)', params: KindParams },
-  }, async (request) => catalog.publishCatalog(db, request.params.kind, requireUser(request).accountId));
+    schema: {
+      tags: ['policy'],
+      summary: '发布暂存的目录变更为新版本（导入人以外） publish staged changes as the next version (not by who staged them)',
+      params: KindParams,
+      response: { 200: CatalogVersionView },
+    },
+  }, async (request) => catalog.publishCatalog(db, request.params.kind, requireActor(request).accountId));
 
   app.get('/catalogs/:kind/entries/:code', {
     config: { auth: { user: true } },
-    schema: { tags: ['policy'], summary: '按编码查询目录条目 a current catalog entry by code', params: Type.Object({ kind: Kind, code: Code }) },
+    schema: {
+      tags: ['policy'],
+      summary: '按编码查询目录条目 a current catalog entry by code',
+      params: Type.Object({ kind: Kind, code: Code }),
+      response: { 200: CatalogEntryView },
+    },
   }, async (request) => catalog.getEntry(db, request.params.kind, request.params.code));
 
   app.get('/catalogs/:kind/entries', {
@@ -81,6 +94,7 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
       summary: '按名称检索目录 search current entries by name fragment',
       params: KindParams,
       querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: '名称片段, e.g. 阿莫西林' })) }),
+      response: { 200: Page(CatalogEntryView) },
     },
   }, async (request) => catalog.searchEntries(db, request.params.kind, request.query));
 
@@ -90,11 +104,8 @@ export async function catalogRoutes(app: App, ctx: AppContext) {
       tags: ['policy'],
       summary: '目录变更（某版本之后） what the versions after `since` added, changed and removed',
       params: KindParams,
-      querystring: Type.Object({
-        since: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: '已同步到的版本号；0 为全部' }),
-        page: PageQuery.page,
-        pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-      }),
+      querystring: Type.Object({ ...PageQuery, since: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: '已同步到的版本号；0 为全部' }) }),
+      response: { 200: CatalogChangesView },
     },
   }, async (request) => catalog.listChanges(db, request.params.kind, request.query));
 }

@@ -6,8 +6,8 @@
  */
 import { and, asc, count, eq, gt, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { CsvError, CsvParser, type CsvRecord } from '../../kernel/csv/index.js';
-import type { Db } from '../../kernel/db/index.js';
-import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
+import { DomainError, badRequest, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import {
   checkCatalogRow,
@@ -15,8 +15,8 @@ import {
   type CatalogEntryData,
   type CatalogKind,
   type CatalogRow,
-  type Reason,
 } from './codes.js';
+import type { CatalogChangesView, CatalogEntryView, CatalogImportView, CatalogVersionView } from './contract.js';
 import { catalogChanges, catalogEntries, catalogStaged, catalogVersions } from './schema.js';
 
 export const CATALOG_LIMITS = {
@@ -30,29 +30,8 @@ export const CATALOG_LIMITS = {
 
 export const CATALOG_CHARSETS: Record<string, 'utf-8' | 'gb18030'> = { 'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030' };
 
-export interface RowError {
-  row: number;
-  field: string;
-  reason: Reason;
-  message: string;
-}
+type RowError = CatalogImportView['errors'][number];
 
-export interface ImportResult {
-  kind: CatalogKind;
-  /** data rows read (the header excluded) */
-  rows: number;
-  /** rows staged by this import */
-  staged: number;
-  /** all staged rows of the kind now waiting for publication */
-  pending: number;
-  errorCount: number;
-  /** the first errors, in row order (at most maxErrorsListed) */
-  errors: RowError[];
-}
-
-export type EntryView = CatalogEntryData & { kind: CatalogKind; version: number };
-
-const tx = <T>(db: Db, work: (tx: Db) => Promise<T>) => db.transaction((t) => work(t as unknown as Db));
 const lockKind = (db: Db, kind: CatalogKind) => db.execute(sql`select pg_advisory_xact_lock(hashtext(${`policy:catalog:${kind}`}))`);
 
 function chunks<T>(items: T[], size = CATALOG_LIMITS.chunk): T[][] {
@@ -87,7 +66,7 @@ export async function* decodeCatalogText(bytes: AsyncIterable<Uint8Array | strin
  * entry of the published catalog. A file that cannot be read at all (no header, a broken quote)
  * stages nothing and is a 400.
  */
-export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, text: AsyncIterable<string>, locale: Locale): Promise<ImportResult> {
+export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, text: AsyncIterable<string>, locale: Locale): Promise<CatalogImportView> {
   const errors: Array<Omit<RowError, 'message'>> = [];
   const valid: Array<{ row: number; value: CatalogRow }> = [];
   const seen = new Set<string>();
@@ -123,7 +102,7 @@ export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, 
   }
   if (!header) throw new DomainError('policy.catalog_empty', 'invalid', { field: 'body' }, 'body');
 
-  const { staged, pending } = await tx(db, async (t) => {
+  const { staged, pending } = await transaction(db, async (t) => {
     await lockKind(t, kind);
     // A removal needs a published entry to remove.
     const removals = valid.filter((v) => v.value.action === 'remove');
@@ -182,7 +161,7 @@ const entryData = (row: typeof catalogEntries.$inferSelect): CatalogEntryData =>
   validTo: row.validTo,
 });
 
-const entryView = (row: typeof catalogEntries.$inferSelect): EntryView => ({ kind: row.kind, ...entryData(row), version: row.version });
+const entryView = (row: typeof catalogEntries.$inferSelect): CatalogEntryView => ({ kind: row.kind, ...entryData(row), version: row.version });
 
 const sameEntry = (a: CatalogEntryData, b: CatalogEntryData) =>
   a.name === b.name &&
@@ -193,17 +172,7 @@ const sameEntry = (a: CatalogEntryData, b: CatalogEntryData) =>
   a.validFrom === b.validFrom &&
   a.validTo === b.validTo;
 
-export interface VersionSummary {
-  kind: CatalogKind;
-  version: number;
-  added: number;
-  changed: number;
-  removed: number;
-  publishedBy: string;
-  publishedAt: string;
-}
-
-const versionView = (row: typeof catalogVersions.$inferSelect): VersionSummary => ({
+const versionView = (row: typeof catalogVersions.$inferSelect): CatalogVersionView => ({
   kind: row.kind,
   version: row.version,
   added: row.added,
@@ -217,12 +186,12 @@ const versionView = (row: typeof catalogVersions.$inferSelect): VersionSummary =
  * Publishes everything staged for a kind as its next version. Four-eyes: whoever staged any of the
  * rows cannot publish them. A staged row identical to the published entry is no change and is dropped.
  */
-export async function publishCatalog(db: Db, kind: CatalogKind, actorId: string): Promise<VersionSummary> {
-  return tx(db, async (t) => {
+export async function publishCatalog(db: Db, kind: CatalogKind, actorId: string): Promise<CatalogVersionView> {
+  return transaction(db, async (t) => {
     await lockKind(t, kind);
     const staged = await t.select().from(catalogStaged).where(eq(catalogStaged.kind, kind)).orderBy(asc(catalogStaged.code));
     if (!staged.length) throw conflict('policy.catalog_nothing_staged', { kind });
-    if (staged.some((s) => s.stagedBy === actorId)) throw new DomainError('policy.four_eyes', 'forbidden');
+    if (staged.some((s) => s.stagedBy === actorId)) throw forbidden('policy.four_eyes');
 
     const existing = new Map<string, typeof catalogEntries.$inferSelect>();
     for (const part of chunks(staged)) {
@@ -288,7 +257,7 @@ export async function publishCatalog(db: Db, kind: CatalogKind, actorId: string)
 // Queries
 
 /** The entry of the current catalog (published and not removed); 404 otherwise. */
-export async function getEntry(db: Db, kind: CatalogKind, code: string): Promise<EntryView> {
+export async function getEntry(db: Db, kind: CatalogKind, code: string): Promise<CatalogEntryView> {
   const [row] = await db
     .select()
     .from(catalogEntries)
@@ -318,7 +287,7 @@ export async function searchEntries(db: Db, kind: CatalogKind, query: { q?: stri
 }
 
 /** What the versions after `since` did, entry by entry (version, then code), with the versions' summaries. */
-export async function listChanges(db: Db, kind: CatalogKind, query: { since: number; page: number; pageSize: number }) {
+export async function listChanges(db: Db, kind: CatalogKind, query: { since: number; page: number; pageSize: number }): Promise<CatalogChangesView> {
   const where = and(eq(catalogChanges.kind, kind), gt(catalogChanges.version, query.since));
   const [versions, rows, [{ total }]] = await Promise.all([
     db

@@ -13,7 +13,9 @@ export type CatalogClass = (typeof CATALOG_CLASSES)[number];
 /** Kinds whose entries carry a class, a self-pay ratio and a price cap (diagnoses carry none). */
 export const hasClass = (kind: CatalogKind) => kind !== 'diagnosis';
 
-export type Reason = 'required' | 'length' | 'prefix' | 'characters' | 'format' | 'range' | 'not_allowed' | 'duplicate' | 'unknown_code';
+/** Why a row of a catalog file was refused (each has its message `policy.catalog_row_<reason>`). */
+export const REASONS = ['required', 'length', 'prefix', 'characters', 'format', 'range', 'not_allowed', 'duplicate', 'unknown_code'] as const;
+export type Reason = (typeof REASONS)[number];
 
 export interface FieldProblem {
   field: string;

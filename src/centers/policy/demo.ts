@@ -1,8 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/index.js';
+import { NATIONAL_SCOPE } from '../../kernel/actor/index.js';
+import { transaction } from '../../kernel/db/index.js';
+import { draftBaseRule } from './base-rules.js';
+import { draftCollectionRule, type CollectionRuleDraft } from './collection-rules.js';
+import { ensureInsuranceType } from './insurance-types.js';
 import { versions } from './schema.js';
-import * as service from './service.js';
-import type { PolicyDeps } from './service.js';
+import type { Maintainer } from './scope.js';
+import { draftSettlementRule, type SettlementRuleDraft } from './settlement-rules.js';
+import { seriesOf, type PolicyDeps } from './versions.js';
+import { draftWage } from './wages.js';
+import { publishVersion, reviewVersion } from './workflow.js';
 
 /** 险种 national insurance-type codes (医保信息业务编码 insutype). */
 export const NATIONAL_INSURANCE_TYPES = [
@@ -51,7 +58,7 @@ export function longTermCarePolicy(regionCode: string = DEMO_POLICY.regionCode, 
         { ruleCode: '2000104', payer: 'person', baseKind: 'account_allocation', ratePpm: 3_000, periodicity: 'monthly', fund: 'personal_account', flow: 'from', conditions: { retired: true } },
         { ruleCode: '2000105', payer: 'fiscal', baseKind: 'account_allocation', ratePpm: 1_000, periodicity: 'yearly', dueMonth: 1, fund: 'none', flow: 'to', conditions: { retired: true } },
       ],
-    } satisfies service.CollectionRuleDraft,
+    } satisfies CollectionRuleDraft,
   };
 }
 
@@ -76,11 +83,11 @@ export function employeeSettlementPolicy(regionCode: string = DEMO_POLICY.region
       { visitKind: 'inpatient', institutionLevel: 3, deductibleFen: 200_000, deductiblePer: 'visit', fundRatioBp: 8_000, ceilingFen, accountUsable: true, ruleCodes: codes('23') },
       { visitKind: 'inpatient', institutionLevel: 2, personCategory: 'retired', deductibleFen: 150_000, deductiblePer: 'visit', fundRatioBp: 9_000, ceilingFen, accountUsable: true, ruleCodes: codes('24') },
     ],
-  } satisfies service.SettlementRuleDraft;
+  } satisfies SettlementRuleDraft;
 }
 
-const SEED_AUTHOR: service.Actor = { accountId: 'system:policy-seed', owns: () => true };
-const SEED_REVIEWER: service.Actor = { accountId: 'system:policy-seed-review', owns: () => true };
+const SEED_AUTHOR: Maintainer = { accountId: 'system:policy-seed', scope: NATIONAL_SCOPE };
+const SEED_REVIEWER: Maintainer = { accountId: 'system:policy-seed-review', scope: NATIONAL_SCOPE };
 
 /**
  * Demo policy, idempotent: the national insurance types, and for 南阳 the 2019 wage, the
@@ -89,34 +96,33 @@ const SEED_REVIEWER: service.Actor = { accountId: 'system:policy-seed-review', o
  */
 export async function seedPolicyDemo(deps: PolicyDeps): Promise<boolean> {
   const db = deps.database.db;
-  for (const type of NATIONAL_INSURANCE_TYPES) await service.createInsuranceType(db, null, type, true);
+  for (const type of NATIONAL_INSURANCE_TYPES) await ensureInsuranceType(db, type);
   // Apart from the long-term-care policy: a database seeded before settlement existed still gets it.
   await seedSettlementDemo(deps);
   const policy = longTermCarePolicy();
-  const series = service.seriesOf('collection', DEMO_POLICY.insuranceType, DEMO_POLICY.regionCode);
+  const series = seriesOf('collection', DEMO_POLICY.insuranceType, DEMO_POLICY.regionCode);
   const published = await db
     .select({ id: versions.id })
     .from(versions)
     .where(and(eq(versions.series, series), eq(versions.status, 'published')))
     .limit(1);
   if (published.length) return false;
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await transaction(db, async (tx) => {
     const publish = async (id: string) => {
-      await service.reviewVersion(deps, SEED_REVIEWER, id, '演示数据', tx);
-      await service.publishVersion(deps, SEED_REVIEWER, id, tx);
+      await reviewVersion(deps, SEED_REVIEWER, id, '演示数据', tx);
+      await publishVersion(deps, SEED_REVIEWER, id, tx);
     };
-    const wageSeries = service.seriesOf('wage', null, DEMO_POLICY.regionCode);
+    const wageSeries = seriesOf('wage', null, DEMO_POLICY.regionCode);
     const wageYear = DEMO_POLICY.wage.year * 100 + 1;
     const [wage] = await tx
       .select({ id: versions.id })
       .from(versions)
       .where(and(eq(versions.series, wageSeries), eq(versions.status, 'published'), eq(versions.effectiveFrom, wageYear)));
-    if (!wage) await publish((await service.draftWage(deps, SEED_AUTHOR, { regionCode: DEMO_POLICY.regionCode, ...DEMO_POLICY.wage, note: '演示用社平工资' }, tx)).id);
-    const baseSeries = service.seriesOf('base', DEMO_POLICY.insuranceType, DEMO_POLICY.regionCode);
+    if (!wage) await publish((await draftWage(deps, SEED_AUTHOR, { regionCode: DEMO_POLICY.regionCode, ...DEMO_POLICY.wage, note: '演示用社平工资' }, tx)).id);
+    const baseSeries = seriesOf('base', DEMO_POLICY.insuranceType, DEMO_POLICY.regionCode);
     const [base] = await tx.select({ id: versions.id }).from(versions).where(and(eq(versions.series, baseSeries), eq(versions.status, 'published')));
-    if (!base) await publish((await service.draftBaseRule(deps, SEED_AUTHOR, policy.base, tx)).id);
-    await publish((await service.draftCollectionRule(deps, SEED_AUTHOR, policy.collection, tx)).id);
+    if (!base) await publish((await draftBaseRule(deps, SEED_AUTHOR, policy.base, tx)).id);
+    await publish((await draftCollectionRule(deps, SEED_AUTHOR, policy.collection, tx)).id);
   });
   return true;
 }
@@ -124,18 +130,17 @@ export async function seedPolicyDemo(deps: PolicyDeps): Promise<boolean> {
 /** The illustrative employee settlement policy of 南阳, reviewed and published by the seed accounts; idempotent. */
 async function seedSettlementDemo(deps: PolicyDeps): Promise<boolean> {
   const draft = employeeSettlementPolicy();
-  const series = service.seriesOf('settlement', draft.insuranceType, draft.regionCode);
+  const series = seriesOf('settlement', draft.insuranceType, draft.regionCode);
   const [published] = await deps.database.db
     .select({ id: versions.id })
     .from(versions)
     .where(and(eq(versions.series, series), eq(versions.status, 'published')))
     .limit(1);
   if (published) return false;
-  await deps.database.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const { id } = await service.draftSettlementRule(deps, SEED_AUTHOR, draft, tx);
-    await service.reviewVersion(deps, SEED_REVIEWER, id, '演示数据', tx);
-    await service.publishVersion(deps, SEED_REVIEWER, id, tx);
+  await transaction(deps.database.db, async (tx) => {
+    const { id } = await draftSettlementRule(deps, SEED_AUTHOR, draft, tx);
+    await reviewVersion(deps, SEED_REVIEWER, id, '演示数据', tx);
+    await publishVersion(deps, SEED_REVIEWER, id, tx);
   });
   return true;
 }

@@ -13,7 +13,7 @@ describe('months', () => {
   });
 
   it.each(['2019-13', '2019-1', '201901', '2019-01-01', ''])('refuses %j with the field named', (text) => {
-    expect(() => monthKey(text, 'effectiveFrom')).toThrow(expect.objectContaining({ code: 'policy.month_invalid', status: 400, field: 'effectiveFrom' }));
+    expect(() => monthKey(text, 'effectiveFrom')).toThrow(expect.objectContaining({ code: 'policy.month_invalid', kind: 'invalid', field: 'effectiveFrom' }));
   });
 });
 
@@ -74,7 +74,7 @@ describe('effective periods', () => {
 
   it('refuses to choose between two published versions of one month', () => {
     expect(() => effectiveVersion([v('a', 'published', '2019-01'), v('b', 'published', '2019-06')], '2019-07')).toThrow(
-      expect.objectContaining({ code: 'policy.ambiguous', status: 422 }),
+      expect.objectContaining({ code: 'policy.ambiguous', kind: 'unprocessable' }),
     );
   });
 });

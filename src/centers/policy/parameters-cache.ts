@@ -1,6 +1,6 @@
 import type { AppContext } from '../../kernel/context.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
-import type { EffectiveParameters, ParameterQuery } from './service.js';
+import type { EffectiveParameters, ParameterQuery } from './parameters.js';
 
 /**
  * Published parameters change a few times a year and are read for every receivable and lookup, so

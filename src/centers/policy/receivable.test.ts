@@ -179,6 +179,6 @@ describe('receivable lines', () => {
     ['base and collection rules of different types', () => receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule({ insuranceType: '310' }), collectionRule(), wages), 'policy.rules_mismatch'],
     ['two published wages for one year', () => receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule(), collectionRule(), [...wages, wage(2019, 310_000, 'published', 'dup')]), 'policy.ambiguous'],
   ])('refuses to guess: %s', (_, run, code) => {
-    expect(run).toThrow(expect.objectContaining({ code, status: 422 }));
+    expect(run).toThrow(expect.objectContaining({ code, kind: 'unprocessable' }));
   });
 });

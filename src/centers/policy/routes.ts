@@ -1,20 +1,27 @@
-import { Type, type SchemaOptions, type TLiteral } from '@sinclair/typebox';
-import { cachedParameters, forgetParameters } from './parameters-cache.js';
+/**
+ * The policy center's routes under /api/v1/policy: insurance types, drafts of each kind of version,
+ * their review workflow, the version queries and the parameter lookup (catalogs: catalog-routes.ts).
+ */
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { DomainError } from '../../kernel/errors/index.js';
-import { requireUser } from '../../kernel/http/auth.js';
-import { Body, Id, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
+import type { AppContext } from '../../kernel/context.js';
+import type { App } from '../../kernel/http/app.js';
+import { requireActor } from '../../kernel/http/auth.js';
+import { Body, Id, Literals, Page, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
-import * as service from './service.js';
-import { catalogRoutes } from './catalog-routes.js';
-import { ownsRegion } from './scope.js';
+import { draftBaseRule, WAGE_YEAR_OFFSET_MIN } from './base-rules.js';
+import { draftCollectionRule } from './collection-rules.js';
+import { EffectiveParametersView, InsuranceTypeView, VersionDetailView, VersionView } from './contract.js';
+import { createInsuranceType, listInsuranceTypes } from './insurance-types.js';
+import { effectiveParameters } from './parameters.js';
+import { forgetParameters } from './parameters-cache.js';
+import type { Maintainer } from './scope.js';
+import { draftSettlementRule } from './settlement-rules.js';
 import { DEDUCTIBLE_PERIODS, FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_KINDS, POLICY_STATUSES, VISIT_KINDS } from './types.js';
+import { getVersion, listVersions } from './versions.js';
+import { draftWage } from './wages.js';
+import { publishVersion, reviewVersion, voidVersion } from './workflow.js';
 import './messages.js';
-
-/** A union of string literals from a constant list, keeping the literal types. */
-const Enum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Union(values.map((v) => Type.Literal(v)) as unknown as { -readonly [K in keyof T]: TLiteral<T[K]> }, options);
 
 const InsuranceTypeCode = Type.String({ minLength: 2, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '险种代码, e.g. 310, 390, 410, 510' });
 const RuleCode = Type.String({ minLength: 1, maxLength: 30, pattern: '^[0-9A-Za-z_.-]+$', description: '规则编码, e.g. 1000101' });
@@ -44,13 +51,13 @@ const Conditions = Type.Object(
 const Share = Type.Object(
   {
     ruleCode: RuleCode,
-    payer: Enum(PAYERS, { description: '缴费主体 unit 单位 / person 个人 / fiscal 财政补助' }),
+    payer: Literals(PAYERS, '缴费主体 unit 单位 / person 个人 / fiscal 财政补助'),
     baseKind: BaseKind,
     ratePpm: Type.Integer({ minimum: 1, maximum: 300_000, description: '费率，百万分之一 (1000 = 0.1 %), at most 30 %' }),
-    periodicity: Enum(PERIODICITIES, { description: 'monthly 按月 / yearly 按年' }),
+    periodicity: Literals(PERIODICITIES, 'monthly 按月 / yearly 按年'),
     dueMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: '按年缴纳时的计征月份，默认 1 月' })),
-    fund: Enum(FUNDS, { description: 'pooled_fund 统筹基金 / personal_account 个人账户 / none' }),
-    flow: Enum(FLOWS, { description: 'from: drawn from the fund (划转); to: paid into it' }),
+    fund: Literals(FUNDS, 'pooled_fund 统筹基金 / personal_account 个人账户 / none'),
+    flow: Literals(FLOWS, 'from: drawn from the fund (划转); to: paid into it'),
     conditions: Type.Optional(Conditions),
   },
   { additionalProperties: false },
@@ -61,11 +68,11 @@ const FenAmount = (description: string) => Type.Integer({ minimum: 0, maximum: 1
 /** 结算政策 one row: selectors (absent: any) and the parameters they select. */
 const SettlementRow = Type.Object(
   {
-    visitKind: Type.Optional(Enum(VISIT_KINDS, { description: '就诊类型 outpatient 门诊 / inpatient 住院; absent: any' })),
+    visitKind: Type.Optional(Literals(VISIT_KINDS, '就诊类型 outpatient 门诊 / inpatient 住院; absent: any')),
     institutionLevel: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: '医院等级 1–3; absent: any' })),
     personCategory: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '人员类别 employee / flexible / resident / retired; absent: any' })),
     deductibleFen: FenAmount('起付线，分'),
-    deductiblePer: Enum(DEDUCTIBLE_PERIODS, { description: 'visit 每次 / year 每年' }),
+    deductiblePer: Literals(DEDUCTIBLE_PERIODS, 'visit 每次 / year 每年'),
     fundRatioBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '统筹支付比例，万分之几 (8500 = 85 %)' }),
     ceilingFen: FenAmount('年度封顶线，分'),
     accountUsable: Type.Boolean({ description: '个人账户可否支付个人负担部分' }),
@@ -79,155 +86,172 @@ const SettlementRow = Type.Object(
 
 const VersionParams = Type.Object({ id: Id });
 
-export const policyCenter: CenterModule = {
-  name: 'policy',
-  async routes(app, ctx) {
-    const db = ctx.database.db;
-    const { policyRead, policyManage, policyReview } = auth.PERMISSIONS;
+/** The caller as a maintainer of policy: who acts, and the regions their organization acts for. */
+async function maintainerOf(request: FastifyRequest): Promise<Maintainer> {
+  const actor = requireActor(request);
+  return { accountId: actor.accountId, scope: await actor.scope() };
+}
 
-    app.get('/insurance-types', {
-      // names every hall shows (persons, unit agents, clerks): public data, any signed-in account
-      config: { auth: { user: true } },
-      schema: { tags: ['policy'], summary: '险种列表（任何已登录账户） insurance types, for any signed-in account' },
-    }, async () => service.listInsuranceTypes(db));
+export function policyRoutes(app: App, ctx: AppContext) {
+  const db = ctx.database.db;
+  const { policyRead, policyManage, policyReview } = auth.PERMISSIONS;
 
-    app.post('/insurance-types', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: {
-        tags: ['policy'],
-        summary: '新增险种 add an insurance type (data, no code)',
-        body: Body({ code: InsuranceTypeCode, name: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }) }),
-      },
-    }, async (request, reply) => {
-      const principal = requireUser(request);
-      return reply.status(201).send(await service.createInsuranceType(db, principal.accountId, request.body));
-    });
+  // ---------------------------------------------------------------------------- insurance types
 
-    app.post('/wages', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: {
-        tags: ['policy'],
-        summary: '编制社平工资 draft a social average wage (monthly, per region and year)',
-        body: Body({
-          regionCode: RegionCode,
-          year: Type.Integer({ minimum: 1990, maximum: 2100 }),
-          monthlyFen: Type.Integer({ minimum: 10_000, maximum: 10_000_000, description: '月平均工资，分 (100.00 – 100,000.00 yuan)' }),
-          note: Type.Optional(Note),
-        }),
-      },
-    }, async (request, reply) => reply.status(201).send(await service.draftWage(ctx, await actorOf(ctx, request), request.body)));
+  app.get('/insurance-types', {
+    // names every hall shows (persons, unit agents, clerks): public data, any signed-in account
+    config: { auth: { user: true } },
+    schema: { tags: ['policy'], summary: '险种列表（任何已登录账户） insurance types, for any signed-in account', response: { 200: Page(InsuranceTypeView) } },
+  }, async () => listInsuranceTypes(db));
 
-    app.post('/base-rules', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: {
-        tags: ['policy'],
-        summary: '编制缴费基数规则 draft a contribution-base rule',
-        body: Body({
-          insuranceType: InsuranceTypeCode,
-          regionCode: RegionCode,
-          ...PeriodFields,
-          baseKind: BaseKind,
-          lowerBoundBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '下限，社平工资的万分之几 (6000 = 60 %)' }),
-          upperBoundBp: Type.Integer({ minimum: 10_000, maximum: 100_000, description: '上限，社平工资的万分之几 (30000 = 300 %)' }),
-          lowerRuleCode: RuleCode,
-          upperRuleCode: RuleCode,
-          wageYearOffset: Type.Optional(Type.Integer({ minimum: service.WAGE_YEAR_OFFSET_MIN, maximum: 0, description: '0: 当年社平工资; -1: 上年' })),
-          note: Type.Optional(Note),
-        }),
-      },
-    }, async (request, reply) => reply.status(201).send(await service.draftBaseRule(ctx, await actorOf(ctx, request), request.body)));
+  app.post('/insurance-types', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '新增险种 add an insurance type (data, no code)',
+      body: Body({ code: InsuranceTypeCode, name: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }) }),
+      response: { 201: InsuranceTypeView },
+    },
+  }, async (request, reply) => reply.status(201).send(await createInsuranceType(db, requireActor(request).accountId, request.body)));
 
-    app.post('/collection-rules', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: {
-        tags: ['policy'],
-        summary: '编制征缴规则 draft a collection rule (payer shares)',
-        body: Body({
-          insuranceType: InsuranceTypeCode,
-          regionCode: RegionCode,
-          ...PeriodFields,
-          shares: Type.Array(Share, { minItems: 1, maxItems: 20 }),
-          note: Type.Optional(Note),
-        }),
-      },
-    }, async (request, reply) => reply.status(201).send(await service.draftCollectionRule(ctx, await actorOf(ctx, request), request.body)));
+  // --------------------------------------------------------------------------------- drafts (编制)
 
-    app.post('/settlement-rules', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: {
-        tags: ['policy'],
-        summary: '编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use by visit kind, level and person category)',
-        body: Body({
-          insuranceType: InsuranceTypeCode,
-          regionCode: RegionCode,
-          ...PeriodFields,
-          rows: Type.Array(SettlementRow, { minItems: 1, maxItems: 100 }),
-          note: Type.Optional(Note),
-        }),
-      },
-    }, async (request, reply) => reply.status(201).send(await service.draftSettlementRule(ctx, await actorOf(ctx, request), request.body)));
+  app.post('/wages', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '编制社平工资 draft a social average wage (monthly, per region and year)',
+      body: Body({
+        regionCode: RegionCode,
+        year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+        monthlyFen: Type.Integer({ minimum: 10_000, maximum: 10_000_000, description: '月平均工资，分 (100.00 – 100,000.00 yuan)' }),
+        note: Type.Optional(Note),
+      }),
+      response: { 201: VersionView },
+    },
+  }, async (request, reply) => reply.status(201).send(await draftWage(ctx, await maintainerOf(request), request.body)));
 
-    app.get('/versions', {
-      config: { auth: { user: true, permission: policyRead } },
-      schema: {
-        tags: ['policy'],
-        summary: '政策版本查询 policy versions (filters, paginated)',
-        querystring: Type.Object({
-          ...PageQuery,
-          kind: Type.Optional(Enum(POLICY_KINDS)),
-          insuranceType: Type.Optional(InsuranceTypeCode),
-          regionCode: Type.Optional(RegionCode),
-          status: Type.Optional(Enum(POLICY_STATUSES)),
-          month: Type.Optional(YearMonth),
-        }),
-      },
-    }, async (request) => service.listVersions(db, request.query));
+  app.post('/base-rules', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '编制缴费基数规则 draft a contribution-base rule',
+      body: Body({
+        insuranceType: InsuranceTypeCode,
+        regionCode: RegionCode,
+        ...PeriodFields,
+        baseKind: BaseKind,
+        lowerBoundBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '下限，社平工资的万分之几 (6000 = 60 %)' }),
+        upperBoundBp: Type.Integer({ minimum: 10_000, maximum: 100_000, description: '上限，社平工资的万分之几 (30000 = 300 %)' }),
+        lowerRuleCode: RuleCode,
+        upperRuleCode: RuleCode,
+        wageYearOffset: Type.Optional(Type.Integer({ minimum: WAGE_YEAR_OFFSET_MIN, maximum: 0, description: '0: 当年社平工资; -1: 上年' })),
+        note: Type.Optional(Note),
+      }),
+      response: { 201: VersionView },
+    },
+  }, async (request, reply) => reply.status(201).send(await draftBaseRule(ctx, await maintainerOf(request), request.body)));
 
-    app.get('/versions/:id', {
-      config: { auth: { user: true, permission: policyRead } },
-      schema: { tags: ['policy'], summary: '政策版本详情与审核记录 one version with its history', params: VersionParams },
-    }, async (request) => service.getVersion(db, request.params.id));
+  app.post('/collection-rules', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '编制征缴规则 draft a collection rule (payer shares)',
+      body: Body({
+        insuranceType: InsuranceTypeCode,
+        regionCode: RegionCode,
+        ...PeriodFields,
+        shares: Type.Array(Share, { minItems: 1, maxItems: 20 }),
+        note: Type.Optional(Note),
+      }),
+      response: { 201: VersionView },
+    },
+  }, async (request, reply) => reply.status(201).send(await draftCollectionRule(ctx, await maintainerOf(request), request.body)));
 
-    app.post('/versions/:id/review', {
-      config: { auth: { user: true, permission: policyReview } },
-      schema: { tags: ['policy'], summary: '审核（编制人以外） review a draft (not its author)', params: VersionParams, body: Body({ comment: Type.Optional(Note) }) },
-    }, async (request) => service.reviewVersion(ctx, await actorOf(ctx, request), request.params.id, request.body.comment));
+  app.post('/settlement-rules', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use by visit kind, level and person category)',
+      body: Body({
+        insuranceType: InsuranceTypeCode,
+        regionCode: RegionCode,
+        ...PeriodFields,
+        rows: Type.Array(SettlementRow, { minItems: 1, maxItems: 100 }),
+        note: Type.Optional(Note),
+      }),
+      response: { 201: VersionView },
+    },
+  }, async (request, reply) => reply.status(201).send(await draftSettlementRule(ctx, await maintainerOf(request), request.body)));
 
-    app.post('/versions/:id/publish', {
-      config: { auth: { user: true, permission: policyReview } },
-      schema: { tags: ['policy'], summary: '发布（有效期不得与已发布版本重叠） publish a reviewed version', params: VersionParams },
-    }, async (request) => {
-      const version = await service.publishVersion(ctx, await actorOf(ctx, request), request.params.id);
-      await forgetParameters(ctx);
-      return version;
-    });
+  // ------------------------------------------------------------------------------------ versions
 
-    app.post('/versions/:id/void', {
-      config: { auth: { user: true, permission: policyManage } },
-      schema: { tags: ['policy'], summary: '作废 void a version', params: VersionParams, body: Body({ reason: Type.String({ minLength: 2, maxLength: 500 }) }) },
-    }, async (request) => {
-      const version = await service.voidVersion(ctx, await actorOf(ctx, request), request.params.id, request.body.reason);
-      await forgetParameters(ctx);
-      return version;
-    });
+  app.get('/versions', {
+    config: { auth: { user: true, permission: policyRead } },
+    schema: {
+      tags: ['policy'],
+      summary: '政策版本查询 policy versions (filters, paginated)',
+      querystring: Type.Object({
+        ...PageQuery,
+        kind: Type.Optional(Literals(POLICY_KINDS)),
+        insuranceType: Type.Optional(InsuranceTypeCode),
+        regionCode: Type.Optional(RegionCode),
+        status: Type.Optional(Literals(POLICY_STATUSES)),
+        month: Type.Optional(YearMonth),
+      }),
+      response: { 200: Page(VersionView) },
+    },
+  }, async (request) => listVersions(db, request.query));
 
-    app.get('/parameters', {
-      config: { auth: { user: true, permission: policyRead } },
-      schema: {
-        tags: ['policy'],
-        summary: '生效政策参数 the published base rule, collection rule, settlement policy and wage in effect',
-        querystring: Type.Object({ regionCode: RegionCode, insuranceType: InsuranceTypeCode, month: YearMonth }),
-      },
-    }, async (request) => cachedParameters(ctx, request.query, () => service.effectiveParameters(ctx.database, request.query)));
+  app.get('/versions/:id', {
+    config: { auth: { user: true, permission: policyRead } },
+    schema: { tags: ['policy'], summary: '政策版本详情与审核记录 one version with its history', params: VersionParams, response: { 200: VersionDetailView } },
+  }, async (request) => getVersion(db, request.params.id));
 
-    await catalogRoutes(app, ctx);
-  },
-};
+  app.post('/versions/:id/review', {
+    config: { auth: { user: true, permission: policyReview } },
+    schema: {
+      tags: ['policy'],
+      summary: '审核（编制人以外） review a draft (not its author)',
+      params: VersionParams,
+      body: Body({ comment: Type.Optional(Note) }),
+      response: { 200: VersionView },
+    },
+  }, async (request) => reviewVersion(ctx, await maintainerOf(request), request.params.id, request.body.comment));
 
-/** The caller and the regions their organization maintains (region scoping of every write). */
-async function actorOf(ctx: AppContext, request: FastifyRequest): Promise<service.Actor> {
-  const principal = requireUser(request);
-  const org = principal.orgId ? await auth.getOrg(ctx, principal.orgId) : null;
-  if (!org) throw new DomainError('policy.no_org', 'forbidden');
-  return { accountId: principal.accountId, owns: (regionCode) => ownsRegion(org, regionCode) };
+  app.post('/versions/:id/publish', {
+    config: { auth: { user: true, permission: policyReview } },
+    schema: { tags: ['policy'], summary: '发布（有效期不得与已发布版本重叠） publish a reviewed version', params: VersionParams, response: { 200: VersionView } },
+  }, async (request) => {
+    const version = await publishVersion(ctx, await maintainerOf(request), request.params.id);
+    await forgetParameters(ctx);
+    return version;
+  });
+
+  app.post('/versions/:id/void', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '作废 void a version',
+      params: VersionParams,
+      body: Body({ reason: Type.String({ minLength: 2, maxLength: 500 }) }),
+      response: { 200: VersionView },
+    },
+  }, async (request) => {
+    const version = await voidVersion(ctx, await maintainerOf(request), request.params.id, request.body.reason);
+    await forgetParameters(ctx);
+    return version;
+  });
+
+  // ---------------------------------------------------------------------------------- parameters
+
+  app.get('/parameters', {
+    config: { auth: { user: true, permission: policyRead } },
+    schema: {
+      tags: ['policy'],
+      summary: '生效政策参数 the published base rule, collection rule, settlement policy and wage in effect',
+      querystring: Type.Object({ regionCode: RegionCode, insuranceType: InsuranceTypeCode, month: YearMonth }),
+      response: { 200: EffectiveParametersView },
+    },
+  }, async (request) => effectiveParameters(ctx, request.query));
 }

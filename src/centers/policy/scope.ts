@@ -3,6 +3,9 @@
  * all of them, a province the codes sharing its first two digits, a city (or an agency office) its
  * own 6-digit code only.
  */
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { DomainError, notFound } from '../../kernel/errors/index.js';
+
 export interface OrgRegion {
   level: 'national' | 'province' | 'city' | 'agency';
   regionCode: string;
@@ -18,6 +21,36 @@ export function ownsRegion(org: OrgRegion | null | undefined, regionCode: string
     default:
       return regionCode === org.regionCode;
   }
+}
+
+/**
+ * The organization behind a region scope, as `ownsRegion` reads it. The prefix's length says the
+ * level: '' national, 2 digits a province, 4 a city, whose own pooling region is `prefix + '00'`
+ * (an agency office's scope is its city's, so it maintains its city's pooling region).
+ */
+export function orgRegionOf(scope: Pick<RegionScope, 'prefix'>): OrgRegion {
+  const { prefix } = scope;
+  if (!prefix) return { level: 'national', regionCode: '000000' };
+  return { level: prefix.length <= 2 ? 'province' : 'city', regionCode: prefix.padEnd(6, '0') };
+}
+
+/** Whether the scope's organization maintains a pooling region's policy. */
+export const maintains = (scope: Pick<RegionScope, 'prefix'>, regionCode: string) => ownsRegion(orgRegionOf(scope), regionCode);
+
+/** Who maintains policy: the account (recorded as author, reviewer, publisher or voider) and its organization's regions. */
+export interface Maintainer {
+  accountId: string;
+  scope: RegionScope;
+}
+
+/** A region the maintainer may draft for; any other is not found (404 naming regionCode), as in every center. */
+export function requireMaintainedRegion(maintainer: Maintainer, regionCode: string) {
+  if (!maintains(maintainer.scope, regionCode)) throw new DomainError('policy.out_of_region', 'not_found', { regionCode }, 'regionCode');
+}
+
+/** A version the maintainer may review, publish or void; another region's is not found. */
+export function requireMaintainedVersion(maintainer: Maintainer, version: { regionCode: string }) {
+  if (!maintains(maintainer.scope, version.regionCode)) throw notFound('policy.not_found');
 }
 
 /**

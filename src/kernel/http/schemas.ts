@@ -1,8 +1,16 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+
+/**
+ * Schema keyword (an OpenAPI extension, so the published document stays valid): the validator
+ * (validation.ts) upper-cases the string in place before checking its format. People type the check
+ * character of an identity number as `x` and credit codes in lower case; the standards' form, which
+ * the handler sees and the platform stores, is upper case.
+ */
+export const UPPER_CASE = 'x-upper-case';
 
 /** Shared request shapes; formats are checked by the validators in validation.ts. */
-export const IdNumber = Type.String({ format: 'cn-id-number', minLength: 18, maxLength: 18, description: '居民身份证号码 (GB 11643)' });
-export const CreditCode = Type.String({ format: 'cn-credit-code', minLength: 18, maxLength: 18, description: '统一社会信用代码 (GB 32100)' });
+export const IdNumber = Type.String({ format: 'cn-id-number', minLength: 18, maxLength: 18, [UPPER_CASE]: true, description: '居民身份证号码 (GB 11643)' });
+export const CreditCode = Type.String({ format: 'cn-credit-code', minLength: 18, maxLength: 18, [UPPER_CASE]: true, description: '统一社会信用代码 (GB 32100)' });
 export const Mobile = Type.String({ format: 'cn-mobile', minLength: 11, maxLength: 11, description: '手机号' });
 export const RegionCode = Type.String({ format: 'region-code', minLength: 6, maxLength: 6, description: '行政区划代码' });
 export const YearMonth = Type.String({ format: 'year-month', minLength: 7, maxLength: 7, description: '月份 YYYY-MM' });
@@ -39,9 +47,14 @@ export const Body = <T extends Parameters<typeof Type.Object>[0]>(properties: T)
 // ------------------------------------------------------------------------------ response shapes
 // Every route declares its responses with these; fast-json-stringify writes only declared fields.
 
-/** One of these strings (an enum in the OpenAPI document and the generated client). */
-export const Literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+/**
+ * One of these strings (an enum in the OpenAPI document and the generated client). Pass a tuple
+ * (`as const`): the schema's type is then the union of those literals, both in the request the
+ * handler reads and in the reply it must answer (a union built from a plain array would read as
+ * `never` there, and `Type.Unsafe` as `unknown` in the request).
+ */
+export const Literals = <const T extends readonly string[]>(values: T, description?: string) =>
+  Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {}) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 
 /** A value or null. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isValidCreditCode, isValidIdNumber, isValidMobile, isValidRegionCode, isValidYearMonth } from '../validation/identifiers.js';
+import { UPPER_CASE } from './schemas.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -13,6 +14,22 @@ function withFormats(options: Options): Ajv {
   ajv.addFormat('cn-mobile', { type: 'string', validate: isValidMobile });
   ajv.addFormat('region-code', { type: 'string', validate: isValidRegionCode });
   ajv.addFormat('year-month', { type: 'string', validate: isValidYearMonth });
+  // `x-upper-case`: the value is rewritten in its parent object or array (a body, querystring or
+  // params property, at any depth); a bare top-level string has no parent and is left as it is.
+  // No `type`: keywords for every type run before the string keywords (format, pattern), and ajv
+  // reads the value again from its parent after a modifying keyword.
+  ajv.addKeyword({
+    keyword: UPPER_CASE,
+    schemaType: 'boolean',
+    modifying: true,
+    errors: false,
+    validate: (enabled: boolean, data: unknown, _schema?: unknown, cxt?: { parentData?: Record<string | number, unknown>; parentDataProperty?: string | number }) => {
+      if (enabled && typeof data === 'string' && cxt?.parentData && cxt.parentDataProperty !== undefined) {
+        cxt.parentData[cxt.parentDataProperty] = data.toUpperCase();
+      }
+      return true;
+    },
+  });
   return ajv;
 }
 
@@ -23,3 +40,9 @@ const urlAjv = withFormats({ coerceTypes: 'array' });
 export function compileValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
   return (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema);
 }
+
+/** Data the platform writes itself (event payloads) is checked as it is: no coercion, no defaults. */
+const dataAjv = withFormats({ coerceTypes: false, useDefaults: false, allErrors: false });
+
+/** A validator for data of the platform's own (event payloads), knowing the platform's formats. */
+export const compileDataValidator = (schema: object) => dataAjv.compile(schema);

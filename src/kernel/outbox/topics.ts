@@ -1,11 +1,13 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import type { ValidateFunction } from 'ajv';
+import { compileDataValidator } from '../http/validation.js';
 
 /**
  * An event topic: its name and the schema of its payload. The publishing center defines its topics
  * in its `events.ts` and exports them from its `index.ts`; subscribers get the payload typed, and
  * the outbox checks every payload against the schema when it is published (a payload that does not
- * fit is a programming error: the writing transaction fails rather than store it).
+ * fit is a programming error: the writing transaction fails rather than store it). The check knows
+ * the platform's formats (region codes, months, identity numbers), as request validation does.
  */
 export interface Topic<S extends TObject = TObject> {
   readonly name: string;
@@ -17,15 +19,15 @@ export interface Topic<S extends TObject = TObject> {
 export type PayloadOf<T extends Topic> = Static<T['schema']>;
 
 export function defineTopic<S extends TObject>(name: string, schema: S): Topic<S> {
-  let check: TypeCheck<S> | undefined;
+  let check: ValidateFunction | undefined;
   return {
     name,
     schema,
     assert(payload) {
-      check ??= TypeCompiler.Compile(schema);
-      if (check.Check(payload)) return;
-      const first = check.Errors(payload).First();
-      throw new Error(`event payload of ${name} does not fit its schema: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
+      check ??= compileDataValidator(schema);
+      if (check(payload)) return;
+      const first = check.errors?.[0];
+      throw new Error(`event payload of ${name} does not fit its schema: ${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'}`);
     },
   };
 }
