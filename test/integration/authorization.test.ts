@@ -33,7 +33,7 @@ describe('delegated administration (分级授权)', () => {
     const grant = await server.api('POST', '/auth/grants', { token: province, body: { accountId: clerk.id, roleId: BUILT_IN_ROLES.clerk.id } });
     expect(grant.status).toBe(201);
     const grants = await server.api('GET', `/auth/grants?accountId=${clerk.id}`, { token: province });
-    expect(grants.body.map((g: { role: { code: string } }) => g.role.code)).toEqual(['agency_clerk']);
+    expect(grants.body.items.map((g: { role: { code: string } }) => g.role.code)).toEqual(['agency_clerk']);
     // The grant takes effect: the clerk can now read accounts in their org.
     const login = await server.api('POST', '/auth/login', { body: { identifier: clerk.loginName, password: PASSWORD } });
     expect((await server.api('GET', '/user/accounts', { token: login.body.accessToken })).status).toBe(200);

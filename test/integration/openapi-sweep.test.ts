@@ -116,7 +116,7 @@ async function sweep() {
   const insured: Principal = { name: 'person', login: () => login(person.idNumber, PASSWORD) };
   const admin = await ok('GET', '/user/me', { token: await alive(sysadmin) });
   const clerk = (await ok('GET', '/user/accounts?q=nanyang_clerk', { token: await alive(sysadmin) })).items[0];
-  const [clerkGrant] = await ok('GET', `/auth/grants?accountId=${clerk.id}`, { token: await alive(sysadmin) });
+  const { items: [clerkGrant] } = await ok('GET', `/auth/grants?accountId=${clerk.id}`, { token: await alive(sysadmin) });
   // A second national admin, outside the sweep, clears the lockout that wrong-password variants
   // (e.g. /user/me/deactivate) would otherwise build up on sysadmin.
   const keeperAccount = await ok('POST', '/user/accounts', {

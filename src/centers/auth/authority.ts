@@ -1,10 +1,16 @@
-import { and, eq, inArray, like, or } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/index.js';
+/** 授权管理 organizations, roles and grants: delegated administration inside an org subtree. */
+import { and, count, eq, inArray, like, or, type Column, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../kernel/actor/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
-import type { UserPrincipal } from '../../kernel/http/auth.js';
 import { newId } from '../../kernel/ids/index.js';
+import type { AccountDirectory } from './accounts.js';
+import type { GrantView, MenuView, OrgNodeView, ResourceNodeView, RoleView } from './contract.js';
 import { grants, orgs, resources, roleResources, roles } from './schema.js';
 import { RESOURCES } from './resources.js';
+
+/** An administrator as delegated administration sees them: who, where in the org tree, holding what. */
+export type Admin = Pick<Actor, 'accountId' | 'orgPath' | 'can'>;
 
 type Org = typeof orgs.$inferSelect;
 const CHILD_LEVEL: Record<Org['level'], Org['level'] | null> = { national: 'province', province: 'city', city: 'agency', agency: null };
@@ -22,8 +28,15 @@ export function regionPrefixOf(org: { level: string; regionCode: string }): stri
   return org.regionCode.slice(0, 4);
 }
 
+/**
+ * 管理范围 an org path lies within an administrator's scope: their own organization or one below it
+ * (org paths are materialized, '/org_national/org_henan/'). Nothing lies within a missing scope.
+ */
 export const within = (path: string | null | undefined, scope: string | null | undefined) =>
   Boolean(path && scope && path.startsWith(scope));
+
+/** `within` for a query: the column's org path lies within the scope (LIKE's wildcards in ids taken literally). */
+export const withinSql = (column: Column | SQL, scope: string): SQL => like(column, `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
 /** Upserts the resource catalog the code defines, so permission codes and menus exist on every node. */
 export async function syncResources(db: Db) {
@@ -51,23 +64,25 @@ export async function insertOrg(db: Db, input: { id?: string; parent: Org | null
 }
 
 /** A child org: its level is one below the parent's and its region code lies inside the parent's region. */
-export async function createOrg(db: Db, admin: UserPrincipal, input: { parentId: string; name: string; level: Org['level']; regionCode: string }) {
+export async function createOrg(db: Db, admin: Admin, input: { parentId: string; name: string; level: Org['level']; regionCode: string }) {
   const parent = await getOrg(db, input.parentId);
   if (!parent) throw badRequest('auth.org_not_found', 'parentId');
   if (!within(parent.path, admin.orgPath)) throw forbidden('auth.out_of_scope');
   if (CHILD_LEVEL[parent.level] !== input.level) throw badRequest('auth.org_level_invalid', 'level', { expected: CHILD_LEVEL[parent.level] ?? '-' });
   const shared = SHARED_DIGITS[parent.level];
   if (input.regionCode.slice(0, shared) !== parent.regionCode.slice(0, shared)) throw badRequest('auth.org_region_outside', 'regionCode');
-  return insertOrg(db, { parent, name: input.name, level: input.level, regionCode: input.regionCode });
+  const org = await insertOrg(db, { parent, name: input.name, level: input.level, regionCode: input.regionCode });
+  return { id: org.id, parentId: org.parentId, name: org.name, level: org.level, regionCode: org.regionCode };
 }
 
-export async function orgTree(db: Db, scopePath: string) {
-  const rows = await db.select().from(orgs).where(like(orgs.path, `${scopePath}%`)).orderBy(orgs.path);
-  type Node = Omit<Org, 'path' | 'createdAt'> & { children: Node[] };
-  const byId = new Map<string, Node>();
-  const roots: Node[] = [];
+/** The administrator's organization and everything below it, as a tree (none for an account without an org). */
+export async function orgTree(db: Db, admin: Admin): Promise<OrgNodeView[]> {
+  if (!admin.orgPath) return [];
+  const rows = await db.select().from(orgs).where(withinSql(orgs.path, admin.orgPath)).orderBy(orgs.path);
+  const byId = new Map<string, OrgNodeView>();
+  const roots: OrgNodeView[] = [];
   for (const row of rows) {
-    const node: Node = { id: row.id, parentId: row.parentId, name: row.name, level: row.level, regionCode: row.regionCode, children: [] };
+    const node: OrgNodeView = { id: row.id, parentId: row.parentId, name: row.name, level: row.level, regionCode: row.regionCode, children: [] };
     byId.set(row.id, node);
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
@@ -86,8 +101,8 @@ export async function permissionCodes(db: Db, accountId: string): Promise<Set<st
 }
 
 /** Menus to show: a menu appears when the account holds any permission beneath it. */
-export function menusFor(permissions: ReadonlySet<string>, locale: 'zh-CN' | 'en') {
-  const children = (parent: string | null): Array<{ code: string; name: string; path: string | null; children: unknown[] }> =>
+export function menusFor(permissions: ReadonlySet<string>, locale: 'zh-CN' | 'en'): MenuView[] {
+  const children = (parent: string | null): MenuView[] =>
     RESOURCES.filter((r) => r.parentCode === parent && (r.kind === 'subsystem' || r.kind === 'menu'))
       .sort((a, b) => a.sort - b.sort)
       .map((r) => ({ code: r.code, name: locale === 'en' ? r.nameEn : r.name, path: r.path, children: children(r.code) }))
@@ -95,9 +110,8 @@ export function menusFor(permissions: ReadonlySet<string>, locale: 'zh-CN' | 'en
   return children(null);
 }
 
-export function resourceTree() {
-  type Node = (typeof RESOURCES)[number] & { children: Node[] };
-  const build = (parent: string | null): Node[] =>
+export function resourceTree(): ResourceNodeView[] {
+  const build = (parent: string | null): ResourceNodeView[] =>
     RESOURCES.filter((r) => r.parentCode === parent)
       .sort((a, b) => a.sort - b.sort)
       .map((r) => ({ ...r, children: build(r.code) }));
@@ -110,22 +124,17 @@ const API_CODES = new Set(RESOURCES.filter((r) => r.kind === 'api').map((r) => r
  * 分级授权 delegated administration: an admin creates roles only in orgs inside their scope and only
  * with permissions they hold themselves, so no one can hand out more than they have.
  */
-export async function createRole(
-  db: Db,
-  admin: UserPrincipal,
-  adminPermissions: ReadonlySet<string>,
-  input: { code: string; name: string; kind: 'business' | 'admin'; orgId: string; permissions: string[] },
-) {
+export async function createRole(db: Db, admin: Admin, input: { code: string; name: string; kind: 'business' | 'admin'; orgId: string; permissions: string[] }): Promise<RoleView> {
   const org = await getOrg(db, input.orgId);
   if (!org) throw badRequest('auth.org_not_found', 'orgId');
   if (!within(org.path, admin.orgPath)) throw forbidden('auth.out_of_scope');
   const unknown = input.permissions.find((p) => !API_CODES.has(p));
   if (unknown) throw badRequest('auth.permission_unknown', 'permissions', { permission: unknown });
-  const beyond = input.permissions.find((p) => !adminPermissions.has(p));
+  const beyond = input.permissions.find((p) => !admin.can(p));
   if (beyond) throw forbidden('auth.permission_beyond_own', { permission: beyond });
   const existing = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, org.id), eq(roles.code, input.code)));
   if (existing.length) throw conflict('auth.role_code_taken', {}, 'code');
-  return insertRole(db, { ...input, org });
+  return roleView(await insertRole(db, { ...input, org }), input.permissions);
 }
 
 export async function getRole(db: Db, id: string) {
@@ -140,59 +149,78 @@ export async function insertRole(db: Db, input: { id?: string; code: string; nam
     .values({ id, code: input.code, name: input.name, kind: input.kind, orgId: input.org.id, orgPath: input.org.path, builtIn: input.builtIn ?? false })
     .returning();
   if (input.permissions.length) await db.insert(roleResources).values(input.permissions.map((resourceCode) => ({ roleId: id, resourceCode })));
-  return { ...role, permissions: input.permissions };
+  return role;
 }
 
-/** Roles an admin may see and grant: those owned by an org on the path to them or inside their scope. */
 export async function setRolePermissions(db: Db, roleId: string, permissions: string[]) {
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.delete(roleResources).where(eq(roleResources.roleId, roleId));
     if (permissions.length) await tx.insert(roleResources).values(permissions.map((resourceCode) => ({ roleId, resourceCode })));
   });
 }
 
-export async function visibleRoles(db: Db, admin: UserPrincipal) {
-  if (!admin.orgPath) return [];
+/** Roles an admin may see and grant: those owned by an org on the path to them or inside their scope. */
+function visibleTo(admin: Admin): SQL | undefined {
+  if (!admin.orgPath) return undefined;
   const ancestors = admin.orgPath.split('/').filter(Boolean);
-  const rows = await db
-    .select()
-    .from(roles)
-    .where(or(inArray(roles.orgId, ancestors), like(roles.orgPath, `${admin.orgPath}%`)))
-    .orderBy(roles.orgPath, roles.code);
-  const perms = rows.length ? await db.select().from(roleResources).where(inArray(roleResources.roleId, rows.map((r) => r.id))) : [];
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    orgId: r.orgId,
-    builtIn: r.builtIn,
-    permissions: perms.filter((p) => p.roleId === r.id).map((p) => p.resourceCode),
-  }));
+  return or(inArray(roles.orgId, ancestors), withinSql(roles.orgPath, admin.orgPath));
 }
 
-export async function grantRole(
-  db: Db,
-  admin: UserPrincipal,
-  adminPermissions: ReadonlySet<string>,
-  target: { accountId: string; orgPath: string | null },
-  roleId: string,
-) {
+export async function visibleRoles(db: Db, admin: Admin, page: { page: number; pageSize: number }) {
+  const where = visibleTo(admin);
+  if (!where) return { items: [], total: 0, ...page };
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(roles)
+      .where(where)
+      .orderBy(roles.orgPath, roles.code, roles.id)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ total: count() }).from(roles).where(where),
+  ]);
+  const perms = rows.length ? await db.select().from(roleResources).where(inArray(roleResources.roleId, rows.map((r) => r.id))) : [];
+  const items = rows.map((r) => roleView(r, perms.filter((p) => p.roleId === r.id).map((p) => p.resourceCode)));
+  return { items, total: Number(total), ...page };
+}
+
+function roleView(role: typeof roles.$inferSelect, permissions: string[]): RoleView {
+  return { id: role.id, code: role.code, name: role.name, kind: role.kind, orgId: role.orgId, builtIn: role.builtIn, permissions };
+}
+
+/**
+ * 授予角色 grants a role the admin can see to an account within their scope, only when the admin
+ * holds every permission of the role.
+ */
+export async function grantRole(db: Db, accounts: AccountDirectory, admin: Admin, input: { accountId: string; roleId: string }): Promise<GrantView> {
+  const { accountId, roleId } = input;
+  const target = await accounts.orgPathOf(accountId);
+  if (!target) throw badRequest('auth.account_not_found', 'accountId');
   if (!within(target.orgPath, admin.orgPath)) throw forbidden('auth.out_of_scope');
-  const role = (await visibleRoles(db, admin)).find((r) => r.id === roleId);
+  const where = visibleTo(admin);
+  const [role] = where ? await db.select().from(roles).where(and(eq(roles.id, roleId), where)) : [];
   if (!role) throw badRequest('auth.role_not_found', 'roleId');
-  const beyond = role.permissions.find((p) => !adminPermissions.has(p));
-  if (beyond) throw forbidden('auth.permission_beyond_own', { permission: beyond });
-  const inserted = await db
+  const permissions = await db.select({ code: roleResources.resourceCode }).from(roleResources).where(eq(roleResources.roleId, role.id));
+  const beyond = permissions.find((p) => !admin.can(p.code));
+  if (beyond) throw forbidden('auth.permission_beyond_own', { permission: beyond.code });
+  const [grant] = await db
     .insert(grants)
-    .values({ id: newId('grant'), accountId: target.accountId, roleId, grantedBy: admin.accountId })
+    .values({ id: newId('grant'), accountId, roleId, grantedBy: admin.accountId })
     .onConflictDoNothing()
     .returning();
-  if (!inserted.length) throw conflict('auth.grant_exists', {}, 'roleId');
-  return { ...inserted[0], role: { id: role.id, code: role.code, name: role.name } };
+  if (!grant) throw conflict('auth.grant_exists', {}, 'roleId');
+  return { id: grant.id, accountId: grant.accountId, role: { id: role.id, code: role.code, name: role.name }, createdAt: grant.createdAt.toISOString() };
 }
 
-export async function grantsOf(db: Db, accountId: string) {
+/** An account outside the admin's scope, like one that does not exist, is not found. */
+async function requireInScope(accounts: AccountDirectory, admin: Admin, accountId: string, code: string) {
+  const target = await accounts.orgPathOf(accountId);
+  if (!target || !within(target.orgPath, admin.orgPath)) throw notFound(code);
+}
+
+/** The roles granted to an account within the admin's scope. */
+export async function grantsOf(db: Db, accounts: AccountDirectory, admin: Admin, accountId: string): Promise<GrantView[]> {
+  await requireInScope(accounts, admin, accountId, 'auth.account_not_found');
   const rows = await db
     .select({ id: grants.id, accountId: grants.accountId, createdAt: grants.createdAt, role: { id: roles.id, code: roles.code, name: roles.name } })
     .from(grants)
@@ -201,14 +229,13 @@ export async function grantsOf(db: Db, accountId: string) {
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function findGrant(db: Db, grantId: string) {
+/** 收回角色 revokes a grant to an account within the admin's scope; returns the account whose permissions changed. */
+export async function revokeGrant(db: Db, accounts: AccountDirectory, admin: Admin, grantId: string): Promise<string> {
   const [grant] = await db.select().from(grants).where(eq(grants.id, grantId));
   if (!grant) throw notFound('auth.grant_not_found');
-  return grant;
-}
-
-export async function deleteGrant(db: Db, grantId: string) {
-  await db.delete(grants).where(eq(grants.id, grantId));
+  await requireInScope(accounts, admin, grant.accountId, 'auth.grant_not_found');
+  await db.delete(grants).where(eq(grants.id, grant.id));
+  return grant.accountId;
 }
 
 export async function insertGrant(db: Db, accountId: string, roleId: string) {

@@ -1,19 +1,20 @@
-/** 统一认证中心 unified authentication and authorization: public API for other centers. */
+/**
+ * 统一认证中心 unified authentication and authorization: public API for other centers.
+ *
+ * The auth center does not import the user center: the user center owns accounts and passwords and
+ * provides them as an `AccountDirectory` at start (`provideAccounts`), and calls this center for
+ * one-time codes, organizations and ending sessions.
+ */
 import type { AppContext } from '../../kernel/context.js';
 import type { UserPrincipal } from '../../kernel/http/auth.js';
 import { consumeOtp as consume, type OtpPurpose } from './otp.js';
-import { revokeAllSessions as revokeAll } from './sessions.js';
+import { revokeAllSessions as revokeAll, startSession, type LoginContext, type TokenPair } from './sessions.js';
 import * as authority from './authority.js';
-import { and, eq, inArray, max } from 'drizzle-orm';
-import * as users from '../user/index.js';
-import { channelApps, verifications } from './schema.js';
-import { startSession, type LoginContext, type TokenPair } from './sessions.js';
-import { tokenKeyOf } from './authenticator.js';
-
-
 import { authenticatorFor } from './authenticator.js';
+import { authDeps } from './runtime.js';
 
 export { authenticatorFor };
+export { provideAccounts, type AccountDirectory, type PasswordCheck, type SessionSubject } from './accounts.js';
 export { PERMISSIONS, ADMIN_PERMISSIONS } from './resources.js';
 export type { OtpPurpose } from './otp.js';
 export type { LoginContext, TokenPair } from './sessions.js';
@@ -22,7 +23,10 @@ export type { LoginContext, TokenPair } from './sessions.js';
 export const consumeOtp = (ctx: AppContext, phone: string, purpose: OtpPurpose, code: string, field?: string) =>
   consume(ctx.cache, ctx.fields.blindIndex(phone, 'phone'), purpose, code, field);
 
-/** Ends every session of an account (deactivation, password change, revoked agent). */
+/**
+ * Ends every session of an account at once, on every node (password change, deactivation, lock,
+ * revoked agent): the next request with any of its tokens is refused. Returns how many ended.
+ */
 export const revokeAllSessions = (ctx: AppContext, accountId: string, reason: string) => revokeAll(ctx, accountId, reason);
 
 export async function getOrg(ctx: AppContext, orgId: string) {
@@ -30,10 +34,13 @@ export async function getOrg(ctx: AppContext, orgId: string) {
   return org ? { id: org.id, name: org.name, level: org.level, regionCode: org.regionCode, path: org.path } : null;
 }
 
+/** 管理范围 an org path lies within a scope (an admin's org path): the one test of org-subtree scoping. */
 export const isWithin = authority.within;
+/** `isWithin` for a query on an org-path column. */
+export const orgPathWithin = authority.withinSql;
 export const regionPrefixOf = authority.regionPrefixOf;
 
-/** For decisions inside a handler (masking, optional views); route-level checks use the route's auth requirement. */
+/** For decisions inside a handler; a handler with an actor asks `actor.can(code)` instead. */
 export async function hasPermission(ctx: AppContext, principal: UserPrincipal, code: string): Promise<boolean> {
   return principal.orgPath !== null && (await authenticatorFor(ctx).permissionsOf(principal)).has(code);
 }
@@ -58,36 +65,8 @@ export const ensureGrant = (ctx: AppContext, accountId: string, roleId: string) 
 
 export const syncResources = (ctx: AppContext) => authority.syncResources(ctx.database.db);
 
-/** A registered channel app (渠道应用) by app id, without its secret, or null. */
-export async function getChannelApp(ctx: AppContext, appId: string) {
-  const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-  return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities } : null;
-}
-
-/**
- * The secret of an active channel app, or null: for the platform to sign what it sends the app
- * (payment webhooks), with the scheme the app already verifies the platform's answers with.
- */
-export async function channelAppSecret(ctx: AppContext, appId: string): Promise<string | null> {
-  const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-  return app && app.status === 'active' ? ctx.fields.decrypt(app.secretEnc) : null;
-}
-
-/** Names of channel apps by app id, for lists; unknown ids are absent. */
-export async function channelAppNames(ctx: AppContext, appIds: string[]): Promise<Map<string, string>> {
-  if (!appIds.length) return new Map();
-  const rows = await ctx.database.db.select({ appId: channelApps.appId, name: channelApps.name }).from(channelApps).where(inArray(channelApps.appId, [...new Set(appIds)]));
-  return new Map(rows.map((r) => [r.appId, r.name]));
-}
-
-/** When the account last passed a liveness check (实人认证), or null: for actions that need a fresh one. */
-export async function lastLivenessAt(ctx: AppContext, accountId: string): Promise<Date | null> {
-  const [row] = await ctx.database.db
-    .select({ at: max(verifications.completedAt) })
-    .from(verifications)
-    .where(and(eq(verifications.accountId, accountId), eq(verifications.kind, 'liveness'), eq(verifications.status, 'passed')));
-  return row?.at ? new Date(row.at) : null;
-}
+export { getChannelApp, channelAppSecret, channelAppNames } from './channels.js';
+export { lastLivenessAt } from './verification.js';
 
 /**
  * Starts a session for an account another center has authenticated (scan-to-login 扫码登录 by the
@@ -95,7 +74,7 @@ export async function lastLivenessAt(ctx: AppContext, accountId: string): Promis
  * hold a session (deactivated, locked).
  */
 export async function startSessionFor(ctx: AppContext, accountId: string, login: LoginContext): Promise<TokenPair | null> {
-  const subject = await users.loadSessionSubject(ctx, accountId);
-  if (!subject) return null;
-  return startSession({ ...ctx, tokenKey: tokenKeyOf(ctx) }, subject, login);
+  const deps = authDeps(ctx);
+  const subject = await deps.accounts.sessionSubject(accountId);
+  return subject ? startSession(deps, subject, login) : null;
 }

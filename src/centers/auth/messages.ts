@@ -55,4 +55,5 @@ registerMessages({
   'auth.grant_exists': { zh: '已授予该角色', en: 'The role is already granted' },
   'auth.grant_not_found': { zh: '授权记录不存在', en: 'No such grant' },
   'auth.account_not_found': { zh: '账号不存在', en: 'No such account' },
+  'auth.accounts_unavailable': { zh: '用户中心未在本节点运行，暂不能登录', en: 'The user center does not run on this node: logins are unavailable' },
 });

@@ -1,28 +1,24 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError } from '../../kernel/errors/index.js';
-import type { AccountKind, AuthLevel } from '../../kernel/http/auth.js';
 import { newId } from '../../kernel/ids/index.js';
+import type { SessionSubject } from './accounts.js';
+import type { AuthEventView, IntrospectionView } from './contract.js';
 import { authEvents, refreshTokens, sessions } from './schema.js';
-import { issueAccessToken, newRefreshToken, parseRefreshToken, type AccessClaims } from './tokens.js';
+import { issueAccessToken, newRefreshToken, parseRefreshToken, verifyAccessToken, type AccessClaims } from './tokens.js';
 
 export type SessionDeps = Pick<AppContext, 'database' | 'cache' | 'config' | 'audit'> & { tokenKey: Buffer };
 
-/** The account facts a session is issued for (read from the user center at login and refresh). */
-export interface SessionSubject {
-  id: string;
-  kind: AccountKind;
-  authLevel: AuthLevel;
-  orgId: string | null;
-  orgPath: string | null;
-  unitId: string | null;
-}
-
-export interface LoginContext {
-  method: 'password' | 'sms' | 'certificate' | 'third_party' | 'qr';
+/** Where a request came from, for the login history. */
+export interface RequestOrigin {
   channel: string;
   ip: string | null;
+}
+
+/** How a session began, for the session row and the login history. */
+export interface LoginContext extends RequestOrigin {
+  method: 'password' | 'sms' | 'certificate' | 'third_party' | 'qr';
 }
 
 export interface TokenPair {
@@ -53,7 +49,7 @@ export async function startSession(deps: SessionDeps, subject: SessionSubject, l
   const sessionId = newId('ses');
   const refreshId = newId('rt');
   const refresh = newRefreshToken(refreshId);
-  await deps.database.db.transaction(async (tx) => {
+  await transaction(deps.database.db, async (tx) => {
     await tx.insert(sessions).values({ id: sessionId, accountId: subject.id, method: login.method, channel: login.channel, ip: login.ip });
     await tx.insert(refreshTokens).values({
       id: refreshId,
@@ -63,7 +59,7 @@ export async function startSession(deps: SessionDeps, subject: SessionSubject, l
     });
   });
   await deps.cache.set(aliveKey(sessionId), subject.id, deps.config.auth.idleTimeoutSec * 1000);
-  await recordAuthEvent(deps.database.db, { accountId: subject.id, method: login.method, channel: login.channel, ip: login.ip, result: 'success' });
+  await recordAuthEvent(deps.database.db, { ...login, accountId: subject.id, result: 'success' });
   return { accessToken: accessTokenFor(deps, subject, sessionId), refreshToken: refresh.token, tokenType: 'Bearer', expiresIn: deps.config.auth.accessTokenTtlSec };
 }
 
@@ -136,7 +132,7 @@ export async function revokeSession(deps: Pick<SessionDeps, 'database' | 'cache'
 /** Broadcast channel telling every node's authenticator that a session ended. */
 export const SESSION_ENDED = 'session-ended';
 
-/** 退出所有设备 log out everywhere: every live session of the account. */
+/** Every live session of the account ends (log out everywhere, password change, deactivation, lock, revoked agent). */
 export async function revokeAllSessions(deps: Pick<SessionDeps, 'database' | 'cache'>, accountId: string, reason: string): Promise<number> {
   const live = await deps.database.db
     .select({ id: sessions.id })
@@ -146,13 +142,34 @@ export async function revokeAllSessions(deps: Pick<SessionDeps, 'database' | 'ca
   return live.length;
 }
 
+/** 退出登录 log out: this session ends at once on every node. */
+export async function logout(deps: Pick<SessionDeps, 'database' | 'cache'>, caller: { accountId: string; sessionId: string }, origin: RequestOrigin) {
+  await revokeSession(deps, caller.sessionId, 'logout');
+  await recordAuthEvent(deps.database.db, { accountId: caller.accountId, method: 'logout', ...origin, result: 'success' });
+}
+
+/** 退出所有设备 log out everywhere: every live session of the account, this one too. */
+export async function logoutEverywhere(deps: Pick<SessionDeps, 'database' | 'cache'>, accountId: string, origin: RequestOrigin): Promise<number> {
+  const revoked = await revokeAllSessions(deps, accountId, 'logout_all');
+  await recordAuthEvent(deps.database.db, { accountId, method: 'logout', ...origin, result: 'success', reason: 'everywhere' });
+  return revoked;
+}
+
+/** 令牌校验 a channel asks whether a user's access token is genuine and its session live. */
+export async function introspect(deps: Pick<SessionDeps, 'cache' | 'tokenKey'>, accessToken: string): Promise<IntrospectionView> {
+  const claims = verifyAccessToken(deps.tokenKey, accessToken);
+  if (!claims || !(await deps.cache.get(aliveKey(claims.sid)))) return { active: false };
+  return { active: true, accountId: claims.sub, kind: claims.knd, authLevel: claims.lvl, expiresAt: claims.exp };
+}
+
 export async function recordAuthEvent(
   db: Db,
-  event: { accountId: string | null; method: string; channel: string; ip: string | null; result: 'success' | 'failure'; reason?: string },
+  event: RequestOrigin & { accountId: string | null; method: string; result: 'success' | 'failure'; reason?: string },
 ) {
   await db.insert(authEvents).values({ id: newId('aev'), ...event, reason: event.reason ?? null });
 }
 
+/** 登录与认证记录 an account's own logins and verifications, newest first. */
 export async function authHistory(db: Db, accountId: string, page: number, pageSize: number) {
   const where = eq(authEvents.accountId, accountId);
   const [items, [{ total }]] = await Promise.all([
@@ -165,5 +182,9 @@ export async function authHistory(db: Db, accountId: string, page: number, pageS
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(authEvents).where(where),
   ]);
-  return { items: items.map((i) => ({ ...i, at: i.at.toISOString() })), total: Number(total), page, pageSize };
+  return { items: items.map(authEventView), total: Number(total), page, pageSize };
+}
+
+function authEventView(row: Pick<typeof authEvents.$inferSelect, 'at' | 'method' | 'channel' | 'result' | 'reason' | 'ip'>): AuthEventView {
+  return { at: row.at.toISOString(), method: row.method, channel: row.channel, result: row.result, reason: row.reason, ip: row.ip };
 }

@@ -8,10 +8,10 @@ import type { Cache } from '../../kernel/cache/index.js';
 const PROFILE_TTL_MS = 30_000;
 const profileKey = (accountId: string) => `profile:${accountId}`;
 
-export async function cachedProfileJson(cache: Cache, accountId: string, load: () => Promise<unknown>): Promise<string> {
+export async function cachedProfileJson(cache: Cache, accountId: string, serialized: () => Promise<string>): Promise<string> {
   const hit = await cache.get(profileKey(accountId));
   if (hit) return hit;
-  const json = JSON.stringify(await load());
+  const json = await serialized();
   await cache.set(profileKey(accountId), json, PROFILE_TTL_MS);
   return json;
 }

@@ -1,0 +1,47 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../kernel/context.js';
+import type { App } from '../../kernel/http/app.js';
+import { requireActor } from '../../kernel/http/auth.js';
+import { Body, Id, IdNumber, Literals, Mobile, PageQuery, Password, PersonName } from '../../kernel/http/schemas.js';
+import { PERMISSIONS } from '../auth/index.js';
+import { accountOf, createStaffAccount, listAccounts, setLocked } from './administration.js';
+import { AccountPage, AccountView, LockView } from './contract.js';
+import { LoginName } from './routes.js';
+
+const StaffKind = Literals(['institution_staff', 'agency_staff', 'expert', 'admin']);
+const IdParams = Type.Object({ id: Id });
+
+/** 账号管理 accounts in an administrator's scope: list, read, create staff, lock and unlock. */
+export function accountRoutes(app: App, ctx: AppContext) {
+  app.get('/accounts', {
+    config: { auth: { user: true, permission: PERMISSIONS.accountsRead } },
+    schema: {
+      tags: ['user'],
+      summary: '账号列表（本机构范围） accounts in scope',
+      querystring: Type.Object({ ...PageQuery, kind: Type.Optional(Type.String({ maxLength: 30 })), q: Type.Optional(Type.String({ maxLength: 50 })) }),
+      response: { 200: AccountPage },
+    },
+  }, async (request) => listAccounts(ctx, requireActor(request), request.query));
+
+  app.get('/accounts/:id', {
+    config: { auth: { user: true } },
+    schema: { tags: ['user'], summary: '查看账号（本人或管理范围内） one account: self, or in an admin’s scope', params: IdParams, response: { 200: AccountView } },
+  }, async (request) => accountOf(ctx, requireActor(request), request.params.id));
+
+  app.post('/accounts', {
+    config: { auth: { user: true, permission: PERMISSIONS.accountsManage } },
+    schema: {
+      tags: ['user'],
+      summary: '新增机构人员账号 create a staff account in scope',
+      body: Body({ kind: StaffKind, loginName: LoginName, name: PersonName, phone: Mobile, idNumber: Type.Optional(IdNumber), orgId: Id, password: Password }),
+      response: { 201: AccountView },
+    },
+  }, async (request, reply) => reply.status(201).send(await createStaffAccount(ctx, requireActor(request), request.body)));
+
+  for (const action of ['lock', 'unlock'] as const) {
+    app.post(`/accounts/:id/${action}`, {
+      config: { auth: { user: true, permission: PERMISSIONS.accountsManage } },
+      schema: { tags: ['user'], summary: action === 'lock' ? '锁定账号 lock an account' : '解锁账号 unlock an account', params: IdParams, response: { 200: LockView } },
+    }, async (request) => setLocked(ctx, requireActor(request), request.params.id, action === 'lock'));
+  }
+}
