@@ -29,3 +29,17 @@ export interface CenterModule {
   /** demo data on an empty database; must be idempotent */
   seedDemo?(ctx: AppContext): Promise<void>;
 }
+
+/**
+ * One instance per platform instance (a worker, a client, a memo), made on first use: a center's
+ * runtime state hangs off the context it was built for, so two platforms in one process (tests, a
+ * second node) never share it.
+ */
+export function perContext<T>(make: (ctx: AppContext) => T): (ctx: AppContext) => T {
+  const instances = new WeakMap<AppContext, T>();
+  return (ctx) => {
+    let instance = instances.get(ctx);
+    if (instance === undefined) instances.set(ctx, (instance = make(ctx)));
+    return instance;
+  };
+}

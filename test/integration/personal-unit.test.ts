@@ -176,7 +176,7 @@ describe('单位服务中心 unit service center', () => {
     }
 
     const history = await server.api('GET', `/registry/entities/${unit.entityId}/history`, { token: clerk });
-    const change = history.body.find((h: { action: string }) => h.action === 'changed');
+    const change = history.body.items.find((h: { action: string }) => h.action === 'changed');
     expect(change).toMatchObject({ actor: { id: unit.agent.accountId, kind: 'unit_agent' } });
     expect(change.changes.map((c: { field: string }) => c.field)).toEqual(['name']);
   });

@@ -102,10 +102,11 @@ describe('persons: create, change, cancel, with history and events', () => {
     expect((await api('POST', `/registry/persons/${person.id}/cancel`, { token: clerk, body: { reason: 'death', date: today() } })).status).toBe(409);
 
     const history = await api('GET', `/registry/persons/${person.id}/history`, { token: clerk });
-    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['created', 'changed', 'cancelled']);
-    const [created, change, cancel] = history.body;
+    expect(history.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
+    expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['created', 'changed', 'cancelled']);
+    const [created, change, cancel] = history.body.items;
     const clerkAccount = (await api('GET', '/user/me', { token: clerk })).body;
-    for (const entry of history.body) expect(entry.actor).toEqual({ id: clerkAccount.id, kind: 'agency_staff' });
+    for (const entry of history.body.items) expect(entry.actor).toEqual({ id: clerkAccount.id, kind: 'agency_staff' });
     // Personal data is masked in the history, but the change stays auditable: which field, from what to what.
     expect(created.changes.find((c: { field: string }) => c.field === 'name')).toEqual({ field: 'name', from: null, to: '张**' });
     expect(change.changes).toEqual([
@@ -135,6 +136,18 @@ describe('persons: create, change, cancel, with history and events', () => {
     const again = await api('POST', '/registry/persons', { token: clerk, body: { ...input, phone: randomPhone() } });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'registry.person_exists', field: 'idNumber' });
+  });
+
+  it('takes an identity number with a lower-case x as the same, upper-case number', async () => {
+    let idNumber = randomIdNumber();
+    while (!idNumber.endsWith('X')) idNumber = randomIdNumber();
+    const { person } = await createPerson(clerk, { idNumber: idNumber.toLowerCase() });
+    expect(person.idNumber).toBe(idNumber);
+    const [stored] = await rows<{ id_number_idx: string }>(sql`select id_number_idx from registry.persons where id = ${person.id}`);
+    expect(stored.id_number_idx).toBe(server.platform.ctx.fields.blindIndex(idNumber, 'idNumber'));
+    expect((await api('POST', '/registry/persons/lookup', { token: clerk, body: { idNumber: idNumber.toLowerCase() } })).body.id).toBe(person.id);
+    const again = await api('POST', '/registry/persons', { token: clerk, body: newPersonInput({ idNumber }) });
+    expect([again.status, again.body.code]).toEqual([409, 'registry.person_exists']);
   });
 
   it('serves other centers plain values through its index, without the encrypted columns', async () => {
@@ -205,10 +218,10 @@ describe('malformed input is a 400 naming the field', () => {
 });
 
 describe('region scoping', () => {
-  it('a Nanyang clerk reads and writes only 4113xx; the province and the nation see more', async () => {
+  it('a Nanyang clerk reads and writes only 4113xx (another region is not found); the province and the nation see more', async () => {
     const zhengzhou = newPersonInput({ regionCode: '410102', idNumber: randomIdNumber('410102') });
     const refused = await api('POST', '/registry/persons', { token: clerk, body: zhengzhou });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(404);
     expect(refused.body).toMatchObject({ code: 'registry.region_out_of_scope', field: 'regionCode' });
     const created = await api('POST', '/registry/persons', { token: province, body: zhengzhou });
     expect(created.status).toBe(201);
@@ -235,7 +248,7 @@ describe('region scoping', () => {
     // Moving one's own person out of the region is refused too.
     const { person } = await createPerson(clerk);
     const moved = await api('PATCH', `/registry/persons/${person.id}`, { token: clerk, body: { regionCode: '410102' } });
-    expect(moved.status).toBe(403);
+    expect(moved.status).toBe(404);
     expect(moved.body.field).toBe('regionCode');
     // Another county of Nanyang is the same pooling region.
     const county = await api('PATCH', `/registry/persons/${person.id}`, { token: clerk, body: { regionCode: '411321' } });
@@ -291,7 +304,7 @@ describe('conflict cases (会商)', () => {
     const taken = await api('POST', `/registry/conflicts/${id}/resolve`, { token: cityAdmin, body: { decision: 'take_incoming' } });
     expect(taken.status).toBe(200);
     expect(taken.body.person).toMatchObject({ name: '李肆', category: 'retired', version: 2 });
-    const history = (await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body;
+    const history = (await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body.items;
     expect(history[1]).toMatchObject({ action: 'changed', source: 'conflict', sourceRef: id, changes: [{ field: 'name', from: '李*', to: '李*' }, { field: 'category', from: 'employee', to: 'retired' }] });
     expect((await eventsFor('registry.person_changed', 'personId', person.id))[0].payload).toMatchObject({ fields: ['name', 'category'], source: 'conflict' });
   });
@@ -303,7 +316,7 @@ describe('conflict cases (会商)', () => {
     expect(rejected.body.conflict.status).toBe('rejected');
     expect(rejected.body.person).toBeNull();
     expect((await api('GET', `/registry/persons/${person.id}`, { token: clerk })).body).toMatchObject({ name: '赵六', version: 1 });
-    expect((await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body).toHaveLength(1);
+    expect((await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body.total).toBe(1);
   });
 
   it('a case is decided only by the region that owns the record', async () => {
@@ -337,7 +350,7 @@ describe('legal entities', () => {
 
     const changed = await api('PATCH', `/registry/entities/${id}`, { token: clerk, body: { name: '南阳示范医药集团有限公司', legalRepName: '吴法人', version: 1 } });
     expect(changed.body).toMatchObject({ name: '南阳示范医药集团有限公司', version: 2, changed: true });
-    const history = (await api('GET', `/registry/entities/${id}/history`, { token: clerk })).body;
+    const history = (await api('GET', `/registry/entities/${id}/history`, { token: clerk })).body.items;
     expect(history[1].changes).toEqual([
       { field: 'name', from: '南阳示范医药有限公司', to: '南阳示范医药集团有限公司' },
       { field: 'legalRepName', from: '周**', to: '吴**' },
@@ -346,6 +359,11 @@ describe('legal entities', () => {
     expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([id]);
     expect((await findEntityByCreditCode(server.platform.ctx, creditCode))?.legalRepresentative).toEqual({ name: '吴法人', idNumber: repId });
     expect((await getEntity(server.platform.ctx, id))?.name).toBe('南阳示范医药集团有限公司');
+    // A credit code in lower case is the same code: found, filtered and refused as a duplicate.
+    expect((await findEntityByCreditCode(server.platform.ctx, creditCode.toLowerCase()))?.id).toBe(id);
+    expect((await api('GET', `/registry/entities?creditCode=${creditCode.toLowerCase()}`, { token: clerk })).body.total).toBe(1);
+    const lower = await api('POST', '/registry/entities', { token: clerk, body: { creditCode: creditCode.toLowerCase(), name: '小写单位', type: 'enterprise', regionCode: '411302', legalRepName: '某某' } });
+    expect([lower.status, lower.body.field]).toEqual([409, 'creditCode']);
 
     const cancelled = await api('POST', `/registry/entities/${id}/cancel`, { token: clerk, body: { reason: 'dissolved', date: today() } });
     expect(cancelled.body.status).toBe('cancelled');
@@ -354,7 +372,7 @@ describe('legal entities', () => {
     const zz = await api('POST', '/registry/entities', { token: province, body: { creditCode: randomCreditCode(), name: '郑州某公司', type: 'enterprise', regionCode: '410102', legalRepName: '郑某' } });
     expect(zz.status).toBe(201);
     expect((await api('GET', `/registry/entities/${zz.body.id}`, { token: clerk })).status).toBe(404);
-    expect((await api('POST', '/registry/entities', { token: clerk, body: { creditCode: randomCreditCode(), name: '越界公司', type: 'enterprise', regionCode: '410102', legalRepName: '某某' } })).status).toBe(403);
+    expect((await api('POST', '/registry/entities', { token: clerk, body: { creditCode: randomCreditCode(), name: '越界公司', type: 'enterprise', regionCode: '410102', legalRepName: '某某' } })).status).toBe(404);
   });
 });
 
@@ -408,7 +426,7 @@ describe('batch import', () => {
     const sample = generated.rows.find((r) => !r.invalid)!;
     const person = await api('POST', '/registry/persons/lookup', { token: clerk, body: { idNumber: sample.idNumber } });
     expect(person.body).toMatchObject({ name: sample.name, status: 'active' });
-    expect((await api('GET', `/registry/persons/${person.body.id}/history`, { token: clerk })).body[0]).toMatchObject({ action: 'created', source: 'import', sourceRef: job.id });
+    expect((await api('GET', `/registry/persons/${person.body.id}/history`, { token: clerk })).body.items[0]).toMatchObject({ action: 'created', source: 'import', sourceRef: job.id });
     const cases = await api('GET', `/registry/conflicts?personId=${other.person.id}`, { token: clerk });
     expect(cases.body.items).toHaveLength(1);
     expect(cases.body.items[0]).toMatchObject({ source: 'import', sourceRef: `${job.id}#3003`, incoming: { name: '陈新名' }, existing: { name: '陈原名' } });

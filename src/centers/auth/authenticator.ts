@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../kernel/context.js';
+import { perContext, type AppContext } from '../../kernel/context.js';
 import { DomainError } from '../../kernel/errors/index.js';
 import type { Authenticator, UserPrincipal } from '../../kernel/http/auth.js';
 import { authenticateChannel } from './channels.js';
@@ -22,14 +22,8 @@ export const tokenKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.token
  */
 export type PlatformAuthenticator = Authenticator & { forget(accountId: string): void };
 
-const perContext = new WeakMap<AppContext, PlatformAuthenticator>();
-
 /** One authenticator per platform instance, so a grant change clears the cache the guard reads. */
-export function authenticatorFor(ctx: AppContext): PlatformAuthenticator {
-  let authenticator = perContext.get(ctx);
-  if (!authenticator) perContext.set(ctx, (authenticator = createAuthenticator(ctx)));
-  return authenticator;
-}
+export const authenticatorFor: (ctx: AppContext) => PlatformAuthenticator = perContext((ctx) => createAuthenticator(ctx));
 
 function createAuthenticator(ctx: AppContext, tokenKey = tokenKeyOf(ctx)): PlatformAuthenticator {
   const permissionCache = new Map<string, { codes: Set<string>; until: number }>();

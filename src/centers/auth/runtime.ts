@@ -1,4 +1,4 @@
-import type { AppContext } from '../../kernel/context.js';
+import { perContext, type AppContext } from '../../kernel/context.js';
 import type { FieldCipher } from '../../kernel/crypto/index.js';
 import { DomainError } from '../../kernel/errors/index.js';
 import { createOAuthClient, createRealNameClient, createSmsClient, isAdapterError, type OAuthClient, type RealNameClient } from '../../adapters/index.js';
@@ -18,14 +18,8 @@ export interface AuthDeps extends SessionDeps {
   otp: OtpDeps;
 }
 
-const perContext = new WeakMap<AppContext, AuthDeps>();
-
 /** One set of clients per platform instance. */
-export function authDeps(ctx: AppContext): AuthDeps {
-  let deps = perContext.get(ctx);
-  if (!deps) perContext.set(ctx, (deps = createDeps(ctx)));
-  return deps;
-}
+export const authDeps = perContext(createDeps);
 
 function createDeps(ctx: AppContext): AuthDeps {
   const providers = ctx.config.providers;

@@ -1,44 +1,35 @@
 /**
  * 个人服务中心 personal service center: the insured person's own view and applications. A facade
  * over the registry, enrollment and collection centers; it owns no tables. The person is the
- * registry record carrying the identity number of the logged-in account, and every call acts as
- * that person only (an enrollment `PersonActor`).
+ * registry record carrying the identity number of the signed-in account, found once per session
+ * (`actor.personId()`), and every call acts as that person only (an enrollment `PersonActor`).
  */
 import type { AppContext } from '../../kernel/context.js';
-import { DomainError } from '../../kernel/errors/index.js';
+import type { Actor } from '../../kernel/actor/index.js';
 import { maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as collection from '../collection/index.js';
+import type { MyEnrollmentDetailView, MyRecordView, OverviewView } from './contract.js';
 
-export interface Me {
-  actor: enrollment.PersonActor;
-  person: registry.RegistryPerson;
-}
-
-/** The registry person behind an account, or null when the registry has none with its identity number. */
-export async function findMe(ctx: AppContext, accountId: string): Promise<Me | null> {
-  const person = await personOfAccount(ctx, accountId);
-  return person ? { actor: { accountId, personId: person.id }, person } : null;
-}
-
-/** The registry person carrying the identity number a person account registered with, or null. */
+/**
+ * The registry person carrying the identity number a person account registered with, or null. The
+ * platform looks it up once per session for `actor.personId()`; requests ask the actor, not this.
+ */
 export async function personOfAccount(ctx: AppContext, accountId: string): Promise<registry.RegistryPerson | null> {
   const identity = await user.identityOf(ctx, accountId);
   if (!identity?.idNumber) return null;
   return registry.findPersonByIdNumber(ctx, identity.idNumber);
 }
 
-/** As `findMe`, but a person the registry does not know gets a 422 telling them to register at the agency. */
-export async function requireMe(ctx: AppContext, accountId: string): Promise<Me> {
-  const me = await findMe(ctx, accountId);
-  if (!me) throw new DomainError('personal.not_registered', 'unprocessable', {});
-  return me;
+/** The person as the enrollment center's actor; a person the registry does not know gets a 422 telling them to register at the agency. */
+async function personActor(actor: Actor): Promise<enrollment.PersonActor> {
+  return { accountId: actor.accountId, personId: await actor.requirePersonId() };
 }
 
 /** 基本信息 the registry record, masked: the person sees it as any screen over their shoulder would. */
-export const personView = (person: registry.RegistryPerson) => ({
+export const myRecordView = (person: registry.RegistryPerson): MyRecordView => ({
   id: person.id,
   name: maskName(person.name),
   idNumber: maskIdNumber(person.idNumber),
@@ -61,17 +52,16 @@ async function unitNames(ctx: AppContext, entityIds: Array<string | null>) {
 }
 
 /** 个人信息 basic information, enrollments of every kind with their status, and identities. */
-export async function overview(ctx: AppContext, accountId: string) {
-  const me = await findMe(ctx, accountId);
-  if (!me) return { registered: false, person: null, enrollments: [], identities: [] };
-  const [enrollments, identities] = await Promise.all([
-    enrollment.personEnrollments(ctx, me.actor, me.person.id),
-    enrollment.listIdentities(ctx, me.actor, me.person.id),
-  ]);
+export async function overview(ctx: AppContext, actor: Actor): Promise<OverviewView> {
+  const personId = await actor.personId();
+  const person = personId ? await registry.getPerson(ctx, personId) : null;
+  if (!person) return { registered: false, person: null, enrollments: [], identities: [] };
+  const self = { accountId: actor.accountId, personId: person.id };
+  const [enrollments, identities] = await Promise.all([enrollment.personEnrollments(ctx, self, person.id), enrollment.listIdentities(ctx, self, person.id)]);
   const names = await unitNames(ctx, enrollments.items.map((e) => e.entityId));
   return {
     registered: true,
-    person: personView(me.person),
+    person: myRecordView(person),
     enrollments: enrollments.items.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -85,57 +75,53 @@ export async function overview(ctx: AppContext, accountId: string) {
   };
 }
 
-/** 参保信息 the person's enrollments with their dated status changes and declared bases. */
-export async function enrollments(ctx: AppContext, accountId: string) {
-  const me = await requireMe(ctx, accountId);
-  const found = await enrollment.personEnrollments(ctx, me.actor, me.person.id);
+/** 参保信息 the person's enrollments with their dated status changes and declared bases (one page: a person has a few). */
+export async function enrollments(ctx: AppContext, actor: Actor) {
+  const self = await personActor(actor);
+  const found = await enrollment.personEnrollments(ctx, self, self.personId);
   const names = await unitNames(ctx, found.items.map((e) => e.entityId));
-  return { items: found.items.map((e) => ({ ...e, unitName: e.entityId ? (names.get(e.entityId) ?? null) : null })) };
+  return { ...found, items: found.items.map((e): MyEnrollmentDetailView => ({ ...e, unitName: e.entityId ? (names.get(e.entityId) ?? null) : null })) };
 }
 
-export async function history(ctx: AppContext, accountId: string, query: { page: number; pageSize: number }) {
-  const me = await requireMe(ctx, accountId);
-  return enrollment.personHistory(ctx, me.actor, me.person.id, query);
+/** 参保变更记录 */
+export async function history(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number }) {
+  const self = await personActor(actor);
+  return enrollment.personHistory(ctx, self, self.personId, query);
 }
 
-export async function submit(ctx: AppContext, accountId: string, input: enrollment.ApplicationInput) {
-  const me = await requireMe(ctx, accountId);
-  return enrollment.submitApplication(ctx, me.actor, input);
+/** 申请 flexible-worker or resident enrollment, or suspension of flexible contributions. */
+export async function submit(ctx: AppContext, actor: Actor, input: enrollment.ApplicationInput) {
+  return enrollment.submitApplication(ctx, await personActor(actor), input);
 }
 
-export async function applications(ctx: AppContext, accountId: string, query: Parameters<typeof enrollment.listApplications>[2]) {
-  const me = await requireMe(ctx, accountId);
-  return enrollment.listApplications(ctx, me.actor, query);
+export async function applications(ctx: AppContext, actor: Actor, query: Parameters<typeof enrollment.listApplications>[2]) {
+  return enrollment.listApplications(ctx, await personActor(actor), query);
 }
 
-export async function application(ctx: AppContext, accountId: string, id: string) {
-  const me = await requireMe(ctx, accountId);
-  return enrollment.getApplication(ctx, me.actor, id);
+export async function application(ctx: AppContext, actor: Actor, id: string) {
+  return enrollment.getApplication(ctx, await personActor(actor), id);
 }
 
-export async function withdraw(ctx: AppContext, accountId: string, id: string) {
-  const me = await requireMe(ctx, accountId);
-  return enrollment.withdrawApplication(ctx, me.actor, id);
+/** 撤回 before review. */
+export async function withdraw(ctx: AppContext, actor: Actor, id: string) {
+  return enrollment.withdrawApplication(ctx, await personActor(actor), id);
 }
 
 // ------------------------------------------------------------------------ the collection center
 
 /** 个人账户 the balance and a year's entries (allocations +, deductions −). */
-export async function account(ctx: AppContext, accountId: string, query: collection.PageQuery) {
-  const me = await requireMe(ctx, accountId);
-  return collection.personalAccount(ctx, me.person.id, query);
+export async function account(ctx: AppContext, actor: Actor, query: collection.PageQuery) {
+  return collection.personalAccount(ctx, await actor.requirePersonId(), query);
 }
 
 /** 缴费记录 the person's contribution lines, each with its explanation. */
-export async function contributions(ctx: AppContext, accountId: string, query: collection.PageQuery) {
-  const me = await requireMe(ctx, accountId);
-  return collection.contributionsOf(ctx, me.person.id, query);
+export async function contributions(ctx: AppContext, actor: Actor, query: collection.PageQuery) {
+  return collection.contributionsOf(ctx, await actor.requirePersonId(), query);
 }
 
 /** 年度缴费对账单 */
-export async function annualStatement(ctx: AppContext, accountId: string, year: number) {
-  const me = await requireMe(ctx, accountId);
-  return collection.annualStatement(ctx, me.person.id, year);
+export async function annualStatement(ctx: AppContext, actor: Actor, year: number) {
+  return collection.annualStatement(ctx, await actor.requirePersonId(), year);
 }
 
 type AccountEntry = Awaited<ReturnType<typeof collection.personalAccount>>['items'][number];
@@ -148,11 +134,11 @@ export const isBenefit = (entry: Pick<AccountEntry, 'kind' | 'amountFen'>) => en
  * (settlement's account payments, once a settlement center books them). A person's account holds
  * a few dozen entries a year, so they are read whole and filtered here.
  */
-export async function benefits(ctx: AppContext, accountId: string, query: collection.PageQuery) {
-  const me = await requireMe(ctx, accountId);
+export async function benefits(ctx: AppContext, actor: Actor, query: collection.PageQuery) {
+  const personId = await actor.requirePersonId();
   const found: AccountEntry[] = [];
   for (let page = 1; ; page++) {
-    const batch = await collection.personalAccount(ctx, me.person.id, { year: query.year, page, pageSize: 100 });
+    const batch = await collection.personalAccount(ctx, personId, { year: query.year, page, pageSize: 100 });
     found.push(...batch.items.filter(isBenefit));
     if (page * batch.pageSize >= batch.total || !batch.items.length) break;
   }

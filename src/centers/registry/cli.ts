@@ -130,7 +130,7 @@ async function main(): Promise<number> {
     status: 'running',
     fileName: path.basename(file),
     scopePrefix: '',
-    actor: { id: `cli:${userInfo().username}`, kind: 'system' },
+    author: { id: `cli:${userInfo().username}`, kind: 'system' },
     bytes: size,
   });
   console.error(`import ${job.id}: ${file} (${fmt(size)} bytes, ${options.charset}) into ${database.kind}`);

@@ -9,18 +9,23 @@
  * The job's state lives in registry.import_jobs, so progress is visible from any node. An HTTP
  * upload is stored (SM4-encrypted, in chunks) before the job runs, so a job interrupted by a
  * stopping or dying process can be resumed after its checkpoint; a job whose heartbeat stops is
- * marked interrupted by the sweep every node runs.
+ * marked interrupted by the stale-job sweep (runtime.ts; one node at a time).
  */
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/index.js';
-import { DomainError, isCallersFault } from '../../kernel/errors/index.js';
+import { and, count, desc, eq, gt, inArray, like, lt, sql } from 'drizzle-orm';
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
+import { DomainError, isCallersFault, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { CsvError, CsvParser, csvLine, parseCsv } from '../../kernel/csv/index.js';
 import { checkRow, isHeaderProblem, isRowProblems, readHeader, type HeaderMap, type PersonRow } from './rows.js';
 import type { FieldProblem } from './rules.js';
 import { conflicts, history, importChunks, importErrors, importJobs, persons } from './schema.js';
-import { creationChanges, fingerprintOf, openConflict, personCreatedEvent, personValues, sameIdentity, versionOf, type Actor, type RegistryDeps } from './service.js';
+import type { ImportJobView } from './contract.js';
+import { PERSON_CREATED } from './events.js';
+import { creationChanges, personCreatedEvent, personValues } from './persons.js';
+import { fingerprintOf, openConflict, sameIdentity, versionOf } from './conflicts.js';
+import { pageOf, type Author, type PageQuery, type RegistryDeps } from './service.js';
 
 export type ImportJob = typeof importJobs.$inferSelect;
 export interface ImportDeps extends RegistryDeps {
@@ -46,7 +51,7 @@ export const SUPPORTED_CHARSETS: Record<string, 'utf-8' | 'gb18030'> = { 'utf-8'
 
 export async function createJob(
   db: Db,
-  input: { source: ImportJob['source']; status: ImportJob['status']; fileName: string | null; scopePrefix: string; actor: Actor; bytes?: number },
+  input: { source: ImportJob['source']; status: ImportJob['status']; fileName: string | null; scopePrefix: string; author: Author; bytes?: number },
 ): Promise<ImportJob> {
   const [job] = await db
     .insert(importJobs)
@@ -57,8 +62,8 @@ export async function createJob(
       fileName: input.fileName,
       bytes: input.bytes ?? 0,
       scopePrefix: input.scopePrefix,
-      createdBy: input.actor.id,
-      createdByKind: input.actor.kind,
+      createdBy: input.author.id,
+      createdByKind: input.author.kind,
       startedAt: input.status === 'running' ? new Date() : null,
     })
     .returning();
@@ -70,7 +75,24 @@ export async function getJob(db: Db, id: string): Promise<ImportJob | undefined>
   return job;
 }
 
-export function jobView(job: ImportJob, locale: Locale = 'zh-CN') {
+/** An import job of the caller's regions (the importer's scope when it started), or not found. */
+export async function jobInScope(db: Db, scope: RegionScope, id: string): Promise<ImportJob> {
+  const job = await getJob(db, id);
+  if (!job || !job.scopePrefix.startsWith(scope.prefix)) throw notFound('registry.import_not_found');
+  return job;
+}
+
+/** 导入任务列表 the jobs of the caller's regions (and of the regions within them), newest first. */
+export async function listJobs(db: Db, scope: RegionScope, query: PageQuery) {
+  const where = scope.prefix ? like(importJobs.scopePrefix, `${scope.prefix}%`) : undefined;
+  return pageOf(
+    query,
+    (limit, offset) => db.select().from(importJobs).where(where).orderBy(desc(importJobs.id)).limit(limit).offset(offset),
+    () => db.select({ total: count() }).from(importJobs).where(where),
+  );
+}
+
+export function jobView(job: ImportJob, locale: Locale = 'zh-CN'): ImportJobView {
   return {
     id: job.id,
     status: job.status,
@@ -181,11 +203,11 @@ export async function* decodeText(
  */
 export async function receiveUpload(
   deps: RegistryDeps,
-  input: { body: AsyncIterable<Uint8Array>; charset: 'utf-8' | 'gb18030'; fileName: string | null; scopePrefix: string; actor: Actor; maxBytes?: number },
+  input: { body: AsyncIterable<Uint8Array>; charset: 'utf-8' | 'gb18030'; fileName: string | null; scopePrefix: string; author: Author; maxBytes?: number },
 ): Promise<ImportJob> {
   const db = deps.database.db;
   const maxBytes = input.maxBytes ?? IMPORT_DEFAULTS.maxBytes;
-  const job = await createJob(db, { source: 'upload', status: 'receiving', fileName: input.fileName, scopePrefix: input.scopePrefix, actor: input.actor });
+  const job = await createJob(db, { source: 'upload', status: 'receiving', fileName: input.fileName, scopePrefix: input.scopePrefix, author: input.author });
   let bytes = 0;
   let seq = 0;
   let pending = '';
@@ -291,7 +313,7 @@ export async function runImport(deps: ImportDeps, jobId: string, text: AsyncIter
     .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, options.claimed ? ['running'] : ['queued'])))
     .returning();
   if (!job) throw new DomainError('registry.import_not_resumable', 'conflict', { status: (await getJob(db, jobId))?.status ?? 'missing' });
-  const actor: Actor = { id: job.createdBy, kind: job.createdByKind };
+  const author: Author = { id: job.createdBy, kind: job.createdByKind };
   const today = options.today ?? new Date();
   const heartbeat = setInterval(() => {
     void db
@@ -307,7 +329,7 @@ export async function runImport(deps: ImportDeps, jobId: string, text: AsyncIter
   let current = job;
   const flush = async () => {
     if (!batch.length) return;
-    current = await commitWithFallback(deps, current, actor, batch);
+    current = await commitWithFallback(deps, current, author, batch);
     batch = [];
     await options.onProgress?.(current);
   };
@@ -350,10 +372,10 @@ export async function runImport(deps: ImportDeps, jobId: string, text: AsyncIter
 }
 
 /** One transaction per batch; if it fails, each row alone, and a row that still fails is recorded as failed. */
-async function commitWithFallback(deps: ImportDeps, job: ImportJob, actor: Actor, items: Item[]): Promise<ImportJob> {
+async function commitWithFallback(deps: ImportDeps, job: ImportJob, author: Author, items: Item[]): Promise<ImportJob> {
   const db = deps.database.db;
   try {
-    return await db.transaction((tx) => commitBatch(deps, tx as unknown as Db, job, actor, items));
+    return await transaction(db, (tx) => commitBatch(deps, tx, job, author, items));
   } catch (error) {
     if (items.length === 1 || error instanceof LostClaim) throw error;
     deps.log.error({ err: error, jobId: job.id, rows: `${items[0].row}-${items[items.length - 1].row}` }, 'registry import batch failed; retrying row by row');
@@ -361,18 +383,18 @@ async function commitWithFallback(deps: ImportDeps, job: ImportJob, actor: Actor
   let latest = job;
   for (const item of items) {
     try {
-      latest = await db.transaction((tx) => commitBatch(deps, tx as unknown as Db, job, actor, [item]));
+      latest = await transaction(db, (tx) => commitBatch(deps, tx, job, author, [item]));
     } catch (error) {
       if (error instanceof LostClaim) throw error;
       deps.log.error({ err: error, jobId: job.id, row: item.row }, 'registry import row failed');
       const failed: Item = { ...item, checked: [{ field: 'row', code: 'registry.import_row_failed' }] };
-      latest = await db.transaction((tx) => commitBatch(deps, tx as unknown as Db, job, actor, [failed]));
+      latest = await transaction(db, (tx) => commitBatch(deps, tx, job, author, [failed]));
     }
   }
   return latest;
 }
 
-async function commitBatch(deps: ImportDeps, tx: Db, job: ImportJob, actor: Actor, items: Item[]): Promise<ImportJob> {
+async function commitBatch(deps: ImportDeps, tx: Db, job: ImportJob, author: Author, items: Item[]): Promise<ImportJob> {
   const valid: Array<Item & { checked: PersonRow }> = [];
   const errors: Array<typeof importErrors.$inferInsert> = [];
   for (const item of items) {
@@ -392,13 +414,13 @@ async function commitBatch(deps: ImportDeps, tx: Db, job: ImportJob, actor: Acto
     const others: number[] = [];
     valid.forEach((item, i) => {
       if (!inserted.has(values[i].id)) return others.push(i);
-      historyRows.push({ subjectType: 'person', subjectId: values[i].id, action: 'created', changes: creationChanges(deps, item.checked), actorId: actor.id, actorKind: actor.kind, source: 'import', sourceRef: job.id });
+      historyRows.push({ subjectType: 'person', subjectId: values[i].id, action: 'created', changes: creationChanges(deps, item.checked), actorId: author.id, actorKind: author.kind, source: 'import', sourceRef: job.id });
     });
     created = historyRows.length;
     if (historyRows.length) await tx.insert(history).values(historyRows);
     await deps.outbox.publishMany(
       tx,
-      'registry.person_created',
+      PERSON_CREATED,
       valid.flatMap((item, i) => (inserted.has(values[i].id) ? [personCreatedEvent(values[i].id, item.checked, 'import', job.id)] : [])),
     );
     if (others.length) {
@@ -426,7 +448,7 @@ async function commitBatch(deps: ImportDeps, tx: Db, job: ImportJob, actor: Acto
           const key = `${m.person.id}/${m.fingerprint}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          await openConflict(deps, tx, { person: m.person, incoming: versionOf(deps, m.item.checked), source: 'import', sourceRef: `${job.id}#${m.item.row}`, actor, fingerprint: m.fingerprint });
+          await openConflict(deps, tx, { person: m.person, incoming: versionOf(deps, m.item.checked), source: 'import', sourceRef: `${job.id}#${m.item.row}`, author, fingerprint: m.fingerprint });
         }
       }
     }

@@ -1,27 +1,29 @@
 /**
  * 基本信息中心 basic information registry: the platform's one record of natural persons and legal
  * entities. Other centers (enrollment, collection, voucher, settlement) read it only through these
- * functions, or follow its events:
- *
- *   registry.person_created   { personId, regionCode, category, birthDate, source, sourceRef? }
- *   registry.person_changed   { personId, fields, version, regionCode, category, source }
- *   registry.person_cancelled { personId, reason, date, regionCode }
- *   registry.entity_created   { entityId, creditCode, regionCode, type }
- *   registry.entity_changed   { entityId, fields, version, regionCode }
- *   registry.entity_cancelled { entityId, reason, date, regionCode }
- *
+ * functions, or follow its events (`registry.events`: person_created, person_changed,
+ * person_cancelled, entity_created, entity_changed, entity_cancelled; payload schemas in events.ts).
  * Event payloads carry no personal data; read the person for it.
+ *
+ * Identity numbers and credit codes are found in any case (a lower-case x or credit code is the
+ * same identifier): the registry stores, indexes and compares them upper-case.
  */
 import { inArray } from 'drizzle-orm';
+import { NATIONAL_SCOPE } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
-import * as service from './service.js';
+import { transaction } from '../../kernel/db/index.js';
+import { createPerson, findPersonRowByIdNumber, getPersonRow, personsByIds, type NewPerson } from './persons.js';
+import { changeEntity, createEntity, findEntityRowByCreditCode, getEntityRow, type EntityChange, type NewEntity } from './entities.js';
+import { cancellationOf } from './views.js';
 import { persons } from './schema.js';
-import type { PersonCategory, Sex } from './rules.js';
+import type { Author, Entity, Person } from './service.js';
+import type { CancelReason, EntityType, PersonCategory, Sex } from './rules.js';
 import { runImport, storedUpload, sweepStaleJobs, type ImportJob, type RunOptions } from './imports.js';
 import { runtimeFor } from './runtime.js';
 
-
 export { PERSON_CATEGORIES, ENTITY_TYPES, CANCEL_REASONS, type PersonCategory, type EntityType, type CancelReason } from './rules.js';
+/** Response schemas of the registry's records, for the service centers that show them (personal, unit). */
+export { EntityView, PersonView } from './contract.js';
 
 /** A person as another center sees it: decrypted, plain values (mask them before showing anyone). */
 export interface RegistryPerson {
@@ -34,25 +36,32 @@ export interface RegistryPerson {
   regionCode: string;
   category: PersonCategory;
   status: 'active' | 'cancelled';
-  cancellation: { reason: string; date: string } | null;
+  cancellation: RegistryCancellation | null;
   version: number;
   updatedAt: string;
+}
+
+/** 注销 why, from when, and the clerk's note. */
+export interface RegistryCancellation {
+  reason: CancelReason;
+  date: string;
+  note: string | null;
 }
 
 export interface RegistryEntity {
   id: string;
   creditCode: string;
   name: string;
-  type: string;
+  type: EntityType;
   regionCode: string;
   legalRepresentative: { name: string; idNumber: string | null };
   status: 'active' | 'cancelled';
-  cancellation: { reason: string; date: string } | null;
+  cancellation: RegistryCancellation | null;
   version: number;
   updatedAt: string;
 }
 
-const toPerson = (ctx: AppContext, p: service.Person): RegistryPerson => ({
+const toPerson = (ctx: AppContext, p: Person): RegistryPerson => ({
   id: p.id,
   idNumber: ctx.fields.decrypt(p.idNumberEnc),
   name: p.name,
@@ -62,39 +71,39 @@ const toPerson = (ctx: AppContext, p: service.Person): RegistryPerson => ({
   regionCode: p.regionCode,
   category: p.category as PersonCategory,
   status: p.status,
-  cancellation: p.status === 'cancelled' ? { reason: p.cancelReason ?? 'other', date: p.cancelledOn ?? '' } : null,
+  cancellation: cancellationOf(p),
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),
 });
 
-const toEntity = (ctx: AppContext, e: service.Entity): RegistryEntity => ({
+const toEntity = (ctx: AppContext, e: Entity): RegistryEntity => ({
   id: e.id,
   creditCode: e.creditCode,
   name: e.name,
-  type: e.type,
+  type: e.type as EntityType,
   regionCode: e.regionCode,
   legalRepresentative: { name: e.legalRepName, idNumber: e.legalRepIdNumberEnc ? ctx.fields.decrypt(e.legalRepIdNumberEnc) : null },
   status: e.status,
-  cancellation: e.status === 'cancelled' ? { reason: e.cancelReason ?? 'other', date: e.cancelledOn ?? '' } : null,
+  cancellation: cancellationOf(e),
   version: e.version,
   updatedAt: e.updatedAt.toISOString(),
 });
 
 /** The person with this platform id (`psn_…`), or null. Cancelled persons are returned, marked. */
 export async function getPerson(ctx: AppContext, id: string): Promise<RegistryPerson | null> {
-  const row = await service.getPersonRow(ctx.database.db, id);
+  const row = await getPersonRow(ctx.database.db, id);
   return row ? toPerson(ctx, row) : null;
 }
 
 /** The person registered under an identity number (looked up by blind index), or null. */
 export async function findPersonByIdNumber(ctx: AppContext, idNumber: string): Promise<RegistryPerson | null> {
-  const row = await service.findPersonRowByIdNumber(ctx, ctx.database.db, idNumber);
+  const row = await findPersonRowByIdNumber(ctx, ctx.database.db, idNumber);
   return row ? toPerson(ctx, row) : null;
 }
 
 /** Many persons by id in one query, keyed by id; unknown ids are absent. */
 export async function getPersons(ctx: AppContext, ids: Iterable<string>): Promise<Map<string, RegistryPerson>> {
-  const rows = await service.personsByIds(ctx.database.db, [...new Set(ids)]);
+  const rows = await personsByIds(ctx.database.db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, toPerson(ctx, row)]));
 }
 
@@ -114,35 +123,32 @@ export async function birthDatesOf(ctx: AppContext, personIds: Iterable<string>)
  * same checks, history and events as the route. An identity number on file with another name opens
  * a conflict case instead (`kind: 'conflict'`); with the same name it is a conflict DomainError.
  */
-export async function registerPerson(ctx: AppContext, actor: { id: string; kind: string }, input: service.NewPerson) {
-  const outcome = await ctx.database.db.transaction((tx) => service.createPerson(ctx, tx as unknown as Parameters<typeof service.createPerson>[1], actor, { prefix: '' }, input));
+export async function registerPerson(ctx: AppContext, author: Author, input: NewPerson) {
+  const outcome = await transaction(ctx.database.db, (tx) => createPerson(ctx, tx, author, NATIONAL_SCOPE, input));
   return { kind: outcome.kind, person: toPerson(ctx, outcome.person) };
 }
 
 /** Registers a legal entity on behalf of a system actor, as `registerPerson` does; a known credit code is a conflict DomainError. */
-export async function registerEntity(ctx: AppContext, actor: { id: string; kind: string }, input: service.NewEntity): Promise<RegistryEntity> {
-  const entity = await ctx.database.db.transaction((tx) => service.createEntity(ctx, tx as unknown as Parameters<typeof service.createEntity>[1], actor, { prefix: '' }, input));
+export async function registerEntity(ctx: AppContext, author: Author, input: NewEntity): Promise<RegistryEntity> {
+  const entity = await transaction(ctx.database.db, (tx) => createEntity(ctx, tx, author, NATIONAL_SCOPE, input));
   return toEntity(ctx, entity);
 }
 
 /** The legal entity with this platform id (`ent_…`), or null. */
 export async function getEntity(ctx: AppContext, id: string): Promise<RegistryEntity | null> {
-  const row = await service.getEntityRow(ctx.database.db, id);
+  const row = await getEntityRow(ctx.database.db, id);
   return row ? toEntity(ctx, row) : null;
 }
 
 /** The legal entity registered under a unified social credit code, or null. */
 export async function findEntityByCreditCode(ctx: AppContext, creditCode: string): Promise<RegistryEntity | null> {
-  const row = await service.findEntityRowByCreditCode(ctx.database.db, creditCode);
+  const row = await findEntityRowByCreditCode(ctx.database.db, creditCode);
   return row ? toEntity(ctx, row) : null;
 }
 
 /**
- * 单位信息变更 the fields of its own record a unit may change itself (单位网厅): its name and its legal
- * representative. Type and region stay with the agency (a region change moves the unit to other clerks).
- */
-/**
- * What a unit may change about itself. The legal representative stays with the agency: the unit
+ * 单位信息变更 what a unit may change about its own record itself (单位网厅). Type and region stay with
+ * the agency (a region change moves the unit to other clerks). The legal representative stays with the agency: the unit
  * service trusts an agent's binding to the entity because of who the legal representative is.
  */
 export const UNIT_EDITABLE_ENTITY_FIELDS = ['name'] as const;
@@ -159,11 +165,9 @@ export interface UnitEntityChange {
  * that the agent acts for this entity.
  */
 export async function changeEntityByUnit(ctx: AppContext, agent: { accountId: string }, entityId: string, input: UnitEntityChange): Promise<{ changed: boolean; entity: RegistryEntity }> {
-  const allowed: service.EntityChange = { version: input.version };
+  const allowed: EntityChange = { version: input.version };
   for (const field of UNIT_EDITABLE_ENTITY_FIELDS) if (input[field] !== undefined) allowed[field] = input[field];
-  const outcome = await ctx.database.db.transaction((tx) =>
-    service.changeEntity(ctx, tx as unknown as Parameters<typeof service.changeEntity>[1], { id: agent.accountId, kind: 'unit_agent' }, { prefix: '' }, entityId, allowed),
-  );
+  const outcome = await transaction(ctx.database.db, (tx) => changeEntity(ctx, tx, { id: agent.accountId, kind: 'unit_agent' }, NATIONAL_SCOPE, entityId, allowed));
   return { changed: outcome.kind === 'changed', entity: toEntity(ctx, outcome.entity) };
 }
 
@@ -176,6 +180,9 @@ export const importOperations = {
   run: (ctx: AppContext, jobId: string, options?: Omit<RunOptions, 'claimed'>): Promise<ImportJob> => runImport(ctx, jobId, storedUpload(ctx, jobId), options),
   /** Stops this process's runner: running jobs end after their batch, interrupted. Done on server close. */
   stopRunner: (ctx: AppContext) => runtimeFor(ctx).stop(),
-  /** Marks jobs whose process stopped heartbeating (every node runs this every 30 s); returns their ids. */
+  /** Marks jobs whose process stopped heartbeating (one node at a time does this every 30 s); returns their ids. */
   sweep: (ctx: AppContext) => sweepStaleJobs(ctx.database.db),
 };
+
+/** The center's event topics: `registry.events.PERSON_CREATED` … */
+export * as events from './events.js';

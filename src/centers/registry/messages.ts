@@ -16,7 +16,6 @@ registerMessages({
   },
   'registry.required': { zh: '{field} 不能为空', en: '{field} is required' },
   'registry.region_out_of_scope': { zh: '该区划不在本机构的管辖范围内', en: 'This region is outside your organization’s scope' },
-  'registry.no_org': { zh: '只有所属机构明确的经办人员可以办理基本信息业务', en: 'Only staff belonging to an organization may work on the registry' },
   'registry.person_not_found': { zh: '人员不存在或不在管辖范围内', en: 'No such person in your scope' },
   'registry.entity_not_found': { zh: '单位不存在或不在管辖范围内', en: 'No such legal entity in your scope' },
   'registry.conflict_not_found': { zh: '会商记录不存在或不在管辖范围内', en: 'No such conflict case in your scope' },

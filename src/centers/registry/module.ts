@@ -1,2 +1,21 @@
-/** The registry center as the platform composes it (routes, start, demo data); other centers use index.ts. */
-export { registryCenter } from './routes.js';
+/** The registry center as the platform composes it (routes, start); other centers use index.ts. */
+import type { CenterModule } from '../../kernel/context.js';
+import { conflictRoutes, entityRoutes, personRoutes } from './routes.js';
+import { importRoutes } from './import-routes.js';
+import { runtimeFor } from './runtime.js';
+
+export const registryCenter: CenterModule = {
+  name: 'registry',
+  async routes(app, ctx) {
+    // Server close stops this process's import jobs after their batch (resumable) and the stale-job sweep.
+    app.addHook('onClose', async () => runtimeFor(ctx).stop());
+    personRoutes(app, ctx);
+    entityRoutes(app, ctx);
+    conflictRoutes(app, ctx);
+    importRoutes(app, ctx);
+  },
+
+  async start(ctx) {
+    runtimeFor(ctx).startSweep();
+  },
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../kernel/validation/identifiers.js';
-import { checkCancelDate, checkIdentity, chinaDate, normalizeName, normalizePhone, parseCategory, parseDate, parseSex, regionPrefixOf, regionWithin } from './rules.js';
+import { makeCreditCode, makeIdNumber } from '../../kernel/validation/identifiers.js';
+import { checkCancelDate, checkIdentity, chinaDate, normalizeCreditCode, normalizeName, normalizePhone, parseCategory, parseDate, parseSex, regionPrefixOf, regionWithin } from './rules.js';
 
 const TODAY = new Date('2026-06-01T00:00:00Z');
 // DOMAIN.md's example: born 1949-12-31, position 17 = 2 (even) → female
@@ -76,6 +76,16 @@ describe('value normalisation', () => {
     ['1380000000', null],
   ])('phone %j → %j', (input, expected) => {
     expect(normalizePhone(input)).toBe(expected);
+  });
+
+  const CODE = makeCreditCode('91411300MA4ABCDEF');
+  it.each([
+    [CODE, CODE],
+    [CODE.toLowerCase(), CODE],
+    [` ${CODE} `, CODE],
+    [CODE.slice(0, 17) + (CODE[17] === '0' ? '1' : '0'), null],
+  ])('credit code %j → %j', (input, expected) => {
+    expect(normalizeCreditCode(input)).toBe(expected);
   });
 
   it.each([

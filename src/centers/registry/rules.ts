@@ -1,7 +1,10 @@
 /** 基本信息 pure rules: identity consistency, value normalisation, region scope. Table-tested in rules.test.ts. */
 import { isValidCreditCode, isValidMobile, isValidRegionCode, parseIdNumber } from '../../kernel/validation/identifiers.js';
 
-/** 人员类别 person categories, with the labels an import file may use instead of the code. */
+/** 人员类别 person categories (a tuple, so a schema's type is their union) … */
+export const PERSON_CATEGORY_CODES = ['employee', 'retired', 'flexible', 'unemployed', 'resident', 'student'] as const;
+export type PersonCategory = (typeof PERSON_CATEGORY_CODES)[number];
+/** … with the labels an import file may use instead of the code. */
 export const PERSON_CATEGORIES = {
   employee: '在职职工',
   retired: '退休人员',
@@ -9,11 +12,11 @@ export const PERSON_CATEGORIES = {
   unemployed: '失业人员',
   resident: '城乡居民',
   student: '学生儿童',
-} as const;
-export type PersonCategory = keyof typeof PERSON_CATEGORIES;
-export const PERSON_CATEGORY_CODES = Object.keys(PERSON_CATEGORIES) as PersonCategory[];
+} as const satisfies Record<PersonCategory, string>;
 
 /** 单位类型 legal entity types. */
+export const ENTITY_TYPE_CODES = ['enterprise', 'public_institution', 'government', 'social_org', 'individual_business', 'other'] as const;
+export type EntityType = (typeof ENTITY_TYPE_CODES)[number];
 export const ENTITY_TYPES = {
   enterprise: '企业',
   public_institution: '事业单位',
@@ -21,22 +24,24 @@ export const ENTITY_TYPES = {
   social_org: '社会组织',
   individual_business: '个体工商户',
   other: '其他',
-} as const;
-export type EntityType = keyof typeof ENTITY_TYPES;
-export const ENTITY_TYPE_CODES = Object.keys(ENTITY_TYPES) as EntityType[];
+} as const satisfies Record<EntityType, string>;
 
 /** 注销原因 why a record is cancelled. */
+export const CANCEL_REASON_CODES = ['death', 'emigration', 'duplicate', 'dissolved', 'other'] as const;
+export type CancelReason = (typeof CANCEL_REASON_CODES)[number];
 export const CANCEL_REASONS = {
   death: '死亡',
   emigration: '出国（境）定居',
   duplicate: '重复登记',
   dissolved: '单位注销 / 吊销',
   other: '其他',
-} as const;
-export type CancelReason = keyof typeof CANCEL_REASONS;
-export const CANCEL_REASON_CODES = Object.keys(CANCEL_REASONS) as CancelReason[];
+} as const satisfies Record<CancelReason, string>;
 
 export type Sex = 'male' | 'female';
+
+/** 会商处理 how a conflict case is decided: keep the record, take the arrival into it, or reject the arrival. */
+export const DECISIONS = ['keep_existing', 'take_incoming', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 /** A refused value: the input field it concerns and a stable message code. */
 export interface FieldProblem {
@@ -44,8 +49,14 @@ export interface FieldProblem {
   code: string;
 }
 
-/** trim + NFKC (full-width digits) + upper case: "１１０１…x" → "1101…X". */
-export const normalizeIdNumber = (value: string) => value.normalize('NFKC').trim().toUpperCase();
+/**
+ * An identifier as it is stored, blind-indexed and compared: trim + NFKC (full-width characters) +
+ * upper case, so "１１０１…x" is "1101…X" and a lower-case credit code finds its entity.
+ */
+export const canonicalIdentifier = (value: string) => value.normalize('NFKC').trim().toUpperCase();
+
+/** An identity number's canonical form (its check character X upper-case). */
+export const normalizeIdNumber = canonicalIdentifier;
 
 const NAME = /^[^\s<>\p{Cc}]+( [^\s<>\p{Cc}]+)*$/u;
 
@@ -77,7 +88,7 @@ export function parseDate(value: string): string | null {
 
 export const parseCategory = (value: string): PersonCategory | null => {
   const v = value.trim();
-  if ((PERSON_CATEGORY_CODES as string[]).includes(v)) return v as PersonCategory;
+  if ((PERSON_CATEGORY_CODES as readonly string[]).includes(v)) return v as PersonCategory;
   const byLabel = PERSON_CATEGORY_CODES.find((code) => PERSON_CATEGORIES[code] === v);
   return byLabel ?? null;
 };
@@ -129,8 +140,9 @@ export const normalizeRegionCode = (value: string): string | null => {
   return isValidRegionCode(v) ? v : null;
 };
 
+/** A valid unified social credit code in its canonical (upper-case) form, or null. */
 export const normalizeCreditCode = (value: string): string | null => {
-  const v = value.normalize('NFKC').trim().toUpperCase();
+  const v = canonicalIdentifier(value);
   return isValidCreditCode(v) ? v : null;
 };
 

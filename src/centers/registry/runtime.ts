@@ -4,6 +4,7 @@
  * interrupted, to be resumed after its checkpoint.
  */
 import type { AppContext } from '../../kernel/context.js';
+import { periodicJob } from '../../kernel/jobs/index.js';
 import { IMPORT_DEFAULTS, runImport, storedUpload, sweepStaleJobs } from './imports.js';
 
 export interface RegistryRuntime {
@@ -11,7 +12,7 @@ export interface RegistryRuntime {
   start(jobId: string): void;
   /** settles when every job this process started has stopped (tests, shutdown) */
   idle(): Promise<void>;
-  startSweep(intervalMs?: number): void;
+  startSweep(): void;
   stop(): Promise<void>;
 }
 
@@ -26,16 +27,19 @@ export function runtimeFor(ctx: AppContext): RegistryRuntime {
 function createRuntime(ctx: AppContext): RegistryRuntime {
   const running = new Map<string, Promise<unknown>>();
   const abort = new AbortController();
-  let sweep: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  const sweepOnce = () =>
-    sweepStaleJobs(ctx.database.db).then(
-      (ids) => {
-        if (ids.length) ctx.log.warn({ jobs: ids }, 'registry imports of a stopped process marked interrupted');
-      },
-      (error) => ctx.log.error({ err: error }, 'registry import sweep failed'),
-    );
+  // One node sweeps at a time (a lease): the sweep is idempotent, but every node repeating it is wasted work.
+  const sweep = periodicJob({
+    name: 'registry.import-sweep',
+    intervalMs: IMPORT_DEFAULTS.staleAfterMs / 2,
+    log: ctx.log,
+    lease: { database: ctx.database, ttlMs: IMPORT_DEFAULTS.staleAfterMs },
+    async run() {
+      const ids = await sweepStaleJobs(ctx.database.db);
+      if (ids.length) ctx.log.warn({ jobs: ids }, 'registry imports of a stopped process marked interrupted');
+    },
+  });
 
   return {
     start(jobId) {
@@ -48,18 +52,13 @@ function createRuntime(ctx: AppContext): RegistryRuntime {
     async idle() {
       while (running.size) await Promise.allSettled([...running.values()]);
     },
-    startSweep(intervalMs = IMPORT_DEFAULTS.staleAfterMs / 2) {
-      if (sweep || stopped) return;
-      void sweepOnce();
-      sweep = setInterval(() => void sweepOnce(), intervalMs);
-      sweep.unref();
+    startSweep() {
+      if (!stopped) sweep.start();
     },
     async stop() {
       stopped = true;
-      if (sweep) clearInterval(sweep);
-      sweep = null;
       abort.abort();
-      await Promise.allSettled([...running.values()]);
+      await Promise.allSettled([sweep.stop(), ...running.values()]);
     },
   };
 }

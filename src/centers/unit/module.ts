@@ -1,2 +1,10 @@
-/** The unit center as the platform composes it (routes, start, demo data); other centers use index.ts. */
-export { unitCenter } from './routes.js';
+/** The unit center as the platform composes it (routes); other centers use index.ts. */
+import type { CenterModule } from '../../kernel/context.js';
+import { unitRoutes } from './routes.js';
+
+export const unitCenter: CenterModule = {
+  name: 'unit',
+  async routes(app, ctx) {
+    unitRoutes(app, ctx);
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * What the registry answers: one schema per view. The routes declare them as their responses
+ * (fast-json-stringify writes only these fields) and the `*View` functions return their static
+ * types, so the compiler keeps the two in step. Personal values (names, identity numbers, phones)
+ * arrive masked unless the viewer holds `pii.read`, so they are plain strings here, not formats.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { DateOnly, DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
+import { CANCEL_REASON_CODES, ENTITY_TYPE_CODES, PERSON_CATEGORY_CODES } from './rules.js';
+
+export const RECORD_STATUSES = ['active', 'cancelled'] as const;
+export const CONFLICT_STATUSES = ['open', 'kept_existing', 'took_incoming', 'rejected'] as const;
+export const IMPORT_STATUSES = ['receiving', 'queued', 'running', 'completed', 'failed', 'interrupted'] as const;
+
+const Count = Type.Integer({ minimum: 0 });
+const RegionCode = Type.String({ description: '行政区划代码' });
+const Sex = Literals(['male', 'female'] as const);
+const Category = Literals(PERSON_CATEGORY_CODES, '人员类别');
+const Status = Literals(RECORD_STATUSES);
+/** 注销 why and from when, while the record is cancelled */
+const CancellationView = Nullable(Type.Object({ reason: Literals(CANCEL_REASON_CODES), date: DateOnly, note: Nullable(Type.String()) }));
+
+// ------------------------------------------------------------------------------------ persons
+
+/** 自然人 a person as a clerk sees them: masked unless the clerk may read personal data in full. */
+export const PersonView = Type.Object(
+  {
+    id: Type.String(),
+    idNumber: Type.String({ description: '身份证号码 (masked: 4113**********1234)' }),
+    name: Type.String(),
+    birthDate: Type.String({ description: 'YYYY-MM-DD (masked: YYYY-**-**)' }),
+    sex: Sex,
+    phone: Nullable(Type.String()),
+    regionCode: RegionCode,
+    category: Category,
+    status: Status,
+    cancellation: CancellationView,
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { description: '自然人 a person (masked unless pii.read)' },
+);
+export type PersonView = Static<typeof PersonView>;
+
+/** A person after a change request: `changed` false when nothing differed. */
+export const PersonChangedView = Type.Object({ ...PersonView.properties, changed: Type.Boolean() }, { description: '变更后的自然人 a person after a change' });
+
+export const PersonPage = Page(PersonView);
+
+// ------------------------------------------------------------------------------------ entities
+
+/** 法人 / 单位 a legal entity; its legal representative masked unless pii.read. */
+export const EntityView = Type.Object(
+  {
+    id: Type.String(),
+    creditCode: Type.String({ description: '统一社会信用代码' }),
+    name: Type.String(),
+    type: Literals(ENTITY_TYPE_CODES, '单位类型'),
+    regionCode: RegionCode,
+    legalRepresentative: Type.Object({ name: Type.String(), idNumber: Nullable(Type.String()) }, { description: '法定代表人' }),
+    status: Status,
+    cancellation: CancellationView,
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { description: '法人 a legal entity' },
+);
+export type EntityView = Static<typeof EntityView>;
+
+export const EntityChangedView = Type.Object({ ...EntityView.properties, changed: Type.Boolean() }, { description: '变更后的法人 a legal entity after a change' });
+
+export const EntityPage = Page(EntityView);
+
+// ------------------------------------------------------------------------------------ history
+
+/** 变更历史 one change of a person or entity: which fields from what to what (personal values masked), by whom, through what. */
+export const HistoryEntryView = Type.Object(
+  {
+    id: Type.Integer(),
+    action: Literals(['created', 'changed', 'cancelled'] as const),
+    at: DateTime,
+    actor: Type.Object({ id: Nullable(Type.String()), kind: Type.String() }),
+    source: Type.String({ description: 'api, import or conflict' }),
+    sourceRef: Nullable(Type.String({ description: 'the import job or conflict case behind the change' })),
+    changes: Type.Array(Type.Object({ field: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) })),
+  },
+  { description: '变更历史 one change' },
+);
+export type HistoryEntryView = Static<typeof HistoryEntryView>;
+
+export const HistoryPage = Page(HistoryEntryView);
+
+// ------------------------------------------------------------------------------------ conflicts (会商)
+
+/** One side of a case: the fields the version carries. */
+const PersonVersionView = Type.Object({
+  name: Type.Optional(Type.String()),
+  birthDate: Type.Optional(Type.String()),
+  sex: Type.Optional(Sex),
+  phone: Type.Optional(Nullable(Type.String())),
+  regionCode: Type.Optional(RegionCode),
+  category: Type.Optional(Type.String()),
+});
+
+/** 会商 a conflict case: the record as it stood, the arrival, where it came from and the decision. */
+export const ConflictView = Type.Object(
+  {
+    id: Type.String(),
+    personId: Type.String(),
+    status: Literals(CONFLICT_STATUSES),
+    source: Type.String({ description: 'create, change or import' }),
+    sourceRef: Nullable(Type.String({ description: 'import job and row: imp_…#row' })),
+    existing: PersonVersionView,
+    incoming: PersonVersionView,
+    differences: Type.Array(Literals(['name', 'birthDate', 'sex', 'regionCode', 'category'] as const)),
+    openedBy: Nullable(Type.String()),
+    openedAt: DateTime,
+    decision: Nullable(Type.Object({ status: Literals(CONFLICT_STATUSES), by: Nullable(Type.String()), at: DateTime, note: Nullable(Type.String()) })),
+  },
+  { description: '会商 a conflict case' },
+);
+export type ConflictView = Static<typeof ConflictView>;
+
+export const ConflictPage = Page(ConflictView);
+
+/**
+ * The 202 of a registration or name change that opened a case. The case in full when the record is
+ * in the caller's regions; otherwise its id and status only (the record belongs to another region).
+ */
+export const ConflictOpenedView = Type.Object(
+  {
+    status: Type.Literal('conflict'),
+    conflict: Type.Union([ConflictView, Type.Object({ id: Type.String(), status: Literals(CONFLICT_STATUSES) })]),
+  },
+  { description: '已转会商 a conflict case opened instead' },
+);
+export type ConflictOpenedView = Static<typeof ConflictOpenedView>;
+
+/** 会商处理 the decided case and, when the incoming version was taken, the person as it now stands. */
+export const ResolutionView = Type.Object({ conflict: ConflictView, person: Nullable(PersonView) }, { description: '会商处理结果 a decided case' });
+
+// ------------------------------------------------------------------------------------ imports
+
+/** 批量导入 an import job and its progress: rows read, committed, unchanged, failed, sent to cases. */
+export const ImportJobView = Type.Object(
+  {
+    id: Type.String(),
+    status: Literals(IMPORT_STATUSES),
+    source: Literals(['upload', 'cli'] as const),
+    fileName: Nullable(Type.String()),
+    bytes: Count,
+    rows: Type.Object({ read: Count, committed: Count, unchanged: Count, failed: Count, conflicts: Count }),
+    checkpointRow: Count,
+    error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+    createdBy: Nullable(Type.String()),
+    createdAt: DateTime,
+    startedAt: Nullable(DateTime),
+    finishedAt: Nullable(DateTime),
+    heartbeatAt: DateTime,
+  },
+  { description: '导入任务 an import job' },
+);
+export type ImportJobView = Static<typeof ImportJobView>;
+
+export const ImportJobPage = Page(ImportJobView);
