@@ -238,7 +238,7 @@ describe('the long-term-care example of DOMAIN.md, end to end (enrollment → ru
     expect((await billXlsx(ctx, unit.entityId, bill.id)).subarray(0, 2).toString()).toBe('PK');
     const other = await newUnit();
     for (const call of [() => billOf(ctx, other.entityId, bill.id), () => billPdf(ctx, other.entityId, bill.id), () => billXlsx(ctx, other.entityId, bill.id)]) {
-      await expect(call()).rejects.toMatchObject({ status: 404, code: 'collection.bill_not_found' });
+      await expect(call()).rejects.toMatchObject({ kind: 'not_found', code: 'collection.bill_not_found' });
     }
     expect(await billsOf(ctx, other.entityId, { page: 1, pageSize: 20 })).toMatchObject({ items: [], total: 0 });
   });

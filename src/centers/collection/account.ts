@@ -6,15 +6,17 @@
  */
 import { and, asc, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
+import type { RegionScope } from '../../kernel/actor/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import * as policy from '../policy/index.js';
 import * as registry from '../registry/index.js';
 import { accountEntries, bills, receivables } from './schema.js';
-import { monthText } from './rules.js';
+import { monthText, type BillStatus } from './rules.js';
 import { billView } from './pools.js';
 import { percentOfPpm, yuan } from '../../kernel/money/index.js';
-import { page, regionScope, type Actor } from './service.js';
+import { page, withinScope } from './service.js';
+import type { AccountEntryView, AnnualStatementView, BillView, PersonalAccountView, ReceivableView, RegionBillView } from './contract.js';
 
 type LineRow = typeof receivables.$inferSelect;
 
@@ -29,7 +31,7 @@ const yearRange = (column: typeof accountEntries.month | typeof receivables.mont
 
 // --------------------------------------------------------------------------------- the account
 
-const entryView = (e: typeof accountEntries.$inferSelect) => ({
+const entryView = (e: typeof accountEntries.$inferSelect): AccountEntryView => ({
   id: e.id,
   kind: e.kind,
   amountFen: e.amountFen,
@@ -48,7 +50,7 @@ async function balanceOf(db: Db, personId: string, before?: number): Promise<num
 }
 
 /** 个人账户 the balance (all entries) and the entries of a year (or all), newest first. */
-export async function personalAccount(ctx: AppContext, personId: string, query: PageQuery) {
+export async function personalAccount(ctx: AppContext, personId: string, query: PageQuery): Promise<PersonalAccountView> {
   const db = ctx.database.db;
   const where = and(eq(accountEntries.personId, personId), yearRange(accountEntries.month, query.year));
   const [balanceFen, rows, [{ total }]] = await Promise.all([
@@ -202,7 +204,7 @@ async function explain(ctx: AppContext, lines: LineRow[]): Promise<Map<number, p
   return out;
 }
 
-const lineView = (line: LineRow, explanation?: policy.Bilingual) => ({
+const lineView = (line: LineRow, explanation?: policy.Bilingual): ReceivableView => ({
   id: line.id,
   month: monthText(line.month),
   employmentId: line.employmentId,
@@ -245,12 +247,12 @@ export async function contributionsOf(ctx: AppContext, personId: string, query: 
 /** Receivable lines for a clerk, in their region (explained on request only: it costs a policy lookup per group). */
 export async function listReceivables(
   ctx: AppContext,
-  actor: Pick<Actor, 'prefix'>,
+  scope: RegionScope,
   query: { page: number; pageSize: number; month?: string; personId?: string; entityId?: string; status?: LineRow['status']; insuranceType?: string; explain?: boolean },
 ) {
   const db = ctx.database.db;
   const where = and(
-    regionScope(receivables.regionCode, actor.prefix),
+    withinScope(receivables.regionCode, scope),
     query.month ? eq(receivables.month, policy.monthKey(query.month, 'month')) : undefined,
     query.personId ? eq(receivables.personId, query.personId) : undefined,
     query.entityId ? eq(receivables.entityId, query.entityId) : undefined,
@@ -268,7 +270,7 @@ export async function listReceivables(
 type MonthStatus = 'none' | 'due' | 'partly_received' | 'received';
 
 /** 年度对账单 a person's year: each month's shares by payer and its status, the year's totals and the account's movement. */
-export async function annualStatement(ctx: AppContext, personId: string, year: number) {
+export async function annualStatement(ctx: AppContext, personId: string, year: number): Promise<AnnualStatementView> {
   const db = ctx.database.db;
   const [lines, openingFen, movement] = await Promise.all([
     db
@@ -325,7 +327,7 @@ export async function listBills(db: Db, where: SQL | undefined, query: { page: n
 }
 
 /** Bills with their unit's name (one registry read per distinct unit of the page). */
-export async function withUnitNames<T extends { entityId: string }>(ctx: AppContext, views: T[]): Promise<Array<T & { unitName: string | null }>> {
+async function withUnitNames(ctx: AppContext, views: BillView[]): Promise<RegionBillView[]> {
   const ids = [...new Set(views.map((v) => v.entityId))];
   const entities = await Promise.all(ids.map((id) => registry.getEntity(ctx, id)));
   const names = new Map(ids.map((id, i) => [id, entities[i]?.name ?? null]));
@@ -342,10 +344,29 @@ export async function entityBill(db: Db, entityId: string, billId: string) {
   return row;
 }
 
-export async function regionBill(db: Db, actor: Pick<Actor, 'prefix'>, billId: string) {
+export async function regionBill(db: Db, scope: RegionScope, billId: string) {
   const [row] = await db.select().from(bills).where(eq(bills.id, billId));
-  if (!row || !row.regionCode.startsWith(actor.prefix)) throw notFound('collection.bill_not_found');
+  if (!row) throw notFound('collection.bill_not_found');
+  scope.require(row.regionCode, 'collection.bill_not_found');
   return row;
+}
+
+/** 单位缴费单 the bills of a clerk's scope (newest month first), with their units' names. */
+export async function listRegionBills(ctx: AppContext, scope: RegionScope, query: { page: number; pageSize: number; month?: string; entityId?: string; status?: BillStatus }) {
+  const where = and(
+    withinScope(bills.regionCode, scope),
+    query.month ? eq(bills.month, policy.monthKey(query.month, 'month')) : undefined,
+    query.entityId ? eq(bills.entityId, query.entityId) : undefined,
+    query.status ? eq(bills.status, query.status) : undefined,
+  );
+  const found = await listBills(ctx.database.db, where, query);
+  return { ...found, items: await withUnitNames(ctx, found.items) };
+}
+
+/** One bill of the clerk's scope, with its unit's name. */
+export async function getRegionBill(ctx: AppContext, scope: RegionScope, billId: string): Promise<RegionBillView> {
+  const [bill] = await withUnitNames(ctx, [billView(await regionBill(ctx.database.db, scope, billId))]);
+  return bill;
 }
 
 /** The bill's lines: every live line of the unit and month, in enrollment order. */

@@ -7,15 +7,18 @@
  * Months are `YYYY-MM`; money is integer fen.
  */
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import * as account from './account.js';
 import { billView } from './pools.js';
 import { billContext, billPdfBuffer, billXlsxBuffer } from './documents.js';
 import { claimRun, createRun, workRun, type WorkOptions } from './runs.js';
 import { workerFor } from './runtime.js';
-
+import type { Clerk } from './service.js';
 
 export type { DebitInput, EntryResult as AccountEntryResult } from './account.js';
+export type { Clerk } from './service.js';
+/** Response schemas of what this API answers, for the routes of the centers that serve it (personal, unit). */
+export { AccountEntryView, AnnualStatementView, BillView, PersonalAccountView, ReceivableView } from './contract.js';
 export {
   ACCOUNT_ENTRY_KINDS,
   BILL_STATUSES,
@@ -51,11 +54,11 @@ export const accountBalance = (ctx: AppContext, personId: string, tx?: Db) => ac
  * Answers `{ entryId, amountFen, balanceFen, replayed }`.
  */
 export const debitAccount = (ctx: AppContext, tx: Db | undefined, input: account.DebitInput) =>
-  tx ? account.debitAccount(tx, input) : ctx.database.db.transaction((t) => account.debitAccount(t as unknown as Db, input));
+  tx ? account.debitAccount(tx, input) : transaction(ctx.database.db, (t) => account.debitAccount(t, input));
 
 /** 冲正退回 gives the payment booked under `reference` back to the account once, booked under `reversalReference`. */
 export const reverseAccountDebit = (ctx: AppContext, tx: Db | undefined, input: { reference: string; reversalReference: string }) =>
-  tx ? account.reverseDebit(tx, input) : ctx.database.db.transaction((t) => account.reverseDebit(t as unknown as Db, input));
+  tx ? account.reverseDebit(tx, input) : transaction(ctx.database.db, (t) => account.reverseDebit(t, input));
 
 /** 缴费记录 the person's receivable lines, newest month first, with status and a bilingual explanation (`{ zh, en }`). */
 export const contributionsOf = (ctx: AppContext, personId: string, query: PageQuery) => account.contributionsOf(ctx, personId, query);
@@ -84,10 +87,10 @@ export async function billXlsx(ctx: AppContext, entityId: string, billId: string
 }
 
 /**
- * Queues a receivable run (应收核定) for a month within the actor's region (`prefix` '' national);
- * the background worker computes it. The same run still queued or running is answered instead.
+ * Queues a receivable run (应收核定) for a month within the clerk's scope (`NATIONAL_SCOPE` for the
+ * system); the background worker computes it. The same run still queued or running is answered instead.
  */
-export const startRun = (ctx: AppContext, actor: { accountId: string; prefix: string }, input: { month: string; regionCode?: string; insuranceType?: string }) => createRun(ctx, actor, input);
+export const startRun = (ctx: AppContext, clerk: Clerk, input: { month: string; regionCode?: string; insuranceType?: string }) => createRun(ctx, clerk, input);
 
 /** Run operations for the platform's lifecycle, operators' tooling, tests and the bench. */
 export const runOperations = {

@@ -1,8 +1,7 @@
 import { registerMessages } from '../../kernel/i18n/index.js';
 
 registerMessages({
-  'collection.no_org': { zh: '该账号未归属机构，不能办理征缴业务', en: 'This account belongs to no organization and cannot handle collection' },
-  'collection.region_not_found': { zh: '本辖区没有区划 {regionCode}', en: 'No region {regionCode} in your jurisdiction' },
+  'collection.region_not_found': { zh: '本辖区没有该区划', en: 'No such region in your jurisdiction' },
   'collection.insurance_type_unknown': { zh: '未知的险种：{insuranceType}', en: 'Unknown insurance type: {insuranceType}' },
   'collection.run_not_found': { zh: '本辖区没有该核定批次', en: 'No such receivable run in your region' },
   'collection.run_failed': { zh: '应收核定失败（{reason}），请重新发起', en: 'The receivable run failed ({reason}); start it again' },

@@ -15,7 +15,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
@@ -26,9 +27,10 @@ import * as registry from '../registry/index.js';
 import * as policy from '../policy/index.js';
 import { importFiles, importRows, payments, receivables, settings } from './schema.js';
 import { checkRow, isHeaderProblem, isRowProblems, paymentReferenceOf, readHeader, referenceOf, type FileRow, type HeaderMap, type RowProblem } from './files.js';
-import { MODE_OF_FILE, monthText, type CollectionMode, type FileKind, type PaymentSource, type RowOutcome } from './rules.js';
+import { MODE_OF_FILE, monthText, type CollectionMode, type FileKind, type PaymentSource, type PaymentStatus, type RowOutcome } from './rules.js';
 import { settlePool, type Pool } from './pools.js';
-import { page, regionScope, requireRegion, transaction, type Actor } from './service.js';
+import { page, withinScope, type Clerk } from './service.js';
+import type { FileRowView, ImportFileView, ImportResultView, PaymentView, SettingView } from './contract.js';
 
 export const IMPORT_DEFAULTS = {
   /** rows per transaction */
@@ -48,18 +50,23 @@ export async function modeOf(db: Db, regionCode: string): Promise<CollectionMode
   return row?.mode ?? null;
 }
 
-const settingView = (row: typeof settings.$inferSelect) => ({ regionCode: row.regionCode, mode: row.mode, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() });
+const settingView = (row: typeof settings.$inferSelect): SettingView => ({ regionCode: row.regionCode, mode: row.mode, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() });
 
-export async function setMode(ctx: AppContext, actor: Actor, regionCode: string, mode: CollectionMode) {
-  requireRegion(actor, regionCode);
-  const values = { mode, updatedBy: actor.accountId, updatedAt: new Date() };
+export async function setMode(ctx: AppContext, clerk: Clerk, regionCode: string, mode: CollectionMode) {
+  clerk.scope.require(regionCode, 'collection.region_not_found');
+  const values = { mode, updatedBy: clerk.accountId, updatedAt: new Date() };
   const [row] = await ctx.database.db.insert(settings).values({ regionCode, ...values }).onConflictDoUpdate({ target: settings.regionCode, set: values }).returning();
   return settingView(row);
 }
 
-export async function listSettings(ctx: AppContext, actor: Actor) {
-  const rows = await ctx.database.db.select().from(settings).where(regionScope(settings.regionCode, actor.prefix)).orderBy(asc(settings.regionCode));
-  return { items: rows.map(settingView) };
+/** 征收模式 the collection modes set in the scope, by region code. */
+export async function listSettings(db: Db, scope: RegionScope, query: { page: number; pageSize: number }) {
+  const where = withinScope(settings.regionCode, scope);
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(settings).where(where).orderBy(asc(settings.regionCode)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(settings).where(where),
+  ]);
+  return page(rows.map(settingView), total, query);
 }
 
 async function requireMode(db: Db, regionCode: string, expected: CollectionMode) {
@@ -69,7 +76,7 @@ async function requireMode(db: Db, regionCode: string, expected: CollectionMode)
 
 // ------------------------------------------------------------------------------------- imports
 
-export function fileView(file: ImportFile, locale: Locale = 'zh-CN') {
+export function fileView(file: ImportFile, locale: Locale = 'zh-CN'): ImportFileView {
   return {
     id: file.id,
     kind: file.kind,
@@ -155,16 +162,16 @@ interface Counters {
  */
 export async function importFile(
   ctx: AppContext,
-  actor: Actor,
+  clerk: Clerk,
   input: { kind: FileKind; regionCode: string; format: 'csv' | 'xlsx'; charset?: 'utf-8' | 'gb18030'; body: AsyncIterable<Uint8Array>; fileName: string | null; maxBytes?: number },
   locale: Locale = 'zh-CN',
-) {
+): Promise<ImportResultView> {
   const db = ctx.database.db;
-  requireRegion(actor, input.regionCode);
+  clerk.scope.require(input.regionCode, 'collection.region_not_found');
   await requireMode(db, input.regionCode, MODE_OF_FILE[input.kind]);
   const [file] = await db
     .insert(importFiles)
-    .values({ id: newId('cif'), kind: input.kind, regionCode: input.regionCode, format: input.format, fileName: input.fileName, createdBy: actor.accountId })
+    .values({ id: newId('cif'), kind: input.kind, regionCode: input.regionCode, format: input.format, fileName: input.fileName, createdBy: clerk.accountId })
     .returning();
   const hash = createHash('sha256');
   const bytes = metered(input.body, hash, input.maxBytes ?? IMPORT_DEFAULTS.maxBytes);
@@ -266,7 +273,7 @@ async function commitBatch(ctx: AppContext, file: ImportFile, batch: Checked[], 
     });
   }
 
-  await transaction(ctx, async (tx) => {
+  await transaction(ctx.database.db, async (tx) => {
     const first = new Map<string, PaymentInsert>();
     const repeated: PaymentInsert[] = [];
     for (const c of candidates) {
@@ -325,15 +332,17 @@ async function commitBatch(ctx: AppContext, file: ImportFile, batch: Checked[], 
   });
 }
 
-export async function getFile(db: Db, actor: Pick<Actor, 'prefix'>, id: string): Promise<ImportFile> {
+export async function getFile(db: Db, scope: RegionScope, id: string): Promise<ImportFile> {
   const [file] = await db.select().from(importFiles).where(eq(importFiles.id, id));
-  if (!file || !file.regionCode.startsWith(actor.prefix)) throw notFound('collection.file_not_found');
+  if (!file) throw notFound('collection.file_not_found');
+  scope.require(file.regionCode, 'collection.file_not_found');
   return file;
 }
 
-export async function listFiles(db: Db, actor: Pick<Actor, 'prefix'>, query: { page: number; pageSize: number; kind?: FileKind; regionCode?: string }) {
+/** 导入文件 the files imported in the scope, newest first. */
+export async function listFiles(db: Db, scope: RegionScope, query: { page: number; pageSize: number; kind?: FileKind; regionCode?: string }, locale: Locale) {
   const where = and(
-    regionScope(importFiles.regionCode, actor.prefix),
+    withinScope(importFiles.regionCode, scope),
     query.kind ? eq(importFiles.kind, query.kind) : undefined,
     query.regionCode ? eq(importFiles.regionCode, query.regionCode) : undefined,
   );
@@ -341,7 +350,7 @@ export async function listFiles(db: Db, actor: Pick<Actor, 'prefix'>, query: { p
     db.select().from(importFiles).where(where).orderBy(desc(importFiles.createdAt), desc(importFiles.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(importFiles).where(where),
   ]);
-  return { rows, total: Number(total) };
+  return page(rows.map((f) => fileView(f, locale)), total, query);
 }
 
 /** A file's rows: what each became; errors with their field and reason in the caller's language. */
@@ -352,7 +361,7 @@ export async function fileRows(db: Db, fileId: string, query: { page: number; pa
     db.select({ total: count() }).from(importRows).where(where),
   ]);
   return page(
-    rows.map((r) => ({
+    rows.map((r): FileRowView => ({
       row: r.row,
       outcome: r.outcome,
       reference: r.reference,
@@ -372,7 +381,7 @@ export async function fileRows(db: Db, fileId: string, query: { page: number; pa
 
 // ------------------------------------------------------------------------------------ payments
 
-const paymentView = (p: typeof payments.$inferSelect) => ({
+const paymentView = (p: typeof payments.$inferSelect): PaymentView => ({
   id: p.id,
   source: p.source,
   reference: p.reference,
@@ -388,13 +397,13 @@ const paymentView = (p: typeof payments.$inferSelect) => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export async function listPayments(db: Db, actor: Pick<Actor, 'prefix'>, query: { page: number; pageSize: number; month?: string; regionCode?: string; payerKey?: string; status?: string }) {
+export async function listPayments(db: Db, scope: RegionScope, query: { page: number; pageSize: number; month?: string; regionCode?: string; payerKey?: string; status?: PaymentStatus }) {
   const where = and(
-    regionScope(payments.poolingRegion, actor.prefix),
+    withinScope(payments.poolingRegion, scope),
     query.month ? eq(payments.month, policy.monthKey(query.month, 'month')) : undefined,
     query.regionCode ? eq(payments.poolingRegion, query.regionCode) : undefined,
     query.payerKey ? eq(payments.payerKey, query.payerKey) : undefined,
-    query.status ? eq(payments.status, query.status as typeof payments.$inferSelect.status) : undefined,
+    query.status ? eq(payments.status, query.status) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(payments).where(where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
@@ -409,8 +418,8 @@ export type ExportKind = 'tax_receivables' | 'bank_withholding';
 const MODE_OF_EXPORT: Record<ExportKind, CollectionMode> = { tax_receivables: 'tax_half', bank_withholding: 'agency' };
 
 /** Checks an export may be made (scope, mode) before its first byte is sent. */
-export async function prepareExport(ctx: AppContext, actor: Actor, kind: ExportKind, query: { month: string; regionCode: string }) {
-  requireRegion(actor, query.regionCode);
+export async function prepareExport(ctx: AppContext, scope: RegionScope, kind: ExportKind, query: { month: string; regionCode: string }) {
+  scope.require(query.regionCode, 'collection.region_not_found');
   const month = policy.monthKey(query.month, 'month');
   await requireMode(ctx.database.db, query.regionCode, MODE_OF_EXPORT[kind]);
   return { month, regionCode: query.regionCode };

@@ -9,6 +9,7 @@ import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { accountEntries, bills, payments, receivables } from './schema.js';
 import { accountEntryOf, billStatus, monthText, poolPaymentStatus } from './rules.js';
+import type { BillView } from './contract.js';
 
 export interface Pool {
   poolingRegion: string;
@@ -146,7 +147,7 @@ export async function refreshBills(tx: Db, month: number, which: SQL | undefined
 
 export type BillRow = typeof bills.$inferSelect;
 
-export const billView = (row: BillRow) => ({
+export const billView = (row: BillRow): BillView => ({
   id: row.id,
   number: row.number,
   entityId: row.entityId,

@@ -6,18 +6,20 @@
  */
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import * as policy from '../policy/index.js';
 import { importFiles, importRows, payments, receivables, reconciliationItems, reconciliations } from './schema.js';
 import { classifyPool, monthText, RECONCILIATION_KINDS, type ReconciliationKind, type Resolution } from './rules.js';
-import { page, regionScope, requireRegion, transaction, type Actor } from './service.js';
+import { page, withinScope, type Clerk } from './service.js';
+import type { ReconciliationItemView, ReconciliationView } from './contract.js';
 
 type ItemInsert = typeof reconciliationItems.$inferInsert;
 
-export async function reconcile(ctx: AppContext, actor: Actor, input: { month: string; regionCode: string }) {
-  requireRegion(actor, input.regionCode);
+export async function reconcile(ctx: AppContext, clerk: Clerk, input: { month: string; regionCode: string }) {
+  clerk.scope.require(input.regionCode, 'collection.region_not_found');
   const month = policy.monthKey(input.month, 'month');
   const db = ctx.database.db;
   const [due, paid, duplicates] = await Promise.all([
@@ -97,10 +99,10 @@ export async function reconcile(ctx: AppContext, actor: Actor, input: { month: s
     });
   }
   const counts = Object.fromEntries(RECONCILIATION_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length])) as Record<ReconciliationKind, number>;
-  const created = await transaction(ctx, async (tx) => {
+  const created = await transaction(db, async (tx) => {
     const [row] = await tx
       .insert(reconciliations)
-      .values({ id: reconciliationId, regionCode: input.regionCode, month, pools: pools.size, matched, dueFen, paidFen, counts, createdBy: actor.accountId })
+      .values({ id: reconciliationId, regionCode: input.regionCode, month, pools: pools.size, matched, dueFen, paidFen, counts, createdBy: clerk.accountId })
       .returning();
     for (let i = 0; i < items.length; i += 1000) await tx.insert(reconciliationItems).values(items.slice(i, i + 1000));
     return row;
@@ -117,7 +119,7 @@ async function openCounts(db: Db, id: string) {
   return { open: Number(rows.find((r) => r.status === 'open')?.total ?? 0), resolved: Number(rows.find((r) => r.status === 'resolved')?.total ?? 0) };
 }
 
-function summaryView(row: typeof reconciliations.$inferSelect, counts: Record<ReconciliationKind, number>, progress?: { open: number; resolved: number }) {
+function summaryView(row: typeof reconciliations.$inferSelect, counts: Record<ReconciliationKind, number>, progress?: { open: number; resolved: number }): ReconciliationView {
   const items = Object.values(counts).reduce((a, b) => a + b, 0);
   return {
     id: row.id,
@@ -135,21 +137,22 @@ function summaryView(row: typeof reconciliations.$inferSelect, counts: Record<Re
   };
 }
 
-async function reconciliationInScope(db: Db, actor: Pick<Actor, 'prefix'>, id: string) {
+async function reconciliationInScope(db: Db, scope: RegionScope, id: string) {
   const [row] = await db.select().from(reconciliations).where(eq(reconciliations.id, id));
-  if (!row || !row.regionCode.startsWith(actor.prefix)) throw notFound('collection.reconciliation_not_found');
+  if (!row) throw notFound('collection.reconciliation_not_found');
+  scope.require(row.regionCode, 'collection.reconciliation_not_found');
   return row;
 }
 
-export async function getReconciliation(db: Db, actor: Pick<Actor, 'prefix'>, id: string) {
-  const row = await reconciliationInScope(db, actor, id);
+export async function getReconciliation(db: Db, scope: RegionScope, id: string) {
+  const row = await reconciliationInScope(db, scope, id);
   return summaryView(row, row.counts, await openCounts(db, id));
 }
 
 /** 对账记录 the region's reconciliations, newest first, with their open and resolved item counts. */
-export async function listReconciliations(db: Db, actor: Pick<Actor, 'prefix'>, query: { page: number; pageSize: number; month?: string; regionCode?: string }) {
+export async function listReconciliations(db: Db, scope: RegionScope, query: { page: number; pageSize: number; month?: string; regionCode?: string }) {
   const where = and(
-    regionScope(reconciliations.regionCode, actor.prefix),
+    withinScope(reconciliations.regionCode, scope),
     query.month ? eq(reconciliations.month, policy.monthKey(query.month, 'month')) : undefined,
     query.regionCode ? eq(reconciliations.regionCode, query.regionCode) : undefined,
   );
@@ -161,7 +164,7 @@ export async function listReconciliations(db: Db, actor: Pick<Actor, 'prefix'>, 
   return page(items, total, query);
 }
 
-const itemView = (i: typeof reconciliationItems.$inferSelect) => ({
+const itemView = (i: typeof reconciliationItems.$inferSelect): ReconciliationItemView => ({
   id: i.id,
   reconciliationId: i.reconciliationId,
   kind: i.kind,
@@ -179,8 +182,8 @@ const itemView = (i: typeof reconciliationItems.$inferSelect) => ({
   resolvedAt: i.resolvedAt?.toISOString() ?? null,
 });
 
-export async function listItems(db: Db, actor: Pick<Actor, 'prefix'>, id: string, query: { page: number; pageSize: number; status?: 'open' | 'resolved'; kind?: ReconciliationKind }) {
-  await reconciliationInScope(db, actor, id);
+export async function listItems(db: Db, scope: RegionScope, id: string, query: { page: number; pageSize: number; status?: 'open' | 'resolved'; kind?: ReconciliationKind }) {
+  await reconciliationInScope(db, scope, id);
   const where = and(
     eq(reconciliationItems.reconciliationId, id),
     query.status ? eq(reconciliationItems.status, query.status) : undefined,
@@ -194,14 +197,15 @@ export async function listItems(db: Db, actor: Pick<Actor, 'prefix'>, id: string
 }
 
 /** Records a clerk's decision on an item; an item is decided once. */
-export async function resolveItem(ctx: AppContext, actor: Actor, id: string, input: { resolution: Resolution; note?: string }) {
-  return transaction(ctx, async (tx) => {
+export async function resolveItem(ctx: AppContext, clerk: Clerk, id: string, input: { resolution: Resolution; note?: string }) {
+  return transaction(ctx.database.db, async (tx) => {
     const [item] = await tx.select().from(reconciliationItems).where(eq(reconciliationItems.id, id)).for('update');
-    if (!item || !item.regionCode.startsWith(actor.prefix)) throw notFound('collection.reconciliation_item_not_found');
+    if (!item) throw notFound('collection.reconciliation_item_not_found');
+    clerk.scope.require(item.regionCode, 'collection.reconciliation_item_not_found');
     if (item.status !== 'open') throw conflict('collection.reconciliation_item_resolved', { resolution: item.resolution ?? '' });
     const [updated] = await tx
       .update(reconciliationItems)
-      .set({ status: 'resolved', resolution: input.resolution, note: input.note ?? null, resolvedBy: actor.accountId, resolvedAt: new Date() })
+      .set({ status: 'resolved', resolution: input.resolution, note: input.note ?? null, resolvedBy: clerk.accountId, resolvedAt: new Date() })
       .where(eq(reconciliationItems.id, id))
       .returning();
     if (!updated) throw new DomainError('collection.reconciliation_item_not_found', 'not_found');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { longTermCarePolicy, type CollectionRuleVersion, type PayerShare } from '../policy/index.js';
-import { accountEntryOf, basesFor, billStatus, categoryFor, classifyPool, parseMonth, payerKeyOf, poolingCandidates, poolPaymentStatus } from './rules.js';
+import { accountEntryOf, basesFor, billStatus, categoryFor, classifyPool, parseMonth, payerKeyOf, poolPaymentStatus } from './rules.js';
 
 /** The long-term-care collection rule of DOMAIN.md, as the policy center publishes it. */
 const ltc: Pick<CollectionRuleVersion, 'shares'> = {
@@ -38,12 +38,6 @@ describe('facts a person is computed with', () => {
     ['of two named identities, the first by code', 'resident', ['tekun', 'dibao'], withCategories(['tekun', 'dibao']), 'dibao'],
   ] as const)('%s', (_, kind, identities, rule, category) => {
     expect(categoryFor(kind, identities, rule)).toBe(category);
-  });
-
-  it('looks for the policy in the region, its city, then its province', () => {
-    expect(poolingCandidates('411302')).toEqual(['411302', '411300', '410000']);
-    expect(poolingCandidates('411300')).toEqual(['411300', '410000']);
-    expect(poolingCandidates('410000')).toEqual(['410000']);
   });
 });
 

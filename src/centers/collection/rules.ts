@@ -1,6 +1,6 @@
 /**
  * 征缴规则 pure rules of the collection center: who pays a line, the facts a person is computed
- * with, pooling, bill and payment states, personal-account entries, and how a reconciliation
+ * with, bill and payment states, personal-account entries, and how a reconciliation
  * classifies a payer's month. Months are `yyyymm` integers inside, `YYYY-MM` at the edges.
  */
 import type { CollectionRuleVersion, Flow, Fund, Payer } from '../policy/index.js';
@@ -57,9 +57,6 @@ export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number];
 export const RESOLUTIONS = ['chase_payment', 'refund', 'carry_forward', 'write_off', 'confirmed'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-export const ENROLLMENT_KINDS = ['employee', 'flexible', 'resident'] as const;
-export type EnrollmentKind = (typeof ENROLLMENT_KINDS)[number];
-
 // ------------------------------------------------------------------------------------- months
 
 const MONTH_TEXT = /^(\d{4})-?(0[1-9]|1[0-2])$/;
@@ -76,14 +73,6 @@ export function parseMonth(text: string): number | null {
 export const monthText = (key: number) => `${String(Math.floor(key / 100)).padStart(4, '0')}-${String(key % 100).padStart(2, '0')}`;
 
 // -------------------------------------------------------------------------------- computing
-
-/**
- * 统筹区 the pooling regions whose policy may govern an enrollment's region, nearest first: the
- * region itself, its city (`4113xx` → `411300`), its province (`410000`).
- */
-export function poolingCandidates(regionCode: string): string[] {
-  return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
-}
 
 /**
  * 缴费主体 who is asked to pay a line: a unit pays its own share and withholds its employees'

@@ -12,16 +12,18 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
-import { DomainError, badRequest, isCallersFault } from '../../kernel/errors/index.js';
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
+import { DomainError, badRequest, isCallersFault, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as policy from '../policy/index.js';
 import { payments, receivables, runProblems, runs } from './schema.js';
-import { basesFor, categoryFor, monthText, payerKeyOf, poolingCandidates } from './rules.js';
+import { basesFor, categoryFor, monthText, payerKeyOf } from './rules.js';
 import { refreshBills, settlePool } from './pools.js';
-import { page, regionScope, requireRegion, transaction, type Actor } from './service.js';
+import { page, withinScope, type Clerk } from './service.js';
+import type { RunProblemView, RunView } from './contract.js';
 
 export const RUN_DEFAULTS = {
   /** enrollments read per page (one transaction each) */
@@ -35,25 +37,7 @@ export const RUN_DEFAULTS = {
 
 export type Run = typeof runs.$inferSelect;
 
-/**
- * One item of the enrollment feed as this center reads it. Flexible workers and residents have no
- * unit (`entityId` null) and say what they are in `kind`; an employee's feed item may omit `kind`.
- */
-export interface FeedItem {
-  employmentId: string;
-  personId: string;
-  entityId: string | null;
-  kind?: string;
-  insuranceType: string;
-  regionCode: string;
-  baseFen: number | null;
-  baseRuleCode: string | null;
-  retired: boolean;
-  identities: string[];
-  birthDate: string;
-}
-
-export function runView(run: Run, locale: Locale = 'zh-CN') {
+export function runView(run: Run, locale: Locale = 'zh-CN'): RunView {
   return {
     id: run.id,
     month: monthText(run.month),
@@ -85,12 +69,13 @@ function parseDetail(detail: string | null): Record<string, unknown> {
 // ------------------------------------------------------------------------------ asking for runs
 
 /**
- * Queues a run for a month (optionally one region and insurance type) within the actor's region.
+ * Queues a run for a month (optionally one region and insurance type) within the clerk's scope.
  * The same run still queued or running is answered instead of a second one.
  */
-export async function createRun(ctx: AppContext, actor: Actor, input: { month: string; regionCode?: string; insuranceType?: string }): Promise<{ run: Run; created: boolean }> {
+export async function createRun(ctx: AppContext, clerk: Clerk, input: { month: string; regionCode?: string; insuranceType?: string }): Promise<{ run: Run; created: boolean }> {
   const month = policy.monthKey(input.month, 'month');
-  if (input.regionCode) requireRegion(actor, input.regionCode);
+  const prefix = clerk.scope.prefix;
+  if (input.regionCode) clerk.scope.require(input.regionCode, 'collection.region_not_found');
   if (input.insuranceType && !(await policy.insuranceTypeExists(ctx, input.insuranceType))) {
     throw badRequest('collection.insurance_type_unknown', 'insuranceType', { insuranceType: input.insuranceType });
   }
@@ -98,32 +83,34 @@ export async function createRun(ctx: AppContext, actor: Actor, input: { month: s
     eq(runs.month, month),
     input.regionCode ? eq(runs.regionCode, input.regionCode) : sql`${runs.regionCode} is null`,
     input.insuranceType ? eq(runs.insuranceType, input.insuranceType) : sql`${runs.insuranceType} is null`,
-    eq(runs.scopePrefix, actor.prefix),
+    eq(runs.scopePrefix, prefix),
     inArray(runs.status, ['queued', 'running']),
   );
-  return transaction(ctx, async (tx) => {
+  return transaction(ctx.database.db, async (tx) => {
     // One asker at a time per scope, so two clicks make one run.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`collection:run:${month}:${input.regionCode ?? '*'}:${input.insuranceType ?? '*'}:${actor.prefix}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`collection:run:${month}:${input.regionCode ?? '*'}:${input.insuranceType ?? '*'}:${prefix}`}))`);
     const [running] = await tx.select().from(runs).where(same).limit(1);
     if (running) return { run: running, created: false };
     const [run] = await tx
       .insert(runs)
-      .values({ id: newId('crn'), month, regionCode: input.regionCode ?? null, insuranceType: input.insuranceType ?? null, scopePrefix: actor.prefix, createdBy: actor.accountId })
+      .values({ id: newId('crn'), month, regionCode: input.regionCode ?? null, insuranceType: input.insuranceType ?? null, scopePrefix: prefix, createdBy: clerk.accountId })
       .returning();
     return { run, created: true };
   });
 }
 
-export async function getRun(db: Db, actor: Pick<Actor, 'prefix'>, id: string): Promise<Run> {
+export async function getRun(db: Db, scope: RegionScope, id: string): Promise<Run> {
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   // A run is the asker's scope's: a national run is not a city clerk's to read.
-  if (!run || !run.scopePrefix.startsWith(actor.prefix)) throw new DomainError('collection.run_not_found', 'not_found');
+  if (!run) throw notFound('collection.run_not_found');
+  scope.require(run.scopePrefix, 'collection.run_not_found');
   return run;
 }
 
-export async function listRuns(db: Db, actor: Pick<Actor, 'prefix'>, query: { page: number; pageSize: number; month?: string; status?: Run['status'] }) {
+/** 核定批次 the runs of the scope, newest first. */
+export async function listRuns(db: Db, scope: RegionScope, query: { page: number; pageSize: number; month?: string; status?: Run['status'] }, locale: Locale) {
   const where = and(
-    regionScope(runs.scopePrefix, actor.prefix),
+    withinScope(runs.scopePrefix, scope),
     query.month ? eq(runs.month, policy.monthKey(query.month, 'month')) : undefined,
     query.status ? eq(runs.status, query.status) : undefined,
   );
@@ -131,7 +118,7 @@ export async function listRuns(db: Db, actor: Pick<Actor, 'prefix'>, query: { pa
     db.select().from(runs).where(where).orderBy(desc(runs.createdAt), desc(runs.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(runs).where(where),
   ]);
-  return { rows, total: Number(total) };
+  return page(rows.map((r) => runView(r, locale)), total, query);
 }
 
 export async function listProblems(db: Db, runId: string, query: { page: number; pageSize: number }, locale: Locale) {
@@ -141,7 +128,7 @@ export async function listProblems(db: Db, runId: string, query: { page: number;
     db.select({ total: count() }).from(runProblems).where(where),
   ]);
   return page(
-    rows.map((p) => ({
+    rows.map((p): RunProblemView => ({
       employmentId: p.employmentId,
       personId: p.personId,
       entityId: p.entityId,
@@ -160,7 +147,7 @@ export async function listProblems(db: Db, runId: string, query: { page: number;
 
 /** Claims the oldest queued run, or a running one whose worker stopped heartbeating; null when there is none. */
 export async function claimRun(ctx: Pick<AppContext, 'database'>, nodeId: string, staleAfterMs = RUN_DEFAULTS.staleAfterMs): Promise<Run | null> {
-  return transaction(ctx, async (tx) => {
+  return transaction(ctx.database.db, async (tx) => {
     const [next] = await tx
       .select({ id: runs.id })
       .from(runs)
@@ -196,11 +183,12 @@ export interface WorkOptions {
 export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, options: WorkOptions = {}): Promise<Run> {
   const db = ctx.database.db;
   const month = monthText(claimed.month);
-  const parameters = new Map<string, Promise<policy.EffectiveParameters>>();
-  const parametersFor = (regionCode: string, insuranceType: string) => {
+  // The collection rule governing a region (its own, its city's or its province's), once per region and type in a run.
+  const parameters = new Map<string, Promise<policy.EffectiveParameters | null>>();
+  const parametersFor: ParametersFor = (regionCode, insuranceType) => {
     const key = `${regionCode}|${insuranceType}`;
     let found = parameters.get(key);
-    if (!found) parameters.set(key, (found = policy.effectiveParameters(ctx, { regionCode, insuranceType, month })));
+    if (!found) parameters.set(key, (found = policy.governingParameters(ctx, 'collectionRule', { regionCode, insuranceType, month })));
     return found;
   };
   const heartbeat = setInterval(() => {
@@ -223,9 +211,9 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
         after,
         limit: options.pageSize ?? RUN_DEFAULTS.pageSize,
       });
-      const items = (feed.items as FeedItem[]).filter((e) => e.regionCode.startsWith(run.scopePrefix));
+      const items = feed.items.filter((e) => e.regionCode.startsWith(run.scopePrefix));
       const computed = await computePage(items, run, parametersFor);
-      run = await transaction(ctx, async (tx) => {
+      run = await transaction(db, async (tx) => {
         const written = await writeLines(tx, run, computed.rows);
         const cancelled = await cancelStale(tx, run, after, feed.next ?? undefined, written);
         const problems = computed.problems.length
@@ -271,26 +259,20 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
 
 type LineRow = Omit<typeof receivables.$inferInsert, 'id' | 'month' | 'status' | 'runId' | 'updatedAt' | 'paymentId' | 'receivedAt'>;
 type ProblemRow = Omit<typeof runProblems.$inferInsert, 'runId'>;
+/** The parameters whose collection rule governs an enrollment's region, or null when none does. */
+type ParametersFor = (regionCode: string, insuranceType: string) => Promise<policy.EffectiveParameters | null>;
 
 /** Each person's lines, in memory: no query per person (parameters come from the per-run memo and the policy cache). */
-async function computePage(items: FeedItem[], run: Run, parametersFor: (regionCode: string, insuranceType: string) => Promise<policy.EffectiveParameters>) {
+async function computePage(items: enrollment.ActiveEnrollment[], run: Run, parametersFor: ParametersFor) {
   const rows: LineRow[] = [];
   const problems: ProblemRow[] = [];
   const month = monthText(run.month);
   for (const e of items) {
     try {
-      let chosen: policy.EffectiveParameters | null = null;
-      for (const candidate of poolingCandidates(e.regionCode)) {
-        const found = await parametersFor(candidate, e.insuranceType);
-        if (found.collectionRule) {
-          chosen = found;
-          break;
-        }
-      }
+      const chosen = await parametersFor(e.regionCode, e.insuranceType);
       // No collection rule in effect anywhere up the pooling chain: nothing to collect this month.
       if (!chosen) continue;
-      const kind = e.kind ?? (e.entityId ? 'employee' : 'flexible');
-      const category = categoryFor(kind, e.identities, chosen.collectionRule);
+      const category = categoryFor(e.kind, e.identities, chosen.collectionRule);
       const facts: policy.PersonFacts = { personId: e.personId, birthDate: e.birthDate, retired: e.retired, category, bases: basesFor(chosen.collectionRule, e.baseFen) };
       const lines = policy.receivableLines(facts, month, chosen.baseRule, chosen.collectionRule, chosen.wage);
       for (const line of lines) {
@@ -302,7 +284,7 @@ async function computePage(items: FeedItem[], run: Run, parametersFor: (regionCo
           ruleCode: line.ruleCode,
           personId: e.personId,
           entityId: e.entityId,
-          enrollmentKind: kind,
+          enrollmentKind: e.kind,
           regionCode: e.regionCode,
           poolingRegion: chosen.regionCode,
           insuranceType: e.insuranceType,
@@ -407,7 +389,7 @@ async function cancelStale(tx: Db, run: Run, after: string | undefined, next: st
         eq(receivables.status, 'due'),
         run.regionCode ? eq(receivables.regionCode, run.regionCode) : undefined,
         run.insuranceType ? eq(receivables.insuranceType, run.insuranceType) : undefined,
-        regionScope(receivables.regionCode, run.scopePrefix),
+        withinScope(receivables.regionCode, { prefix: run.scopePrefix }),
         written.length ? sql`${receivables.id} <> all(${sql.param(written)}::bigint[])` : undefined,
       ),
     )
@@ -420,7 +402,7 @@ function scopeOf(run: Run): SQL | undefined {
   return and(
     run.regionCode ? eq(receivables.regionCode, run.regionCode) : undefined,
     run.insuranceType ? eq(receivables.insuranceType, run.insuranceType) : undefined,
-    regionScope(receivables.regionCode, run.scopePrefix),
+    withinScope(receivables.regionCode, { prefix: run.scopePrefix }),
   );
 }
 

@@ -1,80 +1,37 @@
 /**
- * The receivable-run worker of one platform instance: claims queued runs (and runs a dead process
- * left running) one at a time and works them in the background. Stopping it (server close) hands the
- * run being worked back to the queue after its current page.
+ * The receivable-run worker of one platform instance: a periodic job that claims queued runs (and
+ * runs a dead process left running) one at a time and works them in the background. Several nodes
+ * may each work a run at once (a run is claimed row by row), so the job holds no lease. Stopping it
+ * (server close) hands the run being worked back to the queue after its current page.
  */
 import type { AppContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids/index.js';
+import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
 import { claimRun, RUN_DEFAULTS, workRun } from './runs.js';
 
-export interface RunWorker {
-  /** starts polling for runs (every pollMs) */
-  start(pollMs?: number): void;
-  /** looks for a run now (after a run was asked for) */
-  kick(): void;
-  /** settles when no run is being worked here (tests) */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** How often a node looks for queued runs when nobody kicked it. */
+const POLL_MS = 2_000;
 
-const workers = new WeakMap<AppContext, RunWorker>();
+const workers = new WeakMap<AppContext, PeriodicJob>();
 
-export function workerFor(ctx: AppContext): RunWorker {
+export function workerFor(ctx: AppContext): PeriodicJob {
   let worker = workers.get(ctx);
   if (!worker) workers.set(ctx, (worker = createWorker(ctx)));
   return worker;
 }
 
-function createWorker(ctx: AppContext): RunWorker {
+function createWorker(ctx: AppContext): PeriodicJob {
   const nodeId = newId('node');
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | null = null;
-  let busy: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
-  const drain = async () => {
-    do {
-      again = false;
-      for (;;) {
-        if (stopped) return;
+  return periodicJob({
+    name: 'collection.receivable-runs',
+    intervalMs: POLL_MS,
+    log: ctx.log,
+    async run(signal) {
+      while (!signal.aborted) {
         const run = await claimRun(ctx, nodeId, RUN_DEFAULTS.staleAfterMs);
-        if (!run) break;
-        await workRun(ctx, run, nodeId, { signal: abort.signal });
+        if (!run) return;
+        await workRun(ctx, run, nodeId, { signal });
       }
-    } while (again && !stopped);
-  };
-
-  const kick = () => {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = drain()
-      .catch((error) => ctx.log.error({ err: error }, 'receivable run worker failed'))
-      .finally(() => {
-        busy = null;
-      });
-  };
-
-  return {
-    start(pollMs = 2_000) {
-      if (timer || stopped) return;
-      kick();
-      timer = setInterval(kick, pollMs);
-      timer.unref();
     },
-    kick,
-    async idle() {
-      while (busy) await busy;
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      abort.abort();
-      await busy;
-    },
-  };
+  });
 }

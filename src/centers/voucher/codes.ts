@@ -4,6 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { groupCommitPer } from '../../kernel/db/group-commit.js';
 import type { PreparedStatement } from '../../kernel/db/index.js';
@@ -12,6 +13,7 @@ import { newId } from '../../kernel/ids/index.js';
 import { authorizations, codes, devices, vouchers, type CodeIdentity } from './schema.js';
 import { CREDENTIAL_TYPE, generationRisk, insuranceTypesInForce, mintCode, parseCode, verifyRefusal, type VerifyRefusal } from './rules.js';
 import { activeVoucherOf, holderState, memberVoucher, recordRisk, recordUsage, type Voucher } from './service.js';
+import type { CodeView, DeviceView, VerifiedIdentityView } from './contract.js';
 
 export const codeKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.voucherCode, 'hex');
 
@@ -55,8 +57,8 @@ const codeWriter = groupCommitPer(writeCodes, { maxBatch: 500, concurrency: 2 })
  * the node's memo, the per-minute counter from the cache; the code and its usage record are
  * group-committed with the codes of concurrent requests.
  */
-export async function generateCode(ctx: AppContext, accountId: string, input: { channelAppId: string; memberId?: string }) {
-  const holder = await holderState(ctx, accountId);
+export async function generateCode(ctx: AppContext, actor: Actor, input: { channelAppId: string; memberId?: string }): Promise<CodeView> {
+  const holder = await holderState(ctx, actor.accountId);
   if (!holder || holder.voucher.status !== 'active') throw new DomainError('voucher.not_active', 'conflict');
   if (!holder.authorizedAppIds.includes(input.channelAppId)) throw new DomainError('voucher.channel_not_authorized', 'forbidden', {}, 'channelAppId');
   const subject: Voucher = input.memberId ? await memberVoucher(ctx, holder.voucher, input.memberId) : holder.voucher;
@@ -153,7 +155,7 @@ const consumer = groupCommitPer(consume, { maxBatch: 500, concurrency: 2 });
  * of concurrent verifications on any number of nodes, exactly one finds the row still `issued`.
  * Only a refusal reads further, to say why and to flag it.
  */
-export async function verifyCode(ctx: AppContext, appId: string, input: { code: string; deviceId?: string }) {
+export async function verifyCode(ctx: AppContext, appId: string, input: { code: string; deviceId?: string }): Promise<VerifiedIdentityView> {
   const parsed = parseCode(codeKeyOf(ctx), input.code);
   const deviceId = input.deviceId ?? null;
   // A mistyped code is only refused; a well-formed one with a wrong MAC was made up, and is flagged.
@@ -208,16 +210,16 @@ async function refuse(ctx: AppContext, refusal: VerifyRefusal, facts: { appId: s
 }
 
 /** 终端登记 a channel registers a scanning device; idempotent. */
-export async function registerDevice(ctx: AppContext, appId: string, deviceId: string) {
+export async function registerDevice(ctx: AppContext, appId: string, deviceId: string): Promise<DeviceView> {
   await ctx.database.db.insert(devices).values({ appId, deviceId }).onConflictDoNothing();
   return { appId, deviceId };
 }
 
 /** The QR image of one of the holder's own codes, drawn on request. */
-export async function codeSvg(ctx: AppContext, accountId: string, code: string): Promise<string> {
+export async function codeSvg(ctx: AppContext, actor: Actor, code: string): Promise<string> {
   const parsed = parseCode(codeKeyOf(ctx), code);
   if (!parsed.ok) throw new DomainError('voucher.code_invalid', 'invalid', {}, 'code');
-  const voucher = await activeVoucherOf(ctx, accountId).catch(() => null);
+  const voucher = await activeVoucherOf(ctx, actor.accountId).catch(() => null);
   if (!voucher) throw forbidden('voucher.not_active');
   const [row] = await ctx.database.db
     .select({ id: codes.id })

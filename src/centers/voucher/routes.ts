@@ -1,14 +1,35 @@
+/**
+ * HTTP routes of the e-voucher center: the insured person's own voucher, authorizations, codes and
+ * family (`/me` …), channels' signed calls (`/verify`, `/channel/…`), scan-to-login, and the risk
+ * flags a clerk of the region reads.
+ */
 import { Type } from '@sinclair/typebox';
-import type { AppContext, CenterModule } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/errors/index.js';
-import { requireChannel, requireUser, type AuthRequirement } from '../../kernel/http/auth.js';
+import type { AppContext } from '../../kernel/context.js';
+import { requireActor, requireChannel, type AuthRequirement } from '../../kernel/http/auth.js';
+import type { App } from '../../kernel/http/app.js';
 import { rateLimit } from '../../kernel/http/rate-limit.js';
-import { Body, Id, IdNumber, PageQuery, PersonName } from '../../kernel/http/schemas.js';
+import { Body, FileBody, Id, IdNumber, Literals, NoContent, Page, PageQuery, PersonName } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
 import * as service from './service.js';
 import { codeSvg, generateCode, registerDevice, verifyCode } from './codes.js';
 import { confirmLoginSession, createLoginSession, pollLoginSession } from './login.js';
 import { RISK_RULES } from './rules.js';
+import {
+  AuthorizationView,
+  ChannelAuthorizationView,
+  CodeView,
+  DeviceView,
+  FamilyMemberView,
+  IncomingInvitationView,
+  InvitationView,
+  LoginConfirmView,
+  LoginPollView,
+  LoginSessionView,
+  RiskEventView,
+  UsageView,
+  VerifiedIdentityView,
+  VoucherView,
+} from './contract.js';
 import './messages.js';
 
 /** Checked by the voucher rules (format, repeats, runs, birth date), so the answer says which. */
@@ -21,176 +42,212 @@ const EvidenceRef = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za
 const person: AuthRequirement = { user: true, kinds: ['person'] };
 const realPerson: AuthRequirement = { user: true, kinds: ['person'], level: 3 };
 
-/** 电子凭证中心 e-voucher center. */
-export const voucherCenter: CenterModule = {
-  name: 'voucher',
-  async routes(app, ctx) {
-    const accountOf = (request: Parameters<typeof requireUser>[0]) => requireUser(request).accountId;
+export function voucherRoutes(app: App, ctx: AppContext) {
+  // ------------------------------------------------------------------------------ voucher
 
-    // ------------------------------------------------------------------------------ voucher
+  app.get('/me', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '本人电子凭证 own e-voucher (masked)', response: { 200: VoucherView } },
+  }, async (request) => service.myVoucherView(ctx, requireActor(request)));
 
-    app.get('/me', { config: { auth: person }, schema: { tags: ['voucher'], summary: '本人电子凭证 own e-voucher (masked)' } }, async (request) => {
-      const { voucher, person: registryPerson } = await service.myVoucher(ctx, accountOf(request));
-      return service.voucherView(voucher, registryPerson, await service.isPasswordLocked(ctx, voucher.id));
-    });
+  app.post('/activate', {
+    config: { auth: realPerson },
+    schema: {
+      tags: ['voucher'],
+      summary: '激活电子凭证（实人认证 L3 + 6 位密码） activate: liveness-verified session and a 6-digit password',
+      body: Body({ password: VoucherPassword }),
+      response: { 200: VoucherView },
+    },
+  }, async (request) => service.activate(ctx, requireActor(request), request.body.password));
 
-    app.post('/activate', {
-      config: { auth: realPerson },
-      schema: { tags: ['voucher'], summary: '激活电子凭证（实人认证 L3 + 6 位密码） activate: liveness-verified session and a 6-digit password', body: Body({ password: VoucherPassword }) },
-    }, async (request) => service.activate(ctx, accountOf(request), request.body.password));
+  app.post('/password', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '修改电子凭证密码 change the voucher password',
+      body: Body({ oldPassword: VoucherPassword, newPassword: VoucherPassword }),
+      response: { 204: NoContent },
+    },
+  }, async (request, reply) => {
+    await service.changePassword(ctx, requireActor(request), request.body);
+    return reply.status(204).send(null);
+  });
 
-    app.post('/password', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '修改电子凭证密码 change the voucher password', body: Body({ oldPassword: VoucherPassword, newPassword: VoucherPassword }) },
-    }, async (request, reply) => {
-      await service.changePassword(ctx, accountOf(request), request.body);
-      return reply.status(204).send();
-    });
+  app.post('/password/reset', {
+    config: { auth: realPerson },
+    schema: {
+      tags: ['voucher'],
+      summary: '重置电子凭证密码（需新近实人认证） reset after a fresh liveness check',
+      body: Body({ newPassword: VoucherPassword }),
+      response: { 204: NoContent },
+    },
+  }, async (request, reply) => {
+    await service.resetPassword(ctx, requireActor(request), request.body.newPassword);
+    return reply.status(204).send(null);
+  });
 
-    app.post('/password/reset', {
-      config: { auth: realPerson },
-      schema: { tags: ['voucher'], summary: '重置电子凭证密码（需新近实人认证） reset after a fresh liveness check', body: Body({ newPassword: VoucherPassword }) },
-    }, async (request, reply) => {
-      await service.resetPassword(ctx, accountOf(request), request.body.newPassword);
-      return reply.status(204).send();
-    });
+  // ---------------------------------------------------------------------- authorization
 
-    // ---------------------------------------------------------------------- authorization
+  app.get('/authorizations', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '已授权渠道 channels authorized', querystring: Type.Object(PageQuery), response: { 200: Page(AuthorizationView) } },
+  }, async (request) => service.listAuthorizations(ctx, requireActor(request), request.query));
 
-    app.get('/authorizations', { config: { auth: person }, schema: { tags: ['voucher'], summary: '已授权渠道 channels authorized' } }, async (request) =>
-      service.listAuthorizations(ctx, accountOf(request)),
-    );
+  app.post('/authorizations', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '授权渠道使用电子凭证 authorize a registered channel app', body: Body({ appId: Id }), response: { 201: AuthorizationView } },
+  }, async (request, reply) => reply.status(201).send(await service.authorizeChannel(ctx, requireActor(request), request.body.appId)));
 
-    app.post('/authorizations', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '授权渠道使用电子凭证 authorize a registered channel app', body: Body({ appId: Id }) },
-    }, async (request, reply) => reply.status(201).send(await service.authorizeChannel(ctx, accountOf(request), request.body.appId)));
+  app.delete('/authorizations/:appId', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '取消渠道授权 revoke a channel authorization', params: Type.Object({ appId: Id }), response: { 204: NoContent } },
+  }, async (request, reply) => {
+    await service.revokeAuthorization(ctx, requireActor(request), request.params.appId);
+    return reply.status(204).send(null);
+  });
 
-    app.delete('/authorizations/:appId', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '取消渠道授权 revoke a channel authorization', params: Type.Object({ appId: Id }) },
-    }, async (request, reply) => {
-      await service.revokeAuthorization(ctx, accountOf(request), request.params.appId);
-      return reply.status(204).send();
-    });
+  app.post('/channel/authorization', {
+    config: { auth: { channel: 'voucher.authorization.read' } },
+    schema: {
+      tags: ['channel'],
+      summary: '渠道查询授权状态（签名请求） a channel asks whether a person authorized it',
+      body: Body({ idNumber: IdNumber }),
+      response: { 200: ChannelAuthorizationView },
+    },
+  }, async (request) => service.channelAuthorization(ctx, requireChannel(request).appId, request.body.idNumber));
 
-    app.post('/channel/authorization', {
-      config: { auth: { channel: 'voucher.authorization.read' } },
-      schema: { tags: ['channel'], summary: '渠道查询授权状态（签名请求） a channel asks whether a person authorized it', body: Body({ idNumber: IdNumber }) },
-    }, async (request) => service.channelAuthorization(ctx, requireChannel(request).appId, request.body.idNumber));
+  app.post('/channel/devices', {
+    config: { auth: { channel: 'voucher.verify' } },
+    schema: { tags: ['channel'], summary: '登记扫码终端（签名请求） register a scanning device', body: Body({ deviceId: DeviceId }), response: { 201: DeviceView } },
+  }, async (request, reply) => reply.status(201).send(await registerDevice(ctx, requireChannel(request).appId, request.body.deviceId)));
 
-    app.post('/channel/devices', {
-      config: { auth: { channel: 'voucher.verify' } },
-      schema: { tags: ['channel'], summary: '登记扫码终端（签名请求） register a scanning device', body: Body({ deviceId: DeviceId }) },
-    }, async (request, reply) => reply.status(201).send(await registerDevice(ctx, requireChannel(request).appId, request.body.deviceId)));
+  // ------------------------------------------------------------------------------ codes
 
-    // ------------------------------------------------------------------------------ codes
+  app.post('/codes', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '生成动态二维码（本人或家庭成员） generate a dynamic code for an authorized channel, own or a family member’s',
+      body: Body({ channelAppId: Id, memberId: Type.Optional(Id) }),
+      response: { 201: CodeView },
+    },
+  }, async (request, reply) => reply.status(201).send(await generateCode(ctx, requireActor(request), request.body)));
 
-    app.post('/codes', {
-      config: { auth: person },
-      schema: {
-        tags: ['voucher'],
-        summary: '生成动态二维码（本人或家庭成员） generate a dynamic code for an authorized channel, own or a family member’s',
-        body: Body({ channelAppId: Id, memberId: Type.Optional(Id) }),
-      },
-    }, async (request, reply) => reply.status(201).send(await generateCode(ctx, accountOf(request), request.body)));
+  app.get('/codes/:code/svg', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '二维码图片（SVG，按需绘制） the QR image of one of your codes',
+      params: Type.Object({ code: Code }),
+      response: { 200: FileBody('image/svg+xml', '二维码 SVG') },
+    },
+  }, async (request, reply) => reply.type('image/svg+xml').header('cache-control', 'no-store').send(await codeSvg(ctx, requireActor(request), request.params.code)));
 
-    app.get('/codes/:code/svg', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '二维码图片（SVG，按需绘制） the QR image of one of your codes', params: Type.Object({ code: Code }) },
-    }, async (request, reply) => reply.type('image/svg+xml').header('cache-control', 'no-store').send(await codeSvg(ctx, accountOf(request), request.params.code)));
+  app.post('/verify', {
+    config: { auth: { channel: 'voucher.verify' } },
+    schema: {
+      tags: ['channel'],
+      summary: '机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity for settlement (凭证类型 01)',
+      body: Body({ code: Code, deviceId: Type.Optional(DeviceId) }),
+      response: { 200: VerifiedIdentityView },
+    },
+  }, async (request) => verifyCode(ctx, requireChannel(request).appId, request.body));
 
-    app.post('/verify', {
-      config: { auth: { channel: 'voucher.verify' } },
-      schema: {
-        tags: ['channel'],
-        summary: '机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity for settlement (凭证类型 01)',
-        body: Body({ code: Code, deviceId: Type.Optional(DeviceId) }),
-      },
-    }, async (request) => verifyCode(ctx, requireChannel(request).appId, request.body));
+  // ----------------------------------------------------------------------------- family
 
-    // ----------------------------------------------------------------------------- family
+  app.get('/family', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '家庭成员 family members', querystring: Type.Object(PageQuery), response: { 200: Page(FamilyMemberView) } },
+  }, async (request) => service.listFamily(ctx, requireActor(request), request.query));
 
-    app.get('/family', { config: { auth: person }, schema: { tags: ['voucher'], summary: '家庭成员 family members' } }, async (request) => service.listFamily(ctx, accountOf(request)));
+  app.post('/family/children', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '添加未满16周岁子女（监护人，凭户口簿） add a child under 16 on household-register evidence',
+      body: Body({ idNumber: IdNumber, name: PersonName, evidenceRef: EvidenceRef }),
+      response: { 201: FamilyMemberView },
+    },
+  }, async (request, reply) => reply.status(201).send(await service.addChild(ctx, requireActor(request), request.body)));
 
-    app.post('/family/children', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '添加未满16周岁子女（监护人，凭户口簿） add a child under 16 on household-register evidence', body: Body({ idNumber: IdNumber, name: PersonName, evidenceRef: EvidenceRef }) },
-    }, async (request, reply) => reply.status(201).send(await service.addChild(ctx, accountOf(request), request.body)));
+  app.post('/family/invitations', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '邀请成年家庭成员（须本人实人认证同意） invite an adult member; they consent at L3',
+      body: Body({ idNumber: IdNumber, name: PersonName }),
+      response: { 201: InvitationView },
+    },
+  }, async (request, reply) => reply.status(201).send(await service.inviteAdult(ctx, requireActor(request), request.body)));
 
-    app.post('/family/invitations', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '邀请成年家庭成员（须本人实人认证同意） invite an adult member; they consent at L3', body: Body({ idNumber: IdNumber, name: PersonName }) },
-    }, async (request, reply) => reply.status(201).send(await service.inviteAdult(ctx, accountOf(request), request.body)));
+  app.get('/family/invitations', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '待我同意的邀请 invitations waiting for your consent',
+      querystring: Type.Object(PageQuery),
+      response: { 200: Page(IncomingInvitationView) },
+    },
+  }, async (request) => service.incomingInvitations(ctx, requireActor(request), request.query));
 
-    app.get('/family/invitations', { config: { auth: person }, schema: { tags: ['voucher'], summary: '待我同意的邀请 invitations waiting for your consent' } }, async (request) =>
-      service.incomingInvitations(ctx, accountOf(request)),
-    );
+  app.post('/family/invitations/:id/accept', {
+    config: { auth: realPerson },
+    schema: {
+      tags: ['voucher'],
+      summary: '同意成为家庭成员（L3） consent to become a family member',
+      params: Type.Object({ id: Id }),
+      response: { 201: FamilyMemberView },
+    },
+  }, async (request, reply) => reply.status(201).send(await service.acceptInvitation(ctx, requireActor(request), request.params.id)));
 
-    app.post('/family/invitations/:id/accept', {
-      config: { auth: realPerson },
-      schema: { tags: ['voucher'], summary: '同意成为家庭成员（L3） consent to become a family member', params: Type.Object({ id: Id }) },
-    }, async (request, reply) => reply.status(201).send(await service.acceptInvitation(ctx, accountOf(request), request.params.id)));
+  app.delete('/family/:id', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '移除家庭成员 remove a family member', params: Type.Object({ id: Id }), response: { 204: NoContent } },
+  }, async (request, reply) => {
+    await service.removeMember(ctx, requireActor(request), request.params.id);
+    return reply.status(204).send(null);
+  });
 
-    app.delete('/family/:id', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '移除家庭成员 remove a family member', params: Type.Object({ id: Id }) },
-    }, async (request, reply) => {
-      await service.removeMember(ctx, accountOf(request), request.params.id);
-      return reply.status(204).send();
-    });
+  // ----------------------------------------------------------------------- scan to login
 
-    // ----------------------------------------------------------------------- scan to login
+  app.post('/login-sessions', {
+    config: { auth: { public: true } },
+    schema: { tags: ['voucher'], summary: '扫码登录：生成登录二维码 scan-to-login: a login QR for the web page', response: { 201: LoginSessionView } },
+  }, async (request, reply) => {
+    await rateLimit(ctx.cache, `vls:${request.ip}`, ctx.config.auth.loginPerIpPerMinute, 60_000);
+    return reply.status(201).send(await createLoginSession(ctx));
+  });
 
-    app.post('/login-sessions', {
-      config: { auth: { public: true } },
-      schema: { tags: ['voucher'], summary: '扫码登录：生成登录二维码 scan-to-login: a login QR for the web page' },
-    }, async (request, reply) => {
-      await rateLimit(ctx.cache, `vls:${request.ip}`, ctx.config.auth.loginPerIpPerMinute, 60_000);
-      return reply.status(201).send(await createLoginSession(ctx));
-    });
+  app.get('/login-sessions/:id', {
+    config: { auth: { public: true } },
+    schema: {
+      tags: ['voucher'],
+      summary: '扫码登录：轮询（确认后首次轮询返回令牌） poll; tokens on the first poll after confirmation',
+      params: Type.Object({ id: Id }),
+      querystring: Type.Object({ pollToken: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+      response: { 200: LoginPollView },
+    },
+  }, async (request) => pollLoginSession(ctx, request.params.id, request.query.pollToken, request.ip));
 
-    app.get('/login-sessions/:id', {
-      config: { auth: { public: true } },
-      schema: {
-        tags: ['voucher'],
-        summary: '扫码登录：轮询（确认后首次轮询返回令牌） poll; tokens on the first poll after confirmation',
-        params: Type.Object({ id: Id }),
-        querystring: Type.Object({ pollToken: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
-      },
-    }, async (request) => pollLoginSession(ctx, request.params.id, request.query.pollToken, request.ip));
+  app.post('/login-sessions/:id/confirm', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '扫码登录：凭证持有人确认 the voucher holder confirms', params: Type.Object({ id: Id }), response: { 200: LoginConfirmView } },
+  }, async (request) => confirmLoginSession(ctx, requireActor(request), request.params.id));
 
-    app.post('/login-sessions/:id/confirm', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '扫码登录：凭证持有人确认 the voucher holder confirms', params: Type.Object({ id: Id }) },
-    }, async (request) => confirmLoginSession(ctx, accountOf(request), request.params.id));
+  // ----------------------------------------------------------------------- usage and risk
 
-    // ----------------------------------------------------------------------- usage and risk
+  app.get('/usage', {
+    config: { auth: person },
+    schema: { tags: ['voucher'], summary: '本人用码记录 own generations, verifications and logins', querystring: Type.Object(PageQuery), response: { 200: Page(UsageView) } },
+  }, async (request) => service.usageHistory(ctx, requireActor(request), request.query));
 
-    app.get('/usage', {
-      config: { auth: person },
-      schema: { tags: ['voucher'], summary: '本人用码记录 own generations, verifications and logins', querystring: Type.Object(PageQuery) },
-    }, async (request) => service.usageHistory(ctx, accountOf(request), request.query));
-
-    app.get('/risk-events', {
-      config: { auth: { user: true, permission: auth.PERMISSIONS.voucherRiskRead } },
-      schema: {
-        tags: ['voucher'],
-        summary: '凭证风险事件（本辖区） risk flags in your region',
-        querystring: Type.Object({ ...PageQuery, rule: Type.Optional(Type.Union(RISK_RULES.map((r) => Type.Literal(r)))) }),
-      },
-    }, async (request) => service.listRiskEvents(ctx, await regionPrefix(ctx, requireUser(request).orgId), request.query));
-  },
-
-  async start(ctx) {
-    for (const topic of service.ENROLLMENT_TOPICS) {
-      ctx.outbox.subscribe(topic, `voucher:${topic}`, (event, tx) => service.applyEnrollmentEvent(ctx, event, tx));
-    }
-  },
-};
-
-async function regionPrefix(ctx: AppContext, orgId: string | null): Promise<string> {
-  const org = orgId ? await auth.getOrg(ctx, orgId) : null;
-  if (!org) throw forbidden('auth.forbidden');
-  return auth.regionPrefixOf(org);
+  app.get('/risk-events', {
+    config: { auth: { user: true, permission: auth.PERMISSIONS.voucherRiskRead } },
+    schema: {
+      tags: ['voucher'],
+      summary: '凭证风险事件（本辖区） risk flags in your region',
+      querystring: Type.Object({ ...PageQuery, rule: Type.Optional(Literals(RISK_RULES)) }),
+      response: { 200: Page(RiskEventView) },
+    },
+  }, async (request) => service.listRiskEvents(ctx, await requireActor(request).scope(), request.query));
 }

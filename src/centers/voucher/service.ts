@@ -1,49 +1,71 @@
 /**
  * 电子凭证 the voucher itself: creation from enrollment events, activation, the voucher password,
- * channel authorization and family members. The person behind an account is the registry record
- * with the account's identity number (as in the personal service center).
+ * channel authorization and family members. The person behind a signed-in account is the actor's
+ * registry person id (resolved once per session by the kernel); the registry record itself is read
+ * by id only where its facts are needed (the masked name, the birth date for password rules).
  */
 import argon2 from 'argon2';
 import { and, count, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { Actor, RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
-import type { Db } from '../../kernel/db/index.js';
-import type { DomainEvent } from '../../kernel/outbox/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, conflict, forbidden, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { maskName } from '../../kernel/crypto/index.js';
 import * as registry from '../registry/index.js';
-import * as personal from '../personal/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as auth from '../auth/index.js';
 import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
 import { ageOn, CHILD_AGE_LIMIT, insuranceTypesInForce, voucherPasswordWeakness, type RiskRule } from './rules.js';
+import type {
+  AuthorizationView,
+  ChannelAuthorizationView,
+  FamilyMemberView,
+  IncomingInvitationView,
+  InvitationView,
+  RiskEventView,
+  UsageView,
+  VoucherView,
+} from './contract.js';
 
 export type Voucher = typeof vouchers.$inferSelect;
+/** A voucher with the masked name institutions and family see (read from the registry once, when missing). */
+export type NamedVoucher = Voucher & { nameMasked: string };
 
 const INVITATION_TTL_MS = 7 * 86400_000;
 const today = () => new Date().toISOString().slice(0, 10);
 
+interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+const pageOf = <T>(items: T[], total: number, query: PageQuery) => ({ items, total: Number(total), page: query.page, pageSize: query.pageSize });
+const offsetOf = (query: PageQuery) => (query.page - 1) * query.pageSize;
+
 // ------------------------------------------------------------------------------------ events
 
-/** The enrollment topics the center follows: each keeps the voucher's view of one employment current. */
-export const ENROLLMENT_TOPICS = ['enrollment.person_enrolled', 'enrollment.person_suspended', 'enrollment.person_resumed', 'enrollment.person_removed'] as const;
+/** What the voucher keeps of one employment, from the enrollment events: its insurance type and status. */
+export interface EmploymentFact {
+  employmentId: string;
+  personId: string;
+  insuranceType: string;
+  regionCode: string;
+  status: string;
+}
 
 /**
  * Creates the person's voucher on their first enrollment (inactive) and records the employment's
- * insurance type and status. Idempotent: a redelivered or older event for the same employment
- * changes nothing. Runs only on the dispatch transaction (PGlite has one connection).
+ * insurance type and status as of event `eventId`. Idempotent: a redelivered or older event for the
+ * same employment changes nothing. Runs only on the dispatch transaction (PGlite has one connection).
  */
-export async function applyEnrollmentEvent(ctx: AppContext, event: DomainEvent, tx: Db): Promise<void> {
-  const p = event.payload as { employmentId?: string; personId?: string; insuranceType?: string; regionCode?: string; status?: string };
-  if (!p.personId || !p.employmentId || !p.insuranceType || !p.regionCode) return;
-  const status = event.topic === 'enrollment.person_enrolled' ? 'active' : (p.status ?? 'active');
-  const entry = { insuranceType: p.insuranceType, status, eventId: event.id };
+export async function recordEmployment(ctx: AppContext, eventId: number, fact: EmploymentFact, tx: Db): Promise<void> {
+  const entry: InsuranceEntry = { insuranceType: fact.insuranceType, status: fact.status, eventId };
   const [changed] = await ctx.database.rows<{ holder_account_id: string | null }>(
     sql`insert into voucher.vouchers (id, person_id, region_code, insurance)
-        values (${newId('vch')}, ${p.personId}, ${p.regionCode}, jsonb_build_object(${p.employmentId}::text, ${JSON.stringify(entry)}::jsonb))
+        values (${newId('vch')}, ${fact.personId}, ${fact.regionCode}, jsonb_build_object(${fact.employmentId}::text, ${JSON.stringify(entry)}::jsonb))
         on conflict (person_id) do update set insurance = voucher.vouchers.insurance || excluded.insurance
-        where coalesce((voucher.vouchers.insurance -> ${p.employmentId}::text ->> 'eventId')::bigint, 0) < ${event.id}::bigint
+        where coalesce((voucher.vouchers.insurance -> ${fact.employmentId}::text ->> 'eventId')::bigint, 0) < ${eventId}::bigint
         returning holder_account_id`,
     tx,
   );
@@ -53,45 +75,58 @@ export async function applyEnrollmentEvent(ctx: AppContext, event: DomainEvent, 
 
 // ------------------------------------------------------------------------------------ lookup
 
-const personOf = (ctx: AppContext, accountId: string) => personal.personOfAccount(ctx, accountId);
-
 async function voucherOfPerson(db: Db, personId: string): Promise<Voucher | undefined> {
   const [row] = await db.select().from(vouchers).where(eq(vouchers.personId, personId));
   return row;
 }
 
-/**
- * The voucher of a registry person, created when missing (a family member, or an enrollment whose
- * event has not been delivered yet), with the person's enrollments as the enrollment center has them.
- */
-async function ensureVoucher(ctx: AppContext, person: registry.RegistryPerson, actorAccountId: string): Promise<Voucher> {
-  const db = ctx.database.db;
-  const existing = await voucherOfPerson(db, person.id);
-  if (existing?.nameMasked) return existing;
-  const enrolled = existing ? { items: [] } : await enrollment.personEnrollments(ctx, { accountId: actorAccountId, personId: person.id }, person.id);
-  // eventId 0: any delivered event about the same employment is newer and wins
-  const insurance: Record<string, InsuranceEntry> = Object.fromEntries(enrolled.items.map((e) => [e.id, { insuranceType: e.insuranceType, status: e.status, eventId: 0 }]));
-  await db
-    .insert(vouchers)
-    .values({ id: newId('vch'), personId: person.id, regionCode: person.regionCode, insurance, nameMasked: maskName(person.name) })
-    .onConflictDoNothing();
-  const row = (await voucherOfPerson(db, person.id))!;
-  if (!row.nameMasked) await db.update(vouchers).set({ nameMasked: maskName(person.name) }).where(eq(vouchers.id, row.id));
-  return { ...row, nameMasked: row.nameMasked ?? maskName(person.name) };
+const isNamed = (voucher: Voucher): voucher is NamedVoucher => voucher.nameMasked !== null;
+
+/** The registry record of a person the platform knows by id. */
+async function registryPerson(ctx: AppContext, personId: string): Promise<registry.RegistryPerson> {
+  const person = await registry.getPerson(ctx, personId);
+  if (!person) throw notFound('voucher.not_found');
+  return person;
 }
 
 /**
- * The signed-in person's voucher and registry record. An enrolled person whose voucher the event
- * did not create yet (an enrollment older than this center) gets it now; a person never enrolled has none.
+ * The voucher of a registry person, created when missing (a family member, or an enrollment whose
+ * event has not been delivered yet) with the person's enrollments as the enrollment center has them,
+ * and given its masked name when it has none yet (a voucher the events created).
  */
-export async function myVoucher(ctx: AppContext, accountId: string): Promise<{ voucher: Voucher; person: registry.RegistryPerson }> {
-  const person = await personOf(ctx, accountId);
-  if (!person) throw notFound('voucher.not_found');
-  const existing = await voucherOfPerson(ctx.database.db, person.id);
-  if (existing) return { voucher: existing, person };
-  const enrolled = await enrollment.personEnrollments(ctx, { accountId, personId: person.id }, person.id);
-  if (!enrolled.items.length) throw notFound('voucher.not_found');
-  return { voucher: await ensureVoucher(ctx, person, accountId), person };
+async function ensureVoucher(ctx: AppContext, personId: string, actorAccountId: string, known?: registry.RegistryPerson): Promise<NamedVoucher> {
+  const db = ctx.database.db;
+  const existing = await voucherOfPerson(db, personId);
+  if (existing && isNamed(existing)) return existing;
+  const person = known ?? (await registryPerson(ctx, personId));
+  const nameMasked = maskName(person.name);
+  if (!existing) {
+    const enrolled = await enrollment.personEnrollments(ctx, { accountId: actorAccountId, personId }, personId);
+    // eventId 0: any delivered event about the same employment is newer and wins
+    const insurance: Record<string, InsuranceEntry> = Object.fromEntries(enrolled.items.map((e) => [e.id, { insuranceType: e.insuranceType, status: e.status, eventId: 0 }]));
+    await db.insert(vouchers).values({ id: newId('vch'), personId, regionCode: person.regionCode, insurance, nameMasked }).onConflictDoNothing();
+  }
+  const row = existing ?? (await voucherOfPerson(db, personId))!;
+  if (isNamed(row)) return row;
+  await db.update(vouchers).set({ nameMasked }).where(eq(vouchers.id, row.id));
+  return { ...row, nameMasked };
+}
+
+/**
+ * The signed-in person's voucher: one indexed read once it exists. An enrolled person whose voucher
+ * the event did not create yet (an enrollment older than this center) gets it now; a person never
+ * enrolled (or not in the registry) has none.
+ */
+export async function myVoucher(ctx: AppContext, actor: Actor): Promise<NamedVoucher> {
+  const personId = await actor.personId();
+  if (!personId) throw notFound('voucher.not_found');
+  const existing = await voucherOfPerson(ctx.database.db, personId);
+  if (existing && isNamed(existing)) return existing;
+  if (!existing) {
+    const enrolled = await enrollment.personEnrollments(ctx, { accountId: actor.accountId, personId }, personId);
+    if (!enrolled.items.length) throw notFound('voucher.not_found');
+  }
+  return ensureVoucher(ctx, personId, actor.accountId);
 }
 
 /** The active voucher the account activated (one indexed read: the hot path of code generation). */
@@ -131,17 +166,23 @@ export const holderState = (ctx: AppContext, accountId: string) =>
     return { voucher: rows[0].voucher, authorizedAppIds: rows.flatMap((r) => (r.appId ? [r.appId] : [])) };
   });
 
-export function voucherView(voucher: Voucher, person: registry.RegistryPerson, locked: boolean) {
+export function voucherView(voucher: NamedVoucher, locked: boolean): VoucherView {
   return {
     id: voucher.id,
     status: voucher.status,
-    personId: person.id,
-    name: maskName(person.name),
+    personId: voucher.personId,
+    name: voucher.nameMasked,
     regionCode: voucher.regionCode,
     insuranceTypes: insuranceTypesInForce(voucher.insurance),
     activatedAt: voucher.activatedAt?.toISOString() ?? null,
     passwordLocked: locked,
   };
+}
+
+/** 本人电子凭证 the signed-in person's voucher, with its lockout state. */
+export async function myVoucherView(ctx: AppContext, actor: Actor): Promise<VoucherView> {
+  const voucher = await myVoucher(ctx, actor);
+  return voucherView(voucher, await isPasswordLocked(ctx, voucher.id));
 }
 
 // ---------------------------------------------------------------------------- voucher password
@@ -187,49 +228,59 @@ function requireStrong(password: string, birthDate: string | null, field: string
 }
 
 /** 激活 at L3 (the route requires it): the account becomes the voucher's holder. */
-export async function activate(ctx: AppContext, accountId: string, password: string) {
-  const { voucher, person } = await myVoucher(ctx, accountId);
+export async function activate(ctx: AppContext, actor: Actor, password: string): Promise<VoucherView> {
+  const voucher = await myVoucher(ctx, actor);
   if (voucher.status === 'active') throw conflict('voucher.already_active');
+  // The registry's record, read by id: its birth date for the password rules, its current name for institutions.
+  const person = await registryPerson(ctx, voucher.personId);
   requireStrong(password, person.birthDate, 'password');
   const hash = await argon2.hash(password, ARGON_OPTIONS);
   const [updated] = await ctx.database.db
     .update(vouchers)
-    .set({ status: 'active', holderAccountId: accountId, passwordHash: hash, nameMasked: maskName(person.name), activatedAt: new Date(), passwordChangedAt: new Date() })
+    .set({ status: 'active', holderAccountId: actor.accountId, passwordHash: hash, nameMasked: maskName(person.name), activatedAt: new Date(), passwordChangedAt: new Date() })
     .where(and(eq(vouchers.id, voucher.id), eq(vouchers.status, 'inactive')))
     .returning();
-  if (!updated) throw conflict('voucher.already_active');
-  await forgetHolder(ctx, accountId);
-  return voucherView(updated, person, false);
+  if (!updated || !isNamed(updated)) throw conflict('voucher.already_active');
+  await forgetHolder(ctx, actor.accountId);
+  return voucherView(updated, false);
 }
 
-export async function changePassword(ctx: AppContext, accountId: string, input: { oldPassword: string; newPassword: string }) {
-  const { voucher, person } = await myVoucher(ctx, accountId);
-  if (voucher.status !== 'active' || voucher.holderAccountId !== accountId) throw conflict('voucher.not_active');
+/** The signed-in person's voucher, which they must have activated themselves. */
+async function heldVoucher(ctx: AppContext, actor: Actor): Promise<NamedVoucher> {
+  const voucher = await myVoucher(ctx, actor);
+  if (voucher.status !== 'active' || voucher.holderAccountId !== actor.accountId) throw conflict('voucher.not_active');
+  return voucher;
+}
+
+const setPassword = async (ctx: AppContext, voucher: Voucher, password: string) =>
+  ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(password, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+
+export async function changePassword(ctx: AppContext, actor: Actor, input: { oldPassword: string; newPassword: string }) {
+  const voucher = await heldVoucher(ctx, actor);
   await checkVoucherPassword(ctx, voucher, input.oldPassword, 'oldPassword');
-  requireStrong(input.newPassword, person.birthDate, 'newPassword');
+  requireStrong(input.newPassword, (await registryPerson(ctx, voucher.personId)).birthDate, 'newPassword');
   if (input.newPassword === input.oldPassword) throw new DomainError('voucher.password_same', 'invalid', {}, 'newPassword');
-  await ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(input.newPassword, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+  await setPassword(ctx, voucher, input.newPassword);
 }
 
 /** 找回密码 without the old password: the route requires L3, and the liveness check must be recent. */
-export async function resetPassword(ctx: AppContext, accountId: string, newPassword: string) {
-  const { voucher, person } = await myVoucher(ctx, accountId);
-  if (voucher.status !== 'active' || voucher.holderAccountId !== accountId) throw conflict('voucher.not_active');
-  const livenessAt = await auth.lastLivenessAt(ctx, accountId);
+export async function resetPassword(ctx: AppContext, actor: Actor, newPassword: string) {
+  const voucher = await heldVoucher(ctx, actor);
+  const livenessAt = await auth.lastLivenessAt(ctx, actor.accountId);
   if (!livenessAt || Date.now() - livenessAt.getTime() > ctx.config.voucher.resetLivenessMaxAgeSec * 1000) throw forbidden('voucher.liveness_stale');
-  requireStrong(newPassword, person.birthDate, 'newPassword');
-  await ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(newPassword, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+  requireStrong(newPassword, (await registryPerson(ctx, voucher.personId)).birthDate, 'newPassword');
+  await setPassword(ctx, voucher, newPassword);
   await ctx.cache.del(failKey(voucher.id));
 }
 
 // ------------------------------------------------------------------------- channel authorization
 
-export async function authorizeChannel(ctx: AppContext, accountId: string, appId: string) {
-  const voucher = await activeVoucherOf(ctx, accountId);
+export async function authorizeChannel(ctx: AppContext, actor: Actor, appId: string): Promise<AuthorizationView> {
+  const voucher = await activeVoucherOf(ctx, actor.accountId);
   const app = await auth.getChannelApp(ctx, appId);
   if (!app || app.status !== 'active') throw new DomainError('voucher.channel_unknown', 'not_found', {}, 'appId');
   await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
-  await forgetHolder(ctx, accountId);
+  await forgetHolder(ctx, actor.accountId);
   const [row] = await ctx.database.db
     .select()
     .from(authorizations)
@@ -237,30 +288,35 @@ export async function authorizeChannel(ctx: AppContext, accountId: string, appId
   return { appId, name: app.name, authorizedAt: row.createdAt.toISOString() };
 }
 
-export async function listAuthorizations(ctx: AppContext, accountId: string) {
-  const voucher = await activeVoucherOf(ctx, accountId);
-  const rows = await ctx.database.db
-    .select()
-    .from(authorizations)
-    .where(and(eq(authorizations.voucherId, voucher.id), isNull(authorizations.revokedAt)))
-    .orderBy(desc(authorizations.createdAt));
+/** 已授权渠道 the channels in force, newest first. */
+export async function listAuthorizations(ctx: AppContext, actor: Actor, query: PageQuery) {
+  const voucher = await activeVoucherOf(ctx, actor.accountId);
+  const where = and(eq(authorizations.voucherId, voucher.id), isNull(authorizations.revokedAt));
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.database.db.select().from(authorizations).where(where).orderBy(desc(authorizations.createdAt), desc(authorizations.id)).limit(query.pageSize).offset(offsetOf(query)),
+    ctx.database.db.select({ total: count() }).from(authorizations).where(where),
+  ]);
   const names = await auth.channelAppNames(ctx, rows.map((r) => r.appId));
-  return { items: rows.map((r) => ({ appId: r.appId, name: names.get(r.appId) ?? null, authorizedAt: r.createdAt.toISOString() })) };
+  return pageOf(
+    rows.map((r): AuthorizationView => ({ appId: r.appId, name: names.get(r.appId) ?? null, authorizedAt: r.createdAt.toISOString() })),
+    total,
+    query,
+  );
 }
 
-export async function revokeAuthorization(ctx: AppContext, accountId: string, appId: string) {
-  const voucher = await activeVoucherOf(ctx, accountId);
+export async function revokeAuthorization(ctx: AppContext, actor: Actor, appId: string) {
+  const voucher = await activeVoucherOf(ctx, actor.accountId);
   const revoked = await ctx.database.db
     .update(authorizations)
     .set({ revokedAt: new Date() })
     .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)))
     .returning({ id: authorizations.id });
   if (!revoked.length) throw notFound('voucher.authorization_not_found');
-  await forgetHolder(ctx, accountId);
+  await forgetHolder(ctx, actor.accountId);
 }
 
 /** 授权查询 a channel asks whether the person with this identity number authorized it; an unknown person reads as not authorized. */
-export async function channelAuthorization(ctx: AppContext, appId: string, idNumber: string) {
+export async function channelAuthorization(ctx: AppContext, appId: string, idNumber: string): Promise<ChannelAuthorizationView> {
   const person = await registry.findPersonByIdNumber(ctx, idNumber);
   const voucher = person ? await voucherOfPerson(ctx.database.db, person.id) : undefined;
   if (!voucher || voucher.status !== 'active') return { authorized: false, authorizedAt: null };
@@ -289,7 +345,7 @@ async function linkMember(ctx: AppContext, holder: Voucher, member: Voucher, kin
   return link;
 }
 
-const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher) => ({
+const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher): FamilyMemberView => ({
   id: link.id,
   kind: link.kind,
   name: member.nameMasked,
@@ -298,51 +354,60 @@ const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher) => (
 });
 
 /** A guardian adds a child under 16 (age from the identity number) on household-register evidence. */
-export async function addChild(ctx: AppContext, accountId: string, input: { idNumber: string; name: string; evidenceRef: string }) {
-  const holder = await activeVoucherOf(ctx, accountId);
+export async function addChild(ctx: AppContext, actor: Actor, input: { idNumber: string; name: string; evidenceRef: string }): Promise<FamilyMemberView> {
+  const holder = await activeVoucherOf(ctx, actor.accountId);
   const child = await registryPersonNamed(ctx, input.idNumber, input.name);
   if (child.id === holder.personId) throw new DomainError('voucher.member_self', 'unprocessable', {}, 'idNumber');
   if (ageOn(child.birthDate, today()) >= CHILD_AGE_LIMIT) throw new DomainError('voucher.child_too_old', 'unprocessable', {}, 'idNumber');
-  const member = await ensureVoucher(ctx, child, accountId);
+  const member = await ensureVoucher(ctx, child.id, actor.accountId, child);
   return memberView(await linkMember(ctx, holder, member, 'child', input.evidenceRef), member);
 }
 
 /** Invites an adult member; they join only by accepting from their own account at L3. */
-export async function inviteAdult(ctx: AppContext, accountId: string, input: { idNumber: string; name: string }) {
-  const holder = await activeVoucherOf(ctx, accountId);
+export async function inviteAdult(ctx: AppContext, actor: Actor, input: { idNumber: string; name: string }): Promise<InvitationView> {
+  const holder = await activeVoucherOf(ctx, actor.accountId);
   const adult = await registryPersonNamed(ctx, input.idNumber, input.name);
   if (adult.id === holder.personId) throw new DomainError('voucher.member_self', 'unprocessable', {}, 'idNumber');
   if (ageOn(adult.birthDate, today()) < CHILD_AGE_LIMIT) throw new DomainError('voucher.member_not_adult', 'unprocessable', {}, 'idNumber');
   const id = newId('vin');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await ctx.database.db.insert(invitations).values({ id, holderVoucherId: holder.id, memberPersonId: adult.id, expiresAt });
-  return { id, status: 'pending' as const, expiresAt: expiresAt.toISOString() };
+  return { id, status: 'pending', expiresAt: expiresAt.toISOString() };
 }
 
-/** Invitations waiting for the signed-in person's consent. */
-export async function incomingInvitations(ctx: AppContext, accountId: string) {
-  const person = await personOf(ctx, accountId);
-  if (!person) return { items: [] };
-  const rows = await ctx.database.db
-    .select({ invitation: invitations, holderName: vouchers.nameMasked })
-    .from(invitations)
-    .innerJoin(vouchers, eq(vouchers.id, invitations.holderVoucherId))
-    .where(and(eq(invitations.memberPersonId, person.id), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date())))
-    .orderBy(desc(invitations.createdAt));
-  return { items: rows.map((r) => ({ id: r.invitation.id, holderName: r.holderName, expiresAt: r.invitation.expiresAt.toISOString() })) };
+/** Invitations waiting for the signed-in person's consent, newest first. */
+export async function incomingInvitations(ctx: AppContext, actor: Actor, query: PageQuery) {
+  const personId = await actor.personId();
+  if (!personId) return pageOf<IncomingInvitationView>([], 0, query);
+  const where = and(eq(invitations.memberPersonId, personId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date()));
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.database.db
+      .select({ invitation: invitations, holderName: vouchers.nameMasked })
+      .from(invitations)
+      .innerJoin(vouchers, eq(vouchers.id, invitations.holderVoucherId))
+      .where(where)
+      .orderBy(desc(invitations.createdAt), desc(invitations.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    ctx.database.db.select({ total: count() }).from(invitations).where(where),
+  ]);
+  return pageOf(
+    rows.map((r): IncomingInvitationView => ({ id: r.invitation.id, holderName: r.holderName, expiresAt: r.invitation.expiresAt.toISOString() })),
+    total,
+    query,
+  );
 }
 
 /** 同意 the invited adult consents (the route requires their own L3 session). */
-export async function acceptInvitation(ctx: AppContext, accountId: string, invitationId: string) {
-  const person = await personOf(ctx, accountId);
-  if (!person) throw notFound('voucher.invitation_not_found');
-  const member = await ensureVoucher(ctx, person, accountId);
-  return ctx.database.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+export async function acceptInvitation(ctx: AppContext, actor: Actor, invitationId: string): Promise<FamilyMemberView> {
+  const personId = await actor.personId();
+  if (!personId) throw notFound('voucher.invitation_not_found');
+  const member = await ensureVoucher(ctx, personId, actor.accountId);
+  return transaction(ctx.database.db, async (tx) => {
     const [invitation] = await tx
       .update(invitations)
       .set({ status: 'accepted' })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.memberPersonId, person.id), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date())))
+      .where(and(eq(invitations.id, invitationId), eq(invitations.memberPersonId, personId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, new Date())))
       .returning();
     if (!invitation) throw notFound('voucher.invitation_not_found');
     const [holder] = await tx.select().from(vouchers).where(eq(vouchers.id, invitation.holderVoucherId));
@@ -350,21 +415,25 @@ export async function acceptInvitation(ctx: AppContext, accountId: string, invit
   });
 }
 
-export async function listFamily(ctx: AppContext, accountId: string) {
-  const holder = await activeVoucherOf(ctx, accountId);
-  const links = await ctx.database.db
-    .select()
-    .from(familyLinks)
-    .where(and(eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt)))
-    .orderBy(desc(familyLinks.createdAt));
-  if (!links.length) return { items: [] };
-  const members = await ctx.database.db.select().from(vouchers).where(inArray(vouchers.id, links.map((l) => l.memberVoucherId)));
+/** 家庭成员 the holder's members, newest first. */
+export async function listFamily(ctx: AppContext, actor: Actor, query: PageQuery) {
+  const holder = await activeVoucherOf(ctx, actor.accountId);
+  const where = and(eq(familyLinks.holderVoucherId, holder.id), isNull(familyLinks.removedAt));
+  const [links, [{ total }]] = await Promise.all([
+    ctx.database.db.select().from(familyLinks).where(where).orderBy(desc(familyLinks.createdAt), desc(familyLinks.id)).limit(query.pageSize).offset(offsetOf(query)),
+    ctx.database.db.select({ total: count() }).from(familyLinks).where(where),
+  ]);
+  const members = links.length ? await ctx.database.db.select().from(vouchers).where(inArray(vouchers.id, links.map((l) => l.memberVoucherId))) : [];
   const byId = new Map(members.map((m) => [m.id, m]));
-  return { items: links.map((l) => memberView(l, byId.get(l.memberVoucherId)!)) };
+  return pageOf(
+    links.map((l) => memberView(l, byId.get(l.memberVoucherId)!)),
+    total,
+    query,
+  );
 }
 
-export async function removeMember(ctx: AppContext, accountId: string, linkId: string) {
-  const holder = await activeVoucherOf(ctx, accountId);
+export async function removeMember(ctx: AppContext, actor: Actor, linkId: string) {
+  const holder = await activeVoucherOf(ctx, actor.accountId);
   const removed = await ctx.database.db
     .update(familyLinks)
     .set({ removedAt: new Date() })
@@ -404,16 +473,16 @@ export async function recordUsage(ctx: AppContext, row: Omit<typeof usage.$infer
 }
 
 /** 用码记录 the holder's own history, newest first. */
-export async function usageHistory(ctx: AppContext, accountId: string, query: { page: number; pageSize: number }) {
-  const { voucher } = await myVoucher(ctx, accountId);
+export async function usageHistory(ctx: AppContext, actor: Actor, query: PageQuery) {
+  const voucher = await myVoucher(ctx, actor);
   const where = eq(usage.voucherId, voucher.id);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.database.db.select().from(usage).where(where).orderBy(desc(usage.at), desc(usage.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.database.db.select().from(usage).where(where).orderBy(desc(usage.at), desc(usage.id)).limit(query.pageSize).offset(offsetOf(query)),
     ctx.database.db.select({ total: count() }).from(usage).where(where),
   ]);
   const names = await auth.channelAppNames(ctx, rows.flatMap((r) => (r.appId ? [r.appId] : [])));
-  return {
-    items: rows.map((r) => ({
+  return pageOf(
+    rows.map((r): UsageView => ({
       id: r.id,
       action: r.action,
       result: r.result,
@@ -424,23 +493,21 @@ export async function usageHistory(ctx: AppContext, accountId: string, query: { 
       deviceId: r.deviceId,
       at: r.at.toISOString(),
     })),
-    total: Number(total),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    total,
+    query,
+  );
 }
 
-/** Risk flags in a clerk's region (`prefix` '' is national), newest first. */
-export async function listRiskEvents(ctx: AppContext, prefix: string, query: { page: number; pageSize: number; rule?: string }) {
-  const where = and(prefix ? like(riskEvents.regionCode, `${prefix}%`) : undefined, query.rule ? eq(riskEvents.rule, query.rule) : undefined);
+/** 风险事件 the risk flags of the clerk's regions, newest first. */
+export async function listRiskEvents(ctx: AppContext, scope: RegionScope, query: PageQuery & { rule?: RiskRule }) {
+  const where = and(scope.prefix ? like(riskEvents.regionCode, `${scope.prefix}%`) : undefined, query.rule ? eq(riskEvents.rule, query.rule) : undefined);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.database.db.select().from(riskEvents).where(where).orderBy(desc(riskEvents.at), desc(riskEvents.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.database.db.select().from(riskEvents).where(where).orderBy(desc(riskEvents.at), desc(riskEvents.id)).limit(query.pageSize).offset(offsetOf(query)),
     ctx.database.db.select({ total: count() }).from(riskEvents).where(where),
   ]);
-  return {
-    items: rows.map((r) => ({ id: r.id, rule: r.rule, voucherId: r.voucherId, regionCode: r.regionCode, appId: r.appId, codeId: r.codeId, deviceId: r.deviceId, detail: r.detail, at: r.at.toISOString() })),
-    total: Number(total),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(
+    rows.map((r): RiskEventView => ({ id: r.id, rule: r.rule, voucherId: r.voucherId, regionCode: r.regionCode, appId: r.appId, codeId: r.codeId, deviceId: r.deviceId, detail: r.detail, at: r.at.toISOString() })),
+    total,
+    query,
+  );
 }
