@@ -3,11 +3,6 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ACCOUNT_KINDS } from '../../kernel/http/auth.js';
 import { DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
 
-/**
- * The kernel's `Literals`, typed for the HTTP type provider (which reads a union built from an array
- * as `never`); goes when `Literals` itself keeps its members' type. For request schemas too.
- */
-export const OneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>(Literals(values, description));
 
 export const THIRD_PARTIES = ['wechat', 'alipay'] as const;
 export type ThirdParty = (typeof THIRD_PARTIES)[number];
@@ -43,13 +38,13 @@ export const ChallengeView = Type.Object(
 
 /** A WeChat or Alipay account bound to the caller, its open id masked. */
 export const BindingView = Type.Object(
-  { provider: OneOf(THIRD_PARTIES), openId: Type.String(), createdAt: DateTime },
+  { provider: Literals(THIRD_PARTIES), openId: Type.String(), createdAt: DateTime },
   { description: '第三方账号绑定 a third-party binding' },
 );
 export type BindingView = Static<typeof BindingView>;
 
 /** A binding just made. */
-export const BoundView = Type.Object({ provider: OneOf(THIRD_PARTIES), bound: Type.Literal(true) }, { description: '绑定成功 bound' });
+export const BoundView = Type.Object({ provider: Literals(THIRD_PARTIES), bound: Type.Literal(true) }, { description: '绑定成功 bound' });
 
 /** How many sessions ended. */
 export const RevokedView = Type.Object({ revoked: Type.Integer() }, { description: '已注销的会话数 sessions ended' });
@@ -60,7 +55,7 @@ export const AuthEventView = Type.Object(
     at: DateTime,
     method: Type.String(),
     channel: Type.String(),
-    result: OneOf(['success', 'failure']),
+    result: Literals(['success', 'failure']),
     reason: Nullable(Type.String()),
     ip: Nullable(Type.String()),
   },
@@ -90,7 +85,7 @@ const orgFields = {
   id: Type.String(),
   parentId: Nullable(Type.String()),
   name: Type.String(),
-  level: OneOf(ORG_LEVELS),
+  level: Literals(ORG_LEVELS),
   regionCode: Type.String(),
 };
 
@@ -109,7 +104,7 @@ export const ResourceNodeView = Type.Recursive((This) =>
     {
       code: Type.String(),
       parentCode: Nullable(Type.String()),
-      kind: OneOf(['subsystem', 'menu', 'button', 'api']),
+      kind: Literals(['subsystem', 'menu', 'button', 'api']),
       name: Type.String(),
       nameEn: Type.String(),
       path: Nullable(Type.String()),
@@ -128,7 +123,7 @@ export const RoleView = Type.Object(
     id: Type.String(),
     code: Type.String(),
     name: Type.String(),
-    kind: OneOf(['business', 'admin']),
+    kind: Literals(['business', 'admin']),
     orgId: Type.String(),
     builtIn: Type.Boolean(),
     permissions: Type.Array(Type.String()),
@@ -148,7 +143,7 @@ const channelFields = { appId: Type.String(), name: Type.String(), capabilities:
 
 /** 渠道应用 a registered channel application (never its secret). */
 export const ChannelAppView = Type.Object(
-  { ...channelFields, status: OneOf(['active', 'disabled']), createdAt: DateTime },
+  { ...channelFields, status: Literals(['active', 'disabled']), createdAt: DateTime },
   { description: '渠道应用 a channel app' },
 );
 export type ChannelAppView = Static<typeof ChannelAppView>;
@@ -161,7 +156,7 @@ export const IntrospectionView = Type.Object(
   {
     active: Type.Boolean(),
     accountId: Type.Optional(Type.String()),
-    kind: Type.Optional(OneOf(ACCOUNT_KINDS)),
+    kind: Type.Optional(Literals(ACCOUNT_KINDS)),
     authLevel: Type.Optional(AuthLevel),
     expiresAt: Type.Optional(Type.Integer({ description: 'seconds since the epoch' })),
   },

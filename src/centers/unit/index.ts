@@ -3,4 +3,4 @@
  * registry record and employees, and through the collection center its bills. It owns no tables and
  * publishes no events; other centers have nothing to call here.
  */
-
+export {};

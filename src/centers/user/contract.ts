@@ -3,32 +3,27 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ACCOUNT_KINDS } from '../../kernel/http/auth.js';
 import { DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
 
-/**
- * The kernel's `Literals`, typed for the HTTP type provider (which reads a union built from an array
- * as `never`); goes when `Literals` itself keeps its members' type. For request schemas too.
- */
-export const OneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>(Literals(values, description));
 
 export const ACCOUNT_STATUSES = ['active', 'locked', 'deactivated'] as const;
 export const AGENT_ROLES = ['manager', 'agent'] as const;
 
 /** A unit an agent acts for, and the agent's role in it. */
 export const AgentUnitView = Type.Object(
-  { id: Type.String(), name: Type.String(), creditCode: Type.String(), role: OneOf(AGENT_ROLES) },
+  { id: Type.String(), name: Type.String(), creditCode: Type.String(), role: Literals(AGENT_ROLES) },
   { description: '经办单位 a unit the agent acts for' },
 );
 export type AgentUnitView = Static<typeof AgentUnitView>;
 
 const accountFields = {
   id: Type.String(),
-  kind: OneOf(ACCOUNT_KINDS),
+  kind: Literals(ACCOUNT_KINDS),
   loginName: Nullable(Type.String()),
   name: Type.String({ description: '姓名，无权查看者见脱敏 masked unless the viewer may read personal data' }),
   idNumber: Nullable(Type.String({ description: '身份证号，脱敏 masked likewise' })),
   phone: Nullable(Type.String({ description: '手机号，脱敏 masked likewise' })),
   email: Nullable(Type.String()),
   address: Nullable(Type.String()),
-  status: OneOf(ACCOUNT_STATUSES),
+  status: Literals(ACCOUNT_STATUSES),
   authLevel: Type.Integer({ minimum: 1, maximum: 3, description: '认证等级 1 account, 2 real-name (实名), 3 real-person (实人)' }),
   orgId: Nullable(Type.String()),
   enterpriseType: Nullable(Type.String()),
@@ -63,7 +58,7 @@ export const PasswordChangedView = Type.Object({ changed: Type.Literal(true) }, 
 export const DeactivatedView = Type.Object({ deactivated: Type.Literal(true) }, { description: '账号已注销 the account is deactivated' });
 
 /** An account's status after a lock or unlock. */
-export const LockView = Type.Object({ id: Type.String(), status: OneOf(['active', 'locked']) }, { description: '锁定状态 lock status' });
+export const LockView = Type.Object({ id: Type.String(), status: Literals(['active', 'locked']) }, { description: '锁定状态 lock status' });
 
 /** 经办人 an agent of a unit (name and phone masked). */
 export const AgentView = Type.Object(
@@ -72,8 +67,8 @@ export const AgentView = Type.Object(
     accountId: Type.String(),
     name: Type.String(),
     phone: Nullable(Type.String()),
-    role: OneOf(AGENT_ROLES),
-    status: OneOf(['active', 'revoked']),
+    role: Literals(AGENT_ROLES),
+    status: Literals(['active', 'revoked']),
     createdAt: DateTime,
   },
   { description: '单位经办人 a unit agent' },

@@ -6,14 +6,19 @@ import { UPPER_CASE } from './schemas.js';
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
+/** The platform's string formats, for the validators and for the serializer's choice between union branches. */
+export const PLATFORM_FORMATS = {
+  'cn-id-number': isValidIdNumber,
+  'cn-credit-code': isValidCreditCode,
+  'cn-mobile': isValidMobile,
+  'region-code': isValidRegionCode,
+  'year-month': isValidYearMonth,
+} as const;
+
 function withFormats(options: Options): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: false, removeAdditional: false, useDefaults: true, ...options });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addFormat('cn-id-number', { type: 'string', validate: isValidIdNumber });
-  ajv.addFormat('cn-credit-code', { type: 'string', validate: isValidCreditCode });
-  ajv.addFormat('cn-mobile', { type: 'string', validate: isValidMobile });
-  ajv.addFormat('region-code', { type: 'string', validate: isValidRegionCode });
-  ajv.addFormat('year-month', { type: 'string', validate: isValidYearMonth });
+  for (const [name, validate] of Object.entries(PLATFORM_FORMATS)) ajv.addFormat(name, { type: 'string', validate });
   // `x-upper-case`: the value is rewritten in its parent object or array (a body, querystring or
   // params property, at any depth); a bare top-level string has no parent and is left as it is.
   // No `type`: keywords for every type run before the string keywords (format, pattern), and ajv
