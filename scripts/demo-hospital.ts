@@ -19,7 +19,7 @@ import { signRequest } from '../src/adapters/signing.js';
 import { beijingDate, verifyLink } from '../src/centers/bill/index.js';
 import { DEMO, DEV_PROVIDERS_FILE } from '../src/demo-seed.js';
 import { yuan } from '../src/kernel/money/index.js';
-import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../test/support/domain-visit.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from './domain-visit.js';
 
 export interface Hospital {
   platformUrl: string;

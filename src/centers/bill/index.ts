@@ -4,17 +4,20 @@
  * the person, readable by channels, verifiable by anyone, voided with a red-letter bill (冲红).
  */
 import type { AppContext } from '../../kernel/context.js';
-import * as service from './service.js';
-import { billDeps } from './routes.js';
+import type { IssueInput, VerifyInput } from './contract.js';
+import { billDeps } from './deps.js';
+import * as issuing from './issuing.js';
+import * as verification from './verification.js';
+// The center's error messages, for the errors its functions throw to other centers' callers.
+import './messages.js';
 
-export { BILL_CAPABILITIES } from './routes.js';
+export { BILL_CAPABILITIES } from './capabilities.js';
 export { VISIT_TYPES, VERDICTS, beijingDate, canonicalBillText, type VisitType, type Verdict, type SignedFields } from './rules.js';
-export type { BillView, IssueInput, PublicBill, VerifyInput } from './service.js';
+export type { BillView, IssueInput, PublicBillView as PublicBill, VerificationView, VerifyInput } from './contract.js';
 export { billPdfBuffer, verifyLink } from './pdf.js';
 
-/** Issues a bill on behalf of a channel app (the payment center after a settlement, demo data). */
-export const issueBill = (ctx: AppContext, issuer: { appId: string }, input: service.IssueInput, idempotencyKey?: string) =>
-  service.issueBill(billDeps(ctx), issuer, input, idempotencyKey);
+/** Issues a bill on behalf of a channel app (the payment center after a settlement, demo data): the bill, and whether it was issued before. */
+export const issueBill = (ctx: AppContext, issuer: { appId: string }, input: IssueInput, idempotencyKey?: string) => issuing.issueBill(billDeps(ctx), issuer, input, idempotencyKey);
 
 /** The verification verdict and public fields of a bill. */
-export const verifyBill = (ctx: AppContext, input: service.VerifyInput) => service.verifyBill(ctx, input);
+export const verifyBill = (ctx: AppContext, input: VerifyInput) => verification.verifyBill(ctx, input);

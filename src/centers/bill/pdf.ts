@@ -6,8 +6,7 @@
 import QRCode from 'qrcode';
 import { openPdf } from '../../kernel/pdf/index.js';
 import { beijingDateTime, VISIT_TYPE_ZH, yuan } from './rules.js';
-import type { BillView } from './service.js';
-
+import type { BillView } from './contract.js';
 
 /** The verification page with the four (five) fields filled in, as the QR code carries it. */
 export function verifyLink(verifyUrl: string, bill: Pick<BillView, 'billCode' | 'billNumber' | 'checkCode' | 'issueDate' | 'totalFen'>): string {

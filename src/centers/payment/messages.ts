@@ -29,7 +29,6 @@ registerMessages({
   'payment.notify_amount': { zh: '支付通知金额与订单现金部分不符', en: 'The notified amount differs from the order’s cash part' },
   'payment.webhook_url': { zh: '回调地址须为 http(s) 网址，且不含用户名、密码或 # 片段', en: 'The webhook URL must be an http(s) address without user, password or # fragment' },
   'payment.webhook_private_host': { zh: '回调地址不能指向本机或内网地址', en: 'The webhook URL may not point at this machine or a private network' },
-  'payment.no_org': { zh: '账号不属于任何经办机构，不能办理对账', en: 'The account belongs to no organization: it cannot reconcile' },
   'payment.statement_unreadable': { zh: '支付渠道对账单第 {line} 行无法识别', en: 'Line {line} of the payment channel’s statement cannot be read' },
   'payment.reconciliation_not_found': { zh: '没有该对账记录', en: 'No such reconciliation' },
   'payment.reconciliation_item_not_found': { zh: '没有该对账明细', en: 'No such reconciliation item' },

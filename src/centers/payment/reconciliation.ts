@@ -3,12 +3,14 @@
  * day against the platform's paid orders and refunds of that day that went through that channel
  * (`reconciliation-rules.ts`). One report per (date, channel); a clerk runs and works it for their
  * region (the region of the order's institution), so a re-run replaces only that region's open
- * items and keeps what was decided. `reconcileDay` runs every channel offered.
+ * items and keeps what was decided. `reconcileDay` runs every channel offered. An item outside the
+ * clerk's region is not found, as everywhere.
  */
 import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import { isAdapterError } from '../../adapters/index.js';
+import type { Actor, RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import {
@@ -21,14 +23,12 @@ import {
   type ReconciliationKind,
   type Resolution,
 } from './reconciliation-rules.js';
+import type { ReconciliationDayView, ReconciliationItemView, ReconciliationView } from './contract.js';
+import type { PaymentDeps } from './order-state.js';
 import { orders, PAY_CHANNELS, reconciliationItems, reconciliations, refunds, type PayChannelName } from './schema.js';
-import type { PaymentDeps } from './service.js';
 
-/** A clerk: acts within the region-code prefix their organization covers ('' national). */
-export interface Clerk {
-  accountId: string;
-  prefix: string;
-}
+/** A clerk: who runs and decides (recorded), within the regions their organization acts for. */
+type Clerk = Pick<Actor, 'accountId' | 'scope'>;
 
 type ItemRow = typeof reconciliationItems.$inferSelect;
 type ItemStatus = ItemRow['status'];
@@ -36,8 +36,8 @@ type ItemStatus = ItemRow['status'];
 const DAY_MS = 86_400_000;
 const CHUNK = 1000;
 
-const regionScope = (column: AnyColumn, prefix: string): SQL | undefined => (prefix ? like(column, `${prefix}%`) : undefined);
-const transaction = <T>(ctx: AppContext, work: (tx: Db) => Promise<T>) => ctx.database.db.transaction((t) => work(t as unknown as Db));
+/** The rows of the clerk's regions (all of them for a national clerk). */
+const within = (column: AnyColumn, scope: RegionScope): SQL | undefined => (scope.prefix ? like(column, `${scope.prefix}%`) : undefined);
 
 /** The platform's payments and refunds of the day through the channel, and those the statement names from other days. */
 async function platformRecords(db: Db, date: string, channel: PayChannelName, named: { orderIds: string[]; refundRefs: string[] }): Promise<PlatformRecord[]> {
@@ -87,8 +87,9 @@ const statusOf = (kind: ReconciliationKind): ItemStatus => (kind === 'match' ? '
  * 对账 runs (or re-runs) the day's reconciliation of the channel for the clerk's region: downloads
  * the statement, compares, and replaces the region's open and matched items; decided items stay.
  */
-export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: PayChannelName }) {
+export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: string; channel: PayChannelName }): Promise<ReconciliationView> {
   const { ctx } = deps;
+  const scope = await clerk.scope();
   const channel = deps.channels[input.channel];
   if (!channel) throw new DomainError('payment.channel_not_offered', 'unprocessable', { channel: input.channel }, 'channel');
   let csv: string;
@@ -106,16 +107,16 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
   };
   const compared = compareStatement(parsed.rows, await platformRecords(ctx.database.db, input.date, input.channel, named));
   const regionOf = (item: ComparedItem) => regionOfInstitution(item.institutionCode) ?? '';
-  const mine = compared.filter((item) => regionOf(item).startsWith(clerk.prefix));
+  const mine = compared.filter((item) => scope.covers(regionOf(item)));
 
-  const id = await transaction(ctx, async (tx) => {
+  const id = await transaction(ctx.database.db, async (tx) => {
     await tx.insert(reconciliations).values({ id: newId('prc'), date: input.date, channel: input.channel, runs: 0, createdBy: clerk.accountId, lastRunBy: clerk.accountId }).onConflictDoNothing();
     // The report's row serializes runs of the same day and channel.
     const [report] = await tx.select().from(reconciliations).where(and(eq(reconciliations.date, input.date), eq(reconciliations.channel, input.channel))).for('update');
     await tx.update(reconciliations).set({ runs: report.runs + 1, lastRunBy: clerk.accountId, lastRunAt: new Date() }).where(eq(reconciliations.id, report.id));
     await tx
       .delete(reconciliationItems)
-      .where(and(eq(reconciliationItems.reconciliationId, report.id), inArray(reconciliationItems.status, ['open', 'matched']), regionScope(reconciliationItems.regionCode, clerk.prefix)));
+      .where(and(eq(reconciliationItems.reconciliationId, report.id), inArray(reconciliationItems.status, ['open', 'matched']), within(reconciliationItems.regionCode, scope)));
     const rows = mine.map((item) => ({
       id: newId('pri'),
       reconciliationId: report.id,
@@ -135,7 +136,7 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
     for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(reconciliationItems).values(rows.slice(i, i + CHUNK)).onConflictDoNothing();
     return report.id;
   });
-  return getReconciliation(ctx.database.db, clerk, id);
+  return getReconciliation(ctx.database.db, scope, id);
 }
 
 /**
@@ -143,17 +144,17 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
  * `PAY_CHANNELS`); a channel whose statement cannot be had fails the whole run, so that a clerk
  * never takes a partial day for a complete one (the reports already run stay, a re-run updates them).
  */
-export async function reconcileDay(deps: PaymentDeps, clerk: Clerk, input: { date: string }) {
+export async function reconcileDay(deps: PaymentDeps, clerk: Clerk, input: { date: string }): Promise<ReconciliationDayView> {
   const reports = [];
   for (const channel of PAY_CHANNELS) if (deps.channels[channel]) reports.push(await reconcile(deps, clerk, { date: input.date, channel }));
   return { date: input.date, reports };
 }
 
-async function scopedCounts(db: Db, clerk: Clerk, id: string) {
+async function scopedCounts(db: Db, scope: RegionScope, id: string) {
   const rows = await db
     .select({ kind: reconciliationItems.kind, status: reconciliationItems.status, total: count() })
     .from(reconciliationItems)
-    .where(and(eq(reconciliationItems.reconciliationId, id), regionScope(reconciliationItems.regionCode, clerk.prefix)))
+    .where(and(eq(reconciliationItems.reconciliationId, id), within(reconciliationItems.regionCode, scope)))
     .groupBy(reconciliationItems.kind, reconciliationItems.status);
   const counts = Object.fromEntries(RECONCILIATION_KINDS.map((k) => [k, 0])) as Record<ReconciliationKind, number>;
   const items = { open: 0, resolved: 0 };
@@ -164,13 +165,13 @@ async function scopedCounts(db: Db, clerk: Clerk, id: string) {
   return { counts, items };
 }
 
-async function summaryView(db: Db, clerk: Clerk, row: typeof reconciliations.$inferSelect) {
+async function summaryView(db: Db, scope: RegionScope, row: typeof reconciliations.$inferSelect): Promise<ReconciliationView> {
   return {
     id: row.id,
     date: row.date,
     channel: row.channel,
     runs: row.runs,
-    ...(await scopedCounts(db, clerk, row.id)),
+    ...(await scopedCounts(db, scope, row.id)),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     lastRunBy: row.lastRunBy,
@@ -184,23 +185,23 @@ async function reportOf(db: Db, id: string) {
   return row;
 }
 
-/** One report, its counts limited to the clerk's region. */
-export async function getReconciliation(db: Db, clerk: Clerk, id: string) {
-  return summaryView(db, clerk, await reportOf(db, id));
+/** 对账汇总 one report, its counts limited to the clerk's regions. */
+export async function getReconciliation(db: Db, scope: RegionScope, id: string) {
+  return summaryView(db, scope, await reportOf(db, id));
 }
 
-/** 对账记录 the reports, newest day first, their counts limited to the clerk's region. */
-export async function listReconciliations(db: Db, clerk: Clerk, query: { page: number; pageSize: number; date?: string; channel?: string }) {
+/** 对账记录 the reports, newest day first, their counts limited to the clerk's regions. */
+export async function listReconciliations(db: Db, scope: RegionScope, query: { page: number; pageSize: number; date?: string; channel?: string }) {
   const where = and(query.date ? eq(reconciliations.date, query.date) : undefined, query.channel ? eq(reconciliations.channel, query.channel) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(reconciliations).where(where).orderBy(desc(reconciliations.date), asc(reconciliations.channel)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(reconciliations).where(where),
   ]);
-  const items = await Promise.all(rows.map((row) => summaryView(db, clerk, row)));
+  const items = await Promise.all(rows.map((row) => summaryView(db, scope, row)));
   return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
-const itemView = (i: ItemRow, channel: string) => ({
+const itemView = (i: ItemRow, channel: string): ReconciliationItemView => ({
   id: i.id,
   reconciliationId: i.reconciliationId,
   /** 支付渠道 of the report the item belongs to */
@@ -222,12 +223,12 @@ const itemView = (i: ItemRow, channel: string) => ({
   resolvedAt: i.resolvedAt?.toISOString() ?? null,
 });
 
-/** 对账明细 the report's items in the clerk's region. */
-export async function listItems(db: Db, clerk: Clerk, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
+/** 对账明细 the report's items in the clerk's regions. */
+export async function listItems(db: Db, scope: RegionScope, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
   const report = await reportOf(db, id);
   const where = and(
     eq(reconciliationItems.reconciliationId, id),
-    regionScope(reconciliationItems.regionCode, clerk.prefix),
+    within(reconciliationItems.regionCode, scope),
     query.status ? eq(reconciliationItems.status, query.status) : undefined,
     query.kind ? eq(reconciliationItems.kind, query.kind) : undefined,
   );
@@ -238,11 +239,13 @@ export async function listItems(db: Db, clerk: Clerk, id: string, query: { page:
   return { items: rows.map((row) => itemView(row, report.channel)), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
-/** 处理差异 records the clerk's decision on an open item of their region; an item is decided once. */
-export async function resolveItem(ctx: AppContext, clerk: Clerk, id: string, input: { resolution: Resolution; note?: string }) {
-  return transaction(ctx, async (tx) => {
+/** 处理差异 records the clerk's decision on an open item of their regions; an item is decided once. */
+export async function resolveItem(ctx: AppContext, clerk: Clerk, id: string, input: { resolution: Resolution; note?: string }): Promise<ReconciliationItemView> {
+  const scope = await clerk.scope();
+  return transaction(ctx.database.db, async (tx) => {
     const [item] = await tx.select().from(reconciliationItems).where(eq(reconciliationItems.id, id)).for('update');
-    if (!item || !item.regionCode.startsWith(clerk.prefix)) throw notFound('payment.reconciliation_item_not_found');
+    if (!item) throw notFound('payment.reconciliation_item_not_found');
+    scope.require(item.regionCode, 'payment.reconciliation_item_not_found');
     if (item.status !== 'open') throw conflict('payment.reconciliation_item_decided', { status: item.status }, 'id');
     const [updated] = await tx
       .update(reconciliationItems)

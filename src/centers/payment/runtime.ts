@@ -1,16 +1,17 @@
 /**
  * The payment center's dependencies per platform instance (a client per channel style, the notify
- * URLs) and its background job: every `syncIntervalSec` one `syncOnce` pass (timeouts, re-sync with
- * the channels, interrupted compensations). Passes never overlap within a process; across processes the
- * conditional state transitions keep a second pass harmless.
+ * URLs) and its periodic jobs: every `syncIntervalSec` one re-sync pass (timeouts, re-sync with the
+ * channels, interrupted compensations and refunds), and every second the due webhook deliveries.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAlipayClient, createPayChannelClient, createUnionPayClient, type PayChannel } from '../../adapters/index.js';
 import type { Config } from '../../kernel/config/index.js';
 import type { AppContext } from '../../kernel/context.js';
+import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
+import type { PaymentDeps } from './order-state.js';
 import type { PayChannelName } from './schema.js';
-import { syncOnce, type PaymentDeps } from './service.js';
+import { syncOnce } from './sync.js';
 import { DEFAULT_WEBHOOK_POLICY, deliverDue, type WebhookPolicy } from './webhooks.js';
 
 /**
@@ -33,27 +34,34 @@ export function channelClients(config: Config): Partial<Record<PayChannelName, P
 interface Runtime {
   deps: PaymentDeps;
   server?: Server;
-  timer?: NodeJS.Timeout;
-  busy?: Promise<number>;
   webhookPolicy: WebhookPolicy;
-  webhookTimer?: NodeJS.Timeout;
-  webhookBusy?: Promise<number>;
-  stopped: boolean;
+  /** 同步 the re-sync job */
+  sync: PeriodicJob;
+  /** 机构回调 the webhook sender */
+  webhooks: PeriodicJob;
 }
 
 const runtimes = new WeakMap<AppContext, Runtime>();
 
+/** Webhook retries are due within seconds, so they get their own short tick (a due-index lookup). */
+const WEBHOOK_TICK_MS = 1000;
+
 function runtimeOf(ctx: AppContext): Runtime {
   let runtime = runtimes.get(ctx);
   if (!runtime) {
+    const deps: PaymentDeps = {
+      ctx,
+      channels: channelClients(ctx.config),
+      notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
+    };
+    const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY };
+    // No lease: passes never overlap on a node, and across nodes the conditional transitions and
+    // the deliveries' row claims keep a second pass harmless. The first pass waits for the interval.
     const created: Runtime = {
-      stopped: false,
-      webhookPolicy: { ...DEFAULT_WEBHOOK_POLICY },
-      deps: {
-        ctx,
-        channels: channelClients(ctx.config),
-        notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
-      },
+      deps,
+      webhookPolicy,
+      sync: periodicJob({ name: 'payment.sync', intervalMs: ctx.config.payment.syncIntervalSec * 1000, run: () => syncOnce(deps), log: ctx.log, runAtStart: false }),
+      webhooks: periodicJob({ name: 'payment.webhooks', intervalMs: WEBHOOK_TICK_MS, run: () => deliverDue(ctx, webhookPolicy), log: ctx.log, runAtStart: false }),
     };
     runtimes.set(ctx, (runtime = created));
   }
@@ -75,56 +83,25 @@ export function attachServer(ctx: AppContext, server: Server) {
   runtimeOf(ctx).server = server;
 }
 
-/** One pass now (tests, and the timer); waits for a pass already running instead of starting another. */
-export async function syncNow(ctx: AppContext): Promise<number> {
-  const runtime = runtimeOf(ctx);
-  while (runtime.busy) await runtime.busy.catch(() => 0);
-  runtime.busy = syncOnce(runtime.deps).finally(() => {
-    runtime.busy = undefined;
-  });
-  return runtime.busy;
-}
+/** One re-sync pass now (tests, and callers that need it on the spot); waits for a pass already running, then runs one. */
+export const syncNow = (ctx: AppContext) => runtimeOf(ctx).sync.runNow();
 
-/** Sends the due webhook deliveries now (tests, and the timer); waits for a pass already running. */
-export async function deliverWebhooksNow(ctx: AppContext): Promise<number> {
-  const runtime = runtimeOf(ctx);
-  while (runtime.webhookBusy) await runtime.webhookBusy.catch(() => 0);
-  runtime.webhookBusy = deliverDue(ctx, runtime.webhookPolicy).finally(() => {
-    runtime.webhookBusy = undefined;
-  });
-  return runtime.webhookBusy;
-}
+/** Sends the due webhook deliveries now; waits for a pass already running, then runs one. */
+export const deliverWebhooksNow = (ctx: AppContext) => runtimeOf(ctx).webhooks.runNow();
 
 /** Changes the retry policy of this instance (tests shorten the backoff). */
 export function setWebhookPolicy(ctx: AppContext, policy: Partial<WebhookPolicy>) {
   Object.assign(runtimeOf(ctx).webhookPolicy, policy);
 }
 
-/** Webhook retries are due within seconds, so they get their own short tick (a due-index lookup). */
-const WEBHOOK_TICK_MS = 1000;
-
-export function startJob(ctx: AppContext) {
+export function startJobs(ctx: AppContext) {
   const runtime = runtimeOf(ctx);
-  if (runtime.timer || runtime.stopped) return;
-  runtime.timer = setInterval(() => {
-    if (runtime.busy || runtime.stopped) return;
-    syncNow(ctx).catch((error) => ctx.log.error({ err: error }, 'payment sync pass failed'));
-  }, ctx.config.payment.syncIntervalSec * 1000);
-  runtime.timer.unref();
-  runtime.webhookTimer = setInterval(() => {
-    if (runtime.webhookBusy || runtime.stopped) return;
-    deliverWebhooksNow(ctx).catch((error) => ctx.log.error({ err: error }, 'payment webhook pass failed'));
-  }, WEBHOOK_TICK_MS);
-  runtime.webhookTimer.unref();
+  runtime.sync.start();
+  runtime.webhooks.start();
 }
 
-export async function stopJob(ctx: AppContext) {
+/** No new pass; the passes running are awaited (the platform's close). */
+export async function stopJobs(ctx: AppContext) {
   const runtime = runtimeOf(ctx);
-  runtime.stopped = true;
-  if (runtime.timer) clearInterval(runtime.timer);
-  if (runtime.webhookTimer) clearInterval(runtime.webhookTimer);
-  runtime.timer = undefined;
-  runtime.webhookTimer = undefined;
-  await runtime.busy?.catch(() => 0);
-  await runtime.webhookBusy?.catch(() => 0);
+  await Promise.all([runtime.sync.stop(), runtime.webhooks.stop()]);
 }

@@ -10,27 +10,16 @@ import { request as httpsRequest } from 'node:https';
 import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { signRequest } from '../../adapters/signing.js';
 import type { AppContext } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { badRequest } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import type { DomainEvent } from '../../kernel/outbox/index.js';
+import type { DomainEvent, PayloadOf } from '../../kernel/outbox/index.js';
 import * as auth from '../auth/index.js';
-import { webhookDeliveries, webhooks, type WebhookEvent } from './schema.js';
+import type { DeliveryView, WebhookView } from './contract.js';
+import type { ORDER_EVENT } from './events.js';
+import { webhookDeliveries, webhooks } from './schema.js';
 import { isPrivateHost } from './reconciliation-rules.js';
 import { publicOnlyLookup, resolvesPrivate } from './public-lookup.js';
-
-/** The outbox topic of order events; the payload is `OrderEventPayload`. */
-export const ORDER_EVENT_TOPIC = 'payment.order_event';
-
-export interface OrderEventPayload {
-  event: WebhookEvent;
-  appId: string;
-  orderId: string;
-  /** the order as the state change left it (the institution's view) */
-  order: Record<string, unknown>;
-  /** a partial refund: the refund recorded */
-  refund?: Record<string, unknown>;
-}
 
 export interface WebhookPolicy {
   /** the first retry's delay; each next one doubles it */
@@ -47,9 +36,6 @@ export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = { baseDelayMs: 1000, maxAtt
 const CLAIM_MS = 60_000;
 const MAX_ERROR = 300;
 
-/** Publishes an order event in the transaction of the state change it reports. */
-export const publishOrderEvent = (ctx: AppContext, tx: Db, payload: OrderEventPayload) => ctx.outbox.publish(tx, ORDER_EVENT_TOPIC, payload as unknown as Record<string, unknown>);
-
 function checkUrl(raw: string, allowPrivateHosts: boolean) {
   let url: URL;
   try {
@@ -64,7 +50,7 @@ function checkUrl(raw: string, allowPrivateHosts: boolean) {
 }
 
 /** 登记回调地址 sets (or replaces) the app's webhook URL. */
-export async function registerWebhook(ctx: AppContext, caller: { appId: string }, input: { url: string }) {
+export async function registerWebhook(ctx: AppContext, caller: { appId: string }, input: { url: string }): Promise<WebhookView> {
   const allowPrivate = ctx.config.payment.webhookPrivateHosts;
   const url = checkUrl(input.url, allowPrivate);
   // Told now when the name already points inward; the send re-checks every time.
@@ -79,8 +65,8 @@ export async function registerWebhook(ctx: AppContext, caller: { appId: string }
 }
 
 /** The outbox subscriber: one delivery per event, if the app has a webhook (events before its registration are not sent). */
-export async function onOrderEvent(event: DomainEvent, tx: Db) {
-  const payload = event.payload as unknown as OrderEventPayload;
+export async function onOrderEvent(event: DomainEvent<PayloadOf<typeof ORDER_EVENT>>, tx: Db) {
+  const { payload } = event;
   const [hook] = await tx.select().from(webhooks).where(eq(webhooks.appId, payload.appId));
   if (!hook) return;
   const body = JSON.stringify({ event: payload.event, order: payload.order, ...(payload.refund ? { refund: payload.refund } : {}) });
@@ -96,7 +82,7 @@ export const retryDelayMs = (policy: Pick<WebhookPolicy, 'baseDelayMs'>, attempt
 /** Sends the due deliveries once each; how many it attempted. */
 export async function deliverDue(ctx: AppContext, policy: WebhookPolicy, limit = 50) {
   const db = ctx.database.db;
-  const claimed = await db.transaction(async (tx) => {
+  const claimed = await transaction(db, async (tx) => {
     const due = await tx
       .select()
       .from(webhookDeliveries)
@@ -161,7 +147,7 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
   });
 }
 
-const deliveryView = (d: typeof webhookDeliveries.$inferSelect) => ({
+const deliveryView = (d: typeof webhookDeliveries.$inferSelect): DeliveryView => ({
   id: d.id,
   event: d.event,
   orderId: d.orderId,

@@ -1,2 +1,11 @@
-/** The settlement center as the platform composes it (routes, start, demo data); other centers use index.ts. */
-export { settlementCenter } from './routes.js';
+import type { CenterModule } from '../../kernel/context.js';
+import { settlementRoutes } from './routes.js';
+import './messages.js';
+
+/** The settlement center as the platform composes it; other centers use index.ts. */
+export const settlementCenter: CenterModule = {
+  name: 'settlement',
+  async routes(app, ctx) {
+    settlementRoutes(app, ctx);
+  },
+};

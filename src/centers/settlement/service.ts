@@ -11,19 +11,14 @@ import type { Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { idempotent } from '../../kernel/idempotency/index.js';
+import type { PayloadOf } from '../../kernel/outbox/index.js';
 import * as collection from '../collection/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as policy from '../policy/index.js';
-import * as personal from '../personal/index.js';
-import { parametersFor, settle, SettlementInputError, type FeeLine, type SettlementParameters, type SettlementResult, type VisitKind } from './calculator.js';
+import { parametersFor, settle, SettlementInputError, type FeeLine, type SettlementParameters, type SettlementResult } from './calculator.js';
+import type { PreSettlementView, SettlementView, VisitInput } from './contract.js';
+import { REVERSED, SETTLED } from './events.js';
 import { accumulations, settlements } from './schema.js';
-
-export interface VisitInput {
-  kind: VisitKind;
-  institutionLevel: 1 | 2 | 3;
-  /** `YYYY-MM-DD` */
-  date: string;
-}
 
 export interface SettlementInput {
   /** the registry person (`psn_…`), as the e-voucher verification returns it */
@@ -36,6 +31,13 @@ export interface SettlementInput {
   /** 结算流水号 the institution's reference; required to settle, ignored by pre-settlement */
   settlementReference?: string;
 }
+
+/** A settlement as a channel app's command left it; `replayed` when it is the stored answer of an earlier request with the key. */
+export interface SettlementOutcome {
+  settlement: SettlementView;
+  replayed: boolean;
+}
+
 
 /** What the platform found for a visit before any figure: who, where, under which policy row. */
 interface Prepared {
@@ -64,12 +66,6 @@ function checkLines(lines: readonly FeeLine[]) {
   });
 }
 
-/**
- * The pooling regions whose policy may govern an enrollment's region, nearest first: the region
- * itself, its city (市级统筹), its province — as the collection center looks for collection rules.
- */
-const poolingCandidates = (regionCode: string) => [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
-
 async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepared> {
   checkLines(input.lines);
   const month = input.visit.date.slice(0, 7);
@@ -78,11 +74,8 @@ async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepare
   if (!held) throw new DomainError('settlement.not_enrolled', 'unprocessable', { personId: input.personId, insuranceType: input.insuranceType, month }, 'personId');
   // 人员类别: a retired person is settled as retired whatever the enrollment kind.
   const personCategory = held.retired ? 'retired' : held.kind;
-  let rule: policy.SettlementRuleVersion | null = null;
-  for (const regionCode of poolingCandidates(held.regionCode)) {
-    rule = (await policy.effectiveParameters(ctx, { regionCode, insuranceType: input.insuranceType, month })).settlementRule;
-    if (rule) break;
-  }
+  // The nearest pooling region (the region, its city, its province) with a settlement policy in effect.
+  const rule = (await policy.governingParameters(ctx, 'settlementRule', { regionCode: held.regionCode, insuranceType: input.insuranceType, month }))?.settlementRule;
   if (!rule) throw new DomainError('settlement.no_policy', 'unprocessable', { regionCode: held.regionCode, insuranceType: input.insuranceType, month }, 'insuranceType');
   const visit = { kind: input.visit.kind, institutionLevel: input.visit.institutionLevel, personCategory };
   let parameters: SettlementParameters;
@@ -113,7 +106,7 @@ async function yearToDate(db: Db, personId: string, insuranceType: string, year:
 }
 
 /** 预结算 the figures a settlement would give now; writes nothing. */
-export async function preSettle(ctx: AppContext, input: SettlementInput) {
+export async function preSettle(ctx: AppContext, input: SettlementInput): Promise<PreSettlementView> {
   const prepared = await prepare(ctx, input);
   const [ytd, balance] = await Promise.all([
     yearToDate(ctx.database.db, input.personId, input.insuranceType, prepared.year),
@@ -134,7 +127,7 @@ export async function preSettle(ctx: AppContext, input: SettlementInput) {
 
 type SettlementRow = typeof settlements.$inferSelect;
 
-export const settlementView = (row: SettlementRow) => ({
+export const settlementView = (row: SettlementRow): SettlementView => ({
   id: row.id,
   status: row.status,
   personId: row.personId,
@@ -150,18 +143,22 @@ export const settlementView = (row: SettlementRow) => ({
   createdAt: row.createdAt.toISOString(),
   reversedAt: row.reversedAt?.toISOString() ?? null,
 });
-export type SettlementView = ReturnType<typeof settlementView>;
 
 const accountRef = (id: string) => `stl:${id}`;
 
 /**
  * 结算 settles a visit: the settlement, the year-to-date accumulations and the personal-account
  * payment in one transaction. Idempotent on the Idempotency-Key (per channel app); a reference
- * already used by the institution is a 409 naming `settlementReference`.
+ * already used by the institution is a conflict naming `settlementReference`.
  */
-export async function settleVisit(ctx: AppContext, caller: { appId: string }, input: SettlementInput & { settlementReference: string }, idempotencyKey?: string) {
+export async function settleVisit(
+  ctx: AppContext,
+  caller: { appId: string },
+  input: SettlementInput & { settlementReference: string },
+  idempotencyKey?: string,
+): Promise<SettlementOutcome> {
   const { personId, insuranceType } = input;
-  return idempotent(
+  const { result: body, replayed } = await idempotent(
     ctx.database,
     { scope: `channel:${caller.appId}:settlement.settle`, key: idempotencyKey, request: input },
     // Reads of other centers happen before the transaction (PGlite has a single connection).
@@ -210,13 +207,14 @@ export async function settleVisit(ctx: AppContext, caller: { appId: string }, in
       if (result.acct_pay > 0) {
         await collection.debitAccount(ctx, tx, { personId, amountFen: result.acct_pay, reference: accountRef(id), kind: 'settlement', month: prepared.month, insuranceType });
       }
-      await ctx.outbox.publish(tx, 'settlement.settled', eventPayload(row));
-      return { status: 201, body: settlementView(row) };
+      await ctx.outbox.publish(tx, SETTLED, eventPayload(row));
+      return settlementView(row);
     },
   );
+  return { settlement: body, replayed };
 }
 
-function eventPayload(row: SettlementRow) {
+function eventPayload(row: SettlementRow): PayloadOf<typeof SETTLED> {
   return {
     settlementId: row.id,
     personId: row.personId,
@@ -234,10 +232,10 @@ function eventPayload(row: SettlementRow) {
 /**
  * 冲正 reverses a settlement once: the year-to-date accumulations give back its deductible and fund
  * payment, the personal account gets its payment back. Only the channel app that settled may reverse
- * (another's settlement reads as not found); a second reversal is a 409.
+ * (another's settlement reads as not found); a second reversal is a conflict.
  */
-export async function reverseSettlement(ctx: AppContext, caller: { appId: string }, id: string, idempotencyKey?: string) {
-  return idempotent(
+export async function reverseSettlement(ctx: AppContext, caller: { appId: string }, id: string, idempotencyKey?: string): Promise<SettlementOutcome> {
+  const { result: body, replayed } = await idempotent(
     ctx.database,
     { scope: `channel:${caller.appId}:settlement.reverse`, key: idempotencyKey, request: { id } },
     async () => undefined,
@@ -257,18 +255,18 @@ export async function reverseSettlement(ctx: AppContext, caller: { appId: string
         .where(where);
       if (Number(row.accountFen) > 0) await collection.reverseAccountDebit(ctx, tx, { reference: accountRef(row.id), reversalReference: `${accountRef(row.id)}:reversal` });
       const [updated] = await tx.update(settlements).set({ status: 'reversed', reversedAt: new Date() }).where(eq(settlements.id, id)).returning();
-      await ctx.outbox.publish(tx, 'settlement.reversed', eventPayload(updated));
-      return { status: 200, body: settlementView(updated) };
+      await ctx.outbox.publish(tx, REVERSED, eventPayload(updated));
+      return settlementView(updated);
     },
   );
+  return { settlement: body, replayed };
 }
 
-/** The registry person id behind a person account, or null. */
-const personOf = async (ctx: AppContext, accountId: string) => (await personal.personOfAccount(ctx, accountId))?.id ?? null;
-
-/** 我的结算 the person's own settlements, newest first, each figure with its explanation (`result.why`). */
-export async function mySettlements(ctx: AppContext, accountId: string, query: { page: number; pageSize: number; year?: number }) {
-  const personId = await personOf(ctx, accountId);
+/**
+ * 我的结算 the person's own settlements, newest first, each figure with its explanation (`result.why`);
+ * an account the registry does not know (`personId` null) has none.
+ */
+export async function mySettlements(ctx: AppContext, personId: string | null, query: { page: number; pageSize: number; year?: number }) {
   if (!personId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   const db = ctx.database.db;
   const where = and(eq(settlements.personId, personId), query.year === undefined ? undefined : eq(settlements.year, query.year));

@@ -7,7 +7,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Db } from '../db/index.js';
+import { transaction as inTransaction, type Database, type Db } from '../db/index.js';
 import { DomainError } from '../errors/index.js';
 import { sm3Hex } from '../crypto/index.js';
 import { idempotencyKeys } from './schema.js';
@@ -33,9 +33,9 @@ export function canonicalJson(value: unknown): string {
 export const requestHash = (request: unknown) => sm3Hex(canonicalJson(request));
 
 export interface Answer<T> {
-  status: number;
-  body: T;
-  /** true when this is the stored answer of an earlier request with the key */
+  /** what the work returned, or the stored result of the earlier request with the key */
+  result: T;
+  /** true when this is the stored result of an earlier request with the key */
   replayed: boolean;
 }
 
@@ -48,7 +48,7 @@ async function stored(db: Db, scope: string, key: string) {
 
 function replay<T>(row: typeof idempotencyKeys.$inferSelect, hash: string): Answer<T> {
   if (row.requestHash !== hash) throw new DomainError('request.idempotency_conflict', 'conflict', {}, 'idempotency-key');
-  return { status: row.status, body: row.response as T, replayed: true };
+  return { result: row.response as T, replayed: true };
 }
 
 /**
@@ -62,14 +62,14 @@ export async function idempotent<T, P>(
   database: Pick<Database, 'db'>,
   input: { scope: string; key: string | undefined; request: unknown },
   prepare: () => Promise<P>,
-  work: (tx: Db, prepared: P) => Promise<{ status: number; body: T }>,
+  work: (tx: Db, prepared: P) => Promise<T>,
 ): Promise<Answer<T>> {
   const db = database.db;
-  const transaction = <R>(run: (tx: Db) => Promise<R>) => db.transaction((tx) => run(tx as unknown as Db));
+  const transaction = <R>(run: (tx: Db) => Promise<R>) => inTransaction(db, run);
   const { scope, key } = input;
   if (!key) {
     const prepared = await prepare();
-    return { ...(await transaction((tx) => work(tx, prepared))), replayed: false };
+    return { result: await transaction((tx) => work(tx, prepared)), replayed: false };
   }
   const hash = requestHash(input.request);
   const earlier = await stored(db, scope, key);
@@ -83,12 +83,13 @@ export async function idempotent<T, P>(
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (!claimed.length) throw new ClaimedElsewhere();
-      const answer = await work(tx, prepared);
+      const result = await work(tx, prepared);
+      // The status column predates domain results; the result alone is the answer now.
       await tx
         .update(idempotencyKeys)
-        .set({ status: answer.status, response: answer.body as object })
+        .set({ status: 0, response: result as object })
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-      return { ...answer, replayed: false };
+      return { result, replayed: false };
     });
   } catch (error) {
     if (!(error instanceof ClaimedElsewhere)) throw error;
