@@ -13,6 +13,7 @@ import { createAuditLog } from './kernel/audit/index.js';
 import { auditRoutes } from './kernel/audit/routes.js';
 import { createOutbox } from './kernel/outbox/index.js';
 import { createHttpApp, type App } from './kernel/http/app.js';
+import { healthRoutes } from './kernel/http/health.js';
 import { ProblemSchema } from './kernel/http/schemas.js';
 import type { Authenticator } from './kernel/http/auth.js';
 import type { AppContext, CenterModule } from './kernel/context.js';
@@ -89,26 +90,25 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         },
       },
     },
+    // Shared schemas keep their $id as their name in components.schemas (the web's generated types name them so).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     transform: ({ schema, url, route }) => {
       const auth = route.config?.auth;
       const security = !auth || 'public' in auth ? undefined : 'channel' in auth ? [{ channelSignature: [] }] : [{ bearer: [] }];
-      // Documentation only: every operation may answer with a problem+json error.
-      const response = { ...((schema?.response as object) ?? {}), '4XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' }, '5XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' } };
+      // Documentation only: every operation may answer with a problem+json error, and a file
+      // (FileBody) is documented under its own media type rather than as JSON.
+      const response = {
+        ...documentedFiles((schema?.response as Record<string, Record<string, unknown>>) ?? {}),
+        '4XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' },
+        '5XX': { description: 'problem+json (RFC 9457)', $ref: 'Problem#' },
+      };
       return { schema: { ...schema, response, ...(security ? { security } : {}) } as typeof schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/healthz', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '存活检查 liveness' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '就绪检查（数据库与缓存） readiness: database and cache' } }, async (request, reply) => {
-    const checks = await Promise.allSettled([database.ping(), cache.ping()]);
-    const [db, cacheCheck] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
-    const ready = db === 'ok' && cacheCheck === 'ok';
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', database: db, databaseKind: database.kind, cache: cacheCheck, cacheKind: cache.kind });
-  });
-  // The baseline route of every benchmark: the same server, no database, no auth work.
-  app.get('/api/v1/ping', { config: { auth: { public: true } }, schema: { tags: ['kernel'], summary: '基准路由 trivial JSON baseline' } }, async () => ({ pong: true }));
+  healthRoutes(app, database, cache);
 
   await app.register(async (scoped) => auditRoutes(scoped as App, database, PERMISSIONS.auditRead), { prefix: '/api/v1/audit' });
 
@@ -135,6 +135,17 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       for (const close of closers.reverse()) await close();
     },
   };
+}
+
+/** A FileBody response as OpenAPI writes a file: binary content under its media type. */
+function documentedFiles(responses: Record<string, Record<string, unknown>>) {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, schema]) => {
+      const mediaType = schema?.['x-media-type'];
+      if (typeof mediaType !== 'string') return [status, schema];
+      return [status, { description: schema.description ?? mediaType, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } }];
+    }),
+  );
 }
 
 /**

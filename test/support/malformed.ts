@@ -112,11 +112,12 @@ const FORMAT_BAD: Record<string, Array<[string, string]>> = {
   'cn-id-number': [
     ['bad checksum', '110105194912310021'],
     ['impossible birth date', makeIdNumber('110105', '1949-02-30', 2)],
-    ['lower-case check digit', '11010519491231002x'],
+    ['lower-case x with a bad checksum', '11010519491231003x'],
   ],
   'cn-credit-code': [
     ['bad check character', '91350100M000100Y44'],
     ['letter outside the alphabet', '91350100O000100Y4I'],
+    ['lower case with a bad check character', '91350100m000100y44'],
   ],
   'cn-mobile': [
     ['5 digits', '12345'],
@@ -242,6 +243,16 @@ function oracleAjv(options: Options): Ajv {
   ajv.addFormat('cn-mobile', { type: 'string', validate: isValidMobile });
   ajv.addFormat('region-code', { type: 'string', validate: isValidRegionCode });
   ajv.addFormat('year-month', { type: 'string', validate: isValidYearMonth });
+  // The platform's promise: a string marked `x-upper-case` is taken in any case (its upper-case form is checked).
+  ajv.addKeyword({
+    keyword: 'x-upper-case',
+    modifying: true,
+    schemaType: 'boolean',
+    validate: (on: boolean, data: unknown, _schema: unknown, cxt?: { parentData?: Record<string | number, unknown>; parentDataProperty?: string | number }) => {
+      if (on && typeof data === 'string' && cxt?.parentData && cxt.parentDataProperty !== undefined) cxt.parentData[cxt.parentDataProperty] = data.toUpperCase();
+      return true;
+    },
+  });
   return ajv;
 }
 

@@ -73,26 +73,42 @@ const personCacheKey = (sessionId: string) => `actor:person:${sessionId}`;
  * a node-local memo in front; a person not yet in the registry is looked up again on the next request.
  */
 export function createActors(cache: Cache, sources: () => ActorSources | undefined) {
+  /** the sources exist once the platform is composed; a request before that cannot be served */
+  const platform = () => {
+    const found = sources();
+    if (!found) throw new DomainError('server.unavailable', 'unavailable');
+    return found;
+  };
   const memo = new Map<string, string>();
+  // A fresh session's first page sends several requests at once: they share one lookup.
+  const resolving = new Map<string, Promise<string | null>>();
   const remember = (sessionId: string, personId: string) => {
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
     memo.set(sessionId, personId);
   };
-  const personOf = async (principal: UserPrincipal): Promise<string | null> => {
-    if (principal.kind !== 'person') return null;
-    const known = memo.get(principal.sessionId);
-    if (known) return known;
+  const lookUp = async (principal: UserPrincipal): Promise<string | null> => {
     const key = personCacheKey(principal.sessionId);
     const cached = await cache.get(key);
     if (cached) {
       remember(principal.sessionId, cached);
       return cached;
     }
-    const found = await sources()?.personOfAccount(principal.accountId);
+    const found = await platform().personOfAccount(principal.accountId);
     if (!found) return null;
     await cache.set(key, found, PERSON_TTL_MS);
     remember(principal.sessionId, found);
     return found;
+  };
+  const personOf = (principal: UserPrincipal): Promise<string | null> => {
+    if (principal.kind !== 'person') return Promise.resolve(null);
+    const known = memo.get(principal.sessionId);
+    if (known) return Promise.resolve(known);
+    let pending = resolving.get(principal.sessionId);
+    if (!pending) {
+      pending = lookUp(principal).finally(() => resolving.delete(principal.sessionId));
+      resolving.set(principal.sessionId, pending);
+    }
+    return pending;
   };
 
   return (principal: UserPrincipal, permissions: ReadonlySet<string>): Actor => {
@@ -109,8 +125,8 @@ export function createActors(cache: Cache, sources: () => ActorSources | undefin
       can: (permission) => permissions.has(permission),
       scope: () =>
         (scope ??= (async () => {
-          const prefix = principal.orgId ? await sources()?.regionPrefixOf(principal.orgId) : null;
-          if (prefix === null || prefix === undefined) throw forbidden('auth.no_org');
+          const prefix = principal.orgId ? await platform().regionPrefixOf(principal.orgId) : null;
+          if (prefix === null) throw forbidden('auth.no_org');
           return regionScope(principal.orgId!, prefix);
         })()),
       personId: () => (person ??= personOf(principal)),

@@ -1,5 +1,5 @@
 import { asc, gt, sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/index.js';
+import { transaction, type Database, type Db } from '../db/index.js';
 import { groupCommit } from '../db/group-commit.js';
 import { auditRecords } from './schema.js';
 import { chainHash, createChainVerifier, GENESIS_HASH, type ChainVerdict } from './chain.js';
@@ -74,7 +74,7 @@ export function createAuditLog(database: Database): AuditLog {
     );
   };
 
-  const batches = groupCommit<AuditEntry>((entries) => database.db.transaction((tx) => append(tx as unknown as Db, entries)), { maxBatch: BATCH_MAX });
+  const batches = groupCommit<AuditEntry>((entries) => transaction(database.db, (tx) => append(tx, entries)), { maxBatch: BATCH_MAX });
 
   return {
     record: async (entry, executor) => {

@@ -7,6 +7,7 @@ import { requireUser } from '../http/auth.js';
 import { PageQuery } from '../http/schemas.js';
 import { auditRecords } from './schema.js';
 import { verifyAuditChain } from './index.js';
+import { AuditRecordPage, AuditVerdictView } from './contract.js';
 
 /**
  * The audit log spans every region, so only accounts of the root organization read it; a
@@ -21,6 +22,7 @@ export async function auditRoutes(app: App, database: Database, permission: stri
       tags: ['audit'],
       summary: '审计日志 audit records, newest first',
       querystring: Type.Object({ ...PageQuery, actorId: Type.Optional(Type.String({ maxLength: 64 })) }),
+      response: { 200: AuditRecordPage },
     },
   }, async (request) => {
     if (!isRootOrg(requireUser(request).orgPath)) throw forbidden('auth.out_of_scope');
@@ -30,12 +32,12 @@ export async function auditRoutes(app: App, database: Database, permission: stri
       database.db.select().from(auditRecords).where(where).orderBy(desc(auditRecords.id)).limit(pageSize).offset((page - 1) * pageSize),
       database.db.select({ total: count() }).from(auditRecords).where(where),
     ]);
-    return { items: items.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })), total: Number(total), page, pageSize };
+    return { items: items.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })), total, page, pageSize };
   });
 
   app.get('/verify', {
     config: { auth: { user: true, permission } },
-    schema: { tags: ['audit'], summary: '校验审计链 verify the audit hash chain' },
+    schema: { tags: ['audit'], summary: '校验审计链 verify the audit hash chain', response: { 200: AuditVerdictView } },
   }, async (request) => {
     if (!isRootOrg(requireUser(request).orgPath)) throw forbidden('auth.out_of_scope');
     return verifyAuditChain(database.db);

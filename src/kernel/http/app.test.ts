@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpApp, type App } from './app.js';
-import { DomainError } from '../errors/index.js';
+import { DomainError, type ErrorKind } from '../errors/index.js';
 import type { Authenticator, UserPrincipal } from './auth.js';
-import { Body, IdNumber } from './schemas.js';
+import { STATUS_OF_KIND } from './errors.js';
+import { Body, CreditCode, IdNumber } from './schemas.js';
 
 const person: UserPrincipal = { type: 'user', accountId: 'acc_1', kind: 'person', sessionId: 'ses_1', authLevel: 2, orgId: null, orgPath: null, unitId: null };
 
@@ -103,5 +104,34 @@ describe('HTTP kernel', () => {
     });
     const response = await a.inject({ method: 'POST', url: '/api/v1/race' });
     expect(response.json()).toMatchObject({ status: 409, code: 'request.conflict' });
+  });
+
+  it.each(Object.entries(STATUS_OF_KIND) as Array<[ErrorKind, number]>)('answers a thrown %s DomainError with %i as problem+json', async (kind, status) => {
+    const a = await build((a) => {
+      a.get('/api/v1/fails', { config: { auth: { public: true } } }, async () => {
+        throw new DomainError('demo.failed', kind, { retryAfterSec: 7 }, 'thing');
+      });
+    });
+    const response = await a.inject({ url: '/api/v1/fails', headers: { 'x-request-id': 'trace-kind-0001' } });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status, code: 'demo.failed', field: 'thing', traceId: 'trace-kind-0001', type: 'https://yibao.dev/problems/demo.failed' });
+    expect(response.json().title).not.toBe('Error');
+    // only a lock or a rate limit tells the caller when to come back
+    expect(response.headers['retry-after']).toBe(kind === 'locked' || kind === 'rate_limited' ? '7' : undefined);
+  });
+
+  it('hands the handler identity numbers and credit codes upper-case, from the body, the query and the path', async () => {
+    const a = await build((a) => {
+      a.post('/api/v1/units/:creditCode', {
+        config: { auth: { public: true } },
+        schema: { params: Type.Object({ creditCode: CreditCode }), querystring: Type.Object({ idNumber: Type.Optional(IdNumber) }), body: Body({ legalRep: Body({ idNumber: IdNumber }) }) },
+      }, async (r) => ({ params: r.params, query: r.query, body: r.body }));
+    });
+    const response = await a.inject({ method: 'POST', url: '/api/v1/units/91350100m000100y43?idNumber=11010519491231002x', payload: { legalRep: { idNumber: '11010519491231002x' } } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ params: { creditCode: '91350100M000100Y43' }, query: { idNumber: '11010519491231002X' }, body: { legalRep: { idNumber: '11010519491231002X' } } });
+    const bad = await a.inject({ method: 'POST', url: '/api/v1/units/91350100m000100y43', payload: { legalRep: { idNumber: '11010519491231002y' } } });
+    expect(bad.json()).toMatchObject({ status: 400, code: 'request.field_invalid', field: 'legalRep.idNumber' });
   });
 });

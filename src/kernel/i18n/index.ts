@@ -49,6 +49,7 @@ registerMessages({
   'server.unavailable': { zh: '服务暂不可用', en: 'Service unavailable' },
   'auth.unauthenticated': { zh: '请先登录', en: 'Authentication required' },
   'auth.forbidden': { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  'auth.no_org': { zh: '该账号未归属机构，不能办理此业务', en: 'This account belongs to no organization and cannot do this' },
   'auth.permission_missing': { zh: '缺少权限：{permission}', en: 'Missing permission: {permission}' },
   'auth.capability_missing': { zh: '应用未开通能力：{capability}', en: 'The application lacks capability: {capability}' },
   'auth.level_required': {

@@ -51,6 +51,7 @@ export function periodicJob(options: PeriodicJobOptions): PeriodicJob {
   let again = false;
   let stopped = false;
   let holding = false;
+  let renewing: Promise<unknown> | null = null;
 
   const lease = options.lease;
   const claim = async (): Promise<boolean> => {
@@ -62,7 +63,14 @@ export function periodicJob(options: PeriodicJobOptions): PeriodicJob {
       returning holder`);
     holding = rows.length > 0;
     if (holding && !heartbeat) {
-      heartbeat = setInterval(() => void claim().catch((error) => options.log.error({ err: error, job: options.name }, 'job lease renewal failed')), lease.ttlMs / 3);
+      heartbeat = setInterval(() => {
+        if (stopped || renewing) return;
+        renewing = claim()
+          .catch((error) => options.log.error({ err: error, job: options.name }, 'job lease renewal failed'))
+          .finally(() => {
+            renewing = null;
+          });
+      }, lease.ttlMs / 3);
       heartbeat.unref();
     }
     return holding;
@@ -70,6 +78,8 @@ export function periodicJob(options: PeriodicJobOptions): PeriodicJob {
   const release = async () => {
     if (heartbeat) clearInterval(heartbeat);
     heartbeat = null;
+    // a renewal in flight would write the lease back after the delete
+    await renewing;
     if (!lease || !holding) return;
     holding = false;
     await lease.database.rows(sql`delete from kernel.job_leases where name = ${options.name} and holder = ${nodeId}`).catch(() => undefined);
@@ -93,6 +103,8 @@ export function periodicJob(options: PeriodicJobOptions): PeriodicJob {
       .catch((error) => options.log.error({ err: error, job: options.name }, 'periodic job pass failed'))
       .finally(() => {
         busy = null;
+        // a kick that came after the pass's last look at `again` still gets its pass
+        if (again) kick();
       });
   };
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/index.js';
+import { transaction, type Database, type Db } from '../db/index.js';
+import { periodicJob, type PeriodicJob } from '../jobs/index.js';
 import { outboxDeliveries, outboxEvents, subscriptions } from './schema.js';
 import type { PayloadOf, Topic } from './topics.js';
 
@@ -39,8 +40,7 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
   const handlers = new Map<string, EventHandler<any>>();
   const registered: Array<{ topic: string; subscriber: string }> = [];
   let registration: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
+  let job: PeriodicJob | null = null;
 
   const ensureRegistered = () =>
     (registration ??= registered.length
@@ -51,8 +51,7 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
     await ensureRegistered();
     const hosted = [...handlers.keys()];
     if (!hosted.length) return 0;
-    return database.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return transaction(database.db, async (tx) => {
       const due = await database.rows<{ event_id: number; subscriber: string; attempts: number; topic: string; payload: Record<string, unknown>; created_at: Date }>(
         sql`select d.event_id, d.subscriber, d.attempts, e.topic, e.payload, e.created_at
             from kernel.outbox_deliveries d join kernel.outbox_events e on e.id = d.event_id
@@ -71,7 +70,7 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
         const where = and(eq(outboxDeliveries.eventId, event.id), eq(outboxDeliveries.subscriber, row.subscriber));
         try {
           // A savepoint per delivery: one failing subscriber does not undo the others.
-          await tx.transaction((inner) => handler(event, inner as unknown as Db));
+          await transaction(tx, (inner) => handler(event, inner));
           await tx.update(outboxDeliveries).set({ status: 'done', deliveredAt: new Date(), attempts: row.attempts + 1 }).where(where);
         } catch (error) {
           const attempts = row.attempts + 1;
@@ -90,17 +89,6 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
       }
       return due.length;
     });
-  };
-
-  const loop = async () => {
-    try {
-      running = dispatchOnce();
-      while ((await running) > 0) running = dispatchOnce();
-    } catch (error) {
-      log.error({ err: error }, 'outbox dispatch failed');
-    } finally {
-      running = null;
-    }
   };
 
   const publishMany = async <T extends Topic>(tx: Db, topic: T, payloads: Array<PayloadOf<T>>): Promise<number[]> => {
@@ -134,16 +122,20 @@ export function createOutbox(database: Database, log: { error: (o: object, msg: 
     register: ensureRegistered,
     dispatchOnce,
     start: (intervalMs = 500) => {
-      if (timer) return;
-      timer = setInterval(() => {
-        if (!running) void loop();
-      }, intervalMs);
-      timer.unref();
+      // every node delivers to the subscribers it hosts (SKIP LOCKED shares the work): no lease
+      job ??= periodicJob({
+        name: 'outbox.dispatch',
+        intervalMs,
+        runAtStart: false,
+        log,
+        run: async (signal) => {
+          while (!signal.aborted && (await dispatchOnce()) > 0);
+        },
+      });
+      job.start();
     },
     stop: async () => {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
+      await job?.stop();
     },
   };
 }
