@@ -106,7 +106,7 @@ describe('admin: channel apps and the audit log', () => {
     await logIn(page, target.url, PROVINCE_ADMIN);
 
     // the national organization's channel app is not the province's to see
-    const listed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/channels'));
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/channels');
     await page.getByTestId('menu-channels').click();
     expect((await listed).status()).toBe(200);
     await page.getByTestId('channels-table').waitFor();

@@ -44,13 +44,13 @@ describe('registry and policy pages', () => {
     await page.getByTestId('registry-person-create').click();
     await (await textbox(page, 'registry-person-id-number')).fill(person.idNumber);
     await (await textbox(page, 'registry-person-name')).fill(person.name);
-    // a region outside Nanyang: the server refuses and its message goes on the region field
+    // a region outside Nanyang: outside the clerk's scope, so not found; its message goes on the region field
     await (await textbox(page, 'registry-person-region')).fill('110105');
     await pick(page, 'registry-person-category', '在职职工');
     await settle(page);
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons') && r.request().method() === 'POST');
     await page.getByTestId('registry-person-submit').click();
-    expect((await refused).status()).toBe(403);
+    expect((await refused).status()).toBe(404);
     const regionItem = page.locator('.ant-form-item', { has: page.getByTestId('registry-person-region') });
     await regionItem.locator('.ant-form-item-explain-error', { hasText: '该区划不在本机构的管辖范围内' }).waitFor();
     await step(page, 'registry-1-field-error');

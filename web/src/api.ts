@@ -1,9 +1,11 @@
 /**
- * API client: JSON over fetch to /api/v1, bearer token from sessionStorage, one transparent
- * refresh on 401, problem+json errors turned into ApiError (code, detail, field, errors) so
- * forms can put the server's message on the right field.
+ * API client: JSON over fetch to /api/v1, typed from the platform's OpenAPI document
+ * (npm run api:types writes web/src/api/schema.d.ts), bearer token from sessionStorage, one
+ * transparent refresh on 401, problem+json errors turned into ApiError (code, detail, field,
+ * errors) so forms can put the server's message on the right field.
  */
 import type { FormInstance } from 'antd';
+import type { components, paths } from './api/schema';
 
 export const API_BASE = '/api/v1';
 
@@ -94,16 +96,58 @@ export function onSessionEnded(listener: Listener): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+// ---- types from the platform's OpenAPI document -------------------------------------------------
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The paths that answer `method`, e.g. PathOf<'get'> includes '/api/v1/collection/runs/{id}'. */
+export type PathOf<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: infer O } ? ([O] extends [never] ? never : P) : never }[keyof paths];
+
+type Operation<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: infer O } ? O : never;
+type ParametersOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { parameters: infer Q } ? Q : never;
+type Json<R> = R extends { content: infer C } ? (C extends { 'application/json': infer J } ? J : C[keyof C]) : undefined;
+type Success = 200 | 201 | 202 | 204;
+
+/** What a path answers when it succeeds, e.g. ResponseOf<'/api/v1/collection/runs/{id}'> is a run. */
+export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { responses: infer R } ? { [S in keyof R]: S extends Success ? Json<R[S]> : never }[keyof R] : never;
+/** One row of a list path's page, e.g. ItemOf<'/api/v1/collection/runs'>. */
+export type ItemOf<P extends keyof paths> = ResponseOf<P> extends { items: Array<infer I> } ? I : never;
+/** The JSON body a path takes (never when it takes none). */
+export type BodyOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+/** A path's query parameters (never when it takes none). */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = NonNullable<ParametersOf<P, M> extends { query?: infer Q } ? Q : never>;
+/** A path's `{name}` parameters (never when it has none). */
+export type PathParamsOf<P extends keyof paths, M extends Method = 'get'> = NonNullable<ParametersOf<P, M> extends { path?: infer Q } ? Q : never>;
+/** A schema the API names (a recursive tree, the problem), e.g. Schema<'AuthOrgNode'>. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+/** A path whose GET answers the page shape { items, total, page, pageSize }. */
+export type ListPath = { [P in PathOf<'get'>]: ResponseOf<P> extends Page<unknown> ? P : never }[PathOf<'get'>];
+
 // ---- requests -------------------------------------------------------------------------------
 
 export interface RequestOptions {
-  /** query parameters; undefined / null / '' are left out */
-  query?: Record<string, string | number | boolean | undefined | null>;
   /** send no Authorization header and never try a refresh (login, register, send SMS) */
   anonymous?: boolean;
   signal?: AbortSignal;
   /** sent as Idempotency-Key: a retry with the same key gets the first answer (money-moving POSTs) */
   idempotencyKey?: string;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+/** The parameters of a call: `path` when the path has `{name}`s, `query` as the path declares it. */
+type ParamsInit<P extends keyof paths, M extends Method> = ([PathParamsOf<P, M>] extends [never] ? { path?: never } : { path: PathParamsOf<P, M> }) &
+  ([QueryOf<P, M>] extends [never] ? { query?: never } : {} extends QueryOf<P, M> ? { query?: QueryOf<P, M> } : { query: QueryOf<P, M> });
+export type CallInit<P extends keyof paths, M extends Method> = ParamsInit<P, M> & RequestOptions;
+/** The init argument, left out when nothing in it is required. */
+type InitArgs<P extends keyof paths, M extends Method> = {} extends CallInit<P, M> ? [init?: CallInit<P, M>] : [init: CallInit<P, M>];
+/** The body argument (left out when the path takes none), then the init. */
+type BodyArgs<P extends keyof paths, M extends Method> = [BodyOf<P, M>] extends [never] ? [body?: Record<string, never>, ...InitArgs<P, M>] : [body: BodyOf<P, M>, ...InitArgs<P, M>];
+
+interface AnyInit extends RequestOptions {
+  path?: object;
+  query?: object;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -135,19 +179,22 @@ function refreshOnce(): Promise<boolean> {
   return refreshing;
 }
 
-function buildUrl(path: string, query?: RequestOptions['query']): string {
-  let url = path.startsWith('/api/') ? path : `${API_BASE}${path}`;
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    if (qs) url += `${url.includes('?') ? '&' : '?'}${qs}`;
-  }
+/** '/api/v1/runs/{id}' with { id } → '/api/v1/runs/r%2F1', then the query; undefined / null / '' are left out. */
+function buildUrl(path: string, init: AnyInit): string {
+  const params = (init.path ?? {}) as Record<string, string | number>;
+  let url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(String(params[name]));
+  });
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries((init.query ?? {}) as Query)) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  const qs = query.toString();
+  if (qs) url += `?${qs}`;
   return url;
 }
 
 /** A body sent as it is (a file), not as JSON. */
-export class RawBody {
+class RawBody {
   constructor(
     readonly data: Blob,
     readonly contentType: string,
@@ -177,26 +224,19 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError({ status: res.status, title: res.statusText, code: `http.${res.status}` });
 }
 
-export async function request<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const res = await respond(method, path, body, options);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** The successful answer itself (refreshing once on 401), or an ApiError. */
-async function respond(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
-  const url = buildUrl(path, options.query);
+async function respond(method: string, path: string, body: unknown, init: AnyInit = {}): Promise<Response> {
+  const url = buildUrl(path, init);
   let res: Response;
   try {
-    res = await send(method, url, body, options);
+    res = await send(method, url, body, init);
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, code: 'network.unreachable', detail: acceptLanguage === 'en' ? 'The server cannot be reached' : '无法连接服务器' });
   }
-  if (res.status === 401 && !options.anonymous && getTokens()) {
+  if (res.status === 401 && !init.anonymous && getTokens()) {
     if (await refreshOnce()) {
-      res = await send(method, url, body, options);
+      res = await send(method, url, body, init);
     }
     if (res.status === 401) {
       setTokens(null);
@@ -207,16 +247,32 @@ async function respond(method: string, path: string, body: unknown, options: Req
   return res;
 }
 
+async function request(method: string, path: string, body: unknown, init?: AnyInit): Promise<never> {
+  const res = await respond(method, path, body, init);
+  if (res.status === 204) return undefined as never;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as never;
+}
+
+/**
+ * The API, typed from the platform's OpenAPI document (web/src/api/schema.d.ts): the path as the
+ * server declares it, its `{name}` parameters in `path`, its query, body and answer all checked.
+ * A failure throws an ApiError; a 401 refreshes the tokens once and tries again.
+ *
+ *   api.get('/api/v1/collection/runs/{id}', { path: { id } })
+ *   api.post('/api/v1/collection/runs', { month })
+ */
 export const api = {
-  get: <T = unknown>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('POST', path, body, options),
-  patch: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('PATCH', path, body, options),
-  put: <T = unknown>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('PUT', path, body, options),
-  del: <T = unknown>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  get: <P extends PathOf<'get'>>(path: P, ...[init]: InitArgs<P, 'get'>): Promise<ResponseOf<P, 'get'>> => request('GET', path, undefined, init),
+  post: <P extends PathOf<'post'>>(path: P, ...[body = {}, init]: BodyArgs<P, 'post'>): Promise<ResponseOf<P, 'post'>> => request('POST', path, body, init),
+  patch: <P extends PathOf<'patch'>>(path: P, ...[body = {}, init]: BodyArgs<P, 'patch'>): Promise<ResponseOf<P, 'patch'>> => request('PATCH', path, body, init),
+  put: <P extends PathOf<'put'>>(path: P, ...[body = {}, init]: BodyArgs<P, 'put'>): Promise<ResponseOf<P, 'put'>> => request('PUT', path, body, init),
+  del: <P extends PathOf<'delete'>>(path: P, ...[init]: InitArgs<P, 'delete'>): Promise<ResponseOf<P, 'delete'>> => request('DELETE', path, undefined, init),
   /** POSTs a file as the body itself (e.g. text/csv) */
-  upload: <T = unknown>(path: string, file: Blob, contentType: string, options?: RequestOptions) => request<T>('POST', path, new RawBody(file, contentType), options),
+  upload: <P extends PathOf<'post'>>(path: P, file: Blob, contentType: string, ...[init]: InitArgs<P, 'post'>): Promise<ResponseOf<P, 'post'>> =>
+    request('POST', path, new RawBody(file, contentType), init),
   /** GETs a file (e.g. a CSV report) as a Blob */
-  download: async (path: string, options?: RequestOptions) => (await respond('GET', path, undefined, options ?? {})).blob(),
+  download: async <P extends PathOf<'get'>>(path: P, ...[init]: InitArgs<P, 'get'>): Promise<Blob> => (await respond('GET', path, undefined, init)).blob(),
 };
 
 /** Offers a Blob to the browser as a download named `fileName`. */
@@ -274,15 +330,10 @@ export function errorMessage(error: unknown): string {
 
 // ---- shapes the pages use -------------------------------------------------------------------
 
+/** The one page shape every list path answers. */
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
-}
-
-/** Accepts either a bare array or { items } from list endpoints. */
-export function itemsOf<T>(value: T[] | { items?: T[] } | null | undefined): T[] {
-  if (Array.isArray(value)) return value;
-  return value?.items ?? [];
 }

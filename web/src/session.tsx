@@ -1,37 +1,13 @@
 /** The logged-in account: tokens, /user/me and /auth/me/permissions, shared through context. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getTokens, onSessionEnded, setTokens, type Tokens } from './api';
+import { api, getTokens, onSessionEnded, setTokens, type ResponseOf, type Tokens } from './api';
 import { navigate } from './router';
 
-export interface Me {
-  id: string;
-  kind: string;
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  loginName?: string | null;
-  email?: string | null;
-  address?: string | null;
-  authLevel: number | string;
-  status: string;
-  /** units a unit agent acts for (GET /user/me); the first active one is the current unit */
-  units?: { id: string; name: string; creditCode?: string; role?: string }[];
-  unit?: { id: string; name: string; creditCode?: string } | null;
-  org?: { id: string; name: string; regionCode?: string } | null;
-  orgId?: string | null;
-  createdAt?: string;
-}
-
-export interface MenuNode {
-  code: string;
-  name: string;
-  path?: string | null;
-  children?: MenuNode[];
-}
-
-export interface LoginResult extends Tokens {
-  account?: Partial<Me>;
-}
+/** The account signed in (GET /user/me). */
+export type Me = ResponseOf<'/api/v1/user/me'>;
+export type MenuNode = ResponseOf<'/api/v1/auth/me/permissions'>['menus'][number];
+/** The tokens of a sign-in (password, SMS, scan-to-login); what else it says is the login page's business. */
+export type LoginResult = Tokens;
 
 type Status = 'anonymous' | 'loading' | 'ready';
 
@@ -58,15 +34,9 @@ export function useSession(): Session {
   return s;
 }
 
-/** The unit an agent acts for: `unit`, or the first of `units`. */
-export function currentUnit(me: Me | null): { id: string; name: string; creditCode?: string; role?: string } | null {
-  return me?.unit ?? me?.units?.[0] ?? null;
-}
-
-/** 1 | "1" | "L1" -> 1 */
-export function levelOf(authLevel: number | string | undefined | null): number {
-  const n = Number(String(authLevel ?? '1').replace(/^L/i, ''));
-  return Number.isFinite(n) && n > 0 ? n : 1;
+/** The unit an agent acts for: the first of its units. */
+export function currentUnit(me: Me | null): Me['units'][number] | null {
+  return me?.units[0] ?? null;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -90,12 +60,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     try {
       const [profile, perms] = await Promise.all([
-        api.get<Me>('/user/me'),
-        api.get<{ permissions?: string[]; menus?: MenuNode[] }>('/auth/me/permissions').catch(() => ({ permissions: [], menus: [] })),
+        api.get('/api/v1/user/me'),
+        api.get('/api/v1/auth/me/permissions').catch(() => ({ permissions: [], menus: [] })),
       ]);
       setMe(profile);
-      setPermissions(new Set(perms?.permissions ?? []));
-      setMenus(perms?.menus ?? []);
+      setPermissions(new Set(perms.permissions));
+      setMenus(perms.menus);
       setStatus('ready');
     } catch {
       forget();
@@ -114,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(
     async (everywhere = false) => {
       try {
-        await api.post(everywhere ? '/auth/logout-all' : '/auth/logout', {});
+        await (everywhere ? api.post('/api/v1/auth/logout-all') : api.post('/api/v1/auth/logout'));
       } catch {
         // the local session ends anyway
       }

@@ -1,9 +1,9 @@
 import { App, Button, type FormInstance } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, applyFormError, errorMessage } from '../api';
+import { api, applyFormError, errorMessage, type BodyOf } from '../api';
 import { useI18n } from '../i18n';
 
-export type SmsPurpose = 'register' | 'login' | 'change_phone';
+export type SmsPurpose = BodyOf<'/api/v1/auth/sms/send', 'post'>['purpose'];
 
 interface Props {
   form: FormInstance;
@@ -51,8 +51,8 @@ export function SmsCodeButton({ form, phoneField, purpose, testId = 'sms-send', 
     const phone = String(form.getFieldValue(name) ?? '').trim();
     setSending(true);
     try {
-      const res = await api.post<{ sent: boolean; ttlSec?: number }>('/auth/sms/send', { phone, purpose }, { anonymous: purpose !== 'change_phone' });
-      message.success(t('sms.sent', { minutes: Math.max(1, Math.round((res?.ttlSec ?? 300) / 60)) }));
+      const res = await api.post('/api/v1/auth/sms/send', { phone, purpose }, { anonymous: purpose !== 'change_phone' });
+      message.success(t('sms.sent', { minutes: Math.max(1, Math.round(res.ttlSec / 60)) }));
       start(cooldown);
     } catch (error) {
       const retry = Number((error as { problem?: { retryAfterSec?: unknown } }).problem?.retryAfterSec);

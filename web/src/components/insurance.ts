@@ -23,10 +23,13 @@ export interface InsuranceTypeOption {
 let configured: Promise<InsuranceTypeOption[] | null> | null = null;
 /** The configured list, fetched once; null when it cannot be read (the national list stands in). */
 function configuredTypes(): Promise<InsuranceTypeOption[] | null> {
-  configured ??= api.get<InsuranceTypeOption[]>('/policy/insurance-types').catch(() => {
-    configured = null; // try again on the next page that asks
-    return null;
-  });
+  configured ??= api.get('/api/v1/policy/insurance-types').then(
+    (page) => page.items,
+    () => {
+      configured = null; // try again on the next page that asks
+      return null;
+    },
+  );
   return configured;
 }
 

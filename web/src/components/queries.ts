@@ -1,7 +1,7 @@
 /** Loading data for a page: the loading flag, the error and reloading, and the pagination of list pages. */
 import type { TablePaginationConfig } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, type Page } from '../api';
+import { api, errorMessage, type ItemOf, type ListPath, type Page, type PathParamsOf, type QueryOf, type ResponseOf } from '../api';
 import { useI18n } from '../i18n';
 
 export interface Query<T> {
@@ -56,7 +56,7 @@ export interface PagedQuery<T> extends Query<Page<T> | null> {
  * A server-paged list: `load` fetches one page (memoise it with useCallback on the filters; a new
  * `load` loads again). Changing the page size goes back to the first page.
  */
-export function usePagedQuery<T>(load: (page: number, pageSize: number) => Promise<Page<T>>): PagedQuery<T> {
+function usePagedQuery<T>(load: (page: number, pageSize: number) => Promise<Page<T>>): PagedQuery<T> {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -80,4 +80,50 @@ export function usePagedQuery<T>(load: (page: number, pageSize: number) => Promi
       },
     },
   };
+}
+
+/** The filters of a list path: its query without the page. */
+export type ListFilters<P extends ListPath> = Partial<Omit<QueryOf<P>, 'page' | 'pageSize'>>;
+
+export interface PagedList<P extends ListPath> extends PagedQuery<ItemOf<P>> {
+  /** the whole answer of the current page (a list may answer more than the page, e.g. a balance) */
+  data: ResponseOf<P> | null;
+  filters: ListFilters<P>;
+  /** changes some filters and goes back to the first page */
+  filter: (next: ListFilters<P>) => void;
+}
+
+/**
+ * One page of a list path at a time, with its filters: `usePagedList('/api/v1/collection/runs')`,
+ * or with the path's parameters `usePagedList('/api/v1/collection/runs/{id}/problems', { path: { id } })`.
+ */
+export function usePagedList<P extends ListPath>(
+  path: P,
+  options: {
+    path?: PathParamsOf<P>;
+    /** the filters to start with */
+    filters?: ListFilters<P>;
+    /** loads again when this changes (e.g. the item the page has open) */
+    reloadOn?: unknown;
+  } = {},
+): PagedList<P> {
+  const [filters, setFilters] = useState<ListFilters<P>>(options.filters ?? {});
+  // the path's parameters by value, so that a new object with the same ids does not load again
+  const params = JSON.stringify(options.path ?? {});
+  // P is a union of paths here: the call is typed where the page names its path
+  const get = api.get as (path: string, init: object) => Promise<Page<ItemOf<P>>>;
+  const { reloadOn } = options;
+  const query = usePagedQuery<ItemOf<P>>(
+    // reloadOn is a dependency only: a new value makes a new load function, which loads again
+    useCallback((page: number, pageSize: number) => get(path, { path: JSON.parse(params), query: { ...filters, page, pageSize } }), [get, path, params, filters, reloadOn]),
+  );
+  const { setPage } = query;
+  const filter = useCallback(
+    (next: ListFilters<P>) => {
+      setFilters((f) => ({ ...f, ...next }));
+      setPage(1);
+    },
+    [setPage],
+  );
+  return { ...query, data: query.data as ResponseOf<P> | null, filters, filter };
 }

@@ -1,24 +1,14 @@
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Table, Tag } from 'antd';
-import { useCallback } from 'react';
-import { api, errorMessage, itemsOf } from '../api';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Tag } from 'antd';
+import { api, errorMessage, type ItemOf } from '../api';
 import { FormModal, useFormModal } from '../components/FormModal';
-import { useQuery } from '../components/queries';
+import { ListPage } from '../components/ListPage';
+import { usePagedList } from '../components/queries';
 import { formatTime, StatusTag } from '../components/Tags';
 import { upperCase, useRules } from '../forms';
 import { useI18n } from '../i18n';
-import { currentUnit, useSession } from '../session';
+import { currentUnit, useSession, type Me } from '../session';
 
-interface Agent {
-  bindingId?: string;
-  id?: string;
-  accountId: string;
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  role?: string;
-  status?: string;
-  createdAt?: string;
-}
+type Agent = ItemOf<'/api/v1/user/units/{unitId}/agents'>;
 
 interface AgentForm {
   name: string;
@@ -28,38 +18,36 @@ interface AgentForm {
 }
 
 export default function AgentsPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const unit = currentUnit(me);
+  if (!unit) return <Alert type="info" showIcon title={t('agents.noUnit')} />;
+  return <UnitAgents unit={unit} me={me} />;
+}
+
+function UnitAgents({ unit, me }: { unit: Me['units'][number]; me: Me | null }) {
   const { t, tx, lang } = useI18n();
   const rules = useRules();
   const { message } = App.useApp();
-  const { me } = useSession();
-  const unit = currentUnit(me);
-  const unitId = unit?.id;
-  const loadAgents = useCallback(
-    async (): Promise<Agent[]> => (unitId ? itemsOf(await api.get<Agent[] | { items: Agent[] }>(`/user/units/${encodeURIComponent(unitId)}/agents`)) : []),
-    [unitId],
-  );
-  const { data: agents, loading, error, reload } = useQuery(loadAgents, []);
+  const unitId = unit.id;
+  const list = usePagedList('/api/v1/user/units/{unitId}/agents', { path: { unitId } });
   const addModal = useFormModal<AgentForm>(['name', 'idNumber', 'phone', 'password'], async (v, { form, close }) => {
-    if (!unitId) return; // the page shows no form without a unit
-    await api.post(`/user/units/${encodeURIComponent(unitId)}/agents`, {
-      name: v.name.trim(),
-      idNumber: v.idNumber.trim().toUpperCase(),
-      phone: v.phone.trim(),
-      password: v.password,
-    });
+    await api.post(
+      '/api/v1/user/units/{unitId}/agents',
+      { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim(), password: v.password },
+      { path: { unitId } },
+    );
     message.success(t('common.success'));
     close();
     form.resetFields();
-    await reload();
+    await list.reload();
   });
-
-  if (!unitId) return <Alert type="info" showIcon title={t('agents.noUnit')} />;
 
   const revoke = async (agent: Agent) => {
     try {
-      await api.del(`/user/units/${encodeURIComponent(unitId)}/agents/${encodeURIComponent(agent.accountId)}`);
+      await api.del('/api/v1/user/units/{unitId}/agents/{accountId}', { path: { unitId, accountId: agent.accountId } });
       message.success(t('common.success'));
-      await reload();
+      await list.reload();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -67,34 +55,30 @@ export default function AgentsPage() {
 
   return (
     <Card
-      title={<span data-testid="page-title">{`${t('agents.title')} · ${unit?.name ?? ''}`}</span>}
+      title={<span data-testid="page-title">{`${t('agents.title')} · ${unit.name}`}</span>}
       extra={
-        unit?.role === 'agent' ? null : (
+        unit.role === 'agent' ? null : (
           <Button type="primary" onClick={addModal.show} data-testid="agent-add">
             {t('agents.add')}
           </Button>
         )
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<Agent>
-        data-testid="agents-table"
-        rowKey={(r) => r.bindingId ?? r.id ?? r.accountId}
-        loading={loading}
-        dataSource={agents}
-        pagination={false}
-        scroll={{ x: 720 }}
+      <ListPage
+        list={list}
+        testId="agents-table"
+        rowKey="bindingId"
         columns={[
           { key: 'name', title: t('field.name'), dataIndex: 'name' },
           { key: 'phone', title: t('field.phone'), dataIndex: 'phone' },
-          { key: 'role', title: t('agents.role'), dataIndex: 'role', render: (v?: string) => (v ? <Tag>{tx(`agents.role.${v}`, v)}</Tag> : null) },
-          { key: 'status', title: t('field.status'), dataIndex: 'status', render: (v?: string) => <StatusTag status={v} /> },
-          { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
+          { key: 'role', title: t('agents.role'), dataIndex: 'role', render: (v: string) => <Tag>{tx(`agents.role.${v}`, v)}</Tag> },
+          { key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           {
             key: 'actions',
             title: t('common.actions'),
             render: (_: unknown, r: Agent) =>
-              r.status !== 'revoked' && r.role !== 'manager' && r.accountId !== me?.id && unit?.role !== 'agent' ? (
+              r.status !== 'revoked' && r.role !== 'manager' && r.accountId !== me?.id && unit.role !== 'agent' ? (
                 <Popconfirm title={t('agents.revokeConfirm')} onConfirm={() => revoke(r)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                   <Button type="link" danger size="small" data-testid={`agent-revoke-${r.accountId}`}>
                     {t('agents.revoke')}

@@ -23,8 +23,8 @@ export default function LivenessDonePage() {
     started.current = true;
     void (async () => {
       try {
-        const answer = await api.post<{ accessToken?: string }>(`/auth/liveness/${encodeURIComponent(bizToken)}/confirm`, {});
-        if (answer?.accessToken) setAccessToken(answer.accessToken);
+        const answer = await api.post('/api/v1/auth/liveness/{bizToken}/confirm', {}, { path: { bizToken } });
+        setAccessToken(answer.accessToken);
         sessionStorage.removeItem('yibao.liveness');
         await reload();
         window.history.replaceState(null, '', `${window.location.pathname}#/profile`);

@@ -45,7 +45,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<LoginResult>('/auth/login', { identifier: values.identifier.trim(), password: values.password }, { anonymous: true });
+      const result = await api.post('/api/v1/auth/login', { identifier: values.identifier.trim(), password: values.password }, { anonymous: true });
       await afterLogin(result);
     } catch (e) {
       setError(e as Error);
@@ -60,7 +60,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<LoginResult>('/auth/login/sms', { phone: values.phone.trim(), code: values.code.trim() }, { anonymous: true });
+      const result = await api.post('/api/v1/auth/login/sms', { phone: values.phone.trim(), code: values.code.trim() }, { anonymous: true });
       await afterLogin(result);
     } catch (e) {
       setError(e as Error);

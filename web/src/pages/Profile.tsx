@@ -1,27 +1,26 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, applyFormError, errorMessage, setAccessToken } from '../api';
-import { useQuery } from '../components/queries';
+import { api, applyFormError, errorMessage, setAccessToken, type ItemOf, type ResponseOf } from '../api';
+import { ListPage } from '../components/ListPage';
+import { usePagedList } from '../components/queries';
 import { SmsCodeButton } from '../components/SmsCodeButton';
 import { formatTime, LevelTag, StatusTag } from '../components/Tags';
 import { upperCase, useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { navigate, useRoute } from '../router';
-import { currentUnit, levelOf, useSession } from '../session';
+import { currentUnit, useSession } from '../session';
 
 const LIVENESS_KEY = 'yibao.liveness';
 
-interface LevelAnswer {
-  authLevel: number | string;
-  accessToken?: string;
-}
+/** real-name verification and liveness both raise the level and hand back a token at it */
+type LevelAnswer = ResponseOf<'/api/v1/auth/realname', 'post'>;
 
 export default function ProfilePage() {
   const { t, tx, lang } = useI18n();
   const { me } = useSession();
   const { query } = useRoute();
   if (!me) return null;
-  const level = levelOf(me.authLevel);
+  const level = me.authLevel;
   const unit = currentUnit(me);
 
   return (
@@ -42,7 +41,7 @@ export default function ProfilePage() {
             ...(me.loginName ? [{ key: 'loginName', label: t('field.loginName'), children: me.loginName }] : []),
             ...(unit ? [{ key: 'unit', label: t('field.unit'), children: <span data-testid="profile-unit">{`${unit.name}${unit.creditCode ? ` (${unit.creditCode})` : ''}`}</span> }] : []),
             ...(me.org ? [{ key: 'org', label: t('field.org'), children: me.org.name }] : []),
-            ...(me.createdAt ? [{ key: 'createdAt', label: t('field.createdAt'), children: formatTime(me.createdAt, lang) }] : []),
+            { key: 'createdAt', label: t('field.createdAt'), children: formatTime(me.createdAt, lang) },
           ]}
         />
       </Card>
@@ -89,16 +88,16 @@ function VerifyPanel({ level }: { level: number }) {
   }, [liveness]);
 
   const raised = async (answer: LevelAnswer) => {
-    if (answer.accessToken) setAccessToken(answer.accessToken);
+    setAccessToken(answer.accessToken);
     await reload();
-    message.success(t('profile.levelUp', { level: levelOf(answer.authLevel) }));
+    message.success(t('profile.levelUp', { level: answer.authLevel }));
   };
 
   const submitRealname = async (v: { name: string; idNumber: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await raised(await api.post<LevelAnswer>('/auth/realname', { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase() }));
+      await raised(await api.post('/api/v1/auth/realname', { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase() }));
     } catch (e) {
       if (!applyFormError(form, e, ['name', 'idNumber'])) setError(errorMessage(e));
     } finally {
@@ -112,7 +111,7 @@ function VerifyPanel({ level }: { level: number }) {
     try {
       // The provider sends the browser back here with ?bizToken=… appended.
       const returnUrl = `${window.location.origin}${window.location.pathname}#/liveness-done`;
-      const res = await api.post<{ bizToken: string; url: string }>('/auth/liveness', { returnUrl });
+      const res = await api.post('/api/v1/auth/liveness', { returnUrl });
       setLiveness(res);
       window.open(res.url, '_blank', 'noopener');
     } catch (e) {
@@ -127,7 +126,7 @@ function VerifyPanel({ level }: { level: number }) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<LevelAnswer>(`/auth/liveness/${encodeURIComponent(liveness.bizToken)}/confirm`, {});
+      const answer = await api.post('/api/v1/auth/liveness/{bizToken}/confirm', {}, { path: { bizToken: liveness.bizToken } });
       setLiveness(null);
       if (window.location.search.includes('bizToken')) window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
       await raised(answer);
@@ -205,7 +204,7 @@ function ChangePhonePanel() {
   const submit = async (v: { newPhone: string; smsCode: string }) => {
     setBusy(true);
     try {
-      await api.post('/user/me/phone', { newPhone: v.newPhone.trim(), smsCode: v.smsCode.trim() });
+      await api.post('/api/v1/user/me/phone', { newPhone: v.newPhone.trim(), smsCode: v.smsCode.trim() });
       message.success(t('profile.phoneChanged'));
       form.resetFields();
       await reload();
@@ -247,7 +246,7 @@ function ChangePasswordPanel() {
   const submit = async (v: { oldPassword: string; newPassword: string }) => {
     setBusy(true);
     try {
-      await api.post('/user/me/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+      await api.post('/api/v1/user/me/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
       message.success(t('profile.passwordChanged'));
       // A password change ends the account's sessions on the server; start over at the login page.
       forget();
@@ -277,14 +276,8 @@ function ChangePasswordPanel() {
   );
 }
 
-interface Binding {
-  provider: 'wechat' | 'alipay';
-  /** masked by the server */
-  openId: string;
-  createdAt?: string;
-}
-
-const loadBindings = () => api.get<Binding[]>('/auth/bindings');
+/** a linked account; the server masks its openId */
+type Binding = ItemOf<'/api/v1/auth/bindings'>;
 
 /**
  * WeChat / Alipay accounts linked for login. Linking needs an authorization code from the
@@ -293,36 +286,33 @@ const loadBindings = () => api.get<Binding[]>('/auth/bindings');
 function BindingsPanel() {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
-  const { data: bindings, loading, error, reload } = useQuery(loadBindings, []);
+  const list = usePagedList('/api/v1/auth/bindings');
 
   const providerName = (p: string) => tx(`provider.${p}`, p);
 
   const unbind = async (b: Binding) => {
     try {
-      await api.del(`/auth/bindings/${encodeURIComponent(b.provider)}`);
+      await api.del('/api/v1/auth/bindings/{provider}', { path: { provider: b.provider } });
       message.success(t('bindings.unbound', { provider: providerName(b.provider) }));
-      await reload();
+      await list.reload();
     } catch (e) {
       message.error(errorMessage(e));
     }
   };
 
   return (
-    <Flex vertical gap={12} style={{ maxWidth: 720 }}>
-      <Typography.Text type="secondary">{t('bindings.hint')}</Typography.Text>
-      {error && <Alert type="error" showIcon title={error} />}
-      <Table<Binding>
-        data-testid="bindings-table"
+    <div style={{ maxWidth: 720 }}>
+      <ListPage
+        list={list}
+        testId="bindings-table"
         rowKey="provider"
         size="small"
-        loading={loading}
-        dataSource={bindings}
-        pagination={false}
+        header={<Typography.Text type="secondary">{t('bindings.hint')}</Typography.Text>}
         locale={{ emptyText: t('bindings.empty') }}
         columns={[
           { key: 'provider', title: t('bindings.provider'), dataIndex: 'provider', render: (v: string) => providerName(v) },
           { key: 'openId', title: t('bindings.openId'), dataIndex: 'openId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { key: 'createdAt', title: t('bindings.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
+          { key: 'createdAt', title: t('bindings.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -342,7 +332,7 @@ function BindingsPanel() {
           },
         ]}
       />
-    </Flex>
+    </div>
   );
 }
 
@@ -383,7 +373,7 @@ function DeactivatePanel() {
     }
     setBusy(true);
     try {
-      await api.post('/user/me/deactivate', { password });
+      await api.post('/api/v1/user/me/deactivate', { password });
       message.success(t('profile.deactivated'));
       forget();
       navigate('/login');

@@ -5,18 +5,11 @@
  */
 import { Alert, Flex, QRCode, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, errorMessage } from '../api';
+import { api, ApiError, errorMessage, type ResponseOf } from '../api';
 import { useI18n } from '../i18n';
 import type { LoginResult } from '../session';
 
-interface LoginSession {
-  id: string;
-  code: string;
-  pollToken: string;
-  expiresAt: string;
-}
-
-type Poll = { status: 'pending' } | { status: 'confirmed'; tokens: LoginResult };
+type LoginSession = ResponseOf<'/api/v1/voucher/login-sessions', 'post'>;
 
 const POLL_MS = 1_500;
 
@@ -35,7 +28,7 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
     setState('loading');
     setFailure(null);
     try {
-      setSession(await api.post<LoginSession>('/voucher/login-sessions', undefined, { anonymous: true }));
+      setSession(await api.post('/api/v1/voucher/login-sessions', {}, { anonymous: true }));
       setState('active');
     } catch (e) {
       setFailure(errorMessage(e));
@@ -53,8 +46,8 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
       if (done.current) return;
       if (Date.now() > new Date(session.expiresAt).getTime()) return setState('expired');
       try {
-        const answer = await api.get<Poll>(`/voucher/login-sessions/${encodeURIComponent(session.id)}`, { query: { pollToken: session.pollToken }, anonymous: true });
-        if (answer.status === 'confirmed') {
+        const answer = await api.get('/api/v1/voucher/login-sessions/{id}', { path: { id: session.id }, query: { pollToken: session.pollToken }, anonymous: true });
+        if (answer.status === 'confirmed' && answer.tokens) {
           done.current = true;
           // The tokens come once: if signing in with them fails, say so and offer a new code.
           await onTokensRef.current(answer.tokens).catch((e: unknown) => {

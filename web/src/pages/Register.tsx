@@ -56,7 +56,7 @@ export default function RegisterPage() {
 
   const submitPerson = registration(personForm, PERSON_FIELDS, { code: 'smsCode' }, (v) =>
     api.post(
-      '/user/persons/register',
+      '/api/v1/user/persons/register',
       { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim(), smsCode: v.smsCode.trim(), password: v.password },
       { anonymous: true },
     ),
@@ -68,7 +68,7 @@ export default function RegisterPage() {
     { name: 'agent.name', idNumber: 'agent.idNumber', phone: 'agent.phone', password: 'agent.password', code: 'smsCode' },
     (v) =>
       api.post(
-        '/user/units/register',
+        '/api/v1/user/units/register',
         {
           unitName: v.unitName.trim(),
           creditCode: v.creditCode.trim().toUpperCase(),

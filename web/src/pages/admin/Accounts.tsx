@@ -1,36 +1,25 @@
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, TreeSelect } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { api, errorMessage, type Page } from '../../api';
+import { App, Button, Card, Form, Input, Popconfirm, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { api, errorMessage, type BodyOf, type ItemOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { formatTime, LevelTag, StatusTag } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
-import { levelOf, useSession } from '../../session';
+import { useSession } from '../../session';
 import { findOrg, toTreeSelect, useOrgs } from './common';
 import { nowrap } from '../../components/table';
 
-export interface AccountRow {
-  id: string;
-  kind: string;
-  loginName?: string | null;
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  status: string;
-  authLevel?: number | string;
-  orgId?: string | null;
-  org?: { id: string; name: string } | null;
-  createdAt?: string;
-}
+export type AccountRow = ItemOf<'/api/v1/user/accounts'>;
+type StaffKind = BodyOf<'/api/v1/user/accounts', 'post'>['kind'];
 
-
-export const ACCOUNT_KINDS = ['person', 'unit_agent', 'institution_staff', 'enterprise', 'agency_staff', 'expert', 'admin'] as const;
+export const ACCOUNT_KINDS: AccountRow['kind'][] = ['person', 'unit_agent', 'institution_staff', 'enterprise', 'agency_staff', 'expert', 'admin'];
 /** kinds an administrator creates (the public register themselves) */
-const STAFF_KINDS = ['agency_staff', 'institution_staff', 'expert', 'admin'] as const;
+const STAFF_KINDS: StaffKind[] = ['agency_staff', 'institution_staff', 'expert', 'admin'];
 
 interface CreateForm {
-  kind: string;
+  kind: StaffKind;
   loginName: string;
   name: string;
   phone: string;
@@ -47,13 +36,10 @@ export default function AccountsPage() {
   const { me, permissions } = useSession();
   const canManage = permissions.has('user.accounts.manage');
   const orgOptions = useMemo(() => toTreeSelect(orgs), [orgs]);
-  const [kind, setKind] = useState<string | undefined>();
-  const [q, setQ] = useState('');
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<AccountRow>>('/user/accounts', { query: { page, pageSize, kind, q: q.trim() } }), [kind, q]),
-  );
+  const list = usePagedList('/api/v1/user/accounts');
+  const { reload, setPage } = list;
   const createModal = useFormModal<CreateForm>(['kind', 'loginName', 'name', 'phone', 'idNumber', 'orgId', 'password'], async (v, { form, close }) => {
-    await api.post('/user/accounts', {
+    await api.post('/api/v1/user/accounts', {
       kind: v.kind,
       loginName: v.loginName.trim(),
       name: v.name.trim(),
@@ -71,7 +57,8 @@ export default function AccountsPage() {
 
   const setLocked = async (row: AccountRow, lock: boolean) => {
     try {
-      await api.post(`/user/accounts/${encodeURIComponent(row.id)}/${lock ? 'lock' : 'unlock'}`, {});
+      const path = { path: { id: row.id } };
+      await (lock ? api.post('/api/v1/user/accounts/{id}/lock', {}, path) : api.post('/api/v1/user/accounts/{id}/unlock', {}, path));
       message.success(t('common.success'));
       await reload();
     } catch (e) {
@@ -90,50 +77,22 @@ export default function AccountsPage() {
         ) : null
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          data-testid="account-kind-filter"
-          aria-label={t('field.kind')}
-          allowClear
-          placeholder={t('field.kind')}
-          style={{ width: 200 }}
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={ACCOUNT_KINDS.map((k) => ({ value: k, label: tx(`kind.${k}`, k) }))}
-        />
-        <Input.Search
-          data-testid="account-search"
-          aria-label={t('field.keyword')}
-          placeholder={t('field.keyword')}
-          allowClear
-          enterButton={t('common.search')}
-          style={{ width: 300 }}
-          onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
-        />
-      </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<AccountRow>
-        data-testid="accounts-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={items}
-        scroll={{ x: 'max-content' }}
-        pagination={pagination}
+      <ListPage
+        list={list}
+        testId="accounts-table"
+        filters={[
+          { type: 'select', name: 'kind', testId: 'account-kind-filter', label: t('field.kind'), width: 200, options: ACCOUNT_KINDS.map((k) => ({ value: k, label: tx(`kind.${k}`, k) })) },
+          { type: 'search', name: 'q', testId: 'account-search', label: t('field.keyword'), width: 300, enterButton: t('common.search') },
+        ]}
+        errorTestId="accounts-error"
         columns={[
           { ...nowrap, key: 'loginName', title: t('field.loginName'), dataIndex: 'loginName', render: (v?: string | null) => v || '—' },
           { ...nowrap, key: 'name', title: t('field.name'), dataIndex: 'name' },
           { key: 'kind', title: t('field.kind'), dataIndex: 'kind', render: (v: string) => tx(`kind.${v}`, v) },
           { ...nowrap, key: 'idNumber', title: t('field.idNumber'), dataIndex: 'idNumber', render: (v?: string | null) => v || '—' },
           { ...nowrap, key: 'phone', title: t('field.phone'), dataIndex: 'phone', render: (v?: string | null) => v || '—' },
-          { key: 'org', title: t('field.org'), render: (_: unknown, r: AccountRow) => r.org?.name ?? findOrg(orgs, r.orgId)?.name ?? '—' },
-          { ...nowrap, key: 'authLevel', title: t('field.authLevel'), dataIndex: 'authLevel', render: (v?: number | string) => <LevelTag level={levelOf(v)} /> },
+          { key: 'org', title: t('field.org'), render: (_: unknown, r: AccountRow) => findOrg(orgs, r.orgId)?.name ?? '—' },
+          { ...nowrap, key: 'authLevel', title: t('field.authLevel'), dataIndex: 'authLevel', render: (v: number) => <LevelTag level={v} /> },
           { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
           { ...nowrap, key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
           {

@@ -1,32 +1,15 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Result, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { api, ApiError, errorMessage, type Page } from '../../api';
-import { usePagedQuery } from '../../components/queries';
+import { Alert, App, Button, Card, Descriptions, Flex, Result, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError, errorMessage, type ItemOf, type ResponseOf } from '../../api';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 import { nowrap } from '../../components/table';
 
-interface AuditRecord {
-  id: number;
-  occurredAt: string;
-  actorId: string | null;
-  /** account kind, 'channel', 'system' or 'anonymous' */
-  actorKind: string;
-  /** "METHOD /route" */
-  action: string;
-  /** the route's parameters as JSON, when it has any */
-  target: string | null;
-  /** HTTP status of the answer */
-  status: number;
-  requestId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-/** GET /audit/verify */
-type Verdict = { ok: true; checked: number; lastId: number | null } | { ok: false; checked: number; firstBadId: number; reason: string };
+/** A record of the tamper-evident log: actorKind is an account kind, 'channel', 'system' or 'anonymous'; action "METHOD /route"; target the route's parameters as JSON; status the answer's HTTP status. */
+type AuditRecord = ItemOf<'/api/v1/audit/records'>;
+type Verdict = ResponseOf<'/api/v1/audit/verify'>;
 
 const statusColor = (s: number) => (s >= 500 ? 'red' : s >= 400 ? 'orange' : 'green');
 
@@ -48,25 +31,16 @@ function targetText(target: string): string {
 export default function AuditPage() {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
-  const [actorInput, setActorInput] = useState('');
-  const [actorId, setActorId] = useState('');
-  const { items, loading, error, cause, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<AuditRecord>>('/audit/records', { query: { page, pageSize, actorId: actorId.trim() } }), [actorId]),
-  );
+  const list = usePagedList('/api/v1/audit/records');
+  const { cause } = list;
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [verifying, setVerifying] = useState(false);
-
-  const filterActor = (value: string) => {
-    setActorInput(value);
-    setActorId(value);
-    setPage(1);
-  };
 
   const verify = async () => {
     setVerifying(true);
     setVerdict(null);
     try {
-      setVerdict(await api.get<Verdict>('/audit/verify'));
+      setVerdict(await api.get('/api/v1/audit/verify'));
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -92,7 +66,7 @@ export default function AuditPage() {
       title={title}
       extra={
         <Space>
-          <Button onClick={() => void reload()} data-testid="audit-refresh">
+          <Button onClick={() => void list.reload()} data-testid="audit-refresh">
             {t('common.refresh')}
           </Button>
           <Button type="primary" onClick={verify} loading={verifying} data-testid="audit-verify">
@@ -101,80 +75,68 @@ export default function AuditPage() {
         </Space>
       }
     >
-      <Flex vertical gap={16}>
-        <Typography.Text type="secondary">{t('audit.hint')}</Typography.Text>
-        {verdict && (
-          <Alert
-            data-testid="audit-verdict"
-            data-ok={String(verdict.ok)}
-            type={verdict.ok ? 'success' : 'error'}
-            showIcon
-            closable={{ onClose: () => setVerdict(null) }}
-            title={
-              verdict.ok
-                ? t('audit.intact', { checked: verdict.checked })
-                : t('audit.broken', { id: verdict.firstBadId, checked: verdict.checked, reason: tx(`audit.reason.${verdict.reason}`, verdict.reason) })
-            }
-          />
-        )}
-        <Input.Search
-          data-testid="audit-actor-filter"
-          aria-label={t('audit.filterActor')}
-          placeholder={t('audit.filterActor')}
-          allowClear
-          enterButton={t('common.search')}
-          style={{ width: 360 }}
-          value={actorInput}
-          onChange={(e) => setActorInput(e.target.value)}
-          onSearch={filterActor}
-        />
-        {error !== null && <Alert type="error" showIcon title={error} data-testid="audit-error" />}
-        <Table<AuditRecord>
-          data-testid="audit-table"
-          rowKey="id"
-          size="small"
-          loading={loading}
-          dataSource={items}
-          scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (r) => <RecordDetail record={r} /> }}
-          pagination={pagination}
-          columns={[
-            { ...nowrap, key: 'id', title: t('audit.id'), dataIndex: 'id', render: (v: number) => `#${v}` },
-            { ...nowrap, key: 'occurredAt', title: t('audit.occurredAt'), dataIndex: 'occurredAt', render: (v: string) => formatTime(v, lang) },
-            {
-              ...nowrap,
-              key: 'actor',
-              title: t('audit.actor'),
-              render: (_: unknown, r: AuditRecord) => (
-                <Flex vertical>
-                  <span>{actorLabel(r.actorKind)}</span>
-                  {r.actorId && (
-                    <Typography.Link
-                      type="secondary"
-                      ellipsis
-                      title={`${t('audit.onlyActor')}: ${r.actorId}`}
-                      onClick={() => filterActor(r.actorId ?? '')}
-                      style={{ fontSize: 12, maxWidth: 140 }}
-                      data-testid={`audit-actor-${r.id}`}
-                    >
-                      {r.actorId}
-                    </Typography.Link>
-                  )}
-                </Flex>
-              ),
-            },
-            { ...nowrap, key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ fontSize: 12 }}>{v}</Typography.Text> },
-            {
-              key: 'target',
-              title: t('audit.target'),
-              dataIndex: 'target',
-              render: (v: string | null) => (v ? <Typography.Text style={{ fontSize: 12, wordBreak: 'break-all', display: 'inline-block', maxWidth: 180 }} title={v}>{targetText(v)}</Typography.Text> : '—'),
-            },
-            { ...nowrap, key: 'status', title: t('audit.status'), dataIndex: 'status', render: (v: number) => <Tag color={statusColor(v)}>{v}</Tag> },
-            { ...nowrap, key: 'ip', title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v || '—' },
-          ]}
-        />
-      </Flex>
+      <ListPage
+        list={list}
+        testId="audit-table"
+        size="small"
+        header={
+          <>
+            <Typography.Text type="secondary">{t('audit.hint')}</Typography.Text>
+            {verdict && (
+              <Alert
+                data-testid="audit-verdict"
+                data-ok={String(verdict.ok)}
+                type={verdict.ok ? 'success' : 'error'}
+                showIcon
+                closable={{ onClose: () => setVerdict(null) }}
+                title={
+                  verdict.ok
+                    ? t('audit.intact', { checked: verdict.checked })
+                    : t('audit.broken', { id: verdict.firstBadId, checked: verdict.checked, reason: tx(`audit.reason.${verdict.reason}`, verdict.reason) })
+                }
+              />
+            )}
+          </>
+        }
+        filters={[{ type: 'search', name: 'actorId', testId: 'audit-actor-filter', label: t('audit.filterActor'), width: 360, enterButton: t('common.search') }]}
+        errorTestId="audit-error"
+        expandable={{ expandedRowRender: (r) => <RecordDetail record={r} /> }}
+        columns={[
+          { ...nowrap, key: 'id', title: t('audit.id'), dataIndex: 'id', render: (v: number) => `#${v}` },
+          { ...nowrap, key: 'occurredAt', title: t('audit.occurredAt'), dataIndex: 'occurredAt', render: (v: string) => formatTime(v, lang) },
+          {
+            ...nowrap,
+            key: 'actor',
+            title: t('audit.actor'),
+            render: (_: unknown, r: AuditRecord) => (
+              <Flex vertical>
+                <span>{actorLabel(r.actorKind)}</span>
+                {r.actorId && (
+                  <Typography.Link
+                    type="secondary"
+                    ellipsis
+                    title={`${t('audit.onlyActor')}: ${r.actorId}`}
+                    onClick={() => list.filter({ actorId: r.actorId ?? undefined })}
+                    style={{ fontSize: 12, maxWidth: 140 }}
+                    data-testid={`audit-actor-${r.id}`}
+                  >
+                    {r.actorId}
+                  </Typography.Link>
+                )}
+              </Flex>
+            ),
+          },
+          { ...nowrap, key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ fontSize: 12 }}>{v}</Typography.Text> },
+          {
+            key: 'target',
+            title: t('audit.target'),
+            dataIndex: 'target',
+            render: (v: string | null) => (v ? <Typography.Text style={{ fontSize: 12, wordBreak: 'break-all', display: 'inline-block', maxWidth: 180 }} title={v}>{targetText(v)}</Typography.Text> : '—'),
+          },
+          { ...nowrap, key: 'status', title: t('audit.status'), dataIndex: 'status', render: (v: number) => <Tag color={statusColor(v)}>{v}</Tag> },
+          { ...nowrap, key: 'ip', title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v || '—' },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,40 +1,26 @@
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { api, itemsOf } from '../../api';
+import { api, type BodyOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { formatTime, StatusTag } from '../../components/Tags';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { nowrap } from '../../components/table';
 
-/** what a channel app may be allowed to call (src/centers/auth/channels.ts, CHANNEL_CAPABILITIES) */
-export const CHANNEL_CAPABILITIES = ['auth.introspect', 'user.basic.read'] as const;
-
-interface ChannelApp {
-  appId: string;
-  name: string;
-  capabilities: string[];
-  status: string;
-  createdAt?: string;
-}
+type Capability = BodyOf<'/api/v1/auth/channels', 'post'>['capabilities'][number];
+/** what this page offers a channel app to call (src/centers/auth/channels.ts, CHANNEL_CAPABILITIES) */
+export const CHANNEL_CAPABILITIES: Capability[] = ['auth.introspect', 'user.basic.read'];
 
 /** POST /auth/channels: the only answer that carries the secret */
-interface Registered {
-  appId: string;
-  secret: string;
-  name: string;
-  capabilities: string[];
-}
+type Registered = ResponseOf<'/api/v1/auth/channels', 'post'>;
 
 interface CreateForm {
   name: string;
-  capabilities: string[];
+  capabilities: Capability[];
 }
-
-
-const loadApps = async () => itemsOf(await api.get<ChannelApp[] | { items: ChannelApp[] }>('/auth/channels'));
 
 export default function ChannelsPage() {
   const { t, tx, lang } = useI18n();
@@ -42,17 +28,17 @@ export default function ChannelsPage() {
   const { message } = App.useApp();
   const { permissions } = useSession();
   const canManage = permissions.has('auth.channels.manage');
-  const { data: apps, loading, error, reload } = useQuery(loadApps, []);
+  const list = usePagedList('/api/v1/auth/channels');
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [secretOpen, setSecretOpen] = useState(false);
   const secretRef = useRef<HTMLElement>(null);
   const createModal = useFormModal<CreateForm>(['name', 'capabilities'], async (v, { form, close }) => {
-    const answer = await api.post<Registered>('/auth/channels', { name: v.name.trim(), capabilities: v.capabilities });
+    const answer = await api.post('/api/v1/auth/channels', { name: v.name.trim(), capabilities: v.capabilities });
     close();
     form.resetFields();
     setRegistered(answer);
     setSecretOpen(true);
-    await reload();
+    await list.reload();
   });
 
   const capabilityLabel = (c: string) => tx(`channels.capability.${c}`, c);
@@ -85,31 +71,25 @@ export default function ChannelsPage() {
         ) : null
       }
     >
-      <Flex vertical gap={16}>
-        <Typography.Text type="secondary">{t('channels.hint')}</Typography.Text>
-        {error && <Alert type="error" showIcon title={error} data-testid="channels-error" />}
-        <Table<ChannelApp>
-          data-testid="channels-table"
-          rowKey="appId"
-          size="middle"
-          loading={loading}
-          dataSource={apps}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { ...nowrap, key: 'appId', title: t('channels.appId'), dataIndex: 'appId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> },
-            { key: 'name', title: t('channels.name'), dataIndex: 'name' },
-            {
-              key: 'capabilities',
-              title: t('channels.capabilities'),
-              dataIndex: 'capabilities',
-              render: (v?: string[]) => <CapabilityTags capabilities={v ?? []} />,
-            },
-            { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-            { ...nowrap, key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
-          ]}
-        />
-      </Flex>
+      <ListPage
+        list={list}
+        testId="channels-table"
+        rowKey="appId"
+        header={<Typography.Text type="secondary">{t('channels.hint')}</Typography.Text>}
+        errorTestId="channels-error"
+        columns={[
+          { ...nowrap, key: 'appId', title: t('channels.appId'), dataIndex: 'appId', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> },
+          { key: 'name', title: t('channels.name'), dataIndex: 'name' },
+          {
+            key: 'capabilities',
+            title: t('channels.capabilities'),
+            dataIndex: 'capabilities',
+            render: (v: string[]) => <CapabilityTags capabilities={v} />,
+          },
+          { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          { ...nowrap, key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
+        ]}
+      />
       <FormModal modal={createModal} title={t('channels.create')} name="channel-create" submitTestId="channel-create-submit" forceRender initialValues={{ capabilities: [] }}>
         <Form.Item name="name" label={t('channels.name')} rules={[rules.required('channels.name'), { max: 100 }]}>
           <Input data-testid="channel-name" maxLength={100} autoComplete="off" aria-label={t('channels.name')} />

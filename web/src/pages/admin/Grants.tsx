@@ -1,19 +1,13 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Spin, Table, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorMessage, itemsOf, type Page } from '../../api';
+import { api, errorMessage, type ItemOf } from '../../api';
 import { StatusTag } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 import { useRoute } from '../../router';
 import type { AccountRow } from './Accounts';
 import { useRoles } from './common';
 
-interface Grant {
-  id: string;
-  accountId: string;
-  role: { id: string; code: string; name: string };
-  orgId?: string | null;
-  createdAt?: string;
-}
+type Grant = ItemOf<'/api/v1/auth/grants'>;
 
 function accountLabel(a: AccountRow, kindLabel: string): string {
   return [a.loginName, a.name, a.phone, kindLabel].filter(Boolean).join(' · ');
@@ -38,8 +32,8 @@ export default function GrantsPage() {
     const seq = ++searchSeq.current;
     setSearching(true);
     try {
-      const page = await api.get<Page<AccountRow>>('/user/accounts', { query: { q: q.trim(), page: 1, pageSize: 20 } });
-      if (seq === searchSeq.current) setOptions(itemsOf(page));
+      const page = await api.get('/api/v1/user/accounts', { query: { q: q.trim(), page: 1, pageSize: 20 } });
+      if (seq === searchSeq.current) setOptions(page.items);
     } catch (e) {
       if (seq === searchSeq.current) message.error(errorMessage(e));
     } finally {
@@ -57,7 +51,7 @@ export default function GrantsPage() {
     setLoading(true);
     setError(null);
     try {
-      setGrants(itemsOf(await api.get<Grant[] | { items: Grant[] }>('/auth/grants', { query: { accountId } })));
+      setGrants((await api.get('/api/v1/auth/grants', { query: { accountId } })).items);
     } catch (e) {
       setError(errorMessage(e));
       setGrants([]);
@@ -75,7 +69,7 @@ export default function GrantsPage() {
     if (!account || !roleId) return;
     setGranting(true);
     try {
-      await api.post('/auth/grants', { accountId: account.id, roleId });
+      await api.post('/api/v1/auth/grants', { accountId: account.id, roleId });
       message.success(t('grants.granted'));
       setRoleId(undefined);
       await loadGrants(account.id);
@@ -88,7 +82,7 @@ export default function GrantsPage() {
 
   const revoke = async (g: Grant) => {
     try {
-      await api.del(`/auth/grants/${encodeURIComponent(g.id)}`);
+      await api.del('/api/v1/auth/grants/{id}', { path: { id: g.id } });
       message.success(t('common.success'));
       if (account) await loadGrants(account.id);
     } catch (e) {

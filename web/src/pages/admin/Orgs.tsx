@@ -1,20 +1,22 @@
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin, Tree } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api';
+import { api, type BodyOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { findOrg, useOrgs, type OrgNode } from './common';
 
+type NewLevel = BodyOf<'/api/v1/auth/orgs', 'post'>['level'];
+
 interface OrgForm {
   name: string;
-  level: string;
+  level: NewLevel;
   regionCode: string;
 }
 
-/** Levels in order; a child is always one level below its parent (the server checks). */
-export const ORG_LEVELS = ['national', 'province', 'city', 'agency'] as const;
+/** Levels below the root, in order; a child is always one level below its parent (the server checks). */
+export const ORG_LEVELS: NewLevel[] = ['province', 'city', 'agency'];
 
 interface TreeNode {
   key: string;
@@ -23,11 +25,12 @@ interface TreeNode {
 }
 
 function toTree(nodes: OrgNode[]): TreeNode[] {
-  return nodes.map((n) => ({ key: n.id, title: n.name, children: n.children?.length ? toTree(n.children) : undefined }));
+  return nodes.map((n) => ({ key: n.id, title: n.name, children: n.children.length ? toTree(n.children) : undefined }));
 }
 
-function nextLevel(level: string | number | undefined): string | undefined {
-  const i = ORG_LEVELS.indexOf(String(level) as (typeof ORG_LEVELS)[number]);
+function nextLevel(level: OrgNode['level'] | undefined): NewLevel | undefined {
+  if (level === 'national') return ORG_LEVELS[0];
+  const i = level ? ORG_LEVELS.indexOf(level) : -1;
   return i >= 0 && i < ORG_LEVELS.length - 1 ? ORG_LEVELS[i + 1] : undefined;
 }
 
@@ -46,11 +49,11 @@ export default function OrgsPage() {
   const canAdd = permissions.has('auth.orgs.manage');
   const addModal = useFormModal<OrgForm>(['name', 'level', 'regionCode'], async (v, { close }) => {
     if (!current) return;
-    const created = await api.post<OrgNode>('/auth/orgs', { parentId: current.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode.trim() });
+    const created = await api.post('/api/v1/auth/orgs', { parentId: current.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode.trim() });
     message.success(t('common.success'));
     close();
     await reload();
-    if (created?.id) setSelected(created.id);
+    setSelected(created.id);
   });
 
   const openAdd = () => {
@@ -121,7 +124,7 @@ export default function OrgsPage() {
           <Input data-testid="org-name" aria-label={t('orgs.name')} />
         </Form.Item>
         <Form.Item name="level" label={t('orgs.level')} rules={[rules.requiredSelect('orgs.level')]}>
-          <Select data-testid="org-level" aria-label={t('orgs.level')} options={ORG_LEVELS.slice(1).map((l) => ({ value: l, label: tx(`orgs.level.${l}`, l) }))} />
+          <Select data-testid="org-level" aria-label={t('orgs.level')} options={ORG_LEVELS.map((l) => ({ value: l, label: tx(`orgs.level.${l}`, l) }))} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('orgs.regionCode')} rules={[rules.required('orgs.regionCode'), rules.regionCode]}>
           <Input data-testid="org-region-code" maxLength={6} inputMode="numeric" aria-label={t('orgs.regionCode')} />

@@ -1,26 +1,16 @@
-import { Alert, App, Button, Card, Form, Input, Select, Spin, Table, Tag, Tree, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Spin, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, errorMessage, itemsOf } from '../../api';
+import { api, errorMessage, type Schema } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { findOrg, toTreeSelect, useOrgs, useRoles, type Role } from './common';
+import { findOrg, toTreeSelect, useOrgs, type Role } from './common';
 
-/**
- * A node of GET /auth/resources: subsystem → menu → button → api. An API node's code is the
- * permission code a role holds (`permission`, when the server names it separately, wins).
- */
-export interface ResourceNode {
-  id?: string;
-  code?: string;
-  kind?: 'subsystem' | 'menu' | 'button' | 'api' | string;
-  name?: string;
-  nameEn?: string;
-  path?: string | null;
-  permission?: string | null;
-  children?: ResourceNode[];
-}
+/** A node of GET /auth/resources: subsystem → menu → button → api. An API node's code is the permission code a role holds. */
+type ResourceNode = Schema<'AuthResourceNode'>;
 
 interface TreeItem {
   key: string;
@@ -29,18 +19,15 @@ interface TreeItem {
   children?: TreeItem[];
 }
 
-const permissionOf = (n: ResourceNode): string | undefined => n.permission ?? (n.kind === 'api' ? n.code : undefined) ?? undefined;
-
-function toTree(nodes: ResourceNode[], lang: string, parent = 'r'): TreeItem[] {
-  return nodes.map((n, i) => {
-    const key = n.code ?? n.id ?? permissionOf(n) ?? `${parent}/${i}`;
-    const permission = permissionOf(n);
-    const label = (lang === 'en' ? n.nameEn : undefined) ?? n.name ?? n.code ?? key;
+function toTree(nodes: ResourceNode[], lang: string): TreeItem[] {
+  return nodes.map((n) => {
+    const permission = n.kind === 'api' ? n.code : undefined;
+    const label = lang === 'en' ? n.nameEn : n.name;
     return {
-      key,
+      key: n.code,
       title: permission ? `${label}  (${permission})` : label,
       permission,
-      children: n.children?.length ? toTree(n.children, lang, key) : undefined,
+      children: n.children.length ? toTree(n.children, lang) : undefined,
     };
   });
 }
@@ -56,7 +43,7 @@ function indexPermissions(items: TreeItem[], out = new Map<string, string>()): M
 interface RoleForm {
   code: string;
   name: string;
-  kind: 'business' | 'admin';
+  kind: Role['kind'];
   orgId: string;
   permissions: string[];
 }
@@ -67,14 +54,14 @@ export default function RolesPage() {
   const { message } = App.useApp();
   const { me, permissions } = useSession();
   const canCreate = permissions.has('auth.roles.manage');
-  const { roles, loading, error, reload } = useRoles();
+  const list = usePagedList('/api/v1/auth/roles');
   const { orgs } = useOrgs();
   const orgOptions = useMemo(() => toTreeSelect(orgs), [orgs]);
   const [resources, setResources] = useState<ResourceNode[]>([]);
   const [resLoading, setResLoading] = useState(false);
   const [checked, setChecked] = useState<string[]>([]);
   const createModal = useFormModal<RoleForm>(['code', 'name', 'kind', 'orgId', 'permissions'], async (v, { close }) => {
-    await api.post('/auth/roles', {
+    await api.post('/api/v1/auth/roles', {
       code: v.code.trim(),
       name: v.name.trim(),
       kind: v.kind,
@@ -83,7 +70,7 @@ export default function RolesPage() {
     });
     message.success(t('common.success'));
     close();
-    await reload();
+    await list.reload();
   });
   const { form, open } = createModal;
 
@@ -93,7 +80,7 @@ export default function RolesPage() {
   const loadResources = useCallback(async () => {
     setResLoading(true);
     try {
-      setResources(itemsOf(await api.get<ResourceNode[] | { items: ResourceNode[] }>('/auth/resources')));
+      setResources((await api.get('/api/v1/auth/resources')).items);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -107,7 +94,7 @@ export default function RolesPage() {
 
   const openCreate = () => {
     form.resetFields();
-    form.setFieldsValue({ kind: 'business', orgId: me?.org?.id ?? me?.orgId ?? orgs[0]?.id, permissions: [] });
+    form.setFieldsValue({ kind: 'business', orgId: me?.orgId ?? orgs[0]?.id, permissions: [] });
     setChecked([]);
     createModal.show();
   };
@@ -130,25 +117,20 @@ export default function RolesPage() {
         ) : null
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<Role>
-        data-testid="roles-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={roles}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 720 }}
+      <ListPage
+        list={list}
+        testId="roles-table"
+        errorTestId="roles-error"
         columns={[
           { key: 'code', title: t('roles.code'), dataIndex: 'code', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { key: 'name', title: t('roles.name'), dataIndex: 'name' },
-          { key: 'kind', title: t('roles.kind'), dataIndex: 'kind', render: (v?: string) => (v ? <Tag color={v === 'admin' ? 'purple' : 'blue'}>{tx(`roles.kind.${v}`, v)}</Tag> : null) },
-          { key: 'org', title: t('field.org'), dataIndex: 'orgId', render: (v?: string | null) => findOrg(orgs, v)?.name ?? '—' },
+          { key: 'kind', title: t('roles.kind'), dataIndex: 'kind', render: (v: string) => <Tag color={v === 'admin' ? 'purple' : 'blue'}>{tx(`roles.kind.${v}`, v)}</Tag> },
+          { key: 'org', title: t('field.org'), dataIndex: 'orgId', render: (v: string) => findOrg(orgs, v)?.name ?? '—' },
           {
             key: 'permissions',
             title: t('roles.permissions'),
             dataIndex: 'permissions',
-            render: (v?: string[]) => (v ? <span title={v.join('\n')}>{t('roles.permissionCount', { count: v.length })}</span> : '—'),
+            render: (v: string[]) => <span title={v.join('\n')}>{t('roles.permissionCount', { count: v.length })}</span>,
           },
         ]}
       />

@@ -1,26 +1,9 @@
 /** Data the admin pages share: the organization tree and the roles. */
-import { api, itemsOf } from '../../api';
+import { api, type ItemOf, type Schema } from '../../api';
 import { useQuery } from '../../components/queries';
 
-export interface OrgNode {
-  id: string;
-  parentId: string | null;
-  name: string;
-  level: string | number;
-  regionCode?: string | null;
-  path?: string;
-  children?: OrgNode[];
-}
-
-export interface Role {
-  id: string;
-  code: string;
-  name: string;
-  kind?: string;
-  orgId?: string | null;
-  permissions?: string[];
-  builtIn?: boolean;
-}
+export type OrgNode = Schema<'AuthOrgNode'>;
+export type Role = ItemOf<'/api/v1/auth/roles'>;
 
 export interface TreeSelectNode {
   value: string;
@@ -43,30 +26,16 @@ export function findOrg(nodes: OrgNode[], id: string | null | undefined): OrgNod
   return undefined;
 }
 
-/** Accepts a tree, a flat list with parentId, or { items } / { tree }. */
-export function normaliseOrgs(raw: unknown): OrgNode[] {
-  const list: OrgNode[] = Array.isArray(raw) ? raw : (raw as { tree?: OrgNode[] })?.tree ?? itemsOf(raw as { items?: OrgNode[] });
-  if (list.some((n) => n.children?.length)) return list;
-  // flat: build the tree
-  const byId = new Map(list.map((n) => [n.id, { ...n, children: [] as OrgNode[] }]));
-  const roots: OrgNode[] = [];
-  for (const n of byId.values()) {
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    if (parent) parent.children!.push(n);
-    else roots.push(n);
-  }
-  return roots;
-}
-
-const loadOrgs = async () => normaliseOrgs(await api.get('/auth/orgs'));
-const loadRoles = async () => itemsOf(await api.get<Role[] | { items: Role[] }>('/auth/roles'));
+const loadOrgs = async () => (await api.get('/api/v1/auth/orgs')).items;
+// the roles an administrator assigns: a few dozen at most, one page
+const loadRoles = async () => (await api.get('/api/v1/auth/roles', { query: { page: 1, pageSize: 100 } })).items;
 
 export function useOrgs() {
-  const { data: orgs, loading, error, reload } = useQuery(loadOrgs, []);
+  const { data: orgs, loading, error, reload } = useQuery<OrgNode[]>(loadOrgs, []);
   return { orgs, loading, error, reload };
 }
 
 export function useRoles() {
-  const { data: roles, loading, error, reload } = useQuery(loadRoles, []);
+  const { data: roles, loading, error, reload } = useQuery<Role[]>(loadRoles, []);
   return { roles, loading, error, reload };
 }

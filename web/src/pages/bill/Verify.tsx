@@ -4,11 +4,11 @@
  */
 import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError, applyFormError, errorMessage } from '../../api';
+import { api, ApiError, applyFormError, errorMessage, type ResponseOf } from '../../api';
 import { AuthShell } from '../../components/AuthShell';
 import { fenOf, yuan } from '../../components/format';
 import { useRoute } from '../../router';
-import { useBillText, type Bill } from './text';
+import { useBillText } from './text';
 
 interface Values {
   billCode: string;
@@ -18,10 +18,7 @@ interface Values {
   total?: string;
 }
 
-interface Answer {
-  result: 'genuine' | 'voided' | 'used' | 'not_found';
-  bill: Omit<Bill, 'id' | 'checkCode'> | null;
-}
+type Answer = ResponseOf<'/api/v1/bill/verify'>;
 
 const ALERT: Record<Answer['result'], 'success' | 'error' | 'warning'> = { genuine: 'success', voided: 'error', used: 'warning', not_found: 'error' };
 
@@ -42,7 +39,7 @@ export default function VerifyBillPage() {
       const total = values.total?.trim();
       const totalFen = total ? (total.startsWith('-') ? -1 : 1) * (fenOf(total.replace(/^-/, '')) ?? 0) : undefined;
       setAnswer(
-        await api.get<Answer>('/bill/verify', {
+        await api.get('/api/v1/bill/verify', {
           anonymous: true,
           query: { billCode: values.billCode.trim(), billNumber: values.billNumber.trim(), checkCode: values.checkCode.trim().toUpperCase(), issueDate: values.issueDate.trim(), totalFen: totalFen ?? undefined },
         }),

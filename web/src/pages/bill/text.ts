@@ -82,27 +82,3 @@ export function useBillText(): (key: Key) => string {
   const { lang } = useI18n();
   return (key) => (lang === 'en' ? en : zh)[key];
 }
-
-export interface BillRef {
-  billCode: string;
-  billNumber: string;
-}
-
-/** GET /bill/mine items */
-export interface Bill extends BillRef {
-  id: string;
-  kind: 'normal' | 'red';
-  checkCode: string;
-  issueDate: string;
-  institution: { code: string; name: string };
-  payerName: string;
-  visitType: 'outpatient' | 'inpatient' | 'pharmacy';
-  totalFen: number;
-  fundPayFen: number;
-  accountPayFen: number;
-  cashPayFen: number;
-  status: 'issued' | 'voided';
-  usedAt: string | null;
-  redBill: BillRef | null;
-  originalBill: BillRef | null;
-}

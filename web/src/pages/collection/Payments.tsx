@@ -5,10 +5,11 @@
  * brought in so far, and the payments that arrived.
  */
 import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Input, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { useCallback, useState, type ReactNode } from 'react';
-import { api, errorMessage, type Page } from '../../api';
+import { useState, type ReactNode } from 'react';
+import { api, errorMessage, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { MONTH_PATTERN, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
@@ -18,67 +19,24 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { CollectionTag, defaultPoolingRegion, useDownload } from './common';
 
-const MODES = ['tax_full', 'tax_half', 'agency'] as const;
-type Mode = (typeof MODES)[number];
-const FILE_KINDS = ['tax_payments', 'tax_results', 'bank_results'] as const;
-type FileKind = (typeof FILE_KINDS)[number];
-const IMPORT_PATH: Record<FileKind, string> = { tax_payments: '/collection/imports/tax-payments', tax_results: '/collection/imports/tax-results', bank_results: '/collection/imports/bank-results' };
+type Setting = ItemOf<'/api/v1/collection/settings'>;
+type Mode = Setting['mode'];
+const MODES: Mode[] = ['tax_full', 'tax_half', 'agency'];
+/** The answer of an import: the file, with its first row errors. */
+type ImportedFile = ResponseOf<'/api/v1/collection/imports/tax-payments', 'post'>;
+type FileKind = ImportedFile['kind'];
+const FILE_KINDS: FileKind[] = ['tax_payments', 'tax_results', 'bank_results'];
+const IMPORT_PATH = {
+  tax_payments: '/api/v1/collection/imports/tax-payments',
+  tax_results: '/api/v1/collection/imports/tax-results',
+  bank_results: '/api/v1/collection/imports/bank-results',
+} as const satisfies Record<FileKind, string>;
+const EXPORT_PATH = { tax: '/api/v1/collection/exports/tax-receivables', bank: '/api/v1/collection/exports/bank-withholding' } as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type FileRow = ImportedFile['errors'][number];
 
-interface Setting {
-  regionCode: string;
-  mode: Mode;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** GET /collection/imports/:id (and the answer of an import, with its first row errors) */
-interface ImportedFile {
-  id: string;
-  kind: FileKind;
-  regionCode: string;
-  format: 'csv' | 'xlsx';
-  fileName: string | null;
-  status: 'processing' | 'done' | 'failed';
-  rows: { read: number; created: number; replayed: number; duplicate: number; failed: number; rejected: number };
-  amountFen: number;
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
-  errors?: FileRow[];
-}
-
-interface FileRow {
-  row: number;
-  outcome: string;
-  reference: string | null;
-  paymentId: string | null;
-  payerKey: string | null;
-  month: string | null;
-  insuranceType: string | null;
-  amountFen: number | null;
-  field: string | null;
-  code: string | null;
-  reason: string | null;
-}
-
-interface Payment {
-  id: string;
-  source: string;
-  reference: string;
-  fileId: string;
-  row: number;
-  poolingRegion: string;
-  payerKey: string;
-  month: string;
-  insuranceType: string;
-  amountFen: number;
-  paidDate: string;
-  status: string;
-  createdAt: string;
-}
-
-const loadSettings = () => api.get<{ items: Setting[] }>('/collection/settings');
+// the modes of every region the clerk sees: a handful, one page
+const loadSettings = () => api.get('/api/v1/collection/settings', { query: { page: 1, pageSize: 100 } });
 
 export default function CollectionPaymentsPage() {
   const { t } = useI18n();
@@ -105,12 +63,12 @@ function SettingsTab() {
   const { message } = App.useApp();
   const { me, permissions } = useSession();
   const canManage = permissions.has('collection.manage');
-  const { data, loading, error, reload } = useQuery(loadSettings, { items: [] });
+  const list = usePagedList('/api/v1/collection/settings');
   const modal = useFormModal<{ regionCode: string; mode: Mode }>(['regionCode', 'mode'], async (v, { close }) => {
-    await api.put(`/collection/settings/${encodeURIComponent(v.regionCode.trim())}`, { mode: v.mode });
+    await api.put('/api/v1/collection/settings/{regionCode}', { mode: v.mode }, { path: { regionCode: v.regionCode.trim() } });
     message.success(t('common.success'));
     close();
-    await reload();
+    await list.reload();
   });
   const open = (setting?: Setting) => {
     modal.form.resetFields();
@@ -118,21 +76,20 @@ function SettingsTab() {
     modal.show();
   };
   return (
-    <Flex vertical gap={16}>
-      <Typography.Text type="secondary">{t('payments.modeHint')}</Typography.Text>
-      {canManage && (
-        <Button type="primary" onClick={() => open()} style={{ alignSelf: 'flex-start' }} data-testid="mode-set">
-          {t('payments.setMode')}
-        </Button>
-      )}
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<Setting>
-        data-testid="modes-table"
+    <>
+      <ListPage
+        list={list}
+        testId="modes-table"
         rowKey="regionCode"
         size="small"
-        loading={loading}
-        dataSource={data.items}
-        pagination={false}
+        header={<Typography.Text type="secondary">{t('payments.modeHint')}</Typography.Text>}
+        actions={
+          canManage && (
+            <Button type="primary" onClick={() => open()} data-testid="mode-set">
+              {t('payments.setMode')}
+            </Button>
+          )
+        }
         locale={{ emptyText: t('payments.noModes') }}
         columns={[
           { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
@@ -162,7 +119,7 @@ function SettingsTab() {
           <Select data-testid="mode-mode" aria-label={t('payments.mode')} options={MODES.map((m) => ({ value: m, label: tx(`collection.mode.${m}`, m) }))} />
         </Form.Item>
       </FormModal>
-    </Flex>
+    </>
   );
 }
 
@@ -173,7 +130,7 @@ function FilesTab() {
   const { message } = App.useApp();
   const { me, permissions } = useSession();
   const canManage = permissions.has('collection.manage');
-  const settings = useQuery(loadSettings, { items: [] });
+  const settings = useQuery(loadSettings, null);
   const [regionCode, setRegionCode] = useState(() => defaultPoolingRegion(me) ?? '');
   const [month, setMonth] = useState(thisMonth);
   // spreadsheets saved as CSV on Chinese Windows are GB18030 (GBK), elsewhere UTF-8
@@ -185,7 +142,7 @@ function FilesTab() {
 
   const regionOk = /^\d{6}$/.test(regionCode);
   const monthOk = MONTH_PATTERN.test(month);
-  const mode = settings.data.items.find((s) => s.regionCode === regionCode)?.mode;
+  const mode = settings.data?.items.find((s) => s.regionCode === regionCode)?.mode;
 
   const upload = async (kind: FileKind, file: File) => {
     if (!regionOk) {
@@ -197,7 +154,7 @@ function FilesTab() {
     setResult(null);
     try {
       const contentType = /\.xlsx$/i.test(file.name) ? XLSX : `text/csv; charset=${charset}`;
-      setResult(await api.upload<ImportedFile>(IMPORT_PATH[kind], file, contentType, { query: { regionCode, fileName: file.name.slice(0, 200) } }));
+      setResult(await api.upload(IMPORT_PATH[kind], file, contentType, { query: { regionCode, fileName: file.name.slice(0, 200) } }));
     } catch (e) {
       setFailure(errorMessage(e));
     } finally {
@@ -205,12 +162,12 @@ function FilesTab() {
     }
   };
 
-  const exportFile = (path: string, prefix: string) => {
+  const exportFile = (kind: keyof typeof EXPORT_PATH, prefix: string) => {
     if (!regionOk || !monthOk) {
       message.error(t(regionOk ? 'policy.monthFormat' : 'validate.regionCode'));
       return;
     }
-    void download(path, `${prefix}-${regionCode}-${month}.csv`, { month, regionCode });
+    void download(kind, `${prefix}-${regionCode}-${month}.csv`, () => api.download(EXPORT_PATH[kind], { query: { month, regionCode } }));
   };
 
   const uploadButton = (kind: FileKind) =>
@@ -292,7 +249,7 @@ function FilesTab() {
           'tax_half',
           <>
             {canManage && (
-              <Button loading={busy === '/collection/exports/tax-receivables'} onClick={() => exportFile('/collection/exports/tax-receivables', 'tax-receivables')} data-testid="file-export-tax">
+              <Button loading={busy === 'tax'} onClick={() => exportFile('tax', 'tax-receivables')} data-testid="file-export-tax">
                 {t('payments.export.tax')}
               </Button>
             )}
@@ -303,7 +260,7 @@ function FilesTab() {
           'agency',
           <>
             {canManage && (
-              <Button loading={busy === '/collection/exports/bank-withholding'} onClick={() => exportFile('/collection/exports/bank-withholding', 'bank-withholding')} data-testid="file-export-bank">
+              <Button loading={busy === 'bank'} onClick={() => exportFile('bank', 'bank-withholding')} data-testid="file-export-bank">
                 {t('payments.export.bank')}
               </Button>
             )}
@@ -359,52 +316,34 @@ function RowErrorsTable({ rows }: { rows: FileRow[] }) {
 
 // ---- files brought in -----------------------------------------------------------------------------
 
+type FileSummary = ItemOf<'/api/v1/collection/imports'>;
+
 function ImportsTab() {
   const { t, tx, lang } = useI18n();
-  const [kind, setKind] = useState<string | undefined>();
-  const [rowsOf, setRowsOf] = useState<ImportedFile | null>(null);
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<ImportedFile>>('/collection/imports', { query: { page, pageSize, kind } }), [kind]),
-  );
+  const [rowsOf, setRowsOf] = useState<FileSummary | null>(null);
+  const list = usePagedList('/api/v1/collection/imports');
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Select
-          data-testid="imports-kind-filter"
-          aria-label={t('payments.fileKind')}
-          placeholder={t('payments.fileKind')}
-          allowClear
-          style={{ width: 220 }}
-          value={kind}
-          onChange={(v?: string) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={FILE_KINDS.map((k) => ({ value: k, label: tx(`collection.fileKind.${k}`, k) }))}
-        />
-        <Button onClick={() => void reload()}>{t('common.refresh')}</Button>
-      </Space>
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<ImportedFile>
-        data-testid="imports-table"
-        rowKey="id"
+    <>
+      <ListPage
+        list={list}
+        testId="imports-table"
         size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
+        filters={[
+          { type: 'select', name: 'kind', testId: 'imports-kind-filter', label: t('payments.fileKind'), width: 220, options: FILE_KINDS.map((k) => ({ value: k, label: tx(`collection.fileKind.${k}`, k) })) },
+        ]}
+        refreshTestId="imports-refresh"
         columns={[
           { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           { ...nowrap, key: 'kind', title: t('payments.fileKind'), dataIndex: 'kind', render: (v: string) => tx(`collection.fileKind.${v}`, v) },
           { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
           { ...nowrap, key: 'fileName', title: t('registry.fileName'), dataIndex: 'fileName', render: (v: string | null) => v ?? '—' },
           { ...nowrap, key: 'status', title: t('runs.status'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
-          { key: 'rows', title: t('payments.rows'), render: (_: unknown, f: ImportedFile) => t('payments.rowsText', { ...f.rows, amount: yuan(f.amountFen) }) },
+          { key: 'rows', title: t('payments.rows'), render: (_: unknown, f: FileSummary) => t('payments.rowsText', { ...f.rows, amount: yuan(f.amountFen) }) },
           {
             ...nowrap,
             key: 'actions',
             title: t('common.actions'),
-            render: (_: unknown, f: ImportedFile) => (
+            render: (_: unknown, f: FileSummary) => (
               <Typography.Link onClick={() => setRowsOf(f)} data-testid={`import-rows-${f.id}`}>
                 {t('payments.fileRows')}
               </Typography.Link>
@@ -415,124 +354,69 @@ function ImportsTab() {
       <Drawer open={rowsOf !== null} onClose={() => setRowsOf(null)} size={820} title={rowsOf ? `${t('payments.fileRows')} · ${rowsOf.fileName ?? rowsOf.id}` : ''} destroyOnHidden>
         {rowsOf && <FileRows file={rowsOf} />}
       </Drawer>
-    </Flex>
+    </>
   );
 }
 
-const OUTCOMES = ['created', 'replayed', 'duplicate', 'failed', 'error'] as const;
+const OUTCOMES: FileRow['outcome'][] = ['created', 'replayed', 'duplicate', 'failed', 'error'];
 
-function FileRows({ file }: { file: ImportedFile }) {
+function FileRows({ file }: { file: FileSummary }) {
   const { t, tx } = useI18n();
   const types = useInsuranceTypeLabels();
-  const [outcome, setOutcome] = useState<string | undefined>(file.rows.rejected ? 'error' : undefined);
-  const { items, loading, error, setPage, pagination } = usePagedQuery(
-    useCallback(
-      (page: number, pageSize: number) => api.get<Page<FileRow>>(`/collection/imports/${encodeURIComponent(file.id)}/rows`, { query: { page, pageSize, outcome } }),
-      [file.id, outcome],
-    ),
-  );
+  const list = usePagedList('/api/v1/collection/imports/{id}/rows', { path: { id: file.id }, filters: { outcome: file.rows.rejected ? 'error' : undefined } });
   return (
-    <Flex vertical gap={16}>
-      <Select
-        aria-label={t('payments.outcome')}
-        placeholder={t('payments.outcome')}
-        allowClear
-        style={{ width: 180 }}
-        value={outcome}
-        onChange={(v?: string) => {
-          setOutcome(v);
-          setPage(1);
-        }}
-        options={OUTCOMES.map((o) => ({ value: o, label: tx(`collection.status.${o}`, o) }))}
-      />
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<FileRow>
-        data-testid="import-rows-table"
-        rowKey={(r) => `${r.row}-${r.outcome}-${r.field ?? ''}`}
-        size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { ...nowrap, key: 'row', title: t('payments.row'), dataIndex: 'row', align: 'right' },
-          { ...nowrap, key: 'outcome', title: t('payments.outcome'), dataIndex: 'outcome', render: (v: string) => <CollectionTag status={v} /> },
-          { ...nowrap, key: 'reference', title: t('payments.reference'), dataIndex: 'reference', render: (v: string | null) => v ?? '—' },
-          { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey', render: (v: string | null) => v ?? '—' },
-          { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month', render: (v: string | null) => v ?? '—' },
-          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => (v ? types.label(v) : '—') },
-          { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
-          { ...nowrap, key: 'field', title: t('payments.field'), dataIndex: 'field', render: (v: string | null) => v ?? '' },
-          { key: 'reason', title: t('payments.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
-        ]}
-      />
-    </Flex>
+    <ListPage
+      list={list}
+      testId="import-rows-table"
+      rowKey={(r) => `${r.row}-${r.outcome}-${r.field ?? ''}`}
+      size="small"
+      filters={[
+        { type: 'select', name: 'outcome', testId: 'import-rows-outcome', label: t('payments.outcome'), width: 180, options: OUTCOMES.map((o) => ({ value: o, label: tx(`collection.status.${o}`, o) })) },
+      ]}
+      columns={[
+        { ...nowrap, key: 'row', title: t('payments.row'), dataIndex: 'row', align: 'right' },
+        { ...nowrap, key: 'outcome', title: t('payments.outcome'), dataIndex: 'outcome', render: (v: string) => <CollectionTag status={v} /> },
+        { ...nowrap, key: 'reference', title: t('payments.reference'), dataIndex: 'reference', render: (v: string | null) => v ?? '—' },
+        { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey', render: (v: string | null) => v ?? '—' },
+        { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month', render: (v: string | null) => v ?? '—' },
+        { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => (v ? types.label(v) : '—') },
+        { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+        { ...nowrap, key: 'field', title: t('payments.field'), dataIndex: 'field', render: (v: string | null) => v ?? '' },
+        { key: 'reason', title: t('payments.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
+      ]}
+    />
   );
 }
 
 // ---- payments -------------------------------------------------------------------------------------
 
-const PAYMENT_STATUSES = ['arrived', 'matched', 'short', 'over', 'unmatched'] as const;
+const PAYMENT_STATUSES: ItemOf<'/api/v1/collection/payments'>['status'][] = ['arrived', 'matched', 'short', 'over', 'unmatched'];
 
 function PaymentsTab() {
   const { t, tx, lang } = useI18n();
   const types = useInsuranceTypeLabels();
-  const [monthInput, setMonthInput] = useState('');
-  const [filters, setFilters] = useState<{ month?: string; status?: string }>({});
-  const { items, loading, error, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Payment>>('/collection/payments', { query: { page, pageSize, ...filters } }), [filters]),
-  );
-  const filter = (next: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
+  const list = usePagedList('/api/v1/collection/payments');
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Input.Search
-          data-testid="payments-month-filter"
-          aria-label={t('runs.month')}
-          placeholder={t('runs.monthFilter')}
-          allowClear
-          maxLength={7}
-          style={{ width: 180 }}
-          value={monthInput}
-          onChange={(e) => setMonthInput(e.target.value)}
-          onSearch={(v) => filter({ month: MONTH_PATTERN.test(v.trim()) ? v.trim() : undefined })}
-        />
-        <Select
-          data-testid="payments-status-filter"
-          aria-label={t('runs.status')}
-          placeholder={t('runs.status')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          onChange={(v?: string) => filter({ status: v })}
-          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) }))}
-        />
-      </Space>
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<Payment>
-        data-testid="payments-table"
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { ...nowrap, key: 'paidDate', title: t('payments.paidDate'), dataIndex: 'paidDate' },
-          { ...nowrap, key: 'source', title: t('payments.source'), dataIndex: 'source', render: (v: string) => tx(`collection.source.${v}`, v) },
-          { ...nowrap, key: 'reference', title: t('payments.reference'), dataIndex: 'reference' },
-          { ...nowrap, key: 'poolingRegion', title: t('payments.poolingRegion'), dataIndex: 'poolingRegion' },
-          { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey' },
-          { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
-          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-          { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-          { ...nowrap, key: 'status', title: t('runs.status'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
-          { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
-        ]}
-      />
-    </Flex>
+    <ListPage
+      list={list}
+      testId="payments-table"
+      size="small"
+      filters={[
+        { type: 'month', name: 'month', testId: 'payments-month-filter', label: t('runs.month') },
+        { type: 'select', name: 'status', testId: 'payments-status-filter', label: t('runs.status'), options: PAYMENT_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) })) },
+      ]}
+      columns={[
+        { ...nowrap, key: 'paidDate', title: t('payments.paidDate'), dataIndex: 'paidDate' },
+        { ...nowrap, key: 'source', title: t('payments.source'), dataIndex: 'source', render: (v: string) => tx(`collection.source.${v}`, v) },
+        { ...nowrap, key: 'reference', title: t('payments.reference'), dataIndex: 'reference' },
+        { ...nowrap, key: 'poolingRegion', title: t('payments.poolingRegion'), dataIndex: 'poolingRegion' },
+        { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey' },
+        { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
+        { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+        { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
+        { ...nowrap, key: 'status', title: t('runs.status'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
+        { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
+      ]}
+    />
   );
 }

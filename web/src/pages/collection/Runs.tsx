@@ -3,11 +3,12 @@
  * until it ends), lists the runs and the enrollments a run could not compute, and reads the
  * receivable lines with their explanation.
  */
-import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, type Page } from '../../api';
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Flex, Form, Input, Progress, Select, Space, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, type ItemOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { MONTH_PATTERN, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
@@ -15,7 +16,7 @@ import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { CollectionTag, RUN_UNDER_WAY, type ReceivableLine, type Run } from './common';
+import { CollectionTag, RUN_UNDER_WAY, type Run } from './common';
 
 export default function RunsPage() {
   const { t } = useI18n();
@@ -40,7 +41,7 @@ interface StartForm {
   insuranceType?: string;
 }
 
-const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+const RUN_STATUSES: Run['status'][] = ['queued', 'running', 'done', 'failed'];
 
 function RunsTab() {
   const { t, tx, lang } = useI18n();
@@ -48,11 +49,8 @@ function RunsTab() {
   const types = useInsuranceTypeLabels();
   const { permissions } = useSession();
   const canManage = permissions.has('collection.manage');
-  const [filters, setFilters] = useState<{ month?: string; status?: string }>({});
-  const [monthInput, setMonthInput] = useState('');
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Run>>('/collection/runs', { query: { page, pageSize, ...filters } }), [filters]),
-  );
+  const list = usePagedList('/api/v1/collection/runs');
+  const { reload, setPage } = list;
   const [followed, setFollowed] = useState<Run | null>(null);
   const [problemsOf, setProblemsOf] = useState<Run | null>(null);
 
@@ -63,7 +61,7 @@ function RunsTab() {
     if (!runId || !underWay) return undefined;
     const timer = setInterval(() => {
       api
-        .get<Run>(`/collection/runs/${encodeURIComponent(runId)}`)
+        .get('/api/v1/collection/runs/{id}', { path: { id: runId } })
         .then((next) => {
           setFollowed(next);
           if (!RUN_UNDER_WAY.has(next.status)) void reload();
@@ -74,7 +72,7 @@ function RunsTab() {
   }, [runId, underWay, reload]);
 
   const startModal = useFormModal<StartForm>(['month', 'regionCode', 'insuranceType'], async (v, { form, close }) => {
-    const run = await api.post<Run>('/collection/runs', {
+    const run = await api.post('/api/v1/collection/runs', {
       month: v.month.trim(),
       ...(v.regionCode?.trim() ? { regionCode: v.regionCode.trim() } : {}),
       ...(v.insuranceType ? { insuranceType: v.insuranceType } : {}),
@@ -92,57 +90,26 @@ function RunsTab() {
     startModal.show();
   };
 
-  const filter = (next: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
-
   return (
-    <Flex vertical gap={16}>
-      <Typography.Text type="secondary">{t('runs.hint')}</Typography.Text>
-      <Flex wrap gap={12} justify="space-between">
-        <Space wrap>
-          <Input.Search
-            data-testid="runs-month-filter"
-            aria-label={t('runs.month')}
-            placeholder={t('runs.monthFilter')}
-            allowClear
-            maxLength={7}
-            style={{ width: 180 }}
-            value={monthInput}
-            onChange={(e) => setMonthInput(e.target.value)}
-            onSearch={(v) => filter({ month: MONTH_PATTERN.test(v.trim()) ? v.trim() : undefined })}
-          />
-          <Select
-            data-testid="runs-status-filter"
-            aria-label={t('runs.status')}
-            placeholder={t('runs.status')}
-            allowClear
-            style={{ width: 140 }}
-            value={filters.status}
-            onChange={(v?: string) => filter({ status: v })}
-            options={RUN_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) }))}
-          />
-          <Button onClick={() => void reload()} data-testid="runs-refresh">
-            {t('common.refresh')}
-          </Button>
-        </Space>
-        {canManage && (
-          <Button type="primary" onClick={openStart} data-testid="run-start">
-            {t('runs.start')}
-          </Button>
-        )}
-      </Flex>
-      {followed && <RunCard run={followed} onProblems={() => setProblemsOf(followed)} />}
-      {error !== null && <Alert type="error" showIcon title={error} data-testid="runs-error" />}
-      <Table<Run>
-        data-testid="runs-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
+    <>
+      <ListPage
+        list={list}
+        testId="runs-table"
+        header={<Typography.Text type="secondary">{t('runs.hint')}</Typography.Text>}
+        filters={[
+          { type: 'month', name: 'month', testId: 'runs-month-filter', label: t('runs.month') },
+          { type: 'select', name: 'status', testId: 'runs-status-filter', label: t('runs.status'), options: RUN_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) })) },
+        ]}
+        refreshTestId="runs-refresh"
+        actions={
+          canManage && (
+            <Button type="primary" onClick={openStart} data-testid="run-start">
+              {t('runs.start')}
+            </Button>
+          )
+        }
+        above={followed && <RunCard run={followed} onProblems={() => setProblemsOf(followed)} />}
+        errorTestId="runs-error"
         columns={[
           { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
@@ -191,7 +158,7 @@ function RunsTab() {
       <Drawer open={problemsOf !== null} onClose={() => setProblemsOf(null)} size={720} title={t('runs.problemsList')} destroyOnHidden>
         {problemsOf && <ProblemsList run={problemsOf} />}
       </Drawer>
-    </Flex>
+    </>
   );
 }
 
@@ -233,122 +200,64 @@ function RunCard({ run, onProblems }: { run: Run; onProblems: () => void }) {
   );
 }
 
-interface Problem {
-  employmentId: string;
-  personId: string;
-  entityId: string | null;
-  insuranceType: string;
-  regionCode: string;
-  code: string;
-  message: string;
-}
-
 function ProblemsList({ run }: { run: Run }) {
   const { t } = useI18n();
   const types = useInsuranceTypeLabels();
-  const { items, loading, error, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Problem>>(`/collection/runs/${encodeURIComponent(run.id)}/problems`, { query: { page, pageSize } }), [run.id]),
-  );
+  const list = usePagedList('/api/v1/collection/runs/{id}/problems', { path: { id: run.id } });
   return (
-    <Flex vertical gap={16}>
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<Problem>
-        data-testid="run-problems-table"
-        rowKey="employmentId"
-        size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        columns={[
-          { ...nowrap, key: 'employmentId', title: t('runs.employment'), dataIndex: 'employmentId' },
-          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-          { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode' },
-          { key: 'message', title: t('runs.problemReason'), dataIndex: 'message' },
-        ]}
-      />
-    </Flex>
+    <ListPage
+      list={list}
+      testId="run-problems-table"
+      rowKey="employmentId"
+      size="small"
+      columns={[
+        { ...nowrap, key: 'employmentId', title: t('runs.employment'), dataIndex: 'employmentId' },
+        { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+        { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode' },
+        { key: 'message', title: t('runs.problemReason'), dataIndex: 'message' },
+      ]}
+    />
   );
 }
 
 // ---- receivable lines ---------------------------------------------------------------------------
 
-const LINE_STATUSES = ['due', 'received', 'cancelled'] as const;
+const LINE_STATUSES: ItemOf<'/api/v1/collection/receivables'>['status'][] = ['due', 'received', 'cancelled'];
 
 function ReceivablesTab() {
   const { t, tx, lang } = useI18n();
   const types = useInsuranceTypeLabels();
-  const [monthInput, setMonthInput] = useState('');
-  const [filters, setFilters] = useState<{ month?: string; status?: string; insuranceType?: string; explain?: boolean }>({});
-  const { items, loading, error, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<ReceivableLine>>('/collection/receivables', { query: { page, pageSize, ...filters } }), [filters]),
-  );
-  const filter = (next: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
+  const list = usePagedList('/api/v1/collection/receivables');
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Input.Search
-          data-testid="receivables-month-filter"
-          aria-label={t('runs.month')}
-          placeholder={t('runs.monthFilter')}
-          allowClear
-          maxLength={7}
-          style={{ width: 180 }}
-          value={monthInput}
-          onChange={(e) => setMonthInput(e.target.value)}
-          onSearch={(v) => filter({ month: MONTH_PATTERN.test(v.trim()) ? v.trim() : undefined })}
-        />
-        <Select
-          data-testid="receivables-status-filter"
-          aria-label={t('runs.lineStatus')}
-          placeholder={t('runs.lineStatus')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          onChange={(v?: string) => filter({ status: v })}
-          options={LINE_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) }))}
-        />
-        <Select
-          data-testid="receivables-type-filter"
-          aria-label={t('application.insuranceType')}
-          placeholder={t('application.insuranceType')}
-          allowClear
-          style={{ width: 260 }}
-          value={filters.insuranceType}
-          onChange={(v?: string) => filter({ insuranceType: v })}
-          options={types.options()}
-        />
-        <Checkbox data-testid="receivables-explain" checked={!!filters.explain} onChange={(e) => filter({ explain: e.target.checked || undefined })}>
+    <ListPage
+      list={list}
+      testId="receivables-table"
+      size="small"
+      filters={[
+        { type: 'month', name: 'month', testId: 'receivables-month-filter', label: t('runs.month') },
+        { type: 'select', name: 'status', testId: 'receivables-status-filter', label: t('runs.lineStatus'), options: LINE_STATUSES.map((s) => ({ value: s, label: tx(`collection.status.${s}`, s) })) },
+        { type: 'select', name: 'insuranceType', testId: 'receivables-type-filter', label: t('application.insuranceType'), width: 260, options: types.options() },
+      ]}
+      tools={
+        <Checkbox data-testid="receivables-explain" checked={!!list.filters.explain} onChange={(e) => list.filter({ explain: e.target.checked || undefined })}>
           {t('runs.explain')}
         </Checkbox>
-      </Space>
-      {error !== null && <Alert type="error" showIcon title={error} />}
-      <Table<ReceivableLine>
-        data-testid="receivables-table"
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          expandedRowRender: (r) => <Typography.Text>{lang === 'en' ? r.explanation?.en : r.explanation?.zh}</Typography.Text>,
-          rowExpandable: (r) => !!r.explanation,
-        }}
-        columns={[
-          { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
-          { ...nowrap, key: 'payer', title: t('runs.payer'), dataIndex: 'payer', render: (v: string) => tx(`collection.payer.${v}`, v) },
-          { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey' },
-          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-          { ...nowrap, key: 'ruleCode', title: t('runs.ruleCode'), dataIndex: 'ruleCode' },
-          { ...nowrap, key: 'baseFen', title: t('myEnrollment.base'), dataIndex: 'baseFen', align: 'right', render: (v: number) => yuan(v) },
-          { ...nowrap, key: 'rate', title: t('runs.rate'), dataIndex: 'ratePpm', align: 'right', render: (v: number) => `${Number((v / 10_000).toFixed(4))} %` },
-          { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-          { ...nowrap, key: 'status', title: t('runs.lineStatus'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
-        ]}
-      />
-    </Flex>
+      }
+      expandable={{
+        expandedRowRender: (r) => <Typography.Text>{lang === 'en' ? r.explanation?.en : r.explanation?.zh}</Typography.Text>,
+        rowExpandable: (r) => !!r.explanation,
+      }}
+      columns={[
+        { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
+        { ...nowrap, key: 'payer', title: t('runs.payer'), dataIndex: 'payer', render: (v: string) => tx(`collection.payer.${v}`, v) },
+        { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey' },
+        { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+        { ...nowrap, key: 'ruleCode', title: t('runs.ruleCode'), dataIndex: 'ruleCode' },
+        { ...nowrap, key: 'baseFen', title: t('myEnrollment.base'), dataIndex: 'baseFen', align: 'right', render: (v: number) => yuan(v) },
+        { ...nowrap, key: 'rate', title: t('runs.rate'), dataIndex: 'ratePpm', align: 'right', render: (v: number) => `${Number((v / 10_000).toFixed(4))} %` },
+        { ...nowrap, key: 'amountFen', title: t('runs.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
+        { ...nowrap, key: 'status', title: t('runs.lineStatus'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
+      ]}
+    />
   );
 }

@@ -1,7 +1,8 @@
 /** The collection center's shapes (src/centers/collection) and how the clerk's and the unit's pages show them. */
-import { App, Button, Descriptions, Flex, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
-import { api, errorMessage, saveBlob } from '../../api';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { api, errorMessage, saveBlob, type ResponseOf } from '../../api';
+import { useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
@@ -9,78 +10,19 @@ import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 import type { Me } from '../../session';
 
-/** GET /collection/runs/:id */
-export interface Run {
-  id: string;
-  month: string;
-  regionCode: string | null;
-  insuranceType: string | null;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  /** active enrollments found so far (final when done) */
-  total: number;
-  processed: number;
-  problems: number;
-  linesWritten: number;
-  linesCancelled: number;
-  totals: { unitFen: number; personFen: number; fiscalFen: number };
-  error: { code: string; message: string } | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type Run = ResponseOf<'/api/v1/collection/runs/{id}'>;
 
-export const RUN_UNDER_WAY = new Set(['queued', 'running']);
+export const RUN_UNDER_WAY: ReadonlySet<string> = new Set<Run['status']>(['queued', 'running']);
 
-/** GET /collection/bills/:id, GET /unit/bills/:id */
-export interface Bill {
-  id: string;
-  number: string;
-  entityId: string;
-  /** the unit's name, when the answer carries it */
-  unitName?: string | null;
-  month: string;
-  regionCode: string;
-  status: string;
-  byPayer: { unitFen: number; personFen: number };
-  totalFen: number;
-  receivedFen: number;
-  outstandingFen: number;
-  byType: { insuranceType: string; unitFen: number; personFen: number; totalFen: number; receivedFen: number }[];
-  persons: number;
-  lines: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A unit's bill as the clerk (GET /collection/bills/{id}) and the unit (GET /unit/bills/{id}) read it; only the clerk's names the unit. */
+export type Bill = Omit<ResponseOf<'/api/v1/collection/bills/{id}'>, 'unitName'> & { unitName?: string | null };
 
-/** A receivable line (GET /collection/receivables, GET /personal/contributions). */
-export interface ReceivableLine {
-  id: number;
-  month: string;
-  employmentId: string;
-  personId: string;
-  entityId: string | null;
-  enrollmentKind: string;
-  insuranceType: string;
-  regionCode: string;
-  poolingRegion: string;
-  ruleCode: string;
-  payer: string;
-  payerKey: string;
-  fund: string;
-  flow: string;
-  periodicity: string;
-  baseKind: string;
-  baseFen: number;
-  baseApplied: string;
-  baseRuleCode: string | null;
-  ratePpm: number;
-  amountFen: number;
-  ruleVersionId: string;
-  status: string;
-  receivedAt: string | null;
-  explanation?: { zh: string; en: string };
-}
+/** Where a bill and its files are: the clerk's and the unit's paths. */
+const BILL_PATHS = {
+  collection: { bill: '/api/v1/collection/bills/{id}', pdf: '/api/v1/collection/bills/{id}/pdf', xlsx: '/api/v1/collection/bills/{id}/xlsx' },
+  unit: { bill: '/api/v1/unit/bills/{id}', pdf: '/api/v1/unit/bills/{id}/pdf', xlsx: '/api/v1/unit/bills/{id}/xlsx' },
+} as const;
+export type BillOwner = keyof typeof BILL_PATHS;
 
 const COLORS: Record<string, string> = {
   queued: 'default',
@@ -125,14 +67,14 @@ export function defaultPoolingRegion(me: Me | null): string | undefined {
   return code.endsWith('0000') ? code : `${code.slice(0, 4)}00`;
 }
 
-/** Saves a file the API sends (a bill's PDF, an export) under `fileName`; failures as a message. */
+/** Saves a file the API sends (a bill's PDF, an export) under `fileName`; failures as a message. `busy` names the download under way. */
 export function useDownload() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const download = async (path: string, fileName: string, query?: Record<string, string | number | undefined>) => {
-    setBusy(path);
+  const download = async (key: string, fileName: string, get: () => Promise<Blob>) => {
+    setBusy(key);
     try {
-      saveBlob(await api.download(path, { query }), fileName);
+      saveBlob(await get(), fileName);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -142,15 +84,17 @@ export function useDownload() {
   return { download, busy };
 }
 
-/** PDF and Excel of a bill; `base` is the bill's API path (/collection/bills/:id or /unit/bills/:id). */
-export function BillDownloads({ bill, base, size = 'small' }: { bill: Pick<Bill, 'id' | 'number'>; base: string; size?: 'small' | 'middle' }) {
+/** PDF and Excel of a bill, from the clerk's or the unit's paths. */
+export function BillDownloads({ bill, owner, size = 'small' }: { bill: Pick<Bill, 'id' | 'number'>; owner: BillOwner; size?: 'small' | 'middle' }) {
   const { download, busy } = useDownload();
+  const files = BILL_PATHS[owner];
+  const path = { path: { id: bill.id } };
   return (
     <Space size={4}>
-      <Button size={size} loading={busy === `${base}/pdf`} onClick={() => void download(`${base}/pdf`, `${bill.number}.pdf`)} data-testid={`bill-pdf-${bill.id}`}>
+      <Button size={size} loading={busy === 'pdf'} onClick={() => void download('pdf', `${bill.number}.pdf`, () => api.download(files.pdf, path))} data-testid={`bill-pdf-${bill.id}`}>
         PDF
       </Button>
-      <Button size={size} loading={busy === `${base}/xlsx`} onClick={() => void download(`${base}/xlsx`, `${bill.number}.xlsx`)} data-testid={`bill-xlsx-${bill.id}`}>
+      <Button size={size} loading={busy === 'xlsx'} onClick={() => void download('xlsx', `${bill.number}.xlsx`, () => api.download(files.xlsx, path))} data-testid={`bill-xlsx-${bill.id}`}>
         Excel
       </Button>
     </Space>
@@ -158,7 +102,7 @@ export function BillDownloads({ bill, base, size = 'small' }: { bill: Pick<Bill,
 }
 
 /** A bill: its figures and its breakdown by insurance type. */
-export function BillDetail({ bill, base }: { bill: Bill; base: string }) {
+export function BillDetail({ bill, owner }: { bill: Bill; owner: BillOwner }) {
   const { t, lang } = useI18n();
   const types = useInsuranceTypeLabels();
   return (
@@ -195,9 +139,46 @@ export function BillDetail({ bill, base }: { bill: Bill; base: string }) {
           { ...nowrap, key: 'receivedFen', title: t('bill.received'), dataIndex: 'receivedFen', align: 'right', render: (v: number) => yuan(v) },
         ]}
       />
-      <BillDownloads bill={bill} base={base} size="middle" />
+      <BillDownloads bill={bill} owner={owner} size="middle" />
     </Flex>
   );
+}
+
+/** A bill read from the clerk's or the unit's path, in the detail drawer. */
+function BillPanel({ id, owner }: { id: string; owner: BillOwner }) {
+  const { t } = useI18n();
+  const { data, error } = useQuery(
+    useCallback(() => api.get(BILL_PATHS[owner].bill, { path: { id } }), [id, owner]),
+    null,
+  );
+  if (error !== null) return <Alert type="error" showIcon title={error} />;
+  if (!data) return <Typography.Text type="secondary">{t('app.loading')}</Typography.Text>;
+  return <BillDetail bill={data} owner={owner} />;
+}
+
+/** A bills table's last column (the detail, PDF and Excel) and the drawer the detail opens in. */
+export function useBillActions(owner: BillOwner) {
+  const { t } = useI18n();
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const column = {
+    ...nowrap,
+    key: 'actions',
+    title: t('common.actions'),
+    render: (_: unknown, b: Bill) => (
+      <Space>
+        <Typography.Link onClick={() => setDetailId(b.id)} data-testid={`bill-open-${b.id}`}>
+          {t('review.detail')}
+        </Typography.Link>
+        <BillDownloads bill={b} owner={owner} />
+      </Space>
+    ),
+  };
+  const drawer = (
+    <Drawer open={detailId !== null} onClose={() => setDetailId(null)} size={720} title={t('bills.detail')} destroyOnHidden>
+      {detailId && <BillPanel id={detailId} owner={owner} />}
+    </Drawer>
+  );
+  return { column, drawer };
 }
 
 /** Money columns for a bills table (amounts in yuan, right-aligned). */

@@ -1,9 +1,10 @@
 /** 参保申请审核: a clerk lists the persons' applications of their region, opens one, approves it or rejects it saying why. */
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Flex, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { api, type Page } from '../../api';
+import { api } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
@@ -13,92 +14,52 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, applicantOf, type Application } from './common';
 
-interface Filters {
-  status?: string;
-  kind?: string;
-}
-
 export default function ApplicationsPage() {
   const { t, tx, lang } = useI18n();
   const types = useInsuranceTypeLabels();
   // what waits for a decision comes first
-  const [filters, setFilters] = useState<Filters>({ status: 'submitted' });
+  const list = usePagedList('/api/v1/enrollment/applications', { filters: { status: 'submitted' } });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Application>>('/enrollment/applications', { query: { page, pageSize, ...filters } }), [filters]),
-  );
-
-  const filter = (next: Filters) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
 
   return (
     <Card title={<span data-testid="page-title">{t('review.title')}</span>}>
-      <Flex vertical gap={16}>
-        <Space wrap>
-          <Select
-            data-testid="review-status-filter"
-            aria-label={t('application.status')}
-            placeholder={t('application.status')}
-            allowClear
-            style={{ width: 140 }}
-            value={filters.status}
-            onChange={(v?: string) => filter({ status: v })}
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) }))}
-          />
-          <Select
-            data-testid="review-kind-filter"
-            aria-label={t('application.kind')}
-            placeholder={t('application.kind')}
-            allowClear
-            style={{ width: 200 }}
-            value={filters.kind}
-            onChange={(v?: string) => filter({ kind: v })}
-            options={APPLICATION_KINDS.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) }))}
-          />
-          <Button onClick={() => void reload()} data-testid="review-refresh">
-            {t('common.refresh')}
-          </Button>
-        </Space>
-        {error !== null && <Alert type="error" showIcon title={error} data-testid="review-error" />}
-        <Table<Application>
-          data-testid="review-table"
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          dataSource={items}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
-            { ...nowrap, key: 'person', title: t('application.applicant'), render: (_: unknown, r: Application) => applicantOf(r) },
-            { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
-            { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-            { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },
-            { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
-            { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
-            { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} /> },
-            {
-              ...nowrap,
-              key: 'actions',
-              title: t('common.actions'),
-              render: (_: unknown, r: Application) => (
-                <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`review-open-${r.id}`}>
-                  {r.status === 'submitted' ? t('review.handle') : t('review.detail')}
-                </Typography.Link>
-              ),
-            },
-          ]}
-        />
-      </Flex>
+      <ListPage
+        list={list}
+        testId="review-table"
+        filters={[
+          { type: 'select', name: 'status', testId: 'review-status-filter', label: t('application.status'), options: APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) })) },
+          { type: 'select', name: 'kind', testId: 'review-kind-filter', label: t('application.kind'), width: 200, options: APPLICATION_KINDS.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) })) },
+        ]}
+        refreshTestId="review-refresh"
+        errorTestId="review-error"
+        columns={[
+          { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
+          { ...nowrap, key: 'person', title: t('application.applicant'), render: (_: unknown, r: Application) => applicantOf(r) },
+          { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
+          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+          { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
+          { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+          { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} /> },
+          {
+            ...nowrap,
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, r: Application) => (
+              <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`review-open-${r.id}`}>
+                {r.status === 'submitted' ? t('review.handle') : t('review.detail')}
+              </Typography.Link>
+            ),
+          },
+        ]}
+      />
       <Drawer open={detailId !== null} onClose={() => setDetailId(null)} size={640} title={t('review.detailTitle')} destroyOnHidden>
         {detailId && (
           <ReviewPanel
             id={detailId}
             onDecided={async () => {
               setDetailId(null);
-              await reload();
+              await list.reload();
             }}
           />
         )}
@@ -118,13 +79,15 @@ function ReviewPanel({ id, onDecided }: { id: string; onDecided: () => Promise<v
   const { permissions } = useSession();
   const canReview = permissions.has('enrollment.review');
   const { data, loading, error } = useQuery(
-    useCallback(() => api.get<Application>(`/enrollment/applications/${encodeURIComponent(id)}`), [id]),
-    null as Application | null,
+    useCallback(() => api.get('/api/v1/enrollment/applications/{id}', { path: { id } }), [id]),
+    null,
   );
 
   const decide = (action: 'approve' | 'reject') => async (v: NoteForm, { close }: { close: () => void }) => {
-    const note = v.note?.trim();
-    await api.post(`/enrollment/applications/${encodeURIComponent(id)}/${action}`, note ? { note } : {});
+    const note = v.note?.trim() ?? '';
+    const path = { path: { id } };
+    // a rejection says why (the form requires it); an approval's note is optional
+    await (action === 'approve' ? api.post('/api/v1/enrollment/applications/{id}/approve', note ? { note } : {}, path) : api.post('/api/v1/enrollment/applications/{id}/reject', { note }, path));
     close();
     message.success(t(action === 'approve' ? 'review.approved' : 'review.rejected'));
     await onDecided();

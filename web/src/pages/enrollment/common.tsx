@@ -1,35 +1,20 @@
-/** Persons' applications (参保申请, src/centers/enrollment): the shape, the labels, the status tag; shared by the person's and the clerk's pages. */
+/** Persons' applications (参保申请, src/centers/enrollment): the labels, the status tag; shared by the person's and the clerk's pages. */
 import { Descriptions, Tag } from 'antd';
+import type { ItemOf } from '../../api';
 import { formatTime } from '../../components/Tags';
 import { yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { useI18n } from '../../i18n';
 
-/** src/centers/enrollment/rules.ts APPLICATION_KINDS */
-export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const;
-export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
-/** src/centers/enrollment/rules.ts APPLICATION_STATUSES */
-export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+type ClerkApplication = ItemOf<'/api/v1/enrollment/applications'>;
+/** An application as the clerk (GET /enrollment/applications/{id}) and the person (GET /personal/applications/{id}) read it; only the clerk's names the applicant (masked). */
+export type Application = Omit<ClerkApplication, 'applicant'> & { applicant?: ClerkApplication['applicant'] };
+export type ApplicationKind = Application['kind'];
 
-/** src/centers/enrollment/service.ts applicationView */
-export interface Application {
-  id: string;
-  kind: ApplicationKind;
-  personId: string;
-  /** the applicant, masked, when the API adds them */
-  /** who applied, masked */
-  applicant?: { name: string; idNumber: string; regionCode: string } | null;
-  insuranceType: string;
-  regionCode: string;
-  fromMonth: string;
-  monthlyBaseFen: number | null;
-  employmentId: string | null;
-  reason: string | null;
-  status: string;
-  review: { by: string | null; at: string; note: string | null } | null;
-  submittedAt: string;
-  updatedAt: string;
-}
+/** src/centers/enrollment/rules.ts APPLICATION_KINDS */
+export const APPLICATION_KINDS: ApplicationKind[] = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'];
+/** src/centers/enrollment/rules.ts APPLICATION_STATUSES */
+export const APPLICATION_STATUSES: Application['status'][] = ['submitted', 'approved', 'rejected', 'withdrawn'];
 
 const STATUS_COLORS: Record<string, string> = { submitted: 'processing', approved: 'green', rejected: 'red', withdrawn: 'default' };
 

@@ -3,37 +3,24 @@
  * institution created waits here for the person to confirm it with the voucher password; the answer
  * says how it ended (paid, or the cash part still with the payment channel).
  */
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
-import { api, applyFormError, errorMessage, type Page } from '../../api';
+import { api, applyFormError, errorMessage, type ItemOf } from '../../api';
 import { yuan } from '../../components/format';
-import { usePagedQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 
-interface Order {
-  id: string;
-  orderReference: string;
-  status: string;
-  settlementType: string;
-  institutionCode: string;
-  totalFen: number;
-  fundFen: number;
-  accountFen: number;
-  cashFen: number;
-  refundedFen: number;
-  expiresAt: string;
-  createdAt: string;
-}
+type Order = ItemOf<'/api/v1/payment/mine'>;
 
 const STATUS_COLOR: Record<string, string> = { created: 'gold', settling: 'blue', paying: 'blue', paid: 'green', refunded: 'purple', failed: 'red', closed: 'default', compensating: 'orange' };
-const loadOrders = (page: number, pageSize: number) => api.get<Page<Order>>('/payment/mine', { query: { page, pageSize } });
 
 export default function MyPaymentsPage() {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
-  const orders = usePagedQuery(loadOrders);
+  const orders = usePagedList('/api/v1/payment/mine');
   const [confirming, setConfirming] = useState<Order | null>(null);
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,7 +40,7 @@ export default function MyPaymentsPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const done = await api.post<Order>(`/payment/orders/${encodeURIComponent(confirming.id)}/confirm`, { password }, { idempotencyKey: key });
+      const done = await api.post('/api/v1/payment/orders/{id}/confirm', { password }, { path: { id: confirming.id }, idempotencyKey: key });
       message.success(t(done.status === 'paid' ? 'payment.paid' : 'payment.cashPending'));
       setConfirming(null);
       void orders.reload();
@@ -68,15 +55,9 @@ export default function MyPaymentsPage() {
 
   return (
     <Card title={<span data-testid="page-title">{t('payment.title')}</span>}>
-      {orders.error && <Alert type="error" showIcon title={orders.error} style={{ marginBottom: 16 }} />}
-      <Table<Order>
-        data-testid="payments-table"
-        size="middle"
-        rowKey="id"
-        loading={orders.loading}
-        dataSource={orders.items}
-        pagination={orders.pagination}
-        scroll={{ x: 900 }}
+      <ListPage
+        list={orders}
+        testId="payments-table"
         columns={[
           { ...nowrap, key: 'at', title: t('payment.createdAt'), render: (_: unknown, o: Order) => formatTime(o.createdAt, lang) },
           { ...nowrap, key: 'institution', title: t('payment.institution'), dataIndex: 'institutionCode' },

@@ -2,11 +2,12 @@
  * 参保申请: the person applies to enrol as a flexible worker (choosing a monthly base) or a resident,
  * or to suspend their flexible-worker payment; lists their applications and withdraws one before review.
  */
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { api, errorMessage, type Page } from '../../api';
+import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { api, errorMessage, type BodyOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { fenOf, MONTH_PATTERN, nextMonth, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
@@ -14,7 +15,7 @@ import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, type Application, type ApplicationKind } from '../enrollment/common';
-import { PersonalError, type EnrollmentDetail, type PersonalOverview } from './common';
+import { PersonalError } from './common';
 
 interface ApplyForm {
   kind: ApplicationKind;
@@ -31,8 +32,8 @@ interface ApplyForm {
 const DEFAULT_TYPE: Partial<Record<ApplicationKind, string>> = { flexible_enrollment: '310', resident_enrollment: '390' };
 
 const loadContext = async () => {
-  const [me, enrollments] = await Promise.all([api.get<PersonalOverview>('/personal/me'), api.get<{ items: EnrollmentDetail[] }>('/personal/enrollments').catch(() => ({ items: [] }))]);
-  return { me, enrollments: enrollments.items };
+  const [me, enrollments] = await Promise.all([api.get('/api/v1/personal/me'), api.get('/api/v1/personal/enrollments').then((page) => page.items, () => [])]);
+  return { me, enrollments };
 };
 
 export default function PersonalApplicationsPage() {
@@ -40,17 +41,15 @@ export default function PersonalApplicationsPage() {
   const rules = useRules();
   const types = useInsuranceTypeLabels();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<string | undefined>();
   const [detail, setDetail] = useState<Application | null>(null);
   const context = useQuery(loadContext, null);
-  const { items, loading, error, cause, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Application>>('/personal/applications', { query: { page, pageSize, status } }), [status]),
-  );
+  const list = usePagedList('/api/v1/personal/applications');
+  const { reload, setPage } = list;
 
   const applyModal = useFormModal<ApplyForm>(
     ['kind', 'insuranceType', 'regionCode', 'fromMonth', 'monthlyBase', 'employmentId', 'reason'],
     async (v, { form, close }) => {
-      const body =
+      const body: BodyOf<'/api/v1/personal/applications', 'post'> =
         v.kind === 'flexible_suspension'
           ? { kind: v.kind, employmentId: v.employmentId, fromMonth: v.fromMonth.trim(), reason: v.reason?.trim() }
           : {
@@ -58,9 +57,10 @@ export default function PersonalApplicationsPage() {
               insuranceType: v.insuranceType,
               regionCode: v.regionCode?.trim(),
               fromMonth: v.fromMonth.trim(),
-              ...(v.kind === 'flexible_enrollment' ? { monthlyBaseFen: fenOf(v.monthlyBase) } : {}),
+              // the form checked the amount
+              ...(v.kind === 'flexible_enrollment' ? { monthlyBaseFen: fenOf(v.monthlyBase) ?? undefined } : {}),
             };
-      await api.post<Application>('/personal/applications', body);
+      await api.post('/api/v1/personal/applications', body);
       message.success(t('apply.submitted'));
       close();
       form.resetFields();
@@ -86,7 +86,7 @@ export default function PersonalApplicationsPage() {
 
   const withdraw = async (a: Application) => {
     try {
-      await api.post(`/personal/applications/${encodeURIComponent(a.id)}/withdraw`, {});
+      await api.post('/api/v1/personal/applications/{id}/withdraw', {}, { path: { id: a.id } });
       message.success(t('apply.withdrawn'));
       await reload();
     } catch (e) {
@@ -98,77 +98,60 @@ export default function PersonalApplicationsPage() {
     <Card
       title={<span data-testid="page-title">{t('apply.title')}</span>}
       extra={
-        <Button type="primary" onClick={openApply} disabled={error !== null} data-testid="apply-new">
+        <Button type="primary" onClick={openApply} disabled={list.error !== null} data-testid="apply-new">
           {t('apply.new')}
         </Button>
       }
     >
-      <Flex vertical gap={16}>
-        <Typography.Text type="secondary">{t('apply.hint')}</Typography.Text>
-        {context.data && !context.data.me.registered && <Alert type="info" showIcon title={t('personal.notRegistered')} data-testid="personal-not-registered" />}
-        <PersonalError cause={cause} error={error} />
-        <Space wrap>
-          <Select
-            data-testid="apply-status-filter"
-            aria-label={t('application.status')}
-            placeholder={t('application.status')}
-            allowClear
-            style={{ width: 140 }}
-            value={status}
-            onChange={(v?: string) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) }))}
-          />
-          <Button onClick={() => void reload()} data-testid="apply-refresh">
-            {t('common.refresh')}
-          </Button>
-        </Space>
-        <Table<Application>
-          data-testid="apply-table"
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          dataSource={items}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
-            { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
-            { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-            { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
-            { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
-            { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string, r: Application) => <ApplicationStatusTag status={v} testId={`apply-status-${r.id}`} /> },
-            { key: 'note', title: t('application.reviewNote'), render: (_: unknown, r: Application) => r.review?.note ?? '' },
-            {
-              ...nowrap,
-              key: 'actions',
-              title: t('common.actions'),
-              render: (_: unknown, r: Application) => (
-                <Space>
-                  <Typography.Link onClick={() => setDetail(r)} data-testid={`apply-detail-${r.id}`}>
-                    {t('review.detail')}
-                  </Typography.Link>
-                  {r.status === 'submitted' && (
-                    <Popconfirm
-                      title={t('apply.withdrawConfirm')}
-                      onConfirm={() => withdraw(r)}
-                      okText={t('common.confirm')}
-                      cancelText={t('common.cancel')}
-                      okButtonProps={{ 'data-testid': `apply-withdraw-confirm-${r.id}` }}
-                    >
-                      <Typography.Link type="danger" data-testid={`apply-withdraw-${r.id}`}>
-                        {t('apply.withdraw')}
-                      </Typography.Link>
-                    </Popconfirm>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Flex>
+      <ListPage
+        list={list}
+        testId="apply-table"
+        header={
+          <>
+            <Typography.Text type="secondary">{t('apply.hint')}</Typography.Text>
+            {context.data && !context.data.me.registered && <Alert type="info" showIcon title={t('personal.notRegistered')} data-testid="personal-not-registered" />}
+          </>
+        }
+        filters={[
+          { type: 'select', name: 'status', testId: 'apply-status-filter', label: t('application.status'), options: APPLICATION_STATUSES.map((s) => ({ value: s, label: tx(`application.status.${s}`, s) })) },
+        ]}
+        refreshTestId="apply-refresh"
+        renderError={(error, cause) => <PersonalError cause={cause} error={error} />}
+        columns={[
+          { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
+          { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
+          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+          { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
+          { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
+          { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string, r: Application) => <ApplicationStatusTag status={v} testId={`apply-status-${r.id}`} /> },
+          { key: 'note', title: t('application.reviewNote'), render: (_: unknown, r: Application) => r.review?.note ?? '' },
+          {
+            ...nowrap,
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, r: Application) => (
+              <Space>
+                <Typography.Link onClick={() => setDetail(r)} data-testid={`apply-detail-${r.id}`}>
+                  {t('review.detail')}
+                </Typography.Link>
+                {r.status === 'submitted' && (
+                  <Popconfirm
+                    title={t('apply.withdrawConfirm')}
+                    onConfirm={() => withdraw(r)}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ 'data-testid': `apply-withdraw-confirm-${r.id}` }}
+                  >
+                    <Typography.Link type="danger" data-testid={`apply-withdraw-${r.id}`}>
+                      {t('apply.withdraw')}
+                    </Typography.Link>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       <Drawer open={detail !== null} onClose={() => setDetail(null)} size={560} title={t('review.detailTitle')} destroyOnHidden>
         {detail && <ApplicationDescriptions application={detail} />}
       </Drawer>

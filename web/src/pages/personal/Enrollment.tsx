@@ -12,9 +12,9 @@ import { EnrollmentStatusTag, PersonalError, type EnrollmentDetail, type Identit
 type Row = PersonalOverview['enrollments'][number] & { detail?: EnrollmentDetail };
 
 const load = async () => {
-  const me = await api.get<PersonalOverview>('/personal/me');
+  const me = await api.get('/api/v1/personal/me');
   // status changes and bases: a person the registry does not know has none
-  const details = me.registered ? (await api.get<{ items: EnrollmentDetail[] }>('/personal/enrollments')).items : [];
+  const details = me.registered ? (await api.get('/api/v1/personal/enrollments')).items : [];
   return { me, details };
 };
 

@@ -7,19 +7,12 @@ import { Alert, Button, Card, Descriptions, Flex, Space, Table, Typography } fro
 import { useCallback, useState } from 'react';
 import { api } from '../../api';
 import { useQuery } from '../../components/queries';
+import { YearSelect } from '../../components/YearSelect';
 import { yuan } from '../../components/format';
 import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 import { CollectionTag } from '../collection/common';
-import { PersonalError, YearSelect, type PersonalOverview } from './common';
-
-/** GET /personal/annual-statement?year */
-interface Statement {
-  year: number;
-  months: { month: string; unitFen: number; personFen: number; fiscalFen: number; status: string }[];
-  totals: { unitFen: number; personFen: number; fiscalFen: number; totalFen: number };
-  account: { openingFen: number; creditsFen: number; debitsFen: number; closingFen: number };
-}
+import { PersonalError } from './common';
 
 const PRINT_CSS = `@media print {
   .ant-layout-sider, .ant-layout-header, .statement-controls { display: none !important; }
@@ -32,7 +25,7 @@ export default function PersonalStatementPage() {
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
   const { data, loading, error, cause } = useQuery(
     useCallback(async () => {
-      const [statement, me] = await Promise.all([api.get<Statement>('/personal/annual-statement', { query: { year } }), api.get<PersonalOverview>('/personal/me')]);
+      const [statement, me] = await Promise.all([api.get('/api/v1/personal/annual-statement', { query: { year } }), api.get('/api/v1/personal/me')]);
       return { statement, person: me.person };
     }, [year]),
     null,

@@ -1,57 +1,14 @@
-/** What the personal hall's pages share: the shapes of src/centers/personal, the enrollment status tag, and the refusals every page explains. */
-import { Alert, Button, Select, Tag } from 'antd';
-import { ApiError } from '../../api';
-import { yearOptions } from '../../components/format';
+/** What the personal hall's pages share: the answers of src/centers/personal, the enrollment status tag, and the refusals every page explains. */
+import { Alert, Button, Tag } from 'antd';
+import { ApiError, type ItemOf, type ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 
 /** GET /personal/me: the registry record (masked), enrollments of every kind, identities */
-export interface PersonalOverview {
-  /** false when the registry holds no person with the account's identity number */
-  registered: boolean;
-  person: {
-    id: string;
-    name: string;
-    idNumber: string;
-    birthDate: string;
-    sex: 'male' | 'female' | null;
-    phone: string | null;
-    regionCode: string;
-    category: string;
-    status: string;
-  } | null;
-  enrollments: {
-    id: string;
-    kind: 'employee' | 'flexible' | 'resident';
-    insuranceType: string;
-    regionCode: string;
-    fromMonth: string;
-    status: string;
-    unit: { entityId: string; name: string | null } | null;
-  }[];
-  identities: Identity[];
-}
-
-export interface Identity {
-  id: string;
-  code: string;
-  startDate: string;
-  endDate: string | null;
-}
-
+export type PersonalOverview = ResponseOf<'/api/v1/personal/me'>;
+export type Identity = PersonalOverview['identities'][number];
 /** GET /personal/enrollments: each enrollment with its dated status changes and declared bases */
-export interface EnrollmentDetail {
-  id: string;
-  kind: 'employee' | 'flexible' | 'resident';
-  entityId: string | null;
-  unitName: string | null;
-  insuranceType: string;
-  regionCode: string;
-  fromMonth: string;
-  status: string;
-  changes: { month: string; status: string }[];
-  wages: { year: number; declaredFen: number; baseFen: number; lowerFen: number; upperFen: number; applied: string; ruleCode: string | null; declaredAt: string }[];
-}
+export type EnrollmentDetail = ItemOf<'/api/v1/personal/enrollments'>;
 
 const STATUS_COLORS: Record<string, string> = { active: 'green', suspended: 'orange', removed: 'default' };
 
@@ -92,32 +49,4 @@ export function PersonalError({ cause, error }: { cause: unknown; error: string 
     return <Alert type="info" showIcon data-testid="personal-not-registered" title={t('personal.notRegistered')} description={error} />;
   }
   return <Alert type="error" showIcon data-testid="personal-error" title={error} />;
-}
-
-/** GET /personal/account items (and /personal/benefits): signed amounts, credits positive */
-export interface AccountEntry {
-  id: number;
-  kind: string;
-  amountFen: number;
-  month: string;
-  insuranceType: string | null;
-  sourceRef: string;
-  createdAt: string;
-}
-
-/** A year to look at: the last twelve, newest first; cleared means every year when `allowClear`. */
-export function YearSelect({ value, onChange, allowClear = false, testId }: { value?: number; onChange: (year?: number) => void; allowClear?: boolean; testId: string }) {
-  const { t } = useI18n();
-  return (
-    <Select<number>
-      data-testid={testId}
-      aria-label={t('personal.year')}
-      placeholder={allowClear ? t('personal.allYears') : t('personal.year')}
-      allowClear={allowClear}
-      style={{ width: 140 }}
-      value={value}
-      onChange={(v?: number) => onChange(v ?? undefined)}
-      options={yearOptions(12)}
-    />
-  );
 }

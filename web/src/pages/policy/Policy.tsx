@@ -1,33 +1,21 @@
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { api, errorMessage, type Page } from '../../api';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { api, errorMessage, type ResponseOf } from '../../api';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
+import { useInsuranceTypeLabels } from '../../components/insurance';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { PolicyStatusTag, useInsuranceTypes, usePolicyFormat, type PayerShare, type PolicyVersion } from './common';
+import { PolicyStatusTag, usePolicyFormat, type PayerShare, type PolicyVersion } from './common';
 import { nowrap } from '../../components/table';
 
-interface VersionDetail extends PolicyVersion {
-  events: { action: string; actorId: string; comment: string | null; at: string }[];
-  series: { id: string; version: number; status: string; effectiveFrom: string; effectiveTo: string | null; createdAt: string }[];
-}
+type VersionDetail = ResponseOf<'/api/v1/policy/versions/{id}'>;
+type Parameters = ResponseOf<'/api/v1/policy/parameters'>;
 
-/** GET /policy/parameters */
-interface Parameters {
-  regionCode: string;
-  insuranceType: string;
-  month: string;
-  baseRule: PolicyVersion | null;
-  collectionRule: PolicyVersion | null;
-  wage: PolicyVersion | null;
-  wageYear?: number;
-}
-
-const KINDS = ['wage', 'base', 'collection'] as const;
-const STATUSES = ['draft', 'reviewed', 'published', 'voided'] as const;
-
+const KINDS: PolicyVersion['kind'][] = ['wage', 'base', 'collection'];
+const STATUSES: PolicyVersion['status'][] = ['draft', 'reviewed', 'published', 'voided'];
 
 export default function PolicyPage() {
   const { t } = useI18n();
@@ -46,89 +34,29 @@ export default function PolicyPage() {
 
 // ---- versions -----------------------------------------------------------------------------------
 
-interface Filters {
-  kind?: string;
-  insuranceType?: string;
-  regionCode?: string;
-  status?: string;
-}
-
 function VersionsTab() {
   const { t, tx, lang } = useI18n();
-  const insuranceTypes = useInsuranceTypes();
+  const insuranceTypes = useInsuranceTypeLabels();
   const fmt = usePolicyFormat();
-  const [filters, setFilters] = useState<Filters>({});
-  const [regionInput, setRegionInput] = useState('');
   const [detailId, setDetailId] = useState<string | null>(null);
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<PolicyVersion>>('/policy/versions', { query: { page, pageSize, ...filters } }), [filters]),
-  );
-
-  const filter = (next: Filters) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
+  const list = usePagedList('/api/v1/policy/versions');
 
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Select
-          data-testid="policy-kind-filter"
-          aria-label={t('policy.kind')}
-          placeholder={t('policy.kind')}
-          allowClear
-          style={{ width: 160 }}
-          value={filters.kind}
-          onChange={(v?: string) => filter({ kind: v })}
-          options={KINDS.map((k) => ({ value: k, label: tx(`policy.kind.${k}`, k) }))}
-        />
-        <Select
-          data-testid="policy-type-filter"
-          aria-label={t('policy.insuranceType')}
-          placeholder={t('policy.insuranceType')}
-          allowClear
-          style={{ width: 240 }}
-          value={filters.insuranceType}
-          onChange={(v?: string) => filter({ insuranceType: v })}
-          options={insuranceTypes.options}
-        />
-        <Input.Search
-          data-testid="policy-region-filter"
-          aria-label={t('policy.regionCode')}
-          placeholder={t('policy.regionCode')}
-          allowClear
-          maxLength={6}
-          style={{ width: 180 }}
-          value={regionInput}
-          onChange={(e) => setRegionInput(e.target.value)}
-          onSearch={(v) => filter({ regionCode: /^\d{6}$/.test(v.trim()) ? v.trim() : undefined })}
-        />
-        <Select
-          data-testid="policy-status-filter"
-          aria-label={t('policy.status')}
-          placeholder={t('policy.status')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.status}
-          onChange={(v?: string) => filter({ status: v })}
-          options={STATUSES.map((s) => ({ value: s, label: tx(`policy.status.${s}`, s) }))}
-        />
-        <Button onClick={() => void reload()} data-testid="policy-refresh">
-          {t('common.refresh')}
-        </Button>
-      </Space>
-      {error !== null && <Alert type="error" showIcon title={error} data-testid="policy-error" />}
-      <Table<PolicyVersion>
-        data-testid="policy-versions-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
+    <>
+      <ListPage
+        list={list}
+        testId="policy-versions-table"
+        filters={[
+          { type: 'select', name: 'kind', testId: 'policy-kind-filter', label: t('policy.kind'), width: 160, options: KINDS.map((k) => ({ value: k, label: tx(`policy.kind.${k}`, k) })) },
+          { type: 'select', name: 'insuranceType', testId: 'policy-type-filter', label: t('policy.insuranceType'), width: 240, options: insuranceTypes.options() },
+          { type: 'search', name: 'regionCode', testId: 'policy-region-filter', label: t('policy.regionCode'), width: 180, maxLength: 6, accept: /^\d{6}$/ },
+          { type: 'select', name: 'status', testId: 'policy-status-filter', label: t('policy.status'), options: STATUSES.map((s) => ({ value: s, label: tx(`policy.status.${s}`, s) })) },
+        ]}
+        refreshTestId="policy-refresh"
+        errorTestId="policy-error"
         columns={[
           { ...nowrap, key: 'kind', title: t('policy.kind'), dataIndex: 'kind', render: (v: string) => tx(`policy.kind.${v}`, v) },
-          { ...nowrap, key: 'insuranceType', title: t('policy.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => (v ? insuranceTypes.label(v) : '—') },
+          { ...nowrap, key: 'insuranceType', title: t('policy.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => insuranceTypes.label(v) },
           { ...nowrap, key: 'regionCode', title: t('policy.regionCode'), dataIndex: 'regionCode' },
           { ...nowrap, key: 'version', title: t('policy.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
           { ...nowrap, key: 'period', title: t('policy.period'), render: (_: unknown, r: PolicyVersion) => fmt.period(r) },
@@ -148,9 +76,9 @@ function VersionsTab() {
         ]}
       />
       <Drawer open={detailId !== null} onClose={() => setDetailId(null)} size={760} title={t('policy.versionDetail')} destroyOnHidden>
-        {detailId && <VersionDetailView id={detailId} onChanged={reload} />}
+        {detailId && <VersionDetailView id={detailId} onChanged={list.reload} />}
       </Drawer>
-    </Flex>
+    </>
   );
 }
 
@@ -158,10 +86,10 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const { permissions } = useSession();
-  const insuranceTypes = useInsuranceTypes();
+  const insuranceTypes = useInsuranceTypeLabels();
   const fmt = usePolicyFormat();
   const { data: v, loading, error, reload } = useQuery<VersionDetail | null>(
-    useCallback(() => api.get<VersionDetail>(`/policy/versions/${id}`), [id]),
+    useCallback(() => api.get('/api/v1/policy/versions/{id}', { path: { id } }), [id]),
     null,
   );
   const [busy, setBusy] = useState<string | null>(null);
@@ -169,11 +97,11 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
   const [voidOpen, setVoidOpen] = useState(false);
   const [voidReason, setVoidReason] = useState('');
 
-  const act = async (action: 'review' | 'publish' | 'void', body: unknown = {}) => {
+  const act = async (action: 'review' | 'publish' | 'void', send: () => Promise<unknown>) => {
     setBusy(action);
     setActionError(null);
     try {
-      await api.post(`/policy/versions/${id}/${action}`, body);
+      await send();
       message.success(t(`policy.done.${action}`));
       setVoidOpen(false);
       await Promise.all([reload(), onChanged()]);
@@ -195,12 +123,12 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
     <Flex vertical gap={16} data-testid="policy-version-detail">
       <Space wrap>
         {canReview && v.status === 'draft' && (
-          <Button type="primary" loading={busy === 'review'} onClick={() => void act('review')} data-testid="policy-review">
+          <Button type="primary" loading={busy === 'review'} onClick={() => void act('review', () => api.post('/api/v1/policy/versions/{id}/review', {}, { path: { id } }))} data-testid="policy-review">
             {t('policy.review')}
           </Button>
         )}
         {canReview && v.status === 'reviewed' && (
-          <Button type="primary" loading={busy === 'publish'} onClick={() => void act('publish')} data-testid="policy-publish">
+          <Button type="primary" loading={busy === 'publish'} onClick={() => void act('publish', () => api.post('/api/v1/policy/versions/{id}/publish', {}, { path: { id } }))} data-testid="policy-publish">
             {t('policy.publish')}
           </Button>
         )}
@@ -224,7 +152,7 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
         column={1}
         items={[
           { key: 'kind', label: t('policy.kind'), children: tx(`policy.kind.${v.kind}`, v.kind) },
-          { key: 'insuranceType', label: t('policy.insuranceType'), children: v.insuranceType ? insuranceTypes.label(v.insuranceType) : '—' },
+          { key: 'insuranceType', label: t('policy.insuranceType'), children: insuranceTypes.label(v.insuranceType) },
           { key: 'regionCode', label: t('policy.regionCode'), children: v.regionCode },
           { key: 'version', label: t('policy.version'), children: `v${v.version}` },
           { key: 'period', label: t('policy.period'), children: fmt.period(v) },
@@ -234,7 +162,7 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
           ...(v.voidReason ? [{ key: 'voidReason', label: t('policy.voidReason'), children: v.voidReason }] : []),
         ]}
       />
-      {v.kind === 'collection' && v.shares && <SharesTable shares={v.shares} testId="policy-version-shares" />}
+      {v.kind === 'collection' && <SharesTable shares={v.shares} testId="policy-version-shares" />}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('policy.history')}
       </Typography.Title>
@@ -271,7 +199,7 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
         open={voidOpen}
         title={t('policy.void')}
         onCancel={() => setVoidOpen(false)}
-        onOk={() => void act('void', { reason: voidReason.trim() })}
+        onOk={() => void act('void', () => api.post('/api/v1/policy/versions/{id}/void', { reason: voidReason.trim() }, { path: { id } }))}
         okText={t('common.submit')}
         cancelText={t('common.cancel')}
         okButtonProps={{ danger: true, disabled: voidReason.trim().length < 2, loading: busy === 'void', 'data-testid': 'policy-void-submit' }}
@@ -331,7 +259,7 @@ interface LookupForm {
 function ParametersTab() {
   const { t } = useI18n();
   const rules = useRules();
-  const insuranceTypes = useInsuranceTypes();
+  const insuranceTypes = useInsuranceTypeLabels();
   const fmt = usePolicyFormat();
   const [form] = Form.useForm<LookupForm>();
   const [result, setResult] = useState<Parameters | null>(null);
@@ -342,7 +270,7 @@ function ParametersTab() {
     setLoading(true);
     setFailure(null);
     try {
-      setResult(await api.get<Parameters>('/policy/parameters', { query: { regionCode: v.regionCode.trim(), insuranceType: v.insuranceType, month: v.month.trim() } }));
+      setResult(await api.get('/api/v1/policy/parameters', { query: { regionCode: v.regionCode.trim(), insuranceType: v.insuranceType, month: v.month.trim() } }));
     } catch (e) {
       setResult(null);
       setFailure(errorMessage(e));
@@ -363,7 +291,7 @@ function ParametersTab() {
           <Input data-testid="policy-params-region" maxLength={6} style={{ width: 120 }} autoComplete="off" aria-label={t('policy.regionCode')} />
         </Form.Item>
         <Form.Item name="insuranceType" label={t('policy.insuranceType')} rules={[rules.requiredSelect('policy.insuranceType')]}>
-          <Select data-testid="policy-params-type" style={{ width: 260 }} options={insuranceTypes.options} aria-label={t('policy.insuranceType')} />
+          <Select data-testid="policy-params-type" style={{ width: 260 }} options={insuranceTypes.options()} aria-label={t('policy.insuranceType')} />
         </Form.Item>
         <Form.Item
           name="month"
@@ -387,9 +315,9 @@ function ParametersTab() {
                 size="small"
                 column={2}
                 items={[
-                  { key: 'baseKind', label: t('policy.baseKind'), children: fmt.baseKind(base.baseKind ?? '') },
+                  { key: 'baseKind', label: t('policy.baseKind'), children: fmt.baseKind(base.baseKind) },
                   { key: 'bounds', label: t('policy.bounds'), children: <span data-testid="policy-params-bounds">{fmt.bounds(base)}</span> },
-                  { key: 'wageYear', label: t('policy.wageYearOffset'), children: fmt.wageYearOffset(base.wageYearOffset ?? 0) },
+                  { key: 'wageYear', label: t('policy.wageYearOffset'), children: fmt.wageYearOffset(base.wageYearOffset) },
                   { key: 'version', label: t('policy.version'), children: `v${base.version} · ${fmt.period(base)}` },
                 ]}
               />
@@ -398,7 +326,7 @@ function ParametersTab() {
             )}
           </Card>
           <Card size="small" title={t('policy.kind.collection')} data-testid="policy-params-collection">
-            {collection?.shares ? <SharesTable shares={collection.shares} testId="policy-params-shares" /> : <Empty description={t('policy.noneInForce')} />}
+            {collection ? <SharesTable shares={collection.shares} testId="policy-params-shares" /> : <Empty description={t('policy.noneInForce')} />}
           </Card>
           <Card size="small" title={t('policy.kind.wage')} data-testid="policy-params-wage">
             {wage ? (
@@ -406,7 +334,7 @@ function ParametersTab() {
                 size="small"
                 column={2}
                 items={[
-                  { key: 'monthly', label: t('policy.monthlyWage'), children: <span data-testid="policy-params-wage-amount">{fmt.money(wage.monthlyFen ?? 0)}</span> },
+                  { key: 'monthly', label: t('policy.monthlyWage'), children: <span data-testid="policy-params-wage-amount">{fmt.money(wage.monthlyFen)}</span> },
                   { key: 'year', label: t('policy.wageYear'), children: wage.year ?? result.wageYear ?? '—' },
                   { key: 'version', label: t('policy.version'), children: `v${wage.version} · ${fmt.period(wage)}` },
                 ]}

@@ -1,38 +1,30 @@
-import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, Select, Space, Table, Tabs, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, Select, Space, Tabs, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, errorMessage, saveBlob, type Page } from '../../api';
+import { api, ApiError, errorMessage, saveBlob, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { PERSON_CATEGORIES, RegistryStatusTag, useFieldLabel, useFieldValue, type Conflict, type Person } from './common';
+import { PERSON_CATEGORIES, RegistryStatusTag, useFieldLabel, useFieldValue, type Person } from './common';
 import { nowrap } from '../../components/table';
 
-interface HistoryEntry {
-  id: number;
-  action: string;
-  at: string;
-  actor: { id: string | null; kind: string };
-  source: string;
-  sourceRef: string | null;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
+type HistoryEntry = ItemOf<'/api/v1/registry/persons/{id}/history'>;
+type CreateBody = BodyOf<'/api/v1/registry/persons', 'post'>;
 
 interface CreateForm {
   idNumber: string;
   name: string;
   birthDate?: string;
-  sex?: 'male' | 'female';
+  sex?: CreateBody['sex'];
   phone?: string;
   regionCode: string;
-  category: string;
+  category: CreateBody['category'];
 }
 
-/** POST /registry/persons: 201 the person, 202 a conflict case (the number is on file with another name) */
-type Created = Person | { status: 'conflict'; conflict: Pick<Conflict, 'id' | 'status'> };
-
+const PERSON_STATUSES: Person['status'][] = ['active', 'cancelled'];
 
 export default function RegistryPage() {
   const { t } = useI18n();
@@ -58,23 +50,10 @@ function PersonsTab() {
   const { permissions } = useSession();
   const canManage = permissions.has('registry.manage');
   const fieldValue = useFieldValue();
-  const [nameInput, setNameInput] = useState('');
-  const [filters, setFilters] = useState<{ name: string; category?: string; status?: string }>({ name: '' });
-  const { items, loading, error, reload, setPage, pagination } = usePagedQuery(
-    useCallback(
-      (page: number, pageSize: number) =>
-        api.get<Page<Person>>('/registry/persons', { query: { page, pageSize, name: filters.name.trim(), category: filters.category, status: filters.status } }),
-      [filters],
-    ),
-  );
+  const list = usePagedList('/api/v1/registry/persons');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [lookupInput, setLookupInput] = useState('');
   const [lookingUp, setLookingUp] = useState(false);
-
-  const filter = (next: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
 
   // POST, so the identity number stays out of addresses and logs
   const lookup = async (value: string) => {
@@ -82,7 +61,7 @@ function PersonsTab() {
     if (!idNumber) return;
     setLookingUp(true);
     try {
-      const person = await api.post<Person>('/registry/persons/lookup', { idNumber });
+      const person = await api.post('/api/v1/registry/persons/lookup', { idNumber });
       setDetailId(person.id);
     } catch (e) {
       message.error(errorMessage(e));
@@ -92,7 +71,7 @@ function PersonsTab() {
   };
 
   const createModal = useFormModal<CreateForm>(['idNumber', 'name', 'birthDate', 'sex', 'phone', 'regionCode', 'category'], async (v, { form, close }) => {
-    const body = {
+    const body: CreateBody = {
       idNumber: v.idNumber.trim().toUpperCase(),
       name: v.name.trim(),
       regionCode: v.regionCode.trim(),
@@ -101,10 +80,10 @@ function PersonsTab() {
       ...(v.sex ? { sex: v.sex } : {}),
       ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
     };
-    const answer = await api.post<Created>('/registry/persons', body);
+    const answer = await api.post('/api/v1/registry/persons', body);
     close();
     form.resetFields();
-    await reload();
+    await list.reload();
     if ('conflict' in answer) {
       modal.warning({ title: t('registry.conflictOpened'), content: <span data-testid="registry-conflict-opened">{t('registry.conflictOpenedHint', { id: answer.conflict.id })}</span> });
     } else {
@@ -121,68 +100,38 @@ function PersonsTab() {
   const categoryOptions = PERSON_CATEGORIES.map((c) => ({ value: c, label: fieldValue('category', c) }));
 
   return (
-    <Flex vertical gap={16}>
-      <Flex wrap gap={12} justify="space-between">
-        <Space wrap>
-          <Input.Search
-            data-testid="registry-name-filter"
-            aria-label={t('registry.filterName')}
-            placeholder={t('registry.filterName')}
-            allowClear
-            style={{ width: 200 }}
-            value={nameInput}
-            onChange={(e) => setNameInput(e.target.value)}
-            onSearch={(v) => filter({ name: v })}
-          />
-          <Select
-            data-testid="registry-category-filter"
-            aria-label={t('registry.field.category')}
-            placeholder={t('registry.field.category')}
-            allowClear
-            style={{ width: 150 }}
-            options={categoryOptions}
-            value={filters.category}
-            onChange={(v?: string) => filter({ category: v })}
-          />
-          <Select
-            data-testid="registry-status-filter"
-            aria-label={t('registry.field.status')}
-            placeholder={t('registry.field.status')}
-            allowClear
-            style={{ width: 120 }}
-            options={['active', 'cancelled'].map((s) => ({ value: s, label: fieldValue('status', s) }))}
-            value={filters.status}
-            onChange={(v?: string) => filter({ status: v })}
-          />
+    <>
+      <ListPage
+        list={list}
+        testId="registry-persons-table"
+        filters={[
+          { type: 'search', name: 'name', testId: 'registry-name-filter', label: t('registry.filterName') },
+          { type: 'select', name: 'category', testId: 'registry-category-filter', label: t('registry.field.category'), width: 150, options: categoryOptions },
+          { type: 'select', name: 'status', testId: 'registry-status-filter', label: t('registry.field.status'), width: 120, options: PERSON_STATUSES.map((s) => ({ value: s, label: fieldValue('status', s) })) },
+        ]}
+        tools={
           <Input.Search
             data-testid="registry-id-lookup"
             aria-label={t('registry.lookup')}
             placeholder={t('registry.lookup')}
             enterButton={t('registry.lookupButton')}
             loading={lookingUp}
-            style={{ width: 320 }}
+            style={{ width: 320, maxWidth: '100%' }}
             maxLength={18}
             autoComplete="off"
             value={lookupInput}
             onChange={(e) => setLookupInput(e.target.value)}
             onSearch={lookup}
           />
-        </Space>
-        {canManage && (
-          <Button type="primary" onClick={openCreate} data-testid="registry-person-create">
-            {t('registry.createPerson')}
-          </Button>
-        )}
-      </Flex>
-      {error !== null && <Alert type="error" showIcon title={error} data-testid="registry-error" />}
-      <Table<Person>
-        data-testid="registry-persons-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
+        }
+        actions={
+          canManage && (
+            <Button type="primary" onClick={openCreate} data-testid="registry-person-create">
+              {t('registry.createPerson')}
+            </Button>
+          )
+        }
+        errorTestId="registry-error"
         columns={[
           { ...nowrap, key: 'name', title: t('registry.field.name'), dataIndex: 'name' },
           { ...nowrap, key: 'idNumber', title: t('registry.field.idNumber'), dataIndex: 'idNumber' },
@@ -233,7 +182,7 @@ function PersonsTab() {
         </Form.Item>
       </FormModal>
       <PersonDrawer id={detailId} onClose={() => setDetailId(null)} />
-    </Flex>
+    </>
   );
 }
 
@@ -250,17 +199,13 @@ function PersonDetail({ id }: { id: string }) {
   const { t, tx, lang } = useI18n();
   const fieldLabel = useFieldLabel();
   const fieldValue = useFieldValue();
-  const load = useCallback(
-    async () => {
-      const [person, history] = await Promise.all([api.get<Person>(`/registry/persons/${id}`), api.get<HistoryEntry[]>(`/registry/persons/${id}/history`)]);
-      return { person, history };
-    },
-    [id],
+  const { data: person, loading, error } = useQuery(
+    useCallback(() => api.get('/api/v1/registry/persons/{id}', { path: { id } }), [id]),
+    null,
   );
-  const { data, loading, error } = useQuery<{ person: Person; history: HistoryEntry[] } | null>(load, null);
+  const history = usePagedList('/api/v1/registry/persons/{id}/history', { path: { id } });
   if (error !== null) return <Alert type="error" showIcon title={error} data-testid="registry-person-error" />;
-  if (!data) return <Typography.Text type="secondary">{loading ? t('app.loading') : ''}</Typography.Text>;
-  const { person, history } = data;
+  if (!person) return <Typography.Text type="secondary">{loading ? t('app.loading') : ''}</Typography.Text>;
   const show = (field: keyof Person) => ({ key: field, label: fieldLabel(field), children: <span data-testid={`registry-detail-${field}`}>{fieldValue(field, person[field])}</span> });
   return (
     <Flex vertical gap={16} data-testid="registry-person-detail">
@@ -289,12 +234,10 @@ function PersonDetail({ id }: { id: string }) {
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('registry.history')}
       </Typography.Title>
-      <Table<HistoryEntry>
-        data-testid="registry-history-table"
-        rowKey="id"
+      <ListPage
+        list={history}
+        testId="registry-history-table"
         size="small"
-        dataSource={history}
-        pagination={false}
         columns={[
           { ...nowrap, key: 'at', title: t('registry.historyAt'), dataIndex: 'at', render: (v: string) => formatTime(v, lang) },
           { ...nowrap, key: 'action', title: t('registry.historyAction'), dataIndex: 'action', render: (v: string) => tx(`registry.action.${v}`, v) },
@@ -327,28 +270,17 @@ function PersonDetail({ id }: { id: string }) {
 
 // ---- CSV imports --------------------------------------------------------------------------------
 
-interface ImportJob {
-  id: string;
-  status: 'receiving' | 'queued' | 'running' | 'completed' | 'failed' | 'interrupted';
-  source: string;
-  fileName: string | null;
-  bytes: number;
-  rows: { read: number; committed: number; unchanged: number; failed: number; conflicts: number };
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+type ImportJob = ResponseOf<'/api/v1/registry/imports/{id}'>;
 
-const UNDER_WAY = new Set(['receiving', 'queued', 'running']);
+const UNDER_WAY: ReadonlySet<string> = new Set<ImportJob['status']>(['receiving', 'queued', 'running']);
 
 function ImportsTab() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { permissions } = useSession();
   const canManage = permissions.has('registry.manage');
-  const { items, loading, error, reload, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<ImportJob>>('/registry/imports', { query: { page, pageSize } }), []),
-  );
+  const list = usePagedList('/api/v1/registry/imports');
+  const { reload } = list;
   const [job, setJob] = useState<ImportJob | null>(null);
   const [uploading, setUploading] = useState(false);
 
@@ -359,7 +291,7 @@ function ImportsTab() {
     if (!jobId || !underWay) return undefined;
     const timer = setInterval(() => {
       api
-        .get<ImportJob>(`/registry/imports/${jobId}`)
+        .get('/api/v1/registry/imports/{id}', { path: { id: jobId } })
         .then((next) => {
           setJob(next);
           if (!UNDER_WAY.has(next.status)) void reload();
@@ -372,7 +304,7 @@ function ImportsTab() {
   const upload = async (file: File) => {
     setUploading(true);
     try {
-      setJob(await api.upload<ImportJob>('/registry/imports', file, 'text/csv', { query: { fileName: file.name.slice(0, 200) } }));
+      setJob(await api.upload('/api/v1/registry/imports', file, 'text/csv', { query: { fileName: file.name.slice(0, 200) } }));
       await reload();
     } catch (e) {
       message.error(errorMessage(e));
@@ -383,7 +315,7 @@ function ImportsTab() {
 
   const downloadErrors = async (id: string) => {
     try {
-      saveBlob(await api.download(`/registry/imports/${id}/errors.csv`), `${id}-errors.csv`);
+      saveBlob(await api.download('/api/v1/registry/imports/{id}/errors.csv', { path: { id } }), `${id}-errors.csv`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.detail : errorMessage(e));
     }
@@ -393,68 +325,66 @@ function ImportsTab() {
     t('registry.importRows', { read: j.rows.read, committed: j.rows.committed, unchanged: j.rows.unchanged, failed: j.rows.failed, conflicts: j.rows.conflicts });
 
   return (
-    <Flex vertical gap={16}>
-      <Typography.Text type="secondary">{t('registry.importHint')}</Typography.Text>
-      {canManage && (
-        <div data-testid="registry-import-upload">
-          <Upload
-            accept=".csv,text/csv"
-            showUploadList={false}
-            maxCount={1}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <Button type="primary" loading={uploading} data-testid="registry-import-button">
-              {t('registry.importUpload')}
-            </Button>
-          </Upload>
-        </div>
-      )}
-      {job && (
-        <Card size="small" data-testid="registry-import-job" title={`${t('registry.importJob')} ${job.fileName ?? job.id}`}>
-          <Flex vertical gap={8}>
-            <Space>
-              <RegistryStatusTag status={job.status} testId="registry-import-status" />
-              <span data-testid="registry-import-rows">{rowsText(job)}</span>
-            </Space>
-            {job.error && <Alert type="error" showIcon title={job.error.message} data-testid="registry-import-error" />}
-            {!underWay && job.rows.failed > 0 && (
-              <Button onClick={() => void downloadErrors(job.id)} data-testid="registry-import-errors" style={{ alignSelf: 'flex-start' }}>
+    <ListPage
+      list={list}
+      testId="registry-imports-table"
+      size="small"
+      header={
+        <>
+          <Typography.Text type="secondary">{t('registry.importHint')}</Typography.Text>
+          {canManage && (
+            <div data-testid="registry-import-upload">
+              <Upload
+                accept=".csv,text/csv"
+                showUploadList={false}
+                maxCount={1}
+                beforeUpload={(file) => {
+                  void upload(file);
+                  return false;
+                }}
+              >
+                <Button type="primary" loading={uploading} data-testid="registry-import-button">
+                  {t('registry.importUpload')}
+                </Button>
+              </Upload>
+            </div>
+          )}
+          {job && (
+            <Card size="small" data-testid="registry-import-job" title={`${t('registry.importJob')} ${job.fileName ?? job.id}`}>
+              <Flex vertical gap={8}>
+                <Space>
+                  <RegistryStatusTag status={job.status} testId="registry-import-status" />
+                  <span data-testid="registry-import-rows">{rowsText(job)}</span>
+                </Space>
+                {job.error && <Alert type="error" showIcon title={job.error.message} data-testid="registry-import-error" />}
+                {!underWay && job.rows.failed > 0 && (
+                  <Button onClick={() => void downloadErrors(job.id)} data-testid="registry-import-errors" style={{ alignSelf: 'flex-start' }}>
+                    {t('registry.importErrors')}
+                  </Button>
+                )}
+              </Flex>
+            </Card>
+          )}
+        </>
+      }
+      errorTestId="registry-imports-error"
+      columns={[
+        { ...nowrap, key: 'createdAt', title: t('registry.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
+        { ...nowrap, key: 'fileName', title: t('registry.fileName'), dataIndex: 'fileName', render: (v: string | null) => v ?? '—' },
+        { ...nowrap, key: 'status', title: t('registry.field.status'), dataIndex: 'status', render: (v: string) => <RegistryStatusTag status={v} /> },
+        { key: 'rows', title: t('registry.importProgress'), render: (_: unknown, r: ImportJob) => rowsText(r) },
+        {
+          ...nowrap,
+          key: 'actions',
+          title: t('common.actions'),
+          render: (_: unknown, r: ImportJob) =>
+            r.rows.failed > 0 ? (
+              <Typography.Link onClick={() => void downloadErrors(r.id)} data-testid={`registry-import-errors-${r.id}`}>
                 {t('registry.importErrors')}
-              </Button>
-            )}
-          </Flex>
-        </Card>
-      )}
-      {error !== null && <Alert type="error" showIcon title={error} data-testid="registry-imports-error" />}
-      <Table<ImportJob>
-        data-testid="registry-imports-table"
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={items}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { ...nowrap, key: 'createdAt', title: t('registry.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
-          { ...nowrap, key: 'fileName', title: t('registry.fileName'), dataIndex: 'fileName', render: (v: string | null) => v ?? '—' },
-          { ...nowrap, key: 'status', title: t('registry.field.status'), dataIndex: 'status', render: (v: string) => <RegistryStatusTag status={v} /> },
-          { key: 'rows', title: t('registry.importProgress'), render: (_: unknown, r: ImportJob) => rowsText(r) },
-          {
-            ...nowrap,
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_: unknown, r: ImportJob) =>
-              r.rows.failed > 0 ? (
-                <Typography.Link onClick={() => void downloadErrors(r.id)} data-testid={`registry-import-errors-${r.id}`}>
-                  {t('registry.importErrors')}
-                </Typography.Link>
-              ) : null,
-          },
-        ]}
-      />
-    </Flex>
+              </Typography.Link>
+            ) : null,
+        },
+      ]}
+    />
   );
 }

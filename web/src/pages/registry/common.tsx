@@ -1,50 +1,14 @@
-/** What the registry pages share: the record shapes of src/centers/registry and their labels. */
+/** What the registry pages share: the records of src/centers/registry and their labels. */
 import { Tag } from 'antd';
+import type { ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
 
+/** GET /registry/persons/{id} (masked unless the account holds user.pii.read) */
+export type Person = ResponseOf<'/api/v1/registry/persons/{id}'>;
+export type Conflict = ResponseOf<'/api/v1/registry/conflicts/{id}'>;
+
 /** src/centers/registry/rules.ts PERSON_CATEGORY_CODES */
-export const PERSON_CATEGORIES = ['employee', 'retired', 'flexible', 'unemployed', 'resident', 'student'] as const;
-
-/** GET /registry/persons/:id (masked unless the account holds user.pii.read) */
-export interface Person {
-  id: string;
-  idNumber: string;
-  name: string;
-  birthDate: string;
-  sex: 'male' | 'female' | null;
-  phone: string | null;
-  regionCode: string;
-  category: string;
-  status: 'active' | 'cancelled';
-  cancellation: { reason: string; date: string; note: string | null } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A person's version inside a conflict case: only the fields the source carried. */
-export interface PersonVersion {
-  name?: string;
-  birthDate?: string;
-  sex?: string | null;
-  phone?: string | null;
-  regionCode?: string;
-  category?: string;
-}
-
-export interface Conflict {
-  id: string;
-  personId: string;
-  status: 'open' | 'kept_existing' | 'took_incoming' | 'rejected';
-  source: string;
-  sourceRef: string | null;
-  existing: PersonVersion;
-  incoming: PersonVersion;
-  differences: string[];
-  openedBy: string | null;
-  openedAt: string;
-  decision: { status: string; by: string | null; at: string; note: string | null } | null;
-}
+export const PERSON_CATEGORIES: Person['category'][] = ['employee', 'retired', 'flexible', 'unemployed', 'resident', 'student'];
 
 /** A field name of a person as a label ('name' -> 姓名), the raw name when unknown. */
 export function useFieldLabel() {

@@ -1,18 +1,21 @@
 /** 职工管理: the unit's employees; 增员 (a registered person from a month), 减员 (from a month), 基数申报 (a year's monthly wage). */
 import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { api, type Page } from '../../api';
+import { api, type ItemOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
-import { usePagedQuery, useQuery } from '../../components/queries';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { fenOf, MONTH_PATTERN, nextMonth, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { EnrollmentStatusTag } from '../personal/common';
-import { UnitError, type Employee, type UnitInfo } from './common';
+import { loadUnitInfo, UnitError } from './common';
 
-const STATUSES = ['active', 'suspended', 'removed'] as const;
+/** an employee of the unit, the person masked */
+type Employee = ItemOf<'/api/v1/unit/employees'>;
+const STATUSES: Employee['status'][] = ['active', 'suspended', 'removed'];
 
 interface AddForm {
   idNumber: string;
@@ -30,18 +33,14 @@ interface WageForm {
   monthlyWage: string;
 }
 
-const loadInfo = () => api.get<UnitInfo>('/unit/info');
-
 export default function UnitEmployeesPage() {
   const { t, tx } = useI18n();
   const rules = useRules();
   const types = useInsuranceTypeLabels();
   const { message } = App.useApp();
-  const info = useQuery(loadInfo, null);
-  const [filters, setFilters] = useState<{ status?: string; insuranceType?: string }>({});
-  const { items, loading, error, cause, reload, setPage, pagination } = usePagedQuery(
-    useCallback((page: number, pageSize: number) => api.get<Page<Employee>>('/unit/employees', { query: { page, pageSize, ...filters } }), [filters]),
-  );
+  const info = useQuery(loadUnitInfo, null);
+  const list = usePagedList('/api/v1/unit/employees');
+  const { reload, setPage } = list;
   const [target, setTarget] = useState<Employee | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
 
@@ -50,7 +49,7 @@ export default function UnitEmployeesPage() {
   const typeOptions = types.options(unitTypes.map((code) => ({ code })));
 
   const addModal = useFormModal<AddForm>(['idNumber', 'insuranceType', 'fromMonth'], async (v, { form, close }) => {
-    const added = await api.post<Employee>('/unit/employees', { idNumber: v.idNumber.trim().toUpperCase(), insuranceType: v.insuranceType, fromMonth: v.fromMonth.trim() });
+    const added = await api.post('/api/v1/unit/employees', { idNumber: v.idNumber.trim().toUpperCase(), insuranceType: v.insuranceType, fromMonth: v.fromMonth.trim() });
     message.success(t('employees.added', { name: added.person?.name ?? '' }));
     close();
     form.resetFields();
@@ -60,7 +59,7 @@ export default function UnitEmployeesPage() {
 
   const removeModal = useFormModal<RemoveForm>(['month'], async (v, { close }) => {
     if (!target) return;
-    await api.post(`/unit/employees/${encodeURIComponent(target.id)}/remove`, { month: v.month.trim() });
+    await api.post('/api/v1/unit/employees/{id}/remove', { month: v.month.trim() }, { path: { id: target.id } });
     message.success(t('employees.removed'));
     close();
     await reload();
@@ -70,10 +69,12 @@ export default function UnitEmployeesPage() {
     ['year', 'monthlyWage'],
     async (v, { close }) => {
       if (!target) return;
-      const declared = await api.post<{ baseFen: number; applied: string }>(`/unit/employees/${encodeURIComponent(target.id)}/wage-declarations`, {
-        year: v.year,
-        monthlyWageFen: fenOf(v.monthlyWage),
-      });
+      const declared = await api.post(
+        '/api/v1/unit/employees/{id}/wage-declarations',
+        // the form checked the amount
+        { year: v.year, monthlyWageFen: fenOf(v.monthlyWage) ?? 0 },
+        { path: { id: target.id } },
+      );
       message.success(t('employees.declared', { base: yuan(declared.baseFen), applied: tx(`base.applied.${declared.applied}`, declared.applied) }));
       close();
       await reload();
@@ -99,11 +100,6 @@ export default function UnitEmployeesPage() {
     wageModal.show();
   };
 
-  const filter = (next: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...next }));
-    setPage(1);
-  };
-
   const who = target ? `${target.person?.name ?? ''} ${target.person?.idNumber ?? ''} · ${types.label(target.insuranceType)}` : '';
 
   return (
@@ -115,73 +111,52 @@ export default function UnitEmployeesPage() {
         </Button>
       }
     >
-      <Flex vertical gap={16}>
-        <UnitError cause={info.cause ?? cause} error={info.error ?? error} />
-        {info.data && unitTypes.length === 0 && <Typography.Text type="warning" data-testid="employees-no-enrollment">{t('employees.noUnitEnrollment')}</Typography.Text>}
-        <Space wrap>
-          <Select
-            data-testid="employees-status-filter"
-            aria-label={t('myEnrollment.status')}
-            placeholder={t('myEnrollment.status')}
-            allowClear
-            style={{ width: 140 }}
-            value={filters.status}
-            onChange={(v?: string) => filter({ status: v })}
-            options={STATUSES.map((s) => ({ value: s, label: tx(`enrollment.status.${s}`, s) }))}
-          />
-          <Select
-            data-testid="employees-type-filter"
-            aria-label={t('application.insuranceType')}
-            placeholder={t('application.insuranceType')}
-            allowClear
-            style={{ width: 260 }}
-            value={filters.insuranceType}
-            onChange={(v?: string) => filter({ insuranceType: v })}
-            options={typeOptions}
-          />
-          <Button onClick={() => void reload()} data-testid="employees-refresh">
-            {t('common.refresh')}
-          </Button>
-        </Space>
-        <Table<Employee>
-          data-testid="employees-table"
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          dataSource={items}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { ...nowrap, key: 'name', title: t('field.name'), render: (_: unknown, r: Employee) => r.person?.name ?? '—' },
-            { ...nowrap, key: 'idNumber', title: t('field.idNumber'), render: (_: unknown, r: Employee) => r.person?.idNumber ?? '—' },
-            { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-            { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
-            { ...nowrap, key: 'status', title: t('myEnrollment.status'), dataIndex: 'status', render: (v: string, r: Employee) => <EnrollmentStatusTag status={v} testId={`employee-status-${r.id}`} /> },
-            {
-              ...nowrap,
-              key: 'actions',
-              title: t('common.actions'),
-              render: (_: unknown, r: Employee) => (
-                <Space>
-                  <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`employee-detail-${r.id}`}>
-                    {t('review.detail')}
+      <ListPage
+        list={list}
+        testId="employees-table"
+        header={
+          <>
+            <UnitError cause={info.cause} error={info.error} />
+            {info.data && unitTypes.length === 0 && <Typography.Text type="warning" data-testid="employees-no-enrollment">{t('employees.noUnitEnrollment')}</Typography.Text>}
+          </>
+        }
+        filters={[
+          { type: 'select', name: 'status', testId: 'employees-status-filter', label: t('myEnrollment.status'), options: STATUSES.map((s) => ({ value: s, label: tx(`enrollment.status.${s}`, s) })) },
+          { type: 'select', name: 'insuranceType', testId: 'employees-type-filter', label: t('application.insuranceType'), width: 260, options: typeOptions },
+        ]}
+        refreshTestId="employees-refresh"
+        // the unit's record failing says why already
+        renderError={(error, cause) => (info.error === null ? <UnitError cause={cause} error={error} /> : null)}
+        columns={[
+          { ...nowrap, key: 'name', title: t('field.name'), render: (_: unknown, r: Employee) => r.person?.name ?? '—' },
+          { ...nowrap, key: 'idNumber', title: t('field.idNumber'), render: (_: unknown, r: Employee) => r.person?.idNumber ?? '—' },
+          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+          { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
+          { ...nowrap, key: 'status', title: t('myEnrollment.status'), dataIndex: 'status', render: (v: string, r: Employee) => <EnrollmentStatusTag status={v} testId={`employee-status-${r.id}`} /> },
+          {
+            ...nowrap,
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, r: Employee) => (
+              <Space>
+                <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`employee-detail-${r.id}`}>
+                  {t('review.detail')}
+                </Typography.Link>
+                {r.status !== 'removed' && (
+                  <Typography.Link onClick={() => openWage(r)} data-testid={`employee-wage-${r.id}`}>
+                    {t('employees.declare')}
                   </Typography.Link>
-                  {r.status !== 'removed' && (
-                    <Typography.Link onClick={() => openWage(r)} data-testid={`employee-wage-${r.id}`}>
-                      {t('employees.declare')}
-                    </Typography.Link>
-                  )}
-                  {r.status !== 'removed' && (
-                    <Typography.Link type="danger" onClick={() => openRemove(r)} data-testid={`employee-remove-${r.id}`}>
-                      {t('employees.remove')}
-                    </Typography.Link>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Flex>
+                )}
+                {r.status !== 'removed' && (
+                  <Typography.Link type="danger" onClick={() => openRemove(r)} data-testid={`employee-remove-${r.id}`}>
+                    {t('employees.remove')}
+                  </Typography.Link>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       <FormModal modal={addModal} title={t('employees.add')} name="employee-add" submitTestId="employee-add-submit" forceRender>
         <Form.Item name="idNumber" label={t('field.idNumber')} getValueFromEvent={upperCase} rules={[rules.required('field.idNumber'), rules.idNumber]} extra={t('employees.idHint')}>
           <Input data-testid="employee-id-number" maxLength={18} autoComplete="off" aria-label={t('field.idNumber')} />
@@ -225,8 +200,8 @@ function EmployeeDetail({ id }: { id: string }) {
   const { t, tx } = useI18n();
   const types = useInsuranceTypeLabels();
   const { data, error, cause } = useQuery(
-    useCallback(() => api.get<Employee>(`/unit/employees/${encodeURIComponent(id)}`), [id]),
-    null as Employee | null,
+    useCallback(() => api.get('/api/v1/unit/employees/{id}', { path: { id } }), [id]),
+    null,
   );
   if (error !== null) return <UnitError cause={cause} error={error} />;
   if (!data) return <Typography.Text type="secondary">{t('app.loading')}</Typography.Text>;
@@ -245,7 +220,7 @@ function EmployeeDetail({ id }: { id: string }) {
           {
             key: 'changes',
             label: t('employees.changes'),
-            children: (data.changes ?? []).map((c) => `${c.month} ${tx(`enrollment.status.${c.status}`, c.status)}`).join(' → ') || '—',
+            children: data.changes.map((c) => `${c.month} ${tx(`enrollment.status.${c.status}`, c.status)}`).join(' → ') || '—',
           },
         ]}
       />
@@ -257,7 +232,7 @@ function EmployeeDetail({ id }: { id: string }) {
         size="small"
         rowKey="year"
         pagination={false}
-        dataSource={data.wages ?? []}
+        dataSource={data.wages}
         columns={[
           { ...nowrap, key: 'year', title: t('myEnrollment.year'), dataIndex: 'year' },
           { ...nowrap, key: 'declared', title: t('myEnrollment.declared'), dataIndex: 'declaredFen', align: 'right', render: (v: number) => yuan(v) },

@@ -1,4 +1,4 @@
-/** 单位信息: the unit's registry record and its enrollments; the agent changes the name or the legal representative (the registry keeps the history). */
+/** 单位信息: the unit's registry record and its enrollments; the agent changes the name (the registry keeps the history; the legal representative is changed at the agency). */
 import { App, Button, Card, Descriptions, Flex, Form, Input, Table } from 'antd';
 import { api, ApiError } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
@@ -6,37 +6,28 @@ import { useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
-import { upperCase, useRules } from '../../forms';
+import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { EnrollmentStatusTag } from '../personal/common';
-import { UnitError, type UnitEnrollment, type UnitInfo } from './common';
+import { loadUnitInfo, UnitError, type UnitEnrollment } from './common';
 
 interface EditForm {
   name: string;
-  legalRepName?: string;
-  legalRepIdNumber?: string;
 }
-
-const load = () => api.get<UnitInfo>('/unit/info');
 
 export default function UnitInfoPage() {
   const { t, tx, lang } = useI18n();
   const rules = useRules();
   const types = useInsuranceTypeLabels();
   const { message } = App.useApp();
-  const { data, loading, error, cause, reload } = useQuery(load, null);
+  const { data, loading, error, cause, reload } = useQuery(loadUnitInfo, null);
 
-  const editModal = useFormModal<EditForm>(['name', 'legalRepName', 'legalRepIdNumber'], async (v, { form, close }) => {
+  const editModal = useFormModal<EditForm>(['name'], async (v, { form, close }) => {
     if (!data) return;
-    // only what was changed: the legal representative's number is shown masked and not sent back
-    const body = {
-      version: data.entity.version,
-      ...(v.name.trim() !== data.entity.name ? { name: v.name.trim() } : {}),
-      ...(v.legalRepName?.trim() ? { legalRepName: v.legalRepName.trim() } : {}),
-      ...(v.legalRepIdNumber?.trim() ? { legalRepIdNumber: v.legalRepIdNumber.trim().toUpperCase() } : {}),
-    };
+    // only what was changed, with the version read: a change by someone else since is a 409
+    const body = { version: data.entity.version, ...(v.name.trim() !== data.entity.name ? { name: v.name.trim() } : {}) };
     try {
-      const answer = await api.patch<{ changed: boolean }>('/unit/info', body);
+      const answer = await api.patch('/api/v1/unit/info', body);
       message.success(answer.changed ? t('unitInfo.saved') : t('unitInfo.unchanged'));
       close();
       form.resetFields();
@@ -113,16 +104,6 @@ export default function UnitInfoPage() {
         {editable.has('name') && (
           <Form.Item name="name" label={t('field.unitName')} rules={[rules.required('field.unitName'), { min: 2, max: 100 }]}>
             <Input data-testid="unit-info-name-input" maxLength={100} autoComplete="off" aria-label={t('field.unitName')} />
-          </Form.Item>
-        )}
-        {editable.has('legalRepName') && (
-          <Form.Item name="legalRepName" label={t('unitInfo.legalRepName')} extra={t('unitInfo.keepHint')} rules={[{ max: 50 }]}>
-            <Input data-testid="unit-info-legal-rep-input" maxLength={50} autoComplete="off" aria-label={t('unitInfo.legalRepName')} />
-          </Form.Item>
-        )}
-        {editable.has('legalRepIdNumber') && (
-          <Form.Item name="legalRepIdNumber" label={t('unitInfo.legalRepIdNumber')} extra={t('unitInfo.keepHint')} getValueFromEvent={upperCase} rules={[rules.idNumber]}>
-            <Input data-testid="unit-info-legal-rep-id-input" maxLength={18} autoComplete="off" aria-label={t('unitInfo.legalRepIdNumber')} />
           </Form.Item>
         )}
       </FormModal>

@@ -2,9 +2,11 @@
  * 医保电子凭证: activate (password twice), show the dynamic QR code (redrawn before it expires),
  * authorize and revoke channels, family members, usage history. The page's texts live here.
  */
-import { Alert, Button, Card, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Select, Space, Tabs, Tag, Typography, type FormInstance } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, applyFormError, errorMessage, type Page } from '../../api';
+import { api, applyFormError, errorMessage, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList, useQuery } from '../../components/queries';
 import { useI18n } from '../../i18n';
 
 const TEXT = {
@@ -84,31 +86,13 @@ const TEXT = {
   },
 } as const;
 
-interface VoucherMe {
-  id: string;
-  status: 'active' | 'inactive';
-  name: string;
-  insuranceTypes: string[];
-  passwordLocked: boolean;
-}
-interface Authorization {
-  appId: string;
-  name: string | null;
-  authorizedAt: string;
-}
-interface Member {
-  id: string;
-  kind: 'child' | 'adult';
-  name: string;
-}
-interface Usage {
-  id: string;
-  action: string;
-  result: string;
-  reason: string | null;
-  channelName: string | null;
-  at: string;
-}
+type VoucherMe = ResponseOf<'/api/v1/voucher/me'>;
+type Authorization = ItemOf<'/api/v1/voucher/authorizations'>;
+type Member = ItemOf<'/api/v1/voucher/family'>;
+type Usage = ItemOf<'/api/v1/voucher/usage'>;
+
+// a person's channels and family members: a handful, one page
+const FIRST_PAGE = { query: { page: 1, pageSize: 100 } };
 
 export default function VoucherPage() {
   const { lang } = useI18n();
@@ -116,7 +100,7 @@ export default function VoucherPage() {
   const [me, setMe] = useState<VoucherMe | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api.get<VoucherMe>('/voucher/me').then(setMe, (e) => setError(errorMessage(e)));
+    api.get('/api/v1/voucher/me').then(setMe, (e) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
 
@@ -148,7 +132,7 @@ function Activate({ onDone }: { onDone: () => void }) {
   const submit = async (values: { password: string }) => {
     setFailure(null);
     try {
-      await api.post('/voucher/activate', { password: values.password });
+      await api.post('/api/v1/voucher/activate', { password: values.password });
       onDone();
     } catch (e) {
       if (!applyFormError(form, e, ['password'])) setFailure(errorMessage(e));
@@ -188,11 +172,11 @@ function ShowCode() {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
-    api.get<{ items: Authorization[] }>('/voucher/authorizations').then((r) => {
+    void api.get('/api/v1/voucher/authorizations', FIRST_PAGE).then((r) => {
       setChannels(r.items);
       setAppId((current) => current ?? r.items[0]?.appId);
     });
-    api.get<{ items: Member[] }>('/voucher/family').then((r) => setMembers(r.items));
+    void api.get('/api/v1/voucher/family', FIRST_PAGE).then((r) => setMembers(r.items));
     return () => clearTimeout(timer.current);
   }, []);
 
@@ -201,8 +185,8 @@ function ShowCode() {
     if (!appId) return;
     setFailure(null);
     try {
-      const generated = await api.post<{ code: string; expiresAt: string; ttlSec: number }>('/voucher/codes', { channelAppId: appId, ...(memberId ? { memberId } : {}) });
-      const svg = await api.download(`/voucher/codes/${encodeURIComponent(generated.code)}/svg`);
+      const generated = await api.post('/api/v1/voucher/codes', { channelAppId: appId, ...(memberId ? { memberId } : {}) });
+      const svg = await api.download('/api/v1/voucher/codes/{code}/svg', { path: { code: generated.code } });
       setShown((previous) => {
         if (previous) URL.revokeObjectURL(previous.svgUrl);
         return { svgUrl: URL.createObjectURL(svg), code: generated.code, expiresAt: generated.expiresAt };
@@ -222,7 +206,7 @@ function ShowCode() {
         <span>{T.channel}</span>
         <Select style={{ minWidth: 200 }} value={appId} onChange={setAppId} data-testid="voucher-code-channel" options={channels.map((c) => ({ value: c.appId, label: c.name ?? c.appId }))} />
         <span>{T.member}</span>
-        <Select style={{ minWidth: 160 }} value={memberId ?? ''} onChange={(v) => setMemberId(v || undefined)} options={[{ value: '', label: T.self }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+        <Select style={{ minWidth: 160 }} value={memberId ?? ''} onChange={(v) => setMemberId(v || undefined)} options={[{ value: '', label: T.self }, ...members.map((m) => ({ value: m.id, label: m.name ?? m.id }))]} />
         <Button type="primary" onClick={() => void show()} data-testid="voucher-show-code">
           {T.show}
         </Button>
@@ -249,102 +233,112 @@ function ShowCode() {
 function Channels() {
   const { lang } = useI18n();
   const T = TEXT[lang];
-  const [items, setItems] = useState<Authorization[]>([]);
-  const [form] = Form.useForm<{ appId: string }>();
-  const load = useCallback(() => void api.get<{ items: Authorization[] }>('/voucher/authorizations').then((r) => setItems(r.items)), []);
-  useEffect(load, [load]);
+  const list = usePagedList('/api/v1/voucher/authorizations');
+  const [form] = Form.useForm<BodyOf<'/api/v1/voucher/authorizations', 'post'>>();
   return (
-    <Flex vertical gap={16}>
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={async (v) => {
-          try {
-            await api.post('/voucher/authorizations', v);
-            form.resetFields();
-            load();
-          } catch (e) {
-            applyFormError(form, e, ['appId']);
-          }
-        }}
-      >
-        <Form.Item name="appId" label={T.appId} rules={[{ required: true }]}>
-          <Input data-testid="voucher-channel-app-id" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="voucher-authorize">
-          {T.authorize}
-        </Button>
-      </Form>
-      <Table<Authorization>
-        rowKey="appId"
-        size="middle"
-        dataSource={items}
-        pagination={false}
-        data-testid="voucher-channels-table"
-        columns={[
-          { key: 'name', title: T.channel, render: (_, r) => r.name ?? r.appId },
-          { key: 'at', title: T.time, dataIndex: 'authorizedAt', render: (v: string) => new Date(v).toLocaleString() },
-          { key: 'revoke', title: '', render: (_, r) => <Button danger size="small" onClick={() => void api.del(`/voucher/authorizations/${r.appId}`).then(load)}>{T.revoke}</Button> },
-        ]}
-      />
-    </Flex>
+    <ListPage
+      list={list}
+      testId="voucher-channels-table"
+      rowKey="appId"
+      header={
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={async (v) => {
+            try {
+              await api.post('/api/v1/voucher/authorizations', v);
+              form.resetFields();
+              await list.reload();
+            } catch (e) {
+              applyFormError(form, e, ['appId']);
+            }
+          }}
+        >
+          <Form.Item name="appId" label={T.appId} rules={[{ required: true }]}>
+            <Input data-testid="voucher-channel-app-id" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="voucher-authorize">
+            {T.authorize}
+          </Button>
+        </Form>
+      }
+      columns={[
+        { key: 'name', title: T.channel, render: (_, r) => r.name ?? r.appId },
+        { key: 'at', title: T.time, dataIndex: 'authorizedAt', render: (v: string) => new Date(v).toLocaleString() },
+        {
+          key: 'revoke',
+          title: '',
+          render: (_, r) => (
+            <Button danger size="small" onClick={() => void api.del('/api/v1/voucher/authorizations/{appId}', { path: { appId: r.appId } }).then(list.reload)}>
+              {T.revoke}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
+
+const loadInvitations = async () => (await api.get('/api/v1/voucher/family/invitations', FIRST_PAGE)).items;
 
 function Family() {
   const { lang } = useI18n();
   const T = TEXT[lang];
-  const [members, setMembers] = useState<Member[]>([]);
-  const [invitations, setInvitations] = useState<Array<{ id: string; holderName: string }>>([]);
-  const [child] = Form.useForm();
-  const [adult] = Form.useForm();
-  const load = useCallback(() => {
-    void api.get<{ items: Member[] }>('/voucher/family').then((r) => setMembers(r.items));
-    void api.get<{ items: Array<{ id: string; holderName: string }> }>('/voucher/family/invitations').then((r) => setInvitations(r.items));
-  }, []);
-  useEffect(load, [load]);
-  const submit = (form: typeof child, path: string, fields: string[]) => async (values: object) => {
-    try {
-      await api.post(path, values);
-      form.resetFields();
-      load();
-    } catch (e) {
-      applyFormError(form, e, fields);
-    }
-  };
+  const members = usePagedList('/api/v1/voucher/family');
+  const invitations = useQuery(loadInvitations, []);
+  const [child] = Form.useForm<BodyOf<'/api/v1/voucher/family/children', 'post'>>();
+  const [adult] = Form.useForm<BodyOf<'/api/v1/voucher/family/invitations', 'post'>>();
+  const load = () => Promise.all([members.reload(), invitations.reload()]);
+  const submit =
+    <V,>(form: FormInstance<V>, fields: string[], send: (values: V) => Promise<unknown>) =>
+    async (values: V) => {
+      try {
+        await send(values);
+        form.resetFields();
+        await load();
+      } catch (e) {
+        applyFormError(form, e, fields);
+      }
+    };
   return (
     <Flex vertical gap={16}>
-      <Table<Member>
-        rowKey="id"
-        size="middle"
-        dataSource={members}
-        pagination={false}
+      <ListPage
+        list={members}
+        testId="voucher-family-table"
         columns={[
           { key: 'name', title: T.name, dataIndex: 'name' },
           { key: 'kind', title: '', dataIndex: 'kind' },
-          { key: 'remove', title: '', render: (_, m) => <Button size="small" danger onClick={() => void api.del(`/voucher/family/${m.id}`).then(load)}>{T.remove}</Button> },
+          {
+            key: 'remove',
+            title: '',
+            render: (_, m) => (
+              <Button size="small" danger onClick={() => void api.del('/api/v1/voucher/family/{id}', { path: { id: m.id } }).then(load)}>
+                {T.remove}
+              </Button>
+            ),
+          },
         ]}
       />
       <Typography.Title level={5}>{T.addChild}</Typography.Title>
-      <Form form={child} layout="inline" onFinish={submit(child, '/voucher/family/children', ['idNumber', 'name', 'evidenceRef'])}>
+      <Form form={child} layout="inline" onFinish={submit(child, ['idNumber', 'name', 'evidenceRef'], (v) => api.post('/api/v1/voucher/family/children', v))}>
         <Form.Item name="idNumber" label={T.idNumber} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="name" label={T.name} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="evidenceRef" label={T.evidence} rules={[{ required: true }]}><Input /></Form.Item>
         <Button htmlType="submit">{T.addChild}</Button>
       </Form>
       <Typography.Title level={5}>{T.invite}</Typography.Title>
-      <Form form={adult} layout="inline" onFinish={submit(adult, '/voucher/family/invitations', ['idNumber', 'name'])}>
+      <Form form={adult} layout="inline" onFinish={submit(adult, ['idNumber', 'name'], (v) => api.post('/api/v1/voucher/family/invitations', v))}>
         <Form.Item name="idNumber" label={T.idNumber} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="name" label={T.name} rules={[{ required: true }]}><Input /></Form.Item>
         <Button htmlType="submit">{T.invite}</Button>
       </Form>
-      {invitations.length > 0 && (
+      {invitations.data.length > 0 && (
         <>
           <Typography.Title level={5}>{T.invitations}</Typography.Title>
-          {invitations.map((i) => (
+          {invitations.data.map((i) => (
             <Space key={i.id}>
               <span>{i.holderName}</span>
-              <Button size="small" type="primary" onClick={() => void api.post(`/voucher/family/invitations/${i.id}/accept`).then(load)}>{T.accept}</Button>
+              <Button size="small" type="primary" onClick={() => void api.post('/api/v1/voucher/family/invitations/{id}/accept', {}, { path: { id: i.id } }).then(load)}>{T.accept}</Button>
             </Space>
           ))}
         </>
@@ -356,21 +350,16 @@ function Family() {
 function UsageList() {
   const { lang } = useI18n();
   const T = TEXT[lang];
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Usage> | null>(null);
-  useEffect(() => void api.get<Page<Usage>>('/voucher/usage', { query: { page, pageSize: 20 } }).then(setData), [page]);
+  const list = usePagedList('/api/v1/voucher/usage');
   return (
-    <Table<Usage>
-      rowKey="id"
-      size="middle"
-      data-testid="voucher-usage-table"
-      dataSource={data?.items ?? []}
-      pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
+    <ListPage
+      list={list}
+      testId="voucher-usage-table"
       columns={[
         { key: 'at', title: T.time, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
         { key: 'action', title: T.action, dataIndex: 'action' },
         { key: 'channel', title: T.channel, dataIndex: 'channelName' },
-        { key: 'result', title: T.result, render: (_, u) => <Tag color={u.result === 'ok' ? 'green' : 'red'}>{u.reason ?? u.result}</Tag> },
+        { key: 'result', title: T.result, render: (_, u: Usage) => <Tag color={u.result === 'ok' ? 'green' : 'red'}>{u.reason ?? u.result}</Tag> },
       ]}
     />
   );

@@ -1,0 +1,178 @@
+/**
+ * The list page every center's clerk and hall pages share: a filter bar (month, status, year,
+ * keyword…) with refresh and the page's own actions, then one page of a list path in a table that
+ * scrolls sideways on a narrow (phone) screen, its loading and error states, and paging in the
+ * API's page shape. The data comes from usePagedList; the page keeps its list to reload it after
+ * its own changes.
+ */
+import { Alert, Button, Flex, Input, Select, Space, Table, type TableProps } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ItemOf, ListPath } from '../api';
+import { useI18n } from '../i18n';
+import { MONTH_PATTERN } from './format';
+import type { ListFilters, PagedList } from './queries';
+import { YearSelect } from './YearSelect';
+
+type FilterName<P extends ListPath> = keyof ListFilters<P> & string;
+
+interface FilterBase<P extends ListPath> {
+  name: FilterName<P>;
+  testId: string;
+  /** the filter's accessible name, and its placeholder unless one is given */
+  label: string;
+  width?: number;
+}
+
+/** One filter of the bar, bound to a query parameter of the list path. */
+export type ListFilter<P extends ListPath> =
+  /** 所属期 a month typed as YYYY-MM (anything else clears it) */
+  | (FilterBase<P> & { type: 'month' })
+  /** a year of the last twelve; cleared means every year */
+  | (Omit<FilterBase<P>, 'label'> & { type: 'year'; label?: string })
+  | (FilterBase<P> & { type: 'select'; options: { value: string | number; label: ReactNode }[] })
+  /** free text, searched on Enter; `accept` says which texts filter (others clear the filter) */
+  | (FilterBase<P> & { type: 'search'; placeholder?: string; maxLength?: number; accept?: RegExp; enterButton?: ReactNode });
+
+export type ListPageProps<P extends ListPath> = Omit<TableProps<ItemOf<P>>, 'dataSource' | 'loading' | 'pagination'> & {
+  list: PagedList<P>;
+  /** data-testid of the table */
+  testId: string;
+  filters?: ListFilter<P>[];
+  /** more controls in the filter bar, after the filters */
+  tools?: ReactNode;
+  /** data-testid of a refresh button; without it the bar has none */
+  refreshTestId?: string;
+  /** the page's actions, at the right of the filter bar (e.g. "new…") */
+  actions?: ReactNode;
+  /** above the filter bar (a hint) */
+  header?: ReactNode;
+  /** between the filter bar and the table (e.g. the item being followed) */
+  above?: ReactNode;
+  /** data-testid of the error alert */
+  errorTestId?: string;
+  /** how the page explains a failure, instead of the error alert */
+  renderError?: (error: string, cause: unknown) => ReactNode;
+};
+
+export function ListPage<P extends ListPath>({
+  list,
+  testId,
+  filters = [],
+  tools,
+  refreshTestId,
+  actions,
+  header,
+  above,
+  errorTestId,
+  renderError,
+  rowKey = 'id',
+  size = 'middle',
+  ...table
+}: ListPageProps<P>) {
+  const { t } = useI18n();
+  const bar = (filters.length > 0 || tools || refreshTestId) && (
+    <Space wrap>
+      {filters.map((f) => (
+        <FilterControl key={f.name} list={list} filter={f} />
+      ))}
+      {tools}
+      {refreshTestId && (
+        <Button onClick={() => void list.reload()} data-testid={refreshTestId}>
+          {t('common.refresh')}
+        </Button>
+      )}
+    </Space>
+  );
+  return (
+    <Flex vertical gap={16}>
+      {header}
+      {actions ? (
+        <Flex wrap gap={12} justify="space-between">
+          {bar || <span />}
+          {actions}
+        </Flex>
+      ) : (
+        bar
+      )}
+      {above}
+      {list.error !== null && (renderError ? renderError(list.error, list.cause) : <Alert type="error" showIcon title={list.error} data-testid={errorTestId} />)}
+      <Table<ItemOf<P>>
+        data-testid={testId}
+        rowKey={rowKey}
+        size={size}
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={list.pagination}
+        scroll={{ x: 'max-content' }}
+        {...table}
+      />
+    </Flex>
+  );
+}
+
+function FilterControl<P extends ListPath>({ list, filter }: { list: PagedList<P>; filter: ListFilter<P> }) {
+  const { t } = useI18n();
+  const value = list.filters[filter.name] as string | number | undefined;
+  const set = (v: string | number | undefined) => list.filter({ [filter.name]: v } as ListFilters<P>);
+  // never wider than a phone's screen
+  const style = (width: number) => ({ width: filter.width ?? width, maxWidth: '100%' });
+  switch (filter.type) {
+    case 'month':
+      return <SearchControl filter={{ ...filter, maxLength: 7, accept: MONTH_PATTERN, placeholder: t('runs.monthFilter') }} style={style(180)} value={value} onSearch={set} />;
+    case 'search':
+      return <SearchControl filter={filter} style={style(200)} value={value} onSearch={set} />;
+    case 'year':
+      return <YearSelect testId={filter.testId} label={filter.label} allowClear style={style(140)} value={value as number | undefined} onChange={set} />;
+    case 'select':
+      return (
+        <Select
+          data-testid={filter.testId}
+          aria-label={filter.label}
+          placeholder={filter.label}
+          allowClear
+          style={style(140)}
+          value={value}
+          onChange={(v?: string | number) => set(v ?? undefined)}
+          options={filter.options}
+        />
+      );
+  }
+}
+
+/**
+ * A text filter: typed freely, applied on Enter or the search button, cleared with the clear icon.
+ * A value the page sets (e.g. a click on a row's actor) shows in the box.
+ */
+function SearchControl({
+  filter,
+  style,
+  value,
+  onSearch,
+}: {
+  filter: { testId: string; label: string; placeholder?: string; maxLength?: number; accept?: RegExp; enterButton?: ReactNode };
+  style: { width: number; maxWidth: string };
+  value: string | number | undefined;
+  onSearch: (value: string | undefined) => void;
+}) {
+  const [input, setInput] = useState(value === undefined ? '' : String(value));
+  useEffect(() => {
+    if (value !== undefined) setInput(String(value));
+  }, [value]);
+  return (
+    <Input.Search
+      data-testid={filter.testId}
+      aria-label={filter.label}
+      placeholder={filter.placeholder ?? filter.label}
+      allowClear
+      enterButton={filter.enterButton}
+      maxLength={filter.maxLength}
+      style={style}
+      value={input}
+      onChange={(e) => setInput(e.target.value)}
+      onSearch={(v) => {
+        const text = v.trim();
+        onSearch(text && (!filter.accept || filter.accept.test(text)) ? text : undefined);
+      }}
+    />
+  );
+}
