@@ -10,7 +10,7 @@ import { localeFrom } from '../i18n/index.js';
 import { DomainError } from '../errors/index.js';
 import { problem, statusOf, type Problem } from './errors.js';
 import type { AuthRequirement, Authenticator } from './auth.js';
-import { compileValidator, PLATFORM_FORMATS } from './validation.js';
+import { compileValidator } from './validation.js';
 import type { AuditLog } from '../audit/index.js';
 import type { Cache } from '../cache/index.js';
 import { createActors, type ActorSources } from '../actor/index.js';
@@ -44,8 +44,6 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     requestIdHeader: false,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
-    // fast-json-stringify picks a union's branch with ajv: it must know the platform's formats too.
-    serializerOpts: { ajv: { formats: Object.fromEntries(Object.entries(PLATFORM_FORMATS).map(([name, validate]) => [name, { type: 'string', validate }])) } },
     // Errors raised before routing (a malformed URL, an over-long path parameter) answer in the same format.
     frameworkErrors: (error, request, reply) => {
       const status = (error as FastifyError).statusCode ?? 400;
