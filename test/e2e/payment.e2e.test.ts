@@ -5,7 +5,7 @@
  * password; the insurance part is settled and the cash part goes to the payment channel.
  */
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_LINES, INSTITUTION } from '../support/domain-visit.js';
+import { DOMAIN_LINES, INSTITUTION } from '../../scripts/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
 import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 

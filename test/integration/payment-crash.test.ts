@@ -28,7 +28,7 @@ import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { startFakePayChannel, startFakeRealName, startFakeSms, type FakePayChannel, type FakeRealName, type FakeSms } from '../../fakes/index.js';
 import { createTestCache, createTestDatabase, REDIS_URL, newCachePrefix, type TestDatabase } from '../support/db.js';
-import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../support/domain-visit.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../../scripts/domain-visit.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
 import { apiClient, type ApiResponse, type TestServer } from '../support/server.js';
 import type { Cache } from '../../src/kernel/cache/index.js';

@@ -11,7 +11,7 @@ import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from './factories.js';
 import type { TestServer } from './server.js';
 
-export { DOMAIN_LINES, FEE_CODES, INSTITUTION } from './domain-visit.js';
+export { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../../scripts/domain-visit.js';
 
 export const VOUCHER_PASSWORD = '258147';
 

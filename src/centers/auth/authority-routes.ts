@@ -22,8 +22,8 @@ import {
   ResourceTreePage,
   RolePage,
   RoleView,
-  wholePage,
 } from './contract.js';
+import { wholePage } from '../../kernel/page/index.js';
 
 /** 授权管理 organizations, roles, grants and channel applications: the administration side of the center. */
 export function authorityRoutes(app: App, ctx: AppContext) {

@@ -3,12 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.js';
 import { DomainError, conflict } from '../../kernel/errors/index.js';
 import { isAdapterError, type OAuthClient } from '../../adapters/index.js';
-import { wholePage, type BindingView, type ThirdParty } from './contract.js';
+import type { BindingView, ThirdParty } from './contract.js';
 import type { AuthDeps } from './runtime.js';
 import { issueSession } from './login.js';
 import type { LoginContext } from './sessions.js';
 import { thirdPartyBindings } from './schema.js';
 import { providerFailure } from './verification.js';
+import { wholePage } from '../../kernel/page/index.js';
 
 /** The open id behind a one-time authorization code from the provider. */
 async function openIdOf(client: OAuthClient, code: string): Promise<string> {

@@ -9,9 +9,6 @@ export type ThirdParty = (typeof THIRD_PARTIES)[number];
 export const ORG_LEVELS = ['national', 'province', 'city', 'agency'] as const;
 const AuthLevel = Type.Integer({ minimum: 1, maximum: 3, description: '认证等级 1 account, 2 real-name (实名), 3 real-person (实人)' });
 
-/** An inherently small list (a tree's roots, an account's bindings) answered whole as one page. */
-export const wholePage = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: items.length });
-
 /** The tokens of a new or renewed session. */
 export const TokenPairView = Type.Object(
   { accessToken: Type.String(), refreshToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer({ description: 'seconds' }) },

@@ -15,8 +15,9 @@ import { accountEntries, bills, receivables } from './schema.js';
 import { monthText, type BillStatus } from './rules.js';
 import { billView } from './pools.js';
 import { percentOfPpm, yuan } from '../../kernel/money/index.js';
-import { page, withinScope } from './service.js';
 import type { AccountEntryView, AnnualStatementView, BillView, PersonalAccountView, ReceivableView, RegionBillView } from './contract.js';
+import { withinScope } from '../../kernel/actor/sql.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 type LineRow = typeof receivables.$inferSelect;
 
@@ -58,7 +59,7 @@ export async function personalAccount(ctx: AppContext, personId: string, query: 
     db.select().from(accountEntries).where(where).orderBy(desc(accountEntries.month), desc(accountEntries.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(accountEntries).where(where),
   ]);
-  return { balanceFen, ...page(rows.map(entryView), total, query) };
+  return { balanceFen, ...pageOf(rows.map(entryView), total, query) };
 }
 
 // ------------------------------------------------------------------- payments from the account
@@ -241,7 +242,7 @@ export async function contributionsOf(ctx: AppContext, personId: string, query: 
     db.select({ total: count() }).from(receivables).where(where),
   ]);
   const explanations = await explain(ctx, rows);
-  return page(rows.map((r) => lineView(r, explanations.get(r.id))), total, query);
+  return pageOf(rows.map((r) => lineView(r, explanations.get(r.id))), total, query);
 }
 
 /** Receivable lines for a clerk, in their region (explained on request only: it costs a policy lookup per group). */
@@ -264,7 +265,7 @@ export async function listReceivables(
     db.select({ total: count() }).from(receivables).where(where),
   ]);
   const explanations = query.explain ? await explain(ctx, rows) : new Map<number, policy.Bilingual>();
-  return page(rows.map((r) => lineView(r, explanations.get(r.id))), total, query);
+  return pageOf(rows.map((r) => lineView(r, explanations.get(r.id))), total, query);
 }
 
 type MonthStatus = 'none' | 'due' | 'partly_received' | 'received';
@@ -323,7 +324,7 @@ export async function listBills(db: Db, where: SQL | undefined, query: { page: n
     db.select().from(bills).where(where).orderBy(desc(bills.month), asc(bills.number)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(bills).where(where),
   ]);
-  return page(rows.map(billView), total, query);
+  return pageOf(rows.map(billView), total, query);
 }
 
 /** Bills with their unit's name (one registry read per distinct unit of the page). */

@@ -29,8 +29,10 @@ import { importFiles, importRows, payments, receivables, settings } from './sche
 import { checkRow, isHeaderProblem, isRowProblems, paymentReferenceOf, readHeader, referenceOf, type FileRow, type HeaderMap, type RowProblem } from './files.js';
 import { MODE_OF_FILE, monthText, type CollectionMode, type FileKind, type PaymentSource, type PaymentStatus, type RowOutcome } from './rules.js';
 import { settlePool, type Pool } from './pools.js';
-import { page, withinScope, type Clerk } from './service.js';
+import type { Clerk } from './service.js';
 import type { FileRowView, ImportFileView, ImportResultView, PaymentView, SettingView } from './contract.js';
+import { withinScope } from '../../kernel/actor/sql.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 export const IMPORT_DEFAULTS = {
   /** rows per transaction */
@@ -66,7 +68,7 @@ export async function listSettings(db: Db, scope: RegionScope, query: { page: nu
     db.select().from(settings).where(where).orderBy(asc(settings.regionCode)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(settings).where(where),
   ]);
-  return page(rows.map(settingView), total, query);
+  return pageOf(rows.map(settingView), total, query);
 }
 
 async function requireMode(db: Db, regionCode: string, expected: CollectionMode) {
@@ -350,7 +352,7 @@ export async function listFiles(db: Db, scope: RegionScope, query: { page: numbe
     db.select().from(importFiles).where(where).orderBy(desc(importFiles.createdAt), desc(importFiles.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(importFiles).where(where),
   ]);
-  return page(rows.map((f) => fileView(f, locale)), total, query);
+  return pageOf(rows.map((f) => fileView(f, locale)), total, query);
 }
 
 /** A file's rows: what each became; errors with their field and reason in the caller's language. */
@@ -360,7 +362,7 @@ export async function fileRows(db: Db, fileId: string, query: { page: number; pa
     db.select().from(importRows).where(where).orderBy(asc(importRows.row), asc(importRows.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(importRows).where(where),
   ]);
-  return page(
+  return pageOf(
     rows.map((r): FileRowView => ({
       row: r.row,
       outcome: r.outcome,
@@ -409,7 +411,7 @@ export async function listPayments(db: Db, scope: RegionScope, query: { page: nu
     db.select().from(payments).where(where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(payments).where(where),
   ]);
-  return page(rows.map(paymentView), total, query);
+  return pageOf(rows.map(paymentView), total, query);
 }
 
 // ------------------------------------------------------------------------------------- exports

@@ -13,8 +13,10 @@ import { newId } from '../../kernel/ids/index.js';
 import * as policy from '../policy/index.js';
 import { importFiles, importRows, payments, receivables, reconciliationItems, reconciliations } from './schema.js';
 import { classifyPool, monthText, RECONCILIATION_KINDS, type ReconciliationKind, type Resolution } from './rules.js';
-import { page, withinScope, type Clerk } from './service.js';
+import type { Clerk } from './service.js';
 import type { ReconciliationItemView, ReconciliationView } from './contract.js';
+import { withinScope } from '../../kernel/actor/sql.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 type ItemInsert = typeof reconciliationItems.$inferInsert;
 
@@ -161,7 +163,7 @@ export async function listReconciliations(db: Db, scope: RegionScope, query: { p
     db.select({ total: count() }).from(reconciliations).where(where),
   ]);
   const items = await Promise.all(rows.map(async (row) => summaryView(row, row.counts, await openCounts(db, row.id))));
-  return page(items, total, query);
+  return pageOf(items, total, query);
 }
 
 const itemView = (i: typeof reconciliationItems.$inferSelect): ReconciliationItemView => ({
@@ -193,7 +195,7 @@ export async function listItems(db: Db, scope: RegionScope, id: string, query: {
     db.select().from(reconciliationItems).where(where).orderBy(asc(reconciliationItems.kind), asc(reconciliationItems.payerKey), asc(reconciliationItems.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(reconciliationItems).where(where),
   ]);
-  return page(rows.map(itemView), total, query);
+  return pageOf(rows.map(itemView), total, query);
 }
 
 /** Records a clerk's decision on an item; an item is decided once. */

@@ -22,8 +22,10 @@ import * as policy from '../policy/index.js';
 import { payments, receivables, runProblems, runs } from './schema.js';
 import { basesFor, categoryFor, monthText, payerKeyOf } from './rules.js';
 import { refreshBills, settlePool } from './pools.js';
-import { page, withinScope, type Clerk } from './service.js';
+import type { Clerk } from './service.js';
 import type { RunProblemView, RunView } from './contract.js';
+import { withinScope } from '../../kernel/actor/sql.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 export const RUN_DEFAULTS = {
   /** enrollments read per page (one transaction each) */
@@ -118,7 +120,7 @@ export async function listRuns(db: Db, scope: RegionScope, query: { page: number
     db.select().from(runs).where(where).orderBy(desc(runs.createdAt), desc(runs.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(runs).where(where),
   ]);
-  return page(rows.map((r) => runView(r, locale)), total, query);
+  return pageOf(rows.map((r) => runView(r, locale)), total, query);
 }
 
 export async function listProblems(db: Db, runId: string, query: { page: number; pageSize: number }, locale: Locale) {
@@ -127,7 +129,7 @@ export async function listProblems(db: Db, runId: string, query: { page: number;
     db.select().from(runProblems).where(where).orderBy(asc(runProblems.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(runProblems).where(where),
   ]);
-  return page(
+  return pageOf(
     rows.map((p): RunProblemView => ({
       employmentId: p.employmentId,
       personId: p.personId,

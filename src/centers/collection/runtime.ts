@@ -4,7 +4,7 @@
  * may each work a run at once (a run is claimed row by row), so the job holds no lease. Stopping it
  * (server close) hands the run being worked back to the queue after its current page.
  */
-import type { AppContext } from '../../kernel/context.js';
+import { perContext, type AppContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids/index.js';
 import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
 import { claimRun, RUN_DEFAULTS, workRun } from './runs.js';
@@ -12,13 +12,7 @@ import { claimRun, RUN_DEFAULTS, workRun } from './runs.js';
 /** How often a node looks for queued runs when nobody kicked it. */
 const POLL_MS = 2_000;
 
-const workers = new WeakMap<AppContext, PeriodicJob>();
-
-export function workerFor(ctx: AppContext): PeriodicJob {
-  let worker = workers.get(ctx);
-  if (!worker) workers.set(ctx, (worker = createWorker(ctx)));
-  return worker;
-}
+export const workerFor = perContext(createWorker);
 
 function createWorker(ctx: AppContext): PeriodicJob {
   const nodeId = newId('node');

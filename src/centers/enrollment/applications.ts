@@ -19,8 +19,9 @@ import { record } from './history.js';
 import { baseWithin, ENROLLMENT_KIND_OF, missingApplicationField, transition, yuan, type ApplicationFields, type ApplicationKind, type ApplicationStatus } from './rules.js';
 import { applications, employments, statusChanges } from './schema.js';
 import { applicationScope, sees, type Actor, type PersonActor, type RegionActor } from './scope.js';
-import { applicationView, page, type ApplicationRow } from './views.js';
+import { applicationView, type ApplicationRow } from './views.js';
 import { boundingParameters, saveWageDeclaration, type Clamp } from './wages.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 export interface ApplicationInput extends ApplicationFields {
   kind: ApplicationKind;
@@ -135,7 +136,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, query: { p
     db.select().from(applications).where(where).orderBy(desc(applications.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(applications).where(where),
   ]);
-  return page(await withApplicants(ctx, rows), total, query);
+  return pageOf(await withApplicants(ctx, rows), total, query);
 }
 
 const requireSubmitted = (row: ApplicationRow) => {

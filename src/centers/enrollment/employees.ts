@@ -17,7 +17,8 @@ import { transition, type EmployeeAction, type EmployeeStatus, type EnrollmentKi
 import { employments, statusChanges, unitEnrollments, wageDeclarations } from './schema.js';
 import { employmentScope, personInScope, sees, type Actor, type EntityActor } from './scope.js';
 import { unitInScope } from './units.js';
-import { changeView, employmentView, page, wageView, wholePage, type EmploymentRow } from './views.js';
+import { changeView, employmentView, wageView, type EmploymentRow } from './views.js';
+import { pageOf, wholePage } from '../../kernel/page/index.js';
 
 type NewEnrollment = Omit<typeof employments.$inferInsert, 'id' | 'status' | 'createdAt' | 'updatedAt'> & { kind: EnrollmentKind };
 
@@ -111,7 +112,7 @@ export async function listEmployments(ctx: AppContext, actor: Actor, query: { pa
     db.select().from(employments).where(where).orderBy(asc(employments.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(employments).where(where),
   ]);
-  return page(rows.map(employmentView), total, query);
+  return pageOf(rows.map(employmentView), total, query);
 }
 
 /** 人员参保记录 a person's enrollments the actor sees, each with its dated status changes and wage declarations (a short list, one page). */

@@ -4,7 +4,8 @@ import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { history } from './schema.js';
 import { personInScope, type Actor } from './scope.js';
-import { historyView, page } from './views.js';
+import { historyView } from './views.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 /** Records a change in the writing transaction. */
 export async function record(tx: Db, actor: Actor, action: string, ids: { entityId?: string | null; personId?: string | null }, detail: Record<string, unknown>) {
@@ -18,7 +19,7 @@ export async function historyPage(ctx: AppContext, where: SQL | undefined, query
     db.select().from(history).where(where).orderBy(desc(history.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(history).where(where),
   ]);
-  return page(rows.map(historyView), total, query);
+  return pageOf(rows.map(historyView), total, query);
 }
 
 /** A person's change history; a unit agent sees only what happened through their entity. */

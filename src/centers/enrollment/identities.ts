@@ -11,7 +11,8 @@ import { record } from './history.js';
 import { identitiesAsOf, type IdentityCode } from './rules.js';
 import { identities } from './schema.js';
 import { isClerk, personInScope, type Actor } from './scope.js';
-import { identityView, wholePage } from './views.js';
+import { identityView } from './views.js';
+import { wholePage } from '../../kernel/page/index.js';
 
 /** 在职转退休 / 特殊身份 records an identity from a date (to a date); only a clerk of the person's region does. */
 export async function addIdentity(ctx: AppContext, actor: Actor, personId: string, input: { code: IdentityCode; startDate: string; endDate?: string }) {

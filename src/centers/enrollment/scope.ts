@@ -3,12 +3,13 @@
  * over one legal entity, a person over themselves. Anything outside reads as not found, so ids
  * cannot be probed.
  */
-import { and, eq, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/index.js';
 import * as registry from '../registry/index.js';
 import { applications, employments, unitEnrollments } from './schema.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 /** A clerk: who acts (recorded on what they change) and the regions their organization acts for. */
 export interface RegionActor {
@@ -43,22 +44,21 @@ export function sees(actor: Actor, row: { regionCode: string; entityId: string |
 const NOTHING = sql`false`;
 
 /** The rows of a region-code column within a clerk's scope (no condition for a national scope). */
-const withinRegion = (column: AnyColumn, scope: RegionScope): SQL | undefined => (scope.prefix ? like(column, `${scope.prefix}%`) : undefined);
 
 export function employmentScope(actor: Actor): SQL | undefined {
-  if ('scope' in actor) return withinRegion(employments.regionCode, actor.scope);
+  if ('scope' in actor) return withinScope(employments.regionCode, actor.scope);
   if ('entityId' in actor) return eq(employments.entityId, actor.entityId);
   return eq(employments.personId, actor.personId);
 }
 
 export function unitScope(actor: Actor): SQL | undefined {
-  if ('scope' in actor) return withinRegion(unitEnrollments.regionCode, actor.scope);
+  if ('scope' in actor) return withinScope(unitEnrollments.regionCode, actor.scope);
   if ('entityId' in actor) return eq(unitEnrollments.entityId, actor.entityId);
   return NOTHING;
 }
 
 export function applicationScope(actor: Actor): SQL | undefined {
-  if ('scope' in actor) return withinRegion(applications.regionCode, actor.scope);
+  if ('scope' in actor) return withinScope(applications.regionCode, actor.scope);
   if ('personId' in actor) return eq(applications.personId, actor.personId);
   return NOTHING;
 }

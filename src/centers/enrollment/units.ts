@@ -11,7 +11,8 @@ import { historyPage, record } from './history.js';
 import type { EmployeeStatus } from './rules.js';
 import { employments, history, unitEnrollments } from './schema.js';
 import { sees, unitScope, type Actor } from './scope.js';
-import { employmentView, page, unitView, type UnitRow } from './views.js';
+import { employmentView, unitView, type UnitRow } from './views.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 /** 单位参保 enrols a registered, active legal entity the actor sees in an insurance type, once per type. */
 export async function enrollUnit(ctx: AppContext, actor: Actor, input: { entityId: string; insuranceType: string; fromMonth: string }) {
@@ -54,7 +55,7 @@ export async function listUnits(ctx: AppContext, actor: Actor, query: { page: nu
     db.select().from(unitEnrollments).where(where).orderBy(asc(unitEnrollments.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(unitEnrollments).where(where),
   ]);
-  return page(rows.map(unitView), total, query);
+  return pageOf(rows.map(unitView), total, query);
 }
 
 /** 单位职工 the employees enrolled through one unit enrollment, by id. */
@@ -66,7 +67,7 @@ export async function listEmployees(ctx: AppContext, actor: Actor, unitId: strin
     db.select().from(employments).where(where).orderBy(asc(employments.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(employments).where(where),
   ]);
-  return page(rows.map(employmentView), total, query);
+  return pageOf(rows.map(employmentView), total, query);
 }
 
 /** 单位变更记录 what happened through the unit's entity, newest first. */

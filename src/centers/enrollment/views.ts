@@ -72,9 +72,3 @@ export const applicationView = (row: ApplicationRow): ApplicationView => ({
   submittedAt: row.submittedAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
-
-/** A page of views, as every list answers. */
-export const page = <T>(items: T[], total: number, query: { page: number; pageSize: number }) => ({ items, total: Number(total), page: query.page, pageSize: query.pageSize });
-
-/** A short list read whole, answered as one page. */
-export const wholePage = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: items.length });

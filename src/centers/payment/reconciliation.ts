@@ -6,7 +6,7 @@
  * items and keeps what was decided. `reconcileDay` runs every channel offered. An item outside the
  * clerk's region is not found, as everywhere.
  */
-import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { isAdapterError } from '../../adapters/index.js';
 import type { Actor, RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
@@ -26,6 +26,7 @@ import {
 import type { ReconciliationDayView, ReconciliationItemView, ReconciliationView } from './contract.js';
 import type { PaymentDeps } from './order-state.js';
 import { orders, PAY_CHANNELS, reconciliationItems, reconciliations, refunds, type PayChannelName } from './schema.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 /** A clerk: who runs and decides (recorded), within the regions their organization acts for. */
 type Clerk = Pick<Actor, 'accountId' | 'scope'>;
@@ -37,7 +38,6 @@ const DAY_MS = 86_400_000;
 const CHUNK = 1000;
 
 /** The rows of the clerk's regions (all of them for a national clerk). */
-const within = (column: AnyColumn, scope: RegionScope): SQL | undefined => (scope.prefix ? like(column, `${scope.prefix}%`) : undefined);
 
 /** The platform's payments and refunds of the day through the channel, and those the statement names from other days. */
 async function platformRecords(db: Db, date: string, channel: PayChannelName, named: { orderIds: string[]; refundRefs: string[] }): Promise<PlatformRecord[]> {
@@ -116,7 +116,7 @@ export async function reconcile(deps: PaymentDeps, clerk: Clerk, input: { date: 
     await tx.update(reconciliations).set({ runs: report.runs + 1, lastRunBy: clerk.accountId, lastRunAt: new Date() }).where(eq(reconciliations.id, report.id));
     await tx
       .delete(reconciliationItems)
-      .where(and(eq(reconciliationItems.reconciliationId, report.id), inArray(reconciliationItems.status, ['open', 'matched']), within(reconciliationItems.regionCode, scope)));
+      .where(and(eq(reconciliationItems.reconciliationId, report.id), inArray(reconciliationItems.status, ['open', 'matched']), withinScope(reconciliationItems.regionCode, scope)));
     const rows = mine.map((item) => ({
       id: newId('pri'),
       reconciliationId: report.id,
@@ -154,7 +154,7 @@ async function scopedCounts(db: Db, scope: RegionScope, id: string) {
   const rows = await db
     .select({ kind: reconciliationItems.kind, status: reconciliationItems.status, total: count() })
     .from(reconciliationItems)
-    .where(and(eq(reconciliationItems.reconciliationId, id), within(reconciliationItems.regionCode, scope)))
+    .where(and(eq(reconciliationItems.reconciliationId, id), withinScope(reconciliationItems.regionCode, scope)))
     .groupBy(reconciliationItems.kind, reconciliationItems.status);
   const counts = Object.fromEntries(RECONCILIATION_KINDS.map((k) => [k, 0])) as Record<ReconciliationKind, number>;
   const items = { open: 0, resolved: 0 };
@@ -228,7 +228,7 @@ export async function listItems(db: Db, scope: RegionScope, id: string, query: {
   const report = await reportOf(db, id);
   const where = and(
     eq(reconciliationItems.reconciliationId, id),
-    within(reconciliationItems.regionCode, scope),
+    withinScope(reconciliationItems.regionCode, scope),
     query.status ? eq(reconciliationItems.status, query.status) : undefined,
     query.kind ? eq(reconciliationItems.kind, query.kind) : undefined,
   );

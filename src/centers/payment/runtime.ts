@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAlipayClient, createPayChannelClient, createUnionPayClient, type PayChannel } from '../../adapters/index.js';
 import type { Config } from '../../kernel/config/index.js';
-import type { AppContext } from '../../kernel/context.js';
+import { perContext, type AppContext } from '../../kernel/context.js';
 import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
 import type { PaymentDeps } from './order-state.js';
 import type { PayChannelName } from './schema.js';
@@ -41,32 +41,26 @@ interface Runtime {
   webhooks: PeriodicJob;
 }
 
-const runtimes = new WeakMap<AppContext, Runtime>();
-
 /** Webhook retries are due within seconds, so they get their own short tick (a due-index lookup). */
 const WEBHOOK_TICK_MS = 1000;
 
-function runtimeOf(ctx: AppContext): Runtime {
-  let runtime = runtimes.get(ctx);
-  if (!runtime) {
-    const deps: PaymentDeps = {
-      ctx,
-      channels: channelClients(ctx.config),
-      notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
-    };
-    const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY };
-    // No lease: passes never overlap on a node, and across nodes the conditional transitions and
-    // the deliveries' row claims keep a second pass harmless. The first pass waits for the interval.
-    const created: Runtime = {
-      deps,
-      webhookPolicy,
-      sync: periodicJob({ name: 'payment.sync', intervalMs: ctx.config.payment.syncIntervalSec * 1000, run: () => syncOnce(deps), log: ctx.log, runAtStart: false }),
-      webhooks: periodicJob({ name: 'payment.webhooks', intervalMs: WEBHOOK_TICK_MS, run: () => deliverDue(ctx, webhookPolicy), log: ctx.log, runAtStart: false }),
-    };
-    runtimes.set(ctx, (runtime = created));
-  }
-  return runtime;
-}
+const runtimeOf = perContext((ctx): Runtime => {
+  const deps: PaymentDeps = {
+    ctx,
+    channels: channelClients(ctx.config),
+    notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
+  };
+  const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY };
+  // No lease: passes never overlap on a node, and across nodes the conditional transitions and
+  // the deliveries' row claims keep a second pass harmless. The first pass waits for the interval.
+  const created: Runtime = {
+    deps,
+    webhookPolicy,
+    sync: periodicJob({ name: 'payment.sync', intervalMs: ctx.config.payment.syncIntervalSec * 1000, run: () => syncOnce(deps), log: ctx.log, runAtStart: false }),
+    webhooks: periodicJob({ name: 'payment.webhooks', intervalMs: WEBHOOK_TICK_MS, run: () => deliverDue(ctx, webhookPolicy), log: ctx.log, runAtStart: false }),
+  };
+  return created;
+});
 
 /** The configured public base URL, or (development, tests) the address this process listens on. */
 function baseUrl(ctx: AppContext, server: Server | undefined) {

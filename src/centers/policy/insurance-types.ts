@@ -4,6 +4,7 @@ import type { Database, Db } from '../../kernel/db/index.js';
 import { badRequest, conflict } from '../../kernel/errors/index.js';
 import type { InsuranceTypeView } from './contract.js';
 import { insuranceTypes } from './schema.js';
+import { wholePage } from '../../kernel/page/index.js';
 
 /** Codes known to exist. Types are never deleted, so a hit is never stale; a miss asks the database. */
 const knownTypes = new WeakMap<Database, Set<string>>();
@@ -28,7 +29,7 @@ const insuranceTypeView = (row: typeof insuranceTypes.$inferSelect): InsuranceTy
 /** Every insurance type, by code: a short list, answered as one page. */
 export async function listInsuranceTypes(db: Db) {
   const items = (await db.select().from(insuranceTypes).orderBy(asc(insuranceTypes.code))).map(insuranceTypeView);
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return wholePage(items);
 }
 
 const insertType = async (db: Db, actorId: string | null, input: { code: string; name: string; nameEn: string }) =>

@@ -12,7 +12,8 @@ import { applyPersonChange, personInScope } from './persons.js';
 import type { Decision, PersonCategory } from './rules.js';
 import type { PersonRow } from './rows.js';
 import { conflicts, type PersonVersion } from './schema.js';
-import { inScope, pageOf, regionFilter, requireRegion, type Author, type Conflict, type PageQuery, type Person, type RegistryDeps } from './service.js';
+import { inScope, pageOf, requireRegion, type Author, type Conflict, type PageQuery, type Person, type RegistryDeps } from './service.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 /** The arrival names the same person: no name or birth date that differs from the record. */
 export const sameIdentity = (person: Pick<Person, 'name' | 'birthDate'>, incoming: { name?: string; birthDate?: string }) =>
@@ -93,7 +94,7 @@ export async function conflictInScope(db: Db, scope: RegionScope, id: string, lo
 /** 会商列表 cases of the caller's regions, newest first. */
 export async function listConflicts(db: Db, scope: RegionScope, query: PageQuery & { status?: Conflict['status']; personId?: string }) {
   const where = and(
-    regionFilter(conflicts.regionCode, scope),
+    withinScope(conflicts.regionCode, scope),
     query.status ? eq(conflicts.status, query.status) : undefined,
     query.personId ? eq(conflicts.personId, query.personId) : undefined,
   );

@@ -17,7 +17,6 @@ import {
   inScope,
   pageOf,
   recordHistory,
-  regionFilter,
   requireRegion,
   type Author,
   type Cancellation,
@@ -25,6 +24,7 @@ import {
   type PageQuery,
   type RegistryDeps,
 } from './service.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 export interface NewEntity {
   creditCode: string;
@@ -182,7 +182,7 @@ export interface EntityFilters extends PageQuery {
 /** 法人列表 legal entities of the caller's regions, newest first; a credit code matches in any case. */
 export async function listEntities(db: Db, scope: RegionScope, query: EntityFilters) {
   const where = and(
-    regionFilter(entities.regionCode, scope),
+    withinScope(entities.regionCode, scope),
     query.regionCode ? eq(entities.regionCode, query.regionCode) : undefined,
     query.status ? eq(entities.status, query.status) : undefined,
     query.type ? eq(entities.type, query.type) : undefined,

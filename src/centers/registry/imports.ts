@@ -11,7 +11,7 @@
  * stopping or dying process can be resumed after its checkpoint; a job whose heartbeat stops is
  * marked interrupted by the stale-job sweep (runtime.ts; one node at a time).
  */
-import { and, count, desc, eq, gt, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../kernel/actor/index.js';
 import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, isCallersFault, notFound } from '../../kernel/errors/index.js';
@@ -26,6 +26,7 @@ import { PERSON_CREATED } from './events.js';
 import { creationChanges, personCreatedEvent, personValues } from './persons.js';
 import { fingerprintOf, openConflict, sameIdentity, versionOf } from './conflicts.js';
 import { pageOf, type Author, type PageQuery, type RegistryDeps } from './service.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 export type ImportJob = typeof importJobs.$inferSelect;
 export interface ImportDeps extends RegistryDeps {
@@ -84,7 +85,7 @@ export async function jobInScope(db: Db, scope: RegionScope, id: string): Promis
 
 /** 导入任务列表 the jobs of the caller's regions (and of the regions within them), newest first. */
 export async function listJobs(db: Db, scope: RegionScope, query: PageQuery) {
-  const where = scope.prefix ? like(importJobs.scopePrefix, `${scope.prefix}%`) : undefined;
+  const where = withinScope(importJobs.scopePrefix, scope);
   return pageOf(
     query,
     (limit, offset) => db.select().from(importJobs).where(where).orderBy(desc(importJobs.id)).limit(limit).offset(offset),

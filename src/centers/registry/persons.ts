@@ -20,7 +20,6 @@ import {
   inScope,
   pageOf,
   recordHistory,
-  regionFilter,
   requireRegion,
   type Author,
   type Cancellation,
@@ -29,6 +28,7 @@ import {
   type Person,
   type RegistryDeps,
 } from './service.js';
+import { withinScope } from '../../kernel/actor/sql.js';
 
 export interface NewPerson {
   idNumber: string;
@@ -264,7 +264,7 @@ export interface PersonFilters extends PageQuery {
 /** 自然人列表 persons in the caller's regions, newest first. */
 export async function listPersons(db: Db, scope: RegionScope, query: PersonFilters) {
   const where = and(
-    regionFilter(persons.regionCode, scope),
+    withinScope(persons.regionCode, scope),
     query.regionCode ? eq(persons.regionCode, query.regionCode) : undefined,
     query.status ? eq(persons.status, query.status) : undefined,
     query.category ? eq(persons.category, query.category) : undefined,

@@ -3,7 +3,7 @@
  * per platform instance; stopping it (server close) lets each job finish its batch and leaves it
  * interrupted, to be resumed after its checkpoint.
  */
-import type { AppContext } from '../../kernel/context.js';
+import { perContext, type AppContext } from '../../kernel/context.js';
 import { periodicJob } from '../../kernel/jobs/index.js';
 import { IMPORT_DEFAULTS, runImport, storedUpload, sweepStaleJobs } from './imports.js';
 
@@ -16,13 +16,7 @@ export interface RegistryRuntime {
   stop(): Promise<void>;
 }
 
-const runtimes = new WeakMap<AppContext, RegistryRuntime>();
-
-export function runtimeFor(ctx: AppContext): RegistryRuntime {
-  let runtime = runtimes.get(ctx);
-  if (!runtime) runtimes.set(ctx, (runtime = createRuntime(ctx)));
-  return runtime;
-}
+export const runtimeFor = perContext(createRuntime);
 
 function createRuntime(ctx: AppContext): RegistryRuntime {
   const running = new Map<string, Promise<unknown>>();

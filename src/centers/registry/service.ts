@@ -4,7 +4,7 @@
  * sub-domains: persons.ts (新增, 变更, 注销), entities.ts (法人), conflicts.ts (会商), views.ts
  * (what a clerk sees, masked), imports.ts (批量导入).
  */
-import { count, eq, like, type AnyColumn, type SQL } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { Actor, RegionScope } from '../../kernel/actor/index.js';
 import type { Db } from '../../kernel/db/index.js';
@@ -28,7 +28,6 @@ export interface Author {
 export const authorOf = (actor: Pick<Actor, 'accountId' | 'kind'>): Author => ({ id: actor.accountId, kind: actor.kind });
 
 /** Only rows of the scope's regions ('' national: no filter). */
-export const regionFilter = (column: AnyColumn, scope: RegionScope): SQL | undefined => (scope.prefix ? like(column, `${scope.prefix}%`) : undefined);
 
 /**
  * A region a write may put a record in. Another region is not found (404) naming the field, as a

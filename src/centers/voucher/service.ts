@@ -5,7 +5,7 @@
  * by id only where its facts are needed (the masked name, the birth date for password rules).
  */
 import argon2 from 'argon2';
-import { and, count, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor, RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
@@ -28,6 +28,8 @@ import type {
   UsageView,
   VoucherView,
 } from './contract.js';
+import { withinScope } from '../../kernel/actor/sql.js';
+import { pageOf } from '../../kernel/page/index.js';
 
 export type Voucher = typeof vouchers.$inferSelect;
 /** A voucher with the masked name institutions and family see (read from the registry once, when missing). */
@@ -40,7 +42,6 @@ interface PageQuery {
   page: number;
   pageSize: number;
 }
-const pageOf = <T>(items: T[], total: number, query: PageQuery) => ({ items, total: Number(total), page: query.page, pageSize: query.pageSize });
 const offsetOf = (query: PageQuery) => (query.page - 1) * query.pageSize;
 
 // ------------------------------------------------------------------------------------ events
@@ -500,7 +501,7 @@ export async function usageHistory(ctx: AppContext, actor: Actor, query: PageQue
 
 /** 风险事件 the risk flags of the clerk's regions, newest first. */
 export async function listRiskEvents(ctx: AppContext, scope: RegionScope, query: PageQuery & { rule?: RiskRule }) {
-  const where = and(scope.prefix ? like(riskEvents.regionCode, `${scope.prefix}%`) : undefined, query.rule ? eq(riskEvents.rule, query.rule) : undefined);
+  const where = and(withinScope(riskEvents.regionCode, scope), query.rule ? eq(riskEvents.rule, query.rule) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.db.select().from(riskEvents).where(where).orderBy(desc(riskEvents.at), desc(riskEvents.id)).limit(query.pageSize).offset(offsetOf(query)),
     ctx.database.db.select({ total: count() }).from(riskEvents).where(where),

@@ -51,8 +51,6 @@ export class DomainError extends Error {
   }
 }
 
-export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
-
 export const badRequest = (code: string, field?: string, params: Record<string, unknown> = {}) =>
   new DomainError(code, 'invalid', { field, ...params }, field);
 export const notFound = (code = 'request.not_found', params: Record<string, unknown> = {}) => new DomainError(code, 'not_found', params);

@@ -74,6 +74,3 @@ export const FileBody = (mediaType: string, description?: string) =>
 
 /** The answer of a route that answers nothing (204). */
 export const NoContent = Type.Null({ description: 'no content' });
-
-/** `{ ok: true }`, the answer of a command with nothing more to say. */
-export const Ok = Type.Object({ ok: Type.Literal(true) });

@@ -6,7 +6,7 @@ import { UPPER_CASE } from './schemas.js';
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
-/** The platform's string formats, for the validators and for the serializer's choice between union branches. */
+/** The platform's string formats (identity numbers, credit codes, phones, region codes, months). */
 export const PLATFORM_FORMATS = {
   'cn-id-number': isValidIdNumber,
   'cn-credit-code': isValidCreditCode,
