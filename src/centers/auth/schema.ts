@@ -122,6 +122,8 @@ export const channelApps = authSchema.table('channel_apps', {
   secretEnc: text('secret_enc').notNull(),
   capabilities: jsonb('capabilities').$type<string[]>().notNull(),
   orgId: text('org_id').notNull(),
+  /** 绑定机构 the designated institution (registry code) this app acts for; settlement, payment and bills take it from here */
+  institutionCode: text('institution_code'),
   status: text('status').$type<'active' | 'disabled'>().notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -38,6 +38,8 @@ export const bills = billSchema.table(
     visitType: text('visit_type').$type<VisitType>().notNull(),
     /** 结算流水号 the settlement / order the bill is for (the original's, on a red-letter bill) */
     settlementRef: text('settlement_ref').notNull(),
+    /** the platform's settlement (`stl_…`) or cash order (`pay_…`) the bill was checked against */
+    settlementId: text('settlement_id'),
     items: jsonb('items').$type<BillItem[]>().notNull(),
     totalFen: fen('total_fen').notNull(),
     fundPayFen: fen('fund_pay_fen').notNull(),
@@ -62,6 +64,8 @@ export const bills = billSchema.table(
   (t) => [
     uniqueIndex('bills_code_number').on(t.billCode, t.billNumber),
     uniqueIndex('bills_settlement').on(t.issuerAppId, t.settlementRef).where(sql`${t.kind} = 'normal'`),
+    // One bill per settlement, whichever app asks.
+    uniqueIndex('bills_settlement_id').on(t.settlementId).where(sql`${t.kind} = 'normal'`),
     uniqueIndex('bills_idempotency').on(t.issuerAppId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('bills_person').on(t.personId, t.issuedAt),
     index('bills_issuer_person').on(t.issuerAppId, t.personId, t.issuedAt),

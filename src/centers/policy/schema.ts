@@ -136,8 +136,24 @@ export const settlementRules = policySchema.table(
     fundRatioRuleCode: text('fund_ratio_rule_code').notNull(),
     ceilingRuleCode: text('ceiling_rule_code').notNull(),
     accountRuleCode: text('account_rule_code').notNull(),
+    /** 乙类先行自付比例 the pooling region's share a class B item's allowed amount is self-paid first, basis points; null: the catalog's */
+    classBSelfPayBp: integer('class_b_self_pay_bp'),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
+
+/** 乙类先行自付比例 of single items, where a settlement-policy version sets one apart from its rows' share. */
+export const settlementItemRatios = policySchema.table(
+  'settlement_item_ratios',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => versions.id),
+    /** 医保目录编码 */
+    code: text('code').notNull(),
+    selfPayBp: integer('self_pay_bp').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.code] })],
 );
 
 // ---------------------------------------------------------------------------------------------

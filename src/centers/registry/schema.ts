@@ -66,6 +66,41 @@ export const entities = registrySchema.table(
   (t) => [uniqueIndex('entities_credit_code').on(t.creditCode), index('entities_region').on(t.regionCode, t.id)],
 );
 
+/** 医院等级 0 未定级 unrated, 1 一级, 2 二级, 3 三级 */
+export type InstitutionLevel = 0 | 1 | 2 | 3;
+/** 协议状态 of the medical-insurance agreement (医保协议): in force, suspended (暂停), ended (解除). */
+export type AgreementStatus = 'active' | 'suspended' | 'terminated';
+
+/**
+ * 定点医药机构 a designated medical institution (H…) or pharmacy (P…) by its national code, which
+ * carries its pooling region. Settlement, payment and bills take an institution's level and
+ * agreement from here, never from the institution's own request.
+ */
+export const institutions = registrySchema.table(
+  'institutions',
+  {
+    /** 定点医药机构编码 H / P + 6-digit pooling region + 5 digits */
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** 机构类型 (rules.ts INSTITUTION_KINDS) */
+    kind: text('kind').notNull(),
+    /** 法人 the legal entity behind it, by unified social credit code */
+    creditCode: text('credit_code').notNull(),
+    /** 统筹区 the pooling region (the code's 6 digits) */
+    regionCode: text('region_code').notNull(),
+    level: integer('level').$type<InstitutionLevel>().notNull(),
+    agreementStatus: text('agreement_status').$type<AgreementStatus>().notNull(),
+    /** 协议期 the agreement's period, both days included */
+    agreementFrom: date('agreement_from', { mode: 'string' }).notNull(),
+    agreementTo: date('agreement_to', { mode: 'string' }).notNull(),
+    address: text('address').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('institutions_region').on(t.regionCode, t.code), index('institutions_credit_code').on(t.creditCode)],
+);
+
 /** One changed field; personal values (`sensitive`) are SM4 tokens, shown masked. */
 export interface FieldChange {
   field: string;

@@ -39,10 +39,42 @@ export const settlements = settlementSchema.table(
     accountFen: fen('account_fen').notNull(),
     cashFen: fen('cash_fen').notNull(),
     status: text('status').$type<SettlementStatus>().notNull().default('settled'),
+    /** 授权 the person's consent it rests on: a settlement token (its verified code) or an order they confirmed */
+    consentKind: text('consent_kind').$type<ConsentKind>(),
+    /** the code id of a token, the order id of an order: one settlement per consent */
+    consentRef: text('consent_ref'),
     createdAt: at('created_at').notNull().defaultNow(),
     reversedAt: at('reversed_at'),
   },
-  (t) => [uniqueIndex('settlements_reference').on(t.institutionCode, t.reference), index('settlements_person').on(t.personId, t.createdAt)],
+  (t) => [
+    uniqueIndex('settlements_reference').on(t.institutionCode, t.reference),
+    index('settlements_person').on(t.personId, t.createdAt),
+    uniqueIndex('settlements_consent').on(t.consentKind, t.consentRef),
+  ],
+);
+
+export type ConsentKind = 'token' | 'order';
+
+/**
+ * 风险事件 what a settlement's request claimed that the platform's facts contradict (a fee line's
+ * class, self-pay share or price cap against the catalog, a code outside it): recorded for the
+ * clerks of the pooling region; the figures always follow the facts.
+ */
+export const riskEvents = settlementSchema.table(
+  'risk_events',
+  {
+    id: text('id').primaryKey(),
+    rule: text('rule').notNull(),
+    settlementId: text('settlement_id'),
+    appId: text('app_id').notNull(),
+    institutionCode: text('institution_code').notNull(),
+    personId: text('person_id').notNull(),
+    poolingRegion: text('pooling_region').notNull(),
+    lineCode: text('line_code'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('risk_events_region').on(t.poolingRegion, t.createdAt), index('risk_events_settlement').on(t.settlementId)],
 );
 
 /**

@@ -28,6 +28,24 @@ export interface Config {
     billSigning: string;
     /** HMAC-SM3 key of the dynamic e-voucher QR codes (电子凭证二维码); the platform is their only verifier */
     voucherCode: string;
+    /** HMAC-SM3 key of the settlement tokens a code's verification gives (结算授权令牌) */
+    settlementToken: string;
+    /** SM2 private key (hex) that signs the audit chain's checkpoints (审计链锚点) */
+    auditSigning: string;
+  };
+  http: {
+    /** 可信代理 addresses or CIDRs whose X-Forwarded-For is believed; empty: the socket's address is the client's */
+    trustedProxies: string[];
+  };
+  uploads: {
+    /** the most an uploaded archive (.xlsx) may inflate to, bytes (XLSX_MAX_INFLATED_MB) */
+    xlsxMaxInflatedBytes: number;
+    /** the most entries an uploaded archive may hold */
+    xlsxMaxEntries: number;
+  };
+  audit: {
+    /** how often the chain's head is signed into the checkpoint file under dataDir */
+    checkpointIntervalSec: number;
   };
   auth: {
     accessTokenTtlSec: number;
@@ -97,6 +115,8 @@ export interface Config {
     resetLivenessMaxAgeSec: number;
     /** lifetime of a scan-to-login QR */
     loginTtlSec: number;
+    /** lifetime of the settlement token a verified code gives its channel (pre-settle, then settle once) */
+    settlementTokenTtlSec: number;
   };
   /** 移动支付 mobile hybrid payment */
   payment: {
@@ -125,6 +145,8 @@ const DEV_KEYS = {
   token: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
   billSigning: '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
   voucherCode: '7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff',
+  settlementToken: '5e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e0',
+  auditSigning: '2b7c1f0e9d8a4c3b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa01',
   /** the Alipay-style channel's application private key (RSA 2048, PKCS#8 DER in base64) */
   alipayAppPrivateKey:
     'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCfx92M/QYtsBbfiqVIceCvPSyK6ZJ0IWffwY0e1sSDLp1I+wTHQMm8lRhZt7B6D8+bKCi/IBS32j+W9GwSot+HJYPFGbSugb3NugMeZMerEtb61F6hrGz2zxKYKFvA+fAL3ZQE5O+CPM+PLsprEvJKygf2p/DvMLgHYmeEhj2mbc00hr6t9xPE8PxouRzdZ79PVUS0Qo6LLY3AYCi5c/NR49BhW2NgqPNGz4avr715nC6RJpVm1rG4E8pCCMftMDcfsfnrnfck07XB5lR54Jjbox/pFFpyTnFHeisvApncPE/RhfgIEX99dShrQxFtGE79Xh3qu5zXSf2yxCNQN9q7AgMBAAECggEAC/lvDaNixKbHOA6Mb371Tzy+61Qw4RolzjuTp2WCCbDDIdaKF6Kv272yuvqMs8EelmqujxBI7TRigp4jwUvKg7bYhrtz8oYPouzXUf5MhnIdgWPMCcLB0cdYBeY0ZiR1DHaZIrrDhlenWHwxuE+Nr/QvH5mbcVmN2SPTTTfARAolN94bMSThVryCaQ9CbDY0YX7Qn9hbAIaWx7AvHb78ECNWjrIyj1VjijwTXjoSVGt3QSxrBIzXZ7sM6Zni12WpXT3S4IhKJb7vshoiSsXRxf31JeOHIQiVexQqqeYxBfhsARRdfkYbSOOBIHXqybhwPJADCZk8U8RioYFHJ+hjrQKBgQDTp0sqkNnvSkZajqchqBFvtWDFXytsYlMrQLhep7/116Ixcbe1Ox5Lt9pDVxm5UMo5Q53GLSWyZptjB9asQfmfNGH5gmAXamSvY068P8nU0M0yLkdE1xwg9WAp8cRJMFCF1hfsM4ffmVeA6vEYYDO9JJD9/PChcXGs9A+MrYJR/QKBgQDBQjYg75S9FoVbYOcIgEhjryijyKWrqkTG7KVFhm0js/y7De90AJbiRKAQOV4jTZpwR1/8zuZLhIbVbr7rkisPi6hlMpUeJKe2Eps5APubhuAV0eiGqCn5MHmPFl4Wfo0cEzsKXRFFQAuDzJK/jU+ht9jLgrgKEff8NTX5bJqBFwKBgGbqUt9ovb/gMuN3uAbijU/vNxXh1+CE0wIWH1BPa0TkTEaUkAp8q5eP136lDKoSgbJkkYQ6kbj0sZvuxNDP58wlEXrcjVL1de3ecPuSXNaxjQVYgWkU2+Weytq6Z4JbDtx1JP7Cc9Ai5OyX0RHUPXQ8IpCN/IfT/L1nk2QJPnQVAoGARouX3K/3+IonBfM6gqTpR9IhoJ/WsfJGhuLNdbKbVmQWRmXQ2eR5L4FjeGioj3R9gqzbQhp4gGqRGYoCkVVa+KK/RqmPO2CgA9uI4+cS8XPriquEGNt77uWeCfhdQhLSCcSPUbolWsUFLwhXLSs1PVAyCB/gdHSYtGzsFe9p+uMCgYEAu40vpxxrUJQWx37JZmM7wGWpPXRdZgCyW+MsDqKfQYg0jzCIvtVWStkEEEwcgzBtTTAGt5kGrOCGaR6kwdznpTHc1xDhvclnGwtORmTTY4A/z2mr/rj3nOBOYsJ+2+14H4IP7L71nMpBrr3wTIITUX4P+YAgoRGQVCicHIa1SWE=',
@@ -141,6 +163,9 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
   }
   return value;
 }
+
+/** A comma-separated list; empty entries dropped. */
+const list = (raw: string | undefined) => (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
 function key(env: NodeJS.ProcessEnv, name: string, fallback: string, production: boolean, warnings: string[]): string {
   const raw = env[name];
@@ -260,7 +285,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       token: key(env, 'TOKEN_SIGNING_KEY', DEV_KEYS.token, production, warnings),
       billSigning: key(env, 'BILL_SIGNING_KEY', DEV_KEYS.billSigning, production, warnings),
       voucherCode: key(env, 'VOUCHER_CODE_KEY', DEV_KEYS.voucherCode, production, warnings),
+      settlementToken: key(env, 'SETTLEMENT_TOKEN_KEY', DEV_KEYS.settlementToken, production, warnings),
+      auditSigning: sm2PrivateKey('AUDIT_SIGNING_KEY', key(env, 'AUDIT_SIGNING_KEY', DEV_KEYS.auditSigning, production, warnings)),
     },
+    http: { trustedProxies: list(env.TRUSTED_PROXIES) },
+    uploads: {
+      xlsxMaxInflatedBytes: int(env, 'XLSX_MAX_INFLATED_MB', 100, 1, 4096) * 1024 * 1024,
+      xlsxMaxEntries: int(env, 'XLSX_MAX_ENTRIES', 2000, 10, 1_000_000),
+    },
+    audit: { checkpointIntervalSec: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SEC', 60, 1, 86_400) },
     auth: {
       accessTokenTtlSec: int(env, 'ACCESS_TOKEN_TTL_SEC', 900, 30),
       refreshTokenTtlSec: int(env, 'REFRESH_TOKEN_TTL_SEC', 7 * 86400, 60),
@@ -310,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       passwordLockoutSec: int(env, 'VOUCHER_PASSWORD_LOCKOUT_SEC', 1800, 1),
       resetLivenessMaxAgeSec: int(env, 'VOUCHER_RESET_LIVENESS_MAX_AGE_SEC', 600, 1),
       loginTtlSec: int(env, 'VOUCHER_LOGIN_TTL_SEC', 120, 10, 3600),
+      settlementTokenTtlSec: int(env, 'SETTLEMENT_TOKEN_TTL_SEC', 1800, 10, 86_400),
     },
     payment: {
       orderTimeoutSec: int(env, 'PAYMENT_ORDER_TIMEOUT_SEC', 900, 1, 86_400),
