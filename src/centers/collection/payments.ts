@@ -21,7 +21,7 @@ import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { CsvError, csvLine, parseCsv } from '../../kernel/csv/index.js';
-import { XlsxError, xlsxRows } from '../../kernel/xlsx/index.js';
+import { XlsxError, xlsxRows, type ArchiveLimits } from '../../kernel/xlsx/index.js';
 import { maskIdNumber, maskName } from '../../kernel/crypto/mask.js';
 import * as registry from '../registry/index.js';
 import * as policy from '../policy/index.js';
@@ -131,10 +131,10 @@ async function* csvRecords(bytes: AsyncIterable<Buffer>, charset: 'utf-8' | 'gb1
   for await (const record of parseCsv(text())) yield { fields: record.fields, row: record.row };
 }
 
-/** The first worksheet's rows; a file that is not .xlsx is a 400 on the body. */
-async function* xlsxRecords(bytes: AsyncIterable<Buffer>): AsyncGenerator<Record_> {
+/** The first worksheet's rows; a file that is not .xlsx is a 400 on the body, one that inflates beyond the limits a 413. */
+async function* xlsxRecords(bytes: AsyncIterable<Buffer>, limits: ArchiveLimits): AsyncGenerator<Record_> {
   try {
-    yield* xlsxRows(bytes);
+    yield* xlsxRows(bytes, limits);
   } catch (error) {
     if (error instanceof XlsxError) throw new DomainError('collection.file_xlsx_invalid', 'invalid', { field: 'body' }, 'body');
     throw error;
@@ -177,7 +177,7 @@ export async function importFile(
     .returning();
   const hash = createHash('sha256');
   const bytes = metered(input.body, hash, input.maxBytes ?? IMPORT_DEFAULTS.maxBytes);
-  const records = input.format === 'csv' ? csvRecords(bytes, input.charset ?? 'utf-8') : xlsxRecords(bytes);
+  const records = input.format === 'csv' ? csvRecords(bytes, input.charset ?? 'utf-8') : xlsxRecords(bytes, ctx.config.uploads);
   const payers = new Map<string, Promise<string | null>>();
   const counters: Counters = { read: 0, created: 0, replayed: 0, duplicate: 0, failed: 0, rejected: 0, amountFen: 0 };
   let header: HeaderMap | null = null;

@@ -143,7 +143,7 @@ async function main(): Promise<number> {
       yield chunk;
     }
   };
-  const text = /\.xlsx$/i.test(file) ? xlsxAsCsv(counted()) : decodeText(counted(), options.charset);
+  const text = /\.xlsx$/i.test(file) ? xlsxAsCsv(counted(), config.uploads) : decodeText(counted(), options.charset);
   let result: ImportJob;
   try {
     result = await runImport(deps, job.id, text, {
