@@ -232,7 +232,7 @@ describe('sample calls answer what their operation declares', () => {
     expect([ping({ pong: true }), ping({ pong: 'yes' }), ping({})]).toEqual([true, false, false]);
     const verdict = declaredSchema('GET', '/audit/verify', 200);
     if (typeof verdict === 'string') return expect.fail(verdict);
-    expect([verdict({ ok: true, checked: 3, lastId: null }), verdict({ ok: false, checked: 3, firstBadId: 2, reason: 'tampered' })]).toEqual([true, false]);
+    expect([verdict({ ok: true, checked: 3, lastId: null, checkpoint: null }), verdict({ ok: false, checked: 3, firstBadId: 2, reason: 'tampered' })]).toEqual([true, false]);
     expect(declaredSchema('GET', '/nowhere', 200)).toMatch(/declares no 200 answer/);
   });
 

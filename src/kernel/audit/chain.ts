@@ -43,9 +43,39 @@ export function chainHash(prevHash: string, record: ChainedFields): string {
   return createHash('sm3').update(prevHash).update('|').update(body).digest('hex');
 }
 
+/**
+ * Why a chain fails verification. In the table: a record edited (`hash_mismatch`) or deleted or inserted
+ * (`broken_link`). Against the signed checkpoints (审计链锚点) kept outside it: records after the last
+ * checkpointed one deleted (`truncated`), the chain rewritten up to a checkpoint with recomputed hashes
+ * (`checkpoint_mismatch`), a checkpoint line that its key did not sign (`checkpoint_forged`).
+ */
+export type ChainFailure = 'hash_mismatch' | 'broken_link' | 'truncated' | 'checkpoint_mismatch' | 'checkpoint_forged';
+
+/** A checkpoint as a verdict names it: the record it anchors, when it was taken, its line in the file. */
+export interface CheckpointRef {
+  id: number;
+  at: string | null;
+  line: number;
+}
+
 export type ChainVerdict =
-  | { ok: true; checked: number; lastId: number | null }
-  | { ok: false; checked: number; firstBadId: number; reason: 'hash_mismatch' | 'broken_link' };
+  | {
+      ok: true;
+      checked: number;
+      lastId: number | null;
+      /** the latest checkpoint of this chain, which the table still holds; null when none was taken (or none is kept) */
+      checkpoint: CheckpointRef | null;
+    }
+  | {
+      ok: false;
+      checked: number;
+      /** the first record that breaks the chain; for a checkpoint failure, the record the checkpoint names (0 when a line names none) */
+      firstBadId: number;
+      reason: ChainFailure;
+      /** the table's last record, on `truncated` */
+      lastId?: number | null;
+      checkpoint?: CheckpointRef;
+    };
 
 /** Walks records in id order; pure so the verifier and its tests share it. */
 export function createChainVerifier() {
@@ -63,7 +93,7 @@ export function createChainVerifier() {
       return null;
     },
     done(): ChainVerdict {
-      return { ok: true, checked, lastId: prevId };
+      return { ok: true, checked, lastId: prevId, checkpoint: null };
     },
   };
 }

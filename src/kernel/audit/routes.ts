@@ -6,7 +6,7 @@ import { forbidden } from '../errors/index.js';
 import { requireUser } from '../http/auth.js';
 import { PageQuery } from '../http/schemas.js';
 import { auditRecords } from './schema.js';
-import { verifyAuditChain } from './index.js';
+import type { AuditLog } from './index.js';
 import { AuditRecordPage, AuditVerdictView } from './contract.js';
 
 /**
@@ -15,7 +15,7 @@ import { AuditRecordPage, AuditVerdictView } from './contract.js';
  */
 const isRootOrg = (orgPath: string | null) => orgPath !== null && orgPath.split('/').filter(Boolean).length === 1;
 
-export async function auditRoutes(app: App, database: Database, permission: string) {
+export async function auditRoutes(app: App, database: Database, audit: AuditLog, permission: string) {
   app.get('/records', {
     config: { auth: { user: true, permission } },
     schema: {
@@ -37,9 +37,9 @@ export async function auditRoutes(app: App, database: Database, permission: stri
 
   app.get('/verify', {
     config: { auth: { user: true, permission } },
-    schema: { tags: ['audit'], summary: '校验审计链 verify the audit hash chain', response: { 200: AuditVerdictView } },
+    schema: { tags: ['audit'], summary: '校验审计链（含签名锚点） verify the audit hash chain against its signed checkpoints', response: { 200: AuditVerdictView } },
   }, async (request) => {
     if (!isRootOrg(requireUser(request).orgPath)) throw forbidden('auth.out_of_scope');
-    return verifyAuditChain(database.db);
+    return audit.verify();
   });
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -8,11 +9,51 @@ import { sql, type SQL } from 'drizzle-orm';
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 /**
+ * What must commit with whatever a unit of work changes, whichever transactions it changes it in:
+ * a request's audit record (see kernel/audit/request.ts). `transaction()` calls `beforeCommit` last
+ * inside each outermost transaction it runs within the scope, and then hands the callback it returned
+ * (if any) the transaction's outcome.
+ */
+export interface CommitScope {
+  beforeCommit(tx: Db): Promise<((committed: boolean) => void) | void>;
+}
+
+const commitScopes = new AsyncLocalStorage<CommitScope>();
+/** set while `work` of a scoped transaction runs: a transaction begun inside it is not the outermost */
+const inScopedTransaction = new AsyncLocalStorage<true>();
+
+/** Runs `work` with `scope` applying to every transaction begun in it (and in what it starts). */
+export const withCommitScope = <T>(scope: CommitScope, work: () => T): T => commitScopes.run(scope, work);
+
+/**
  * Runs `work` in one transaction (a savepoint when `db` is already one). The drivers type their
  * transaction apart from their database although it has the same query surface: this is the one
- * place that says so, so no center casts.
+ * place that says so, so no center casts. Within a commit scope (an audited request), the scope's
+ * work is done last inside the outermost transaction, so it commits or rolls back with the change.
  */
-export const transaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> => db.transaction((tx) => work(tx as unknown as Db));
+export const transaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> => {
+  const scope = commitScopes.getStore();
+  if (!scope || inScopedTransaction.getStore()) return db.transaction((tx) => work(tx as unknown as Db));
+  let settle: ((committed: boolean) => void) | void = undefined;
+  return db
+    .transaction((tx) =>
+      inScopedTransaction.run(true, async () => {
+        const result = await work(tx as unknown as Db);
+        settle = await scope.beforeCommit(tx as unknown as Db);
+        return result;
+      }),
+    )
+    .then(
+      (result) => {
+        settle?.(true);
+        return result;
+      },
+      (error: unknown) => {
+        settle?.(false);
+        throw error;
+      },
+    );
+};
 
 export interface Database {
   db: Db;
