@@ -18,6 +18,8 @@ export interface OtpDeps {
 
 const DAILY_LIMIT = 10;
 const MAX_ATTEMPTS = 5;
+/** how long a code's attempt counter and its used mark are kept: a day, longer than a code lives (OTP_TTL_SEC) */
+const TRIES_TTL_MS = 86_400_000;
 
 const codeKey = (purpose: OtpPurpose, phoneKey: string) => `otp:${purpose}:${phoneKey}`;
 const hashCode = (phoneKey: string, code: string) => createHash('sm3').update(`${phoneKey}:${code}`).digest('hex');
@@ -34,7 +36,7 @@ export async function sendOtp(deps: OtpDeps, phone: string, phoneKey: string, pu
     throw new DomainError('auth.otp_daily_limit', 'rate_limited', { retryAfterSec: 3600 }, 'phone');
   }
   const code = numericCode(6);
-  await deps.cache.set(codeKey(purpose, phoneKey), JSON.stringify({ hash: hashCode(phoneKey, code), attempts: 0 }), deps.ttlSec * 1000);
+  await deps.cache.set(codeKey(purpose, phoneKey), JSON.stringify({ hash: hashCode(phoneKey, code) }), deps.ttlSec * 1000);
   try {
     await deps.send(phone, code, purpose);
   } catch (error) {
@@ -45,22 +47,29 @@ export async function sendOtp(deps: OtpDeps, phone: string, phoneKey: string, pu
   }
 }
 
-/** Checks and consumes a code; wrong guesses count, and the fifth one burns the code. */
+/**
+ * Checks and consumes a code. Every guess is counted before it is compared, in one atomic increment
+ * of the code's own counter, so that a burst of concurrent guesses costs as many attempts as it has
+ * guesses: only the first five are compared at all, and the fifth wrong one burns the code.
+ */
 export async function consumeOtp(cache: Cache, phoneKey: string, purpose: OtpPurpose, code: string, field = 'smsCode'): Promise<void> {
   const key = codeKey(purpose, phoneKey);
   const stored = await cache.get(key);
   if (!stored) throw new DomainError('auth.otp_expired', 'invalid', {}, field);
-  const entry = JSON.parse(stored) as { hash: string; attempts: number };
+  const entry = JSON.parse(stored) as { hash: string };
+  // The counter belongs to this code (a new code starts afresh) and outlives it.
+  const triesKey = `${key}:tries:${entry.hash}`;
+  const attempt = await cache.incr(triesKey, TRIES_TTL_MS);
+  // Beyond the limit nothing is compared; the fifth attempt burns or uses the code.
+  if (attempt > MAX_ATTEMPTS) throw new DomainError('auth.otp_exhausted', 'invalid', {}, field);
   if (!/^\d{6}$/.test(code) || !timingSafeEqualHex(entry.hash, hashCode(phoneKey, code))) {
-    const attempts = await cache.incr(`${key}:fails`, 600_000);
-    if (attempts >= MAX_ATTEMPTS) {
+    if (attempt >= MAX_ATTEMPTS) {
       await cache.del(key);
       throw new DomainError('auth.otp_exhausted', 'invalid', {}, field);
     }
-    throw new DomainError('auth.otp_wrong', 'invalid', { remaining: MAX_ATTEMPTS - attempts }, field);
+    throw new DomainError('auth.otp_wrong', 'invalid', { remaining: MAX_ATTEMPTS - attempt }, field);
   }
   // Two requests racing with the same right code both pass the check above; only one claims it.
-  if (!(await cache.setIfAbsent(`${key}:used:${entry.hash}`, '1', 600_000))) throw new DomainError('auth.otp_expired', 'invalid', {}, field);
+  if (!(await cache.setIfAbsent(`${key}:used:${entry.hash}`, '1', TRIES_TTL_MS))) throw new DomainError('auth.otp_expired', 'invalid', {}, field);
   await cache.del(key);
-  await cache.del(`${key}:fails`);
 }

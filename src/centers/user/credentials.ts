@@ -1,5 +1,5 @@
 /** 密码 passwords: checking one with the failure lockout, and changing one. */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { transaction } from '../../kernel/db/index.js';
 import { badRequest } from '../../kernel/errors/index.js';
@@ -11,7 +11,9 @@ import { decoyPasswordHash, hashPassword, passwordMatches, passwordWeakness } fr
 
 /**
  * 登录失败处理 checks a password with lockout: after maxFailedLogins consecutive failures the
- * account locks for lockoutSec. The counter update is atomic so parallel guesses cannot slip past.
+ * account locks for lockoutSec. Each attempt is counted before the password is compared, in one
+ * conditional UPDATE, so that N concurrent guesses take N places in the count: only those within the
+ * limit are compared, a locked account compares none, and a burst never gets past the lockout.
  * A missing account costs the same time as a wrong password, so timing does not tell which accounts exist.
  */
 export async function checkPassword(ctx: AppContext, account: Account | undefined, password: string, now = new Date()): Promise<auth.PasswordCheck> {
@@ -24,24 +26,41 @@ export async function checkPassword(ctx: AppContext, account: Account | undefine
   // Locked by an administrator: no end time, whatever an earlier failure lockout left behind.
   if (account.status === 'locked') return failed('locked');
   const db = ctx.database.db;
-  const [credential] = await db.select().from(credentials).where(eq(credentials.accountId, account.id));
-  if (!credential) return failed('bad_credentials');
-  if (credential.lockedUntil && credential.lockedUntil > now) return failed('locked', credential.lockedUntil);
-  if (await passwordMatches(credential.passwordHash, password)) {
-    if (credential.failedAttempts > 0) await db.update(credentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(credentials.accountId, account.id));
-    const maxAgeMs = ctx.config.auth.passwordMaxAgeDays * 86400_000;
-    return { ok: true, accountId: account.id, passwordExpired: now.getTime() - credential.passwordChangedAt.getTime() > maxAgeMs };
-  }
-  const { maxFailedLogins, lockoutSec } = ctx.config.auth;
-  const [updated] = await db
+  const { maxFailedLogins: max, lockoutSec } = ctx.config.auth;
+  const mine = eq(credentials.accountId, account.id);
+  // A lockout that has ended starts the count afresh; one in force takes no attempt at all.
+  const lockoutEnded = sql`${credentials.lockedUntil} is not null and ${credentials.lockedUntil} <= ${now}`;
+  const [claim] = await db
     .update(credentials)
     .set({
-      failedAttempts: sql`case when ${credentials.failedAttempts} + 1 >= ${maxFailedLogins} then 0 else ${credentials.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${credentials.failedAttempts} + 1 >= ${maxFailedLogins} then ${new Date(now.getTime() + lockoutSec * 1000)} else ${credentials.lockedUntil} end`,
+      failedAttempts: sql`case when ${lockoutEnded} then 1 else ${credentials.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${lockoutEnded} then null else ${credentials.lockedUntil} end`,
     })
-    .where(eq(credentials.accountId, account.id))
-    .returning({ lockedUntil: credentials.lockedUntil });
-  if (updated?.lockedUntil && updated.lockedUntil > now) return failed('locked', updated.lockedUntil);
+    .where(and(mine, or(isNull(credentials.lockedUntil), lte(credentials.lockedUntil, now))))
+    .returning({ attempt: credentials.failedAttempts, passwordHash: credentials.passwordHash, passwordChangedAt: credentials.passwordChangedAt });
+  if (!claim) {
+    const [credential] = await db.select({ lockedUntil: credentials.lockedUntil }).from(credentials).where(mine);
+    return credential?.lockedUntil ? failed('locked', credential.lockedUntil) : failed('bad_credentials');
+  }
+  // The attempt that reaches the limit locks the account when it fails, and so does any attempt beyond
+  // it (uncompared), in case that one is still being compared; a lockout in force is not extended.
+  const lockOut = async () => {
+    const [row] = await db
+      .update(credentials)
+      .set({ lockedUntil: sql`case when ${credentials.lockedUntil} > ${now} then ${credentials.lockedUntil} else ${new Date(now.getTime() + lockoutSec * 1000)} end` })
+      .where(and(mine, gte(credentials.failedAttempts, max)))
+      .returning({ lockedUntil: credentials.lockedUntil });
+    return row?.lockedUntil ? failed('locked', row.lockedUntil) : failed('bad_credentials');
+  };
+  if (claim.attempt > max) return lockOut();
+  if (await passwordMatches(claim.passwordHash, password)) {
+    // The count starts over only if no attempt was counted after this one: a wrong guess racing
+    // with the right password still counts, and a lockout it caused stays.
+    await db.update(credentials).set({ failedAttempts: 0 }).where(and(mine, eq(credentials.failedAttempts, claim.attempt), isNull(credentials.lockedUntil)));
+    const maxAgeMs = ctx.config.auth.passwordMaxAgeDays * 86400_000;
+    return { ok: true, accountId: account.id, passwordExpired: now.getTime() - claim.passwordChangedAt.getTime() > maxAgeMs };
+  }
+  if (claim.attempt >= max) return lockOut();
   return failed('bad_credentials');
 }
 

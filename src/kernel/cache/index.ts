@@ -9,10 +9,17 @@ export interface Cache {
   /** true when the key was absent and is now set (SET NX) */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(key: string): Promise<void>;
+  /**
+   * deletes the key only while it holds `value`, atomically (an attempt counter is reset by a success
+   * only when no other attempt was counted since); true when it did
+   */
+  delIfEquals(key: string, value: string): Promise<boolean>;
   /** increments a counter; the TTL starts with the first increment of a window */
   incr(key: string, ttlMs: number): Promise<number>;
   /** renews a key's TTL; false when the key does not exist (one round trip for "alive and touch") */
   touch(key: string, ttlMs: number): Promise<boolean>;
+  /** milliseconds until the key expires; null when it does not exist or never expires */
+  ttl(key: string): Promise<number | null>;
   /**
    * Tells every node (this one synchronously, before the promise settles) about an event such as a
    * revoked session, so nodes may keep short local memos of shared state.
@@ -43,6 +50,8 @@ declare module 'ioredis' {
   interface RedisCommander {
     /** INCR, with the TTL set by the first increment of the window */
     incrWindow(key: string, ttlMs: number): Promise<number>;
+    /** DEL when the key holds the value; 1 when deleted */
+    delIfEquals(key: string, value: string): Promise<number>;
   }
 }
 
@@ -52,6 +61,10 @@ async function openRedis(url: string, prefix: string, dropKeysOnClose: boolean):
   redis.defineCommand('incrWindow', {
     numberOfKeys: 1,
     lua: "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n",
+  });
+  redis.defineCommand('delIfEquals', {
+    numberOfKeys: 1,
+    lua: "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
   });
   await redis.connect();
   const listeners: Listeners = new Map();
@@ -69,9 +82,14 @@ async function openRedis(url: string, prefix: string, dropKeysOnClose: boolean):
     del: async (key) => {
       await redis.del(key);
     },
+    delIfEquals: async (key, value) => (await redis.delIfEquals(key, value)) === 1,
     // One command (a script), so that auto-pipelining batches it with the others; MULTI … EXEC is four writes.
     incr: async (key, ttlMs) => Number(await redis.incrWindow(key, Math.ceil(ttlMs))),
     touch: async (key, ttlMs) => (await redis.pexpire(key, Math.ceil(ttlMs))) === 1,
+    ttl: async (key) => {
+      const ms = await redis.pttl(key);
+      return ms >= 0 ? ms : null;
+    },
     broadcast: async (channel, message) => {
       emit(listeners, channel, message);
       await redis.publish(channelName(channel), `${nodeId}|${message}`);
@@ -141,6 +159,7 @@ export function memoryCache(now: () => number = Date.now): Cache {
     del: async (key) => {
       entries.delete(key);
     },
+    delIfEquals: async (key, value) => live(key)?.value === value && entries.delete(key),
     incr: async (key, ttlMs) => {
       const entry = live(key);
       const count = (entry ? Number(entry.value) : 0) + 1;
@@ -152,6 +171,10 @@ export function memoryCache(now: () => number = Date.now): Cache {
       if (!entry) return false;
       entry.expiresAt = now() + ttlMs;
       return true;
+    },
+    ttl: async (key) => {
+      const entry = live(key);
+      return entry ? entry.expiresAt - now() : null;
     },
     broadcast: async (channel, message) => emit(listeners, channel, message),
     onBroadcast: (channel, listener) => listen(listeners, channel, listener),
