@@ -9,7 +9,7 @@ import type { Config } from './kernel/config/index.js';
 import { openDatabase, type Database } from './kernel/db/index.js';
 import { openCache, type Cache } from './kernel/cache/index.js';
 import { createFieldCipher, sm2PublicKeyFromPrivateKey } from './kernel/crypto/index.js';
-import { createAuditLog } from './kernel/audit/index.js';
+import { checkpointFile, createAuditLog } from './kernel/audit/index.js';
 import { auditRoutes } from './kernel/audit/routes.js';
 import { createOutbox } from './kernel/outbox/index.js';
 import { createHttpApp, type App } from './kernel/http/app.js';
@@ -42,6 +42,8 @@ export interface PlatformOverrides {
   database?: Database;
   cache?: Cache;
   providerUrls?: AppContext['providerUrls'];
+  /** where the log goes instead of stdout (tests read what the server really logs) */
+  logStream?: { write(line: string): unknown };
 }
 
 export interface Platform {
@@ -61,9 +63,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   // The HTTP kernel asks for the authenticator per request; it exists once the context does.
   const authRef: { current?: Authenticator } = {};
-  const audit = createAuditLog(database);
+  // The chain's signed head goes to a file of the node's own (审计链锚点), outside the database it vouches for.
+  const audit = createAuditLog(database, {
+    checkpoints: { file: checkpointFile(config.dataDir), signingKey: config.keys.auditSigning, intervalSec: config.audit.checkpointIntervalSec },
+  });
   const app = await createHttpApp({
     logLevel: config.logLevel,
+    logStream: overrides.logStream,
     authenticator: () => authRef.current,
     actorSources: () =>
       authRef.current && {
@@ -73,6 +79,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     cache,
     audit,
     webDir: existsSync(WEB_DIR) ? WEB_DIR : undefined,
+    trustedProxies: config.http.trustedProxies,
   });
   const outbox = createOutbox(database, app.log);
   const ctx: AppContext = { config, database, cache, fields: createFieldCipher({ encryptionKey: config.keys.fieldEncryption, blindIndexKey: config.keys.blindIndex }), audit, outbox, log: app.log, providerUrls };
@@ -110,7 +117,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   healthRoutes(app, database, cache);
 
-  await app.register(async (scoped) => auditRoutes(scoped as App, database, PERMISSIONS.auditRead), { prefix: '/api/v1/audit' });
+  await app.register(async (scoped) => auditRoutes(scoped as App, database, audit, PERMISSIONS.auditRead), { prefix: '/api/v1/audit' });
 
   const centers = CENTERS.filter((c) => !config.centers || config.centers.includes(c.name));
   for (const center of centers) {
@@ -123,6 +130,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await outbox.register();
   if (config.seedDemo) await seedDemo(ctx, { insured: config.seedDemoInsured });
   outbox.start();
+  audit.start(app.log);
 
   return {
     app,
@@ -130,8 +138,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     close: async () => {
       await outbox.stop();
       await app.close();
-      // audit records still being batched are written before the database goes
-      await audit.flush();
+      // audit records still being batched are written, and the chain's head checkpointed, before the database goes
+      await audit.stop();
       for (const close of closers.reverse()) await close();
     },
   };

@@ -57,13 +57,19 @@ describe('e-voucher: activation → code', () => {
     await page.getByRole('tab', { name: /动态二维码|Dynamic QR code/ }).click();
     // the code tab reads the authorizations when it opens
     await page.reload();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
     await page.getByTestId('voucher-show-code').click();
     const qr = page.getByTestId('voucher-qr');
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^blob:/);
     await step(page, 'voucher-2-code');
+    const code = (await page.getByTestId('voucher-code-text').textContent())!.trim();
+    // The image is asked for by the code's id: the code itself is in no URL (URLs are logged).
+    expect(urls.some((url) => /\/api\/v1\/voucher\/codes\/[A-Za-z0-9_-]+\/qr$/.test(url))).toBe(true);
+    expect(urls.filter((url) => url.includes(code.split('.')[2]))).toEqual([]);
     // What the cashier types when the scan fails is the code itself: the hospital verifies it once.
-    const verified = await signedPost<{ personId?: string }>(target, { appId, secret }, '/voucher/verify', { code: (await page.getByTestId('voucher-code-text').textContent())!.trim() });
+    const verified = await signedPost<{ personId?: string }>(target, { appId, secret }, '/voucher/verify', { code });
     expect([verified.status, verified.body.personId]).toEqual([200, personId]);
     const usage = await must<{ items: Array<{ action: string }> }>(target, 'GET', '/voucher/usage', 200, {
       token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
@@ -79,6 +85,10 @@ describe('e-voucher: activation → code', () => {
     const desk = await browser.context.newPage();
     screenshotOnFailure(() => desk, 'voucher-scan-login-desk');
     try {
+      const polls: Array<{ url: string; pollToken?: string }> = [];
+      desk.on('request', (request) => {
+        if (request.url().includes('/voucher/login-sessions/')) polls.push({ url: request.url(), pollToken: request.headers()['x-poll-token'] });
+      });
       await desk.goto(`${target.url}/#/login`);
       await desk.getByTestId('login-tab-qr').click();
       const shown = desk.getByTestId('login-qr-code');
@@ -90,6 +100,9 @@ describe('e-voucher: activation → code', () => {
       await must(target, 'POST', `/voucher/login-sessions/${id}/confirm`, 200, { token: holder, body: {} });
       await desk.getByTestId('profile-info').waitFor();
       expect(await desk.getByTestId('profile-id-number').textContent()).toContain(person.idNumber.slice(-4));
+      // The page polled with its poll token in a header, never in the URL (URLs are logged).
+      expect(polls.length).toBeGreaterThan(0);
+      expect(polls.every((poll) => poll.pollToken && !poll.url.includes('pollToken') && !poll.url.includes(poll.pollToken))).toBe(true);
     } finally {
       await desk.close();
     }

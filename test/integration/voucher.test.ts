@@ -334,11 +334,11 @@ describe('dynamic codes', () => {
     const app = await registerChannel();
     const aliceCode = await authorizedCode(alice, app);
     await verify(app, aliceCode.code);
-    const svg = await server.api('GET', `/voucher/codes/${encodeURIComponent(aliceCode.code)}/svg`, { token: alice.l3 });
+    const svg = await server.api('GET', `/voucher/codes/${aliceCode.codeId}/qr`, { token: alice.l3 });
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(String(svg.body)).toContain('<svg');
-    expect((await server.api('GET', `/voucher/codes/${encodeURIComponent(aliceCode.code)}/svg`, { token: bob.l3 })).status).toBe(404);
+    expect((await server.api('GET', `/voucher/codes/${aliceCode.codeId}/qr`, { token: bob.l3 })).status).toBe(404);
     const aliceUsage = await server.api('GET', '/voucher/usage', { token: alice.l3 });
     expect(aliceUsage.body.items.map((i: { action: string; result: string }) => `${i.action}:${i.result}`)).toEqual(['verify:ok', 'generate:ok']);
     const bobUsage = await server.api('GET', '/voucher/usage', { token: bob.l3 });
@@ -405,9 +405,9 @@ describe('scan-to-login (扫码登录)', () => {
     expect(created.status).toBe(201);
     const { id, code, pollToken } = created.body;
     expect(code).toContain(id);
-    const poll = () => server.api('GET', `/voucher/login-sessions/${id}?pollToken=${pollToken}`);
+    const poll = (token = pollToken) => server.api('GET', `/voucher/login-sessions/${id}`, { headers: { 'x-poll-token': token } });
     expect((await poll()).body).toEqual({ status: 'pending' });
-    expect((await server.api('GET', `/voucher/login-sessions/${id}?pollToken=wrong`)).status).toBe(403);
+    expect((await poll('wrong')).status).toBe(403);
     // a person without an active voucher cannot confirm
     const inactive = await insured();
     expect((await server.api('POST', `/voucher/login-sessions/${id}/confirm`, { token: inactive.l3 })).status).toBe(409);

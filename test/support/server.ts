@@ -1,4 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
 import {
@@ -83,7 +86,7 @@ export function apiClient(baseUrl: string): ApiClient {
  * The whole platform on a random loopback port with its own database, its own cache namespace and
  * its own fake providers, so test files run in parallel and leave nothing behind.
  */
-export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean; logStream?: { write(line: string): unknown } } = {}): Promise<TestServer> {
   const secret = () => randomBytes(16).toString('hex');
   const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret(), paychannel: secret() };
   // The platform's own keys of the Alipay-style (RSA) and UnionPay-style (SM2) channels; each fake has its own pair.
@@ -101,6 +104,8 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     startFakeUnionPayChannel({ merId: ids.unionpayMerId, platformPublicKey: unionpayApp.publicKey }),
   ]);
   const testDb = await createTestDatabase();
+  // Files the platform writes (audit checkpoints) stay with this server and go with it.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'yibao-test-'));
   const cachePrefix = newCachePrefix();
   const cache = await createTestCache(cachePrefix);
   const config = loadConfig({
@@ -123,6 +128,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     PAYCHANNEL_UNIONPAY_PRIVATE_KEY: unionpayApp.privateKey.padStart(64, '0'),
     PAYCHANNEL_UNIONPAY_PUBLIC_KEY: unionpayPay.publicKey,
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
+    SETTLEMENT_TOKEN_KEY: randomKey(),
     BILL_VERIFY_PER_IP_PER_MINUTE: '100000',
     SEED_DEMO: options.seed === false ? 'false' : 'true',
     // accounts, orgs and policy only: the demo's insured person and unit would sit in every test's 南阳
@@ -132,12 +138,14 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     SMS_PER_IP_PER_HOUR: '100000',
     OTP_RESEND_SEC: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
     ...options.env,
   });
   const platform = await createPlatform(config, {
     database: testDb.database,
     cache,
     providerUrls: { realName: realName.url, sms: sms.url, wechat: wechat.url, alipay: alipay.url, finance: finance.url },
+    logStream: options.logStream,
   });
   const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -153,6 +161,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await platform.close();
       await cache.close();
       await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
       await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close(), alipayPay.close(), unionpayPay.close()]);
     },
   };

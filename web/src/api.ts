@@ -132,6 +132,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** sent as Idempotency-Key: a retry with the same key gets the first answer (money-moving POSTs) */
   idempotencyKey?: string;
+  /** further request headers: a secret the path declares as a header (never in the URL, which gets logged) */
+  headers?: Record<string, string>;
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -202,7 +204,7 @@ class RawBody {
 }
 
 async function send(method: string, url: string, body: unknown, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': acceptLanguage };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json, application/problem+json', 'accept-language': acceptLanguage };
   if (body instanceof RawBody) headers['content-type'] = body.contentType;
   else if (body !== undefined) headers['content-type'] = 'application/json';
   const tokens = options.anonymous ? null : getTokens();

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { isAdapterError } from '../../adapters/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { DomainError, conflict } from '../../kernel/errors/index.js';
-import { idempotent } from '../../kernel/idempotency/index.js';
+import { idempotent, secretDigest } from '../../kernel/idempotency/index.js';
 import * as voucher from '../voucher/index.js';
 import { closeAtChannel, compensate } from './compensation.js';
 import { channelOf, load, requireKey, splitOf, transition, type PaymentDeps } from './order-state.js';
@@ -19,16 +19,16 @@ import { orderView, type OrderRow } from './views.js';
 /**
  * 确认支付 the person confirms with the voucher password: the settlement (fund + account), then
  * the cash part asked of the channel. Idempotent on the key (the answer of the first confirmation);
- * `replayed` when this is that answer again.
+ * `replayed` when this is that answer again. Another password under the key is a conflict.
  */
 export async function confirmOrder(deps: PaymentDeps, person: { accountId: string; personId: string | null }, id: string, password: string, idempotencyKey: string | undefined) {
   const { ctx } = deps;
   // The work happens outside the key's transaction (settlement and channel calls have their own);
   // the state machine makes a second run harmless, the key makes it answer the same.
-  const { result: body, replayed } = await idempotent(
+  const answer = idempotent(
     ctx.database,
-    // The password stays out of the stored request hash: six digits hashed are six digits readable.
-    { scope: `account:${person.accountId}:payment.confirm`, key: requireKey(idempotencyKey), request: { id } },
+    // The password is in the request hash as its keyed digest only: six digits hashed are six digits readable.
+    { scope: `account:${person.accountId}:payment.confirm`, key: requireKey(idempotencyKey), request: { id, password: secretDigest(ctx.config, password) } },
     async () => {
       const order = await ownOrder(ctx, person.personId, id);
       // Nothing is settled for a cash part no channel could take.
@@ -48,7 +48,25 @@ export async function confirmOrder(deps: PaymentDeps, person: { accountId: strin
     },
     async (_tx, confirmed) => confirmed,
   );
+  const { result: body, replayed } = await answer.catch(async (error: unknown) => {
+    // Whether a password matches the key's first one is a password check too: it counts as a try
+    // (and a locked voucher says so), or the 409 would answer a million guesses for free.
+    if (error instanceof DomainError && error.code === 'request.idempotency_conflict') await passwordTried(ctx, person.personId, password);
+    throw error;
+  });
+  // A replay says the password was right: it passes the same check, so a lockout holds for it too.
+  if (replayed && person.personId) await voucher.verifyVoucherPassword(ctx, person.personId, password, 'password');
   return { order: body, replayed };
+}
+
+/** Counts a password that differed from the key's first one as a try; only a lockout is said. */
+async function passwordTried(ctx: AppContext, personId: string | null, password: string) {
+  if (!personId) return;
+  try {
+    await voucher.verifyVoucherPassword(ctx, personId, password, 'password');
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'voucher.password_locked') throw error;
+  }
 }
 
 /** Settles a `settling` order and asks the channel for its cash part; the order as it ends up. */

@@ -50,7 +50,7 @@ export async function confirmLoginSession(ctx: AppContext, actor: Actor, id: str
 /** The web polls: pending until confirmed, then tokens on the first poll only. */
 export async function pollLoginSession(ctx: AppContext, id: string, pollToken: string, ip: string | null): Promise<LoginPollView> {
   const session = await pending(ctx, id);
-  if (!timingSafeEqualHex(session.pollHash, sm3Hex(pollToken))) throw new DomainError('voucher.login_poll_token', 'forbidden', {}, 'pollToken');
+  if (!timingSafeEqualHex(session.pollHash, sm3Hex(pollToken))) throw new DomainError('voucher.login_poll_token', 'forbidden', {}, 'x-poll-token');
   const accountId = await ctx.cache.get(key(id, ':confirmed'));
   if (!accountId) return { status: 'pending' };
   if (!(await ctx.cache.setIfAbsent(key(id, ':claimed'), '1', ctx.config.voucher.loginTtlSec * 1000))) throw notFound('voucher.login_not_found');

@@ -18,6 +18,8 @@ const PRODUCTION = {
   TOKEN_SIGNING_KEY: randomKey(),
   BILL_SIGNING_KEY: randomKey(),
   VOUCHER_CODE_KEY: randomKey(),
+  SETTLEMENT_TOKEN_KEY: randomKey(),
+  AUDIT_SIGNING_KEY: sm2().privateKey,
 };
 
 describe('the Alipay-style and UnionPay-style channel keys', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { normalizeSm2PublicKey, sm2PublicKeyFromPrivateKey } from '../crypto/sm2.js';
 
@@ -167,6 +168,21 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
 /** A comma-separated list; empty entries dropped. */
 const list = (raw: string | undefined) => (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Proxy addresses as Fastify's proxy-addr takes them: an IP, a CIDR, or a preset name. */
+function proxies(entries: string[]): string[] {
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const prefixValid = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!PROXY_PRESETS.has(entry) && (!version || !prefixValid || rest.length)) {
+      throw new ConfigError(`TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR or one of ${[...PROXY_PRESETS].join(', ')}`);
+    }
+  }
+  return entries;
+}
+
 function key(env: NodeJS.ProcessEnv, name: string, fallback: string, production: boolean, warnings: string[]): string {
   const raw = env[name];
   if (raw) {
@@ -288,7 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       settlementToken: key(env, 'SETTLEMENT_TOKEN_KEY', DEV_KEYS.settlementToken, production, warnings),
       auditSigning: sm2PrivateKey('AUDIT_SIGNING_KEY', key(env, 'AUDIT_SIGNING_KEY', DEV_KEYS.auditSigning, production, warnings)),
     },
-    http: { trustedProxies: list(env.TRUSTED_PROXIES) },
+    http: { trustedProxies: proxies(list(env.TRUSTED_PROXIES)) },
     uploads: {
       xlsxMaxInflatedBytes: int(env, 'XLSX_MAX_INFLATED_MB', 100, 1, 4096) * 1024 * 1024,
       xlsxMaxEntries: int(env, 'XLSX_MAX_ENTRIES', 2000, 10, 1_000_000),

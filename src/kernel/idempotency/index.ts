@@ -4,12 +4,17 @@
  * a 409. The key is claimed in the transaction that does the work, so a key that failed (an error,
  * a crash) left nothing behind and may be tried again, and two concurrent requests with one key do
  * the work once: the second waits on the first's claim and then reads its answer.
+ *
+ * A secret in the request (a password, a voucher code) enters the fingerprint only as its keyed
+ * digest (`secretDigest`): a different secret under the same key is a conflict like any other
+ * difference, and the stored row tells nobody what the secret was.
  */
 import { Type } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
 import { transaction as inTransaction, type Database, type Db } from '../db/index.js';
 import { DomainError } from '../errors/index.js';
-import { sm3Hex } from '../crypto/index.js';
+import type { Config } from '../config/index.js';
+import { hmacSm3, hmacSm3Hex, parseMasterKey, sm3Hex } from '../crypto/index.js';
 import { idempotencyKeys } from './schema.js';
 
 /** The request header, for a route's `headers` schema. */
@@ -31,6 +36,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const requestHash = (request: unknown) => sm3Hex(canonicalJson(request));
+
+/** Domain separation: the digest key is the blind-index key's HMAC of this label, used for nothing else. */
+const SECRET_DIGEST_LABEL = 'idempotency-secret';
+
+/**
+ * 秘密摘要 what a secret contributes to a request's fingerprint: HMAC-SM3 under a key derived from
+ * the blind-index key, never the secret nor its plain SM3 (six digits hashed are six digits found
+ * by trying a million). Put it in `request` where the secret was:
+ * `request: { id, password: secretDigest(ctx.config, password) }`.
+ */
+export function secretDigest(config: Pick<Config, 'keys'>, secret: string): string {
+  const key = hmacSm3(parseMasterKey(config.keys.blindIndex, 'blindIndex'), SECRET_DIGEST_LABEL);
+  return hmacSm3Hex(key, secret);
+}
 
 export interface Answer<T> {
   /** what the work returned, or the stored result of the earlier request with the key */
@@ -54,9 +73,9 @@ function replay<T>(row: typeof idempotencyKeys.$inferSelect, hash: string): Answ
 /**
  * Runs `work` in a transaction, guarded by the key when there is one. `scope` names the caller and
  * the operation (`channel:<appId>:settlement.settle`); `request` is what must match on a replay (the
- * body, and path parameters when they matter). `prepare` does the reads that belong before the
- * transaction (PGlite has a single connection: a read outside an open transaction would wait for
- * it); a replay skips it. Only answers of work that committed are stored.
+ * body, and path parameters when they matter; a secret only as its `secretDigest`). `prepare` does
+ * the reads that belong before the transaction (PGlite has a single connection: a read outside an
+ * open transaction would wait for it); a replay skips it. Only answers of work that committed are stored.
  */
 export async function idempotent<T, P>(
   database: Pick<Database, 'db'>,

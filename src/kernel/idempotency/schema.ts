@@ -11,7 +11,7 @@ export const idempotencyKeys = kernelSchema.table(
     /** who asked and for what, e.g. `channel:app…:settlement.settle` */
     scope: text('scope').notNull(),
     key: text('key').notNull(),
-    /** SM3 of the canonical request (keys sorted), so a different body under the same key is seen */
+    /** SM3 of the canonical request (keys sorted; a secret in it only as its keyed digest), so a different body under the same key is seen */
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
     /** null while the claiming transaction runs (nobody else sees it then) */

@@ -46,7 +46,8 @@ export function QrLogin({ onTokens }: { onTokens: (result: LoginResult) => Promi
       if (done.current) return;
       if (Date.now() > new Date(session.expiresAt).getTime()) return setState('expired');
       try {
-        const answer = await api.get('/api/v1/voucher/login-sessions/{id}', { path: { id: session.id }, query: { pollToken: session.pollToken }, anonymous: true });
+        // The poll token goes in a header: a URL is written to logs.
+        const answer = await api.get('/api/v1/voucher/login-sessions/{id}', { path: { id: session.id }, headers: { 'x-poll-token': session.pollToken }, anonymous: true });
         if (answer.status === 'confirmed' && answer.tokens) {
           done.current = true;
           // The tokens come once: if signing in with them fails, say so and offer a new code.

@@ -186,7 +186,8 @@ function ShowCode() {
     setFailure(null);
     try {
       const generated = await api.post('/api/v1/voucher/codes', { channelAppId: appId, ...(memberId ? { memberId } : {}) });
-      const svg = await api.download('/api/v1/voucher/codes/{code}/svg', { path: { code: generated.code } });
+      // The image by the code's id: the code itself never goes into a URL (URLs are logged).
+      const svg = await api.download('/api/v1/voucher/codes/{codeId}/qr', { path: { codeId: generated.codeId } });
       setShown((previous) => {
         if (previous) URL.revokeObjectURL(previous.svgUrl);
         return { svgUrl: URL.createObjectURL(svg), code: generated.code, expiresAt: generated.expiresAt };
