@@ -35,7 +35,8 @@ export interface FakeFinance extends FakeHandle {
   failNext(n?: number): void;
 }
 
-const INSTITUTION_RE = /^H\d{11}$/;
+/** 定点医药机构编码: H (medical) or P (pharmacy) + 6-digit region + 5 digits */
+const INSTITUTION_RE = /^[HP]\d{11}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** 医疗收费票据 in the bureau's bill-kind list; the rest of the code is province and year. */
 const MEDICAL_KIND = '16';

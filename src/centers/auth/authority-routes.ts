@@ -2,16 +2,17 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.js';
 import type { AppContext } from '../../kernel/context.js';
 import { requireActor, requireUser } from '../../kernel/http/auth.js';
-import { Body, Id, Literals, NoContent, PageQuery, RegionCode } from '../../kernel/http/schemas.js';
+import { Body, Id, Literals, NoContent, Nullable, PageQuery, RegionCode, UPPER_CASE } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
 import * as authority from './authority.js';
 import { PERMISSIONS } from './resources.js';
-import { CHANNEL_CAPABILITIES, listChannels, registerChannel } from './channels.js';
+import { bindChannelInstitution, CHANNEL_CAPABILITIES, listChannels, registerChannel } from './channels.js';
 import { authenticatorFor } from './authenticator.js';
 import { authDeps } from './runtime.js';
 import { introspect } from './sessions.js';
 import {
   ChannelAppPage,
+  ChannelAppView,
   GrantPage,
   GrantView,
   IntrospectionView,
@@ -24,6 +25,9 @@ import {
   RoleView,
 } from './contract.js';
 import { wholePage } from '../../kernel/page/index.js';
+
+/** 定点医药机构编码 as the registry keeps it (H / P + pooling region + 5 digits); whether one is registered is the registry's answer. */
+const InstitutionCode = Type.String({ minLength: 12, maxLength: 12, pattern: '^[HPhp][0-9]{11}$', [UPPER_CASE]: true, description: '定点医药机构编码, e.g. H41130200746' });
 
 /** 授权管理 organizations, roles, grants and channel applications: the administration side of the center. */
 export function authorityRoutes(app: App, ctx: AppContext) {
@@ -112,10 +116,25 @@ export function authorityRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['auth'],
       summary: '注册渠道应用（密钥只显示一次） register a channel app; the secret is shown once',
-      body: Body({ name: Type.String({ minLength: 1, maxLength: 100 }), capabilities: Type.Array(Literals(CHANNEL_CAPABILITIES), { minItems: 1, uniqueItems: true }) }),
+      body: Body({
+        name: Type.String({ minLength: 1, maxLength: 100 }),
+        capabilities: Type.Array(Literals(CHANNEL_CAPABILITIES), { minItems: 1, uniqueItems: true }),
+        institutionCode: Type.Optional(InstitutionCode),
+      }),
       response: { 201: RegisteredChannelView },
     },
-  }, async (request, reply) => reply.status(201).send(await registerChannel(db, ctx.fields, requireActor(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await registerChannel(ctx, requireActor(request), request.body)));
+
+  app.put('/channels/:appId/institution', {
+    config: { auth: { user: true, permission: PERMISSIONS.channelsManage } },
+    schema: {
+      tags: ['auth'],
+      summary: '绑定定点医药机构（null 解除绑定） bind a channel app to a designated institution; null unbinds',
+      params: Type.Object({ appId: Id }),
+      body: Body({ institutionCode: Nullable(InstitutionCode) }),
+      response: { 200: ChannelAppView },
+    },
+  }, async (request) => bindChannelInstitution(ctx, requireActor(request), request.params.appId, request.body.institutionCode));
 
   app.post('/channel/introspect', {
     config: { auth: { channel: 'auth.introspect' } },

@@ -6,10 +6,10 @@ import type { Cache } from '../../kernel/cache/index.js';
 import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { FieldCipher } from '../../kernel/crypto/index.js';
 import type { Db } from '../../kernel/db/index.js';
-import { DomainError, forbidden } from '../../kernel/errors/index.js';
+import { DomainError, forbidden, notFound } from '../../kernel/errors/index.js';
 import type { ChannelPrincipal } from '../../kernel/http/auth.js';
 import { verifySignedRequest } from '../../adapters/signing.js';
-import { withinSql, type Admin } from './authority.js';
+import { within, withinSql, type Admin } from './authority.js';
 import type { ChannelAppView } from './contract.js';
 import { channelApps, orgs } from './schema.js';
 
@@ -36,24 +36,66 @@ interface KnownApp {
   appId: string;
   capabilities: string[];
   secret: string;
+  institutionCode: string | null;
 }
 
 /**
  * Every signed request needs its app's secret: each node keeps the active apps it has seen (the
- * secret decrypted once). Apps are created, never edited; a status change must call `forgetChannelApp`.
+ * secret decrypted once) with the institution it is bound to. A status or binding change must call
+ * `forgetChannelApp` once committed (it drops the app on every node).
  */
 const appMemo = memoPerCache<KnownApp>('channel-app-changed', { ttlMs: 30_000 });
 
 export const forgetChannelApp = (cache: Cache, appId: string) => appMemo(cache).forget(appId);
 
-/** Registers a channel app owned by the admin's organization; the secret is in the answer and nowhere else in plain. */
-export async function registerChannel(db: Db, fields: FieldCipher, admin: { orgId: string | null }, input: { name: string; capabilities: string[] }) {
+/**
+ * 定点医药机构目录 what binding a channel app needs of the registry's designated institutions. The
+ * registry center provides it at start (`provideInstitutions`); the registry imports this center, so
+ * this center never imports the registry.
+ */
+export interface InstitutionDirectory {
+  /** the canonical code of a registered institution; unknown is a 422 naming `field` */
+  requireInstitution(code: string, field: string): Promise<string>;
+}
+
+const institutionDirectories = new WeakMap<AppContext, InstitutionDirectory>();
+
+export const provideInstitutions = (ctx: AppContext, directory: InstitutionDirectory) => void institutionDirectories.set(ctx, directory);
+
+/** The registry's institutions; unavailable (503) on a deployment that runs auth without the registry center. */
+function institutionsOf(ctx: AppContext): InstitutionDirectory {
+  const directory = institutionDirectories.get(ctx);
+  if (!directory) throw new DomainError('auth.institutions_unavailable', 'unavailable');
+  return directory;
+}
+
+/**
+ * Registers a channel app owned by the admin's organization, bound to a designated institution
+ * when one is named; the secret is in the answer and nowhere else in plain.
+ */
+export async function registerChannel(ctx: AppContext, admin: { orgId: string | null }, input: { name: string; capabilities: string[]; institutionCode?: string }) {
   if (!admin.orgId) throw forbidden('auth.no_org');
+  const institutionCode = input.institutionCode ? await institutionsOf(ctx).requireInstitution(input.institutionCode, 'institutionCode') : null;
   const appId = `app${randomBytes(8).toString('hex')}`;
   const secret = randomBytes(32).toString('base64url');
-  await db.insert(channelApps).values({ appId, name: input.name, secretEnc: fields.encrypt(secret), capabilities: input.capabilities, orgId: admin.orgId });
+  await ctx.database.db.insert(channelApps).values({ appId, name: input.name, secretEnc: ctx.fields.encrypt(secret), capabilities: input.capabilities, orgId: admin.orgId, institutionCode });
   // The secret is shown once; afterwards only its ciphertext exists.
-  return { appId, secret, name: input.name, capabilities: input.capabilities };
+  return { appId, secret, name: input.name, capabilities: input.capabilities, institutionCode };
+}
+
+/**
+ * 绑定定点医药机构 binds a channel app of the admin's scope to a registered institution (null
+ * unbinds). Another scope's app is not found. Every node forgets the app, so the next signed request
+ * carries the new binding.
+ */
+export async function bindChannelInstitution(ctx: AppContext, admin: Pick<Admin, 'orgPath'>, appId: string, institutionCode: string | null): Promise<ChannelAppView> {
+  const db = ctx.database.db;
+  const [found] = await db.select({ app: channelApps, orgPath: orgs.path }).from(channelApps).innerJoin(orgs, eq(orgs.id, channelApps.orgId)).where(eq(channelApps.appId, appId));
+  if (!found || !within(found.orgPath, admin.orgPath)) throw notFound('auth.channel_not_found');
+  const code = institutionCode === null ? null : await institutionsOf(ctx).requireInstitution(institutionCode, 'institutionCode');
+  const [updated] = await db.update(channelApps).set({ institutionCode: code }).where(eq(channelApps.appId, appId)).returning();
+  await forgetChannelApp(ctx.cache, appId);
+  return channelAppView(updated);
 }
 
 /** The channel apps owned by organizations within the admin's scope, newest first. */
@@ -75,7 +117,7 @@ export async function listChannels(db: Db, admin: Pick<Admin, 'orgPath'>, page: 
 }
 
 function channelAppView(app: typeof channelApps.$inferSelect): ChannelAppView {
-  return { appId: app.appId, name: app.name, capabilities: app.capabilities, status: app.status, createdAt: app.createdAt.toISOString() };
+  return { appId: app.appId, name: app.name, capabilities: app.capabilities, institutionCode: app.institutionCode, status: app.status, createdAt: app.createdAt.toISOString() };
 }
 
 /**
@@ -92,20 +134,22 @@ export async function authenticateChannel(deps: { db: Db; fields: FieldCipher; c
     lookupSecret: async (appId) => {
       app = await appMemo(deps.cache).get(appId, async () => {
         const [row] = await deps.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-        return row && row.status === 'active' ? { appId: row.appId, capabilities: row.capabilities, secret: deps.fields.decrypt(row.secretEnc) } : null;
+        return row && row.status === 'active'
+          ? { appId: row.appId, capabilities: row.capabilities, secret: deps.fields.decrypt(row.secretEnc), institutionCode: row.institutionCode }
+          : null;
       });
       return app?.secret;
     },
     nonceSeen: async (appId, nonce) => !(await deps.cache.setIfAbsent(`nonce:${appId}:${nonce}`, '1', NONCE_TTL_MS)),
   });
   if (!result.ok || !app) throw new DomainError(`auth.channel_${result.ok ? 'unknown_app' : result.reason}`, 'unauthenticated');
-  return { type: 'channel', appId: app.appId, capabilities: app.capabilities };
+  return { type: 'channel', appId: app.appId, capabilities: app.capabilities, institutionCode: app.institutionCode };
 }
 
 /** A registered channel app (渠道应用) by app id, without its secret, or null. */
 export async function getChannelApp(ctx: AppContext, appId: string) {
   const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-  return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities } : null;
+  return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities, institutionCode: app.institutionCode } : null;
 }
 
 /**

@@ -136,7 +136,12 @@ export const GrantView = Type.Object(
 );
 export type GrantView = Static<typeof GrantView>;
 
-const channelFields = { appId: Type.String(), name: Type.String(), capabilities: Type.Array(Type.String({ description: '渠道能力 (CHANNEL_CAPABILITIES)' })) };
+const channelFields = {
+  appId: Type.String(),
+  name: Type.String(),
+  capabilities: Type.Array(Type.String({ description: '渠道能力 (CHANNEL_CAPABILITIES)' })),
+  institutionCode: Nullable(Type.String({ description: '绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here' })),
+};
 
 /** 渠道应用 a registered channel application (never its secret). */
 export const ChannelAppView = Type.Object(

@@ -44,6 +44,8 @@ registerMessages({
   'auth.channel_stale': { zh: '请求时间戳超出允许范围', en: 'The request timestamp is outside the allowed window' },
   'auth.channel_replay': { zh: '重复的请求（nonce 已使用）', en: 'Replayed request (nonce already used)' },
   'auth.channel_bad_signature': { zh: '应用签名不正确', en: 'Bad application signature' },
+  'auth.channel_not_found': { zh: '渠道应用不存在或不在管理范围内', en: 'No such channel app in your scope' },
+  'auth.institutions_unavailable': { zh: '基本信息中心未在本节点运行，暂不能绑定定点医药机构', en: 'The registry center does not run on this node: institutions cannot be bound' },
   'auth.out_of_scope': { zh: '超出本机构的管理范围', en: 'Outside your organization’s scope' },
   'auth.org_not_found': { zh: '机构不存在', en: 'No such organization' },
   'auth.org_level_invalid': { zh: '机构层级不正确，应为 {expected}', en: 'Wrong organization level: expected {expected}' },

@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   collectionManage: 'collection.manage',
   // 电子凭证中心 e-voucher center
   voucherRiskRead: 'voucher.risk.read',
+  settlementRiskRead: 'settlement.risk.read',
   // 移动支付中心 payment center
   paymentReconcile: 'payment.reconcile',
 } as const;
@@ -91,6 +92,8 @@ export const RESOURCES: ResourceDef[] = [
   r(PERMISSIONS.registryManage, 'registry.records.edit', 'api', '维护基本信息', 'Maintain persons and legal entities'),
   r('registry.conflicts', 'registry', 'menu', '信息会商', 'Conflict cases', '/admin/registry/conflicts', 2),
   r(PERMISSIONS.registryConflictsResolve, 'registry.conflicts', 'api', '处理会商', 'Decide conflict cases'),
+  // 定点医药机构: read and maintained under the registry's own permissions
+  r('registry.institutions', 'registry', 'menu', '定点医药机构', 'Designated institutions', '/admin/registry/institutions', 3),
   // 参保中心 enrollment center
   r('enrollment', null, 'subsystem', '参保管理', 'Enrollment', null, 4),
   r('enrollment.records', 'enrollment', 'menu', '单位与职工参保', 'Unit and employee enrollment', '/admin/enrollment', 1),
@@ -111,6 +114,10 @@ export const RESOURCES: ResourceDef[] = [
   r('collection.reconciliation', 'collection', 'menu', '对账', 'Reconciliation', '/admin/collection/reconciliation', 4),
   r('collection.reconciliation.resolve', 'collection.reconciliation', 'button', '对账 / 处理差异', 'Reconcile / resolve'),
   r(PERMISSIONS.collectionManage, 'collection.runs.start', 'api', '办理征缴业务', 'Handle collection: runs, modes, files, reconciliation'),
+  // 结算中心 settlement center
+  r('settlement', null, 'subsystem', '结算管理', 'Settlement', null, 6),
+  r('settlement.risk', 'settlement', 'menu', '结算风险事件', 'Settlement risk events', '/admin/settlement/risk', 1),
+  r(PERMISSIONS.settlementRiskRead, 'settlement.risk', 'api', '查看结算风险事件', 'View settlement risk events (claims the catalog contradicts)'),
   // 电子凭证中心 e-voucher center
   r('voucher', null, 'subsystem', '电子凭证', 'E-voucher', null, 7),
   r('voucher.risk', 'voucher', 'menu', '凭证风险事件', 'Voucher risk events', '/admin/voucher/risk', 1),

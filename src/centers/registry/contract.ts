@@ -7,6 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
 import { CANCEL_REASON_CODES, ENTITY_TYPE_CODES, PERSON_CATEGORY_CODES } from './rules.js';
+import { AGREEMENT_STATUS_CODES, INSTITUTION_KIND_CODES } from './institution-rules.js';
 
 export const RECORD_STATUSES = ['active', 'cancelled'] as const;
 export const CONFLICT_STATUSES = ['open', 'kept_existing', 'took_incoming', 'rejected'] as const;
@@ -165,3 +166,47 @@ export const ImportJobView = Type.Object(
 export type ImportJobView = Static<typeof ImportJobView>;
 
 export const ImportJobPage = Page(ImportJobView);
+
+// ------------------------------------------------------------------------------------ institutions (定点医药机构)
+
+/** 定点医药机构 a designated medical institution (H…) or pharmacy (P…), its level and its agreement (医保协议). */
+export const InstitutionView = Type.Object(
+  {
+    code: Type.String({ description: '定点医药机构编码 H / P + 6-digit pooling region + 5 digits' }),
+    name: Type.String(),
+    kind: Literals(INSTITUTION_KIND_CODES, '机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 / retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店'),
+    creditCode: Type.String({ description: '法人统一社会信用代码' }),
+    regionCode: Type.String({ description: '统筹区 the pooling region (the code’s 6 digits)' }),
+    level: Type.Integer({ minimum: 0, maximum: 3, description: '医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级' }),
+    agreementStatus: Literals(AGREEMENT_STATUS_CODES, '协议状态 active 有效 / suspended 暂停 / terminated 解除'),
+    agreementFrom: DateOnly,
+    agreementTo: DateOnly,
+    address: Type.String(),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { description: '定点医药机构 a designated institution' },
+);
+export type InstitutionView = Static<typeof InstitutionView>;
+
+export const InstitutionChangedView = Type.Object({ ...InstitutionView.properties, changed: Type.Boolean() }, { description: '变更后的定点医药机构 an institution after a change' });
+
+export const InstitutionPage = Page(InstitutionView);
+
+/** 定点医药机构导入结果: rows read, created, changed, unchanged, and each refused row with its spreadsheet row number. */
+export const InstitutionImportView = Type.Object(
+  {
+    rows: Count,
+    created: Count,
+    changed: Count,
+    unchanged: Count,
+    errorCount: Count,
+    errors: Type.Array(
+      Type.Object({ row: Type.Integer({ description: 'spreadsheet row number (the header is row 1)' }), field: Type.String(), code: Type.String(), message: Type.String() }),
+      { description: 'the first 1,000 row errors, by row' },
+    ),
+  },
+  { description: '定点医药机构导入结果 what an import wrote, and the rows it refused' },
+);
+export type InstitutionImportView = Static<typeof InstitutionImportView>;

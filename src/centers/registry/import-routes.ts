@@ -10,9 +10,9 @@ import { DomainError } from '../../kernel/errors/index.js';
 import type { App } from '../../kernel/http/app.js';
 import { FileBody, Id, PageQuery } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
-import { XLSX_CONTENT_TYPE, XlsxError, xlsxAsCsv } from '../../kernel/xlsx/index.js';
+import { XLSX_CONTENT_TYPE, XlsxError, xlsxAsCsv, type ArchiveLimits } from '../../kernel/xlsx/index.js';
 import { ImportJobPage, ImportJobView } from './contract.js';
-import { IMPORT_DEFAULTS, SUPPORTED_CHARSETS, errorReport, jobInScope, jobView, listJobs, receiveUpload, requeue } from './imports.js';
+import { IMPORT_DEFAULTS, SUPPORTED_CHARSETS, decodeText, errorReport, jobInScope, jobView, listJobs, receiveUpload, requeue } from './imports.js';
 import { runtimeFor } from './runtime.js';
 import { clerkOf, MANAGE, READ } from './routes.js';
 import { pageView } from './views.js';
@@ -61,7 +61,7 @@ export function importRoutes(app: App, ctx: AppContext) {
     if (!raw) throw new DomainError('registry.import_csv_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
     const clerk = await clerkOf(request);
     const excel = upload.format === 'xlsx';
-    const stream = excel ? utf8(xlsxAsCsv(raw)) : raw;
+    const stream = excel ? utf8(xlsxAsCsv(raw, ctx.config.uploads)) : raw;
     const charset = excel ? 'utf-8' : charsetOf(request);
     const job = await receiveUpload(ctx, { body: stream, charset, fileName: request.query.fileName ?? null, scopePrefix: clerk.scope.prefix, author: clerk.author });
     // What the audit record keeps of the body: the job, not the file.
@@ -107,6 +107,33 @@ export function importRoutes(app: App, ctx: AppContext) {
     runtime.start(job.id);
     return reply.status(202).send(jobView(job, locale(request)));
   });
+}
+
+/**
+ * An upload's text for an importer that reads it within the request (定点医药机构): CSV decoded in
+ * its charset, Excel's first worksheet as CSV, at most `maxBytes` of the file (413 beyond); null
+ * when the body is not a CSV or Excel upload. An Excel file is inflated within `archiveLimits`. The
+ * caller puts what the audit record keeps in place of the body (the file never reaches it).
+ */
+export function uploadedText(request: FastifyRequest, maxBytes: number, archiveLimits: ArchiveLimits): AsyncIterable<string> | null {
+  const upload = request.body as CsvUpload | undefined;
+  const raw = upload?.[CSV_STREAM];
+  if (!raw) return null;
+  let total = 0;
+  const count = (n: number) => {
+    total += n;
+    if (total > maxBytes) throw new DomainError('request.body_too_large', 'too_large', { field: 'body' }, 'body');
+  };
+  const bytes = upload.format === 'xlsx' ? utf8(xlsxAsCsv(counted(raw, count), archiveLimits)) : counted(raw, count);
+  (request as { body: unknown }).body = { format: upload.format };
+  return decodeText(bytes, upload.format === 'xlsx' ? 'utf-8' : charsetOf(request));
+}
+
+async function* counted(bytes: AsyncIterable<Uint8Array>, count: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of bytes) {
+    count(chunk.byteLength);
+    yield chunk;
+  }
 }
 
 /** The CSV text of an Excel upload as UTF-8 bytes; a file that is not .xlsx is a 400 on the body. */

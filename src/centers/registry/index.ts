@@ -23,7 +23,15 @@ import { runtimeFor } from './runtime.js';
 
 export { PERSON_CATEGORIES, ENTITY_TYPES, CANCEL_REASONS, type PersonCategory, type EntityType, type CancelReason } from './rules.js';
 /** Response schemas of the registry's records, for the service centers that show them (personal, unit). */
-export { EntityView, PersonView } from './contract.js';
+export { EntityView, InstitutionView, PersonView } from './contract.js';
+
+/**
+ * 定点医药机构 designated institutions: settlement, payment and bills take an institution's level and
+ * agreement from here (`institutionInForce` on the visit date), never from the caller's request.
+ */
+export { institutionOf, institutionInForce, type DesignatedInstitution } from './institutions.js';
+export { INSTITUTION_KINDS, INSTITUTION_LEVELS, AGREEMENT_STATUSES, type InstitutionKind } from './institution-rules.js';
+export { seedInstitutionsDemo, DEMO_INSTITUTIONS } from './demo.js';
 
 /** A person as another center sees it: decrypted, plain values (mask them before showing anyone). */
 export interface RegistryPerson {

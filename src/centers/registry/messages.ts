@@ -47,4 +47,32 @@ registerMessages({
   'registry.import_upload_gone': { zh: '上传的文件已不存在，请重新上传', en: 'The uploaded file is no longer kept: upload it again' },
   'registry.import_interrupted': { zh: '导入在处理中断（服务停止），可继续导入', en: 'The import stopped with the server; it can be resumed' },
   'registry.import_failed': { zh: '导入失败：{detail}', en: 'The import failed: {detail}' },
+  // 定点医药机构
+  'registry.institution_unknown': { zh: '定点医药机构 {code} 不存在（未在基本信息中心登记）', en: 'No designated institution {code} is registered' },
+  'registry.agreement_not_in_force': {
+    zh: '定点医药机构 {code} 的医保协议在 {date} 不在有效期内（已暂停、已解除或不在协议期内）',
+    en: 'The medical-insurance agreement of institution {code} is not in force on {date} (suspended, terminated or outside its period)',
+  },
+  'registry.institution_not_found': { zh: '定点医药机构不存在或不在管辖范围内', en: 'No such designated institution in your scope' },
+  'registry.institution_exists': { zh: '定点医药机构 {code} 已登记', en: 'Institution {code} is already registered' },
+  'registry.institution_code_invalid': {
+    zh: '定点医药机构编码不正确：应为 H（医疗机构）或 P（药店）+ 6 位统筹区代码 + 5 位数字，如 H41130200746',
+    en: 'Invalid institution code: H (medical) or P (pharmacy), the 6-digit pooling region and 5 digits, e.g. H41130200746',
+  },
+  'registry.institution_code_region': { zh: '定点医药机构编码中的统筹区代码不是有效的行政区划代码（GB/T 2260）', en: 'The pooling region in the institution code is not a valid region code (GB/T 2260)' },
+  'registry.institution_region_mismatch': { zh: '统筹区应与机构编码中的区划代码一致', en: 'The region must be the one in the institution code' },
+  'registry.institution_name_invalid': { zh: '机构名称不正确（2–100 个字符，不含尖括号）', en: 'Invalid institution name (2–100 characters, no angle brackets)' },
+  'registry.institution_kind_invalid': {
+    zh: '机构类型不正确，应为：综合医院、专科医院、中医医院、基层医疗卫生机构、诊所、单体零售药店、连锁零售药店',
+    en: 'Unknown kind: use general_hospital, specialty_hospital, tcm_hospital, primary_care, clinic, retail_pharmacy or chain_pharmacy',
+  },
+  'registry.institution_kind_not_medical': { zh: 'H 开头的编码是医疗机构，机构类型不能是药店', en: 'An H code is a medical institution: its kind cannot be a pharmacy' },
+  'registry.institution_kind_not_pharmacy': { zh: 'P 开头的编码是药店，机构类型应为单体或连锁零售药店', en: 'A P code is a pharmacy: its kind must be retail_pharmacy or chain_pharmacy' },
+  'registry.institution_level_invalid': { zh: '医院等级应为 0（未定级）、1（一级）、2（二级）或 3（三级）', en: 'The level must be 0 (unrated), 1, 2 or 3' },
+  'registry.institution_level_pharmacy': { zh: '药店不评定医院等级，等级应为 0（未定级）', en: 'Pharmacies have no hospital level: use 0 (unrated)' },
+  'registry.institution_address_invalid': { zh: '地址不正确（最多 200 个字符，不含尖括号）', en: 'Invalid address (up to 200 characters, no angle brackets)' },
+  'registry.agreement_status_invalid': { zh: '协议状态应为：有效、暂停、解除', en: 'The agreement status must be active, suspended or terminated' },
+  'registry.agreement_period_invalid': { zh: '协议结束日期不能早于开始日期', en: 'The agreement cannot end before it starts' },
+  'registry.institution_duplicate_row': { zh: '该机构编码在文件中重复出现，以首次出现的行为准', en: 'The institution code appears earlier in the file; the first row counts' },
+  'registry.institution_import_too_many': { zh: '文件行数过多（最多 {max} 行），请分批导入', en: 'Too many rows (at most {max}): import in parts' },
 });

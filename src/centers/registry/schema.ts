@@ -109,12 +109,12 @@ export interface FieldChange {
   sensitive?: boolean;
 }
 
-/** 变更历史 who changed which fields of a person or entity, from what to what, when and through what. */
+/** 变更历史 who changed which fields of a person, entity or institution (by its code), from what to what, when and through what. */
 export const history = registrySchema.table(
   'history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    subjectType: text('subject_type').$type<'person' | 'entity'>().notNull(),
+    subjectType: text('subject_type').$type<'person' | 'entity' | 'institution'>().notNull(),
     subjectId: text('subject_id').notNull(),
     action: text('action').$type<'created' | 'changed' | 'cancelled'>().notNull(),
     changes: jsonb('changes').$type<FieldChange[]>().notNull(),

@@ -65,7 +65,7 @@ export interface Cancellation {
 /** The history row of one change, written in the change's transaction. */
 export async function recordHistory(
   tx: Db,
-  entry: { subject: 'person' | 'entity'; id: string; action: HistoryRow['action']; changes: FieldChange[]; author: Author; source: ChangeSource; sourceRef?: string | null },
+  entry: { subject: 'person' | 'entity' | 'institution'; id: string; action: HistoryRow['action']; changes: FieldChange[]; author: Author; source: ChangeSource; sourceRef?: string | null },
 ) {
   await tx.insert(history).values({
     subjectType: entry.subject,
@@ -79,7 +79,7 @@ export async function recordHistory(
   });
 }
 
-/** 变更历史 of a person or entity, oldest first, a page at a time. */
+/** 变更历史 of a person, entity or institution, oldest first, a page at a time. */
 export const historyOf = (db: Db, subjectId: string, query: PageQuery) =>
   pageOf(
     query,

@@ -33,6 +33,11 @@ export interface ChannelPrincipal {
   type: 'channel';
   appId: string;
   capabilities: string[];
+  /**
+   * 绑定机构 the designated institution (registry code) an administrator bound the app to, or null:
+   * settlement, payment and bills act for this institution, never for one the request names.
+   */
+  institutionCode: string | null;
 }
 
 export type Principal = UserPrincipal | ChannelPrincipal;

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { api, type BodyOf, type ResponseOf } from '../../api';
+import { api, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../components/queries';
@@ -9,6 +9,7 @@ import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { nowrap } from '../../components/table';
+import { upperCase } from '../../forms';
 
 type Capability = BodyOf<'/api/v1/auth/channels', 'post'>['capabilities'][number];
 /** what this page offers a channel app to call (src/centers/auth/channels.ts, CHANNEL_CAPABILITIES) */
@@ -17,10 +18,20 @@ export const CHANNEL_CAPABILITIES: Capability[] = ['auth.introspect', 'user.basi
 /** POST /auth/channels: the only answer that carries the secret */
 type Registered = ResponseOf<'/api/v1/auth/channels', 'post'>;
 
+type ChannelApp = ItemOf<'/api/v1/auth/channels'>;
+
 interface CreateForm {
   name: string;
   capabilities: Capability[];
+  institutionCode?: string;
 }
+
+interface BindForm {
+  institutionCode?: string;
+}
+
+/** 定点医药机构编码 H / P + 11 digits; whether it is registered is the server's answer */
+const INSTITUTION_CODE = /^[HP]\d{11}$/;
 
 export default function ChannelsPage() {
   const { t, tx, lang } = useI18n();
@@ -32,14 +43,32 @@ export default function ChannelsPage() {
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [secretOpen, setSecretOpen] = useState(false);
   const secretRef = useRef<HTMLElement>(null);
-  const createModal = useFormModal<CreateForm>(['name', 'capabilities'], async (v, { form, close }) => {
-    const answer = await api.post('/api/v1/auth/channels', { name: v.name.trim(), capabilities: v.capabilities });
+  const createModal = useFormModal<CreateForm>(['name', 'capabilities', 'institutionCode'], async (v, { form, close }) => {
+    const institutionCode = v.institutionCode?.trim();
+    const answer = await api.post('/api/v1/auth/channels', { name: v.name.trim(), capabilities: v.capabilities, ...(institutionCode ? { institutionCode } : {}) });
     close();
     form.resetFields();
     setRegistered(answer);
     setSecretOpen(true);
     await list.reload();
   });
+
+  const [binding, setBinding] = useState<ChannelApp | null>(null);
+  const bindModal = useFormModal<BindForm>(['institutionCode'], async (v, { close }) => {
+    if (!binding) return;
+    const institutionCode = v.institutionCode?.trim() || null;
+    await api.put('/api/v1/auth/channels/{appId}/institution', { institutionCode }, { path: { appId: binding.appId } });
+    close();
+    message.success(t('channels.bound'));
+    await list.reload();
+  });
+  const openBind = (app: ChannelApp) => {
+    setBinding(app);
+    bindModal.form.resetFields();
+    bindModal.form.setFieldsValue({ institutionCode: app.institutionCode ?? '' });
+    bindModal.show();
+  };
+  const institutionRules = [{ pattern: INSTITUTION_CODE, message: t('institutions.codeFormat') }];
 
   const capabilityLabel = (c: string) => tx(`channels.capability.${c}`, c);
 
@@ -86,6 +115,22 @@ export default function ChannelsPage() {
             dataIndex: 'capabilities',
             render: (v: string[]) => <CapabilityTags capabilities={v} />,
           },
+          {
+            ...nowrap,
+            key: 'institutionCode',
+            title: t('channels.institution'),
+            dataIndex: 'institutionCode',
+            render: (v: string | null, r: ChannelApp) => (
+              <Flex gap={8} align="center">
+                {v ? <Typography.Text code data-testid={`channel-institution-${r.appId}`}>{v}</Typography.Text> : <Typography.Text type="secondary">{t('channels.institutionNone')}</Typography.Text>}
+                {canManage && (
+                  <Typography.Link onClick={() => openBind(r)} data-testid={`channel-bind-${r.appId}`}>
+                    {t('channels.bind')}
+                  </Typography.Link>
+                )}
+              </Flex>
+            ),
+          },
           { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
           { ...nowrap, key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: (v?: string) => formatTime(v, lang) },
         ]}
@@ -104,6 +149,15 @@ export default function ChannelsPage() {
               ))}
             </Flex>
           </Checkbox.Group>
+        </Form.Item>
+        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.institutionHint')} getValueFromEvent={upperCase} rules={institutionRules}>
+          <Input data-testid="channel-institution" maxLength={12} autoComplete="off" placeholder="H41130200746" aria-label={t('channels.institution')} />
+        </Form.Item>
+      </FormModal>
+      <FormModal modal={bindModal} title={t('channels.bindTitle', { name: binding?.name ?? '' })} name="channel-bind" submitTestId="channel-bind-submit" forceRender>
+        <Typography.Paragraph type="secondary">{t('channels.institutionHint')}</Typography.Paragraph>
+        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.bindEmpty')} getValueFromEvent={upperCase} rules={institutionRules}>
+          <Input data-testid="channel-bind-code" maxLength={12} autoComplete="off" placeholder="H41130200746" aria-label={t('channels.institution')} />
         </Form.Item>
       </FormModal>
       <Modal
@@ -146,6 +200,7 @@ export default function ChannelsPage() {
                   ),
                 },
                 { key: 'capabilities', label: t('channels.capabilities'), children: <CapabilityTags capabilities={registered.capabilities} /> },
+                ...(registered.institutionCode ? [{ key: 'institution', label: t('channels.institution'), children: registered.institutionCode }] : []),
               ]}
             />
           </Flex>
