@@ -44,14 +44,19 @@ async function upload(kind: string, text: string | Uint8Array, token = nanyang, 
 
 const publish = (kind: string, token = reviewer) => server.api('POST', `/policy/catalogs/${kind}/publish`, { token });
 
-const AMOX = 'XA01ABD075A002010100483';
+// Codes the demo catalog (version 1 of each kind with a class, src/centers/policy/demo.ts) does not hold.
+const AMOX = 'XJ01CAA040A001010100888';
 const IBU = 'XM01AEI001A001010100001';
 const ASPI = 'XB01ACA056A001010100001';
 const PARA = 'XN02BEA001A001010100001';
 const HEADER = '编码,名称,规格,类别,自付比例,限价,开始日期,结束日期,操作,备注\r\n';
 
 describe('western-drug catalog: import, publish, change, remove', () => {
-  it('stages valid rows, lists bad ones by row and field, and publishes versions 1 and 2', async () => {
+  it('stages valid rows, lists bad ones by row and field, and publishes the next two versions', async () => {
+    // The demo seed has published the kind's first version: this test's are the two after it.
+    const seeded = await server.api('GET', '/policy/catalogs/drug-western/changes?since=0', { token: insured });
+    const base: number = seeded.body.latestVersion;
+    const seededCodes: string[] = (await server.api('GET', '/policy/catalogs/drug-western/entries?pageSize=100', { token: insured })).body.items.map((e: { code: string }) => e.code);
     const first =
       HEADER +
       `${AMOX},阿莫西林胶囊,0.25g*24粒,甲类,,12.50,2024-01-01,,,抗感染\r\n` +
@@ -84,7 +89,7 @@ describe('western-drug catalog: import, publish, change, remove', () => {
 
     const v1 = await publish('drug-western');
     expect(v1.status, JSON.stringify(v1.body)).toBe(200);
-    expect(v1.body).toMatchObject({ kind: 'drug-western', version: 1, added: 3, changed: 0, removed: 0 });
+    expect(v1.body).toMatchObject({ kind: 'drug-western', version: base + 1, added: 3, changed: 0, removed: 0 });
     const again = await publish('drug-western');
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('policy.catalog_nothing_staged');
@@ -101,7 +106,7 @@ describe('western-drug catalog: import, publish, change, remove', () => {
       priceCapFen: 800,
       validFrom: '2024-01-01',
       validTo: null,
-      version: 1,
+      version: base + 1,
     });
 
     // Version 2: 布洛芬 becomes 乙类 at 15 %, 阿莫西林 is removed, 阿司匹林 comes again unchanged.
@@ -115,33 +120,34 @@ describe('western-drug catalog: import, publish, change, remove', () => {
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect(changed.body).toMatchObject({ rows: 4, staged: 3, errorCount: 1, errors: [{ row: 5, field: 'code', reason: 'unknown_code' }] });
     const v2 = await publish('drug-western');
-    expect(v2.body).toMatchObject({ version: 2, added: 0, changed: 1, removed: 1 });
+    expect(v2.body).toMatchObject({ version: base + 2, added: 0, changed: 1, removed: 1 });
 
-    const since1 = await server.api('GET', '/policy/catalogs/drug-western/changes?since=1', { token: insured });
+    const since1 = await server.api('GET', `/policy/catalogs/drug-western/changes?since=${base + 1}`, { token: insured });
     expect(since1.status).toBe(200);
-    expect(since1.body).toMatchObject({ since: 1, latestVersion: 2, total: 2, versions: [{ version: 2, changed: 1, removed: 1 }] });
+    expect(since1.body).toMatchObject({ since: base + 1, latestVersion: base + 2, total: 2, versions: [{ version: base + 2, changed: 1, removed: 1 }] });
     expect(since1.body.items.map((c: { version: number; action: string; code: string }) => [c.version, c.action, c.code])).toEqual([
-      [2, 'removed', AMOX],
-      [2, 'changed', IBU],
+      [base + 2, 'removed', AMOX],
+      [base + 2, 'changed', IBU],
     ]);
     expect(since1.body.items[1].entry).toMatchObject({ selfPayPpm: 150_000 });
     expect(since1.body.items[0].entry).toMatchObject({ name: '阿莫西林胶囊' });
 
-    const all = await server.api('GET', '/policy/catalogs/drug-western/changes?since=0', { token: insured });
-    expect(all.body).toMatchObject({ total: 5, versions: [{ version: 1 }, { version: 2 }] });
-    const ahead = await server.api('GET', '/policy/catalogs/drug-western/changes?since=3', { token: insured });
+    const all = await server.api('GET', `/policy/catalogs/drug-western/changes?since=${base}`, { token: insured });
+    expect(all.body).toMatchObject({ total: 5, versions: [{ version: base + 1 }, { version: base + 2 }] });
+    const ahead = await server.api('GET', `/policy/catalogs/drug-western/changes?since=${base + 3}`, { token: insured });
     expect(ahead.status).toBe(400);
     expect(ahead.body.field).toBe('since');
 
     // Lookups after version 2.
     expect((await server.api('GET', `/policy/catalogs/drug-western/entries/${AMOX}`, { token: insured })).status).toBe(404);
-    expect((await server.api('GET', `/policy/catalogs/drug-western/entries/${IBU}`, { token: insured })).body).toMatchObject({ version: 2, selfPayPpm: 150_000 });
-    expect((await server.api('GET', `/policy/catalogs/drug-western/entries/${ASPI}`, { token: insured })).body).toMatchObject({ version: 1 });
+    expect((await server.api('GET', `/policy/catalogs/drug-western/entries/${IBU}`, { token: insured })).body).toMatchObject({ version: base + 2, selfPayPpm: 150_000 });
+    expect((await server.api('GET', `/policy/catalogs/drug-western/entries/${ASPI}`, { token: insured })).body).toMatchObject({ version: base + 1 });
 
     const byName = await server.api('GET', `/policy/catalogs/drug-western/entries?q=${encodeURIComponent('布洛芬')}`, { token: insured });
     expect(byName.body).toMatchObject({ total: 1, page: 1, items: [{ code: IBU }] });
+    const current = [...seededCodes, ASPI, IBU].sort();
     const everything = await server.api('GET', '/policy/catalogs/drug-western/entries?pageSize=1&page=2', { token: insured });
-    expect(everything.body).toMatchObject({ total: 2, pageSize: 1, items: [{ code: IBU }] });
+    expect(everything.body).toMatchObject({ total: current.length, pageSize: 1, items: [{ code: current[1] }] });
     // % and _ are literal, not wildcards
     for (const q of ['%', '_', '布_芬']) {
       const none = await server.api('GET', `/policy/catalogs/drug-western/entries?q=${encodeURIComponent(q)}`, { token: insured });

@@ -21,6 +21,7 @@ const ChannelsPage = lazy(() => import('./pages/admin/Channels'));
 const AuditPage = lazy(() => import('./pages/admin/Audit'));
 const RegistryPage = lazy(() => import('./pages/registry/Registry'));
 const ConflictsPage = lazy(() => import('./pages/registry/Conflicts'));
+const InstitutionsPage = lazy(() => import('./pages/registry/Institutions'));
 const PolicyPage = lazy(() => import('./pages/policy/Policy'));
 const LivenessDonePage = lazy(() => import('./pages/LivenessDone'));
 const ReviewApplicationsPage = lazy(() => import('./pages/enrollment/Applications'));
@@ -40,6 +41,7 @@ const ReconciliationPage = lazy(() => import('./pages/collection/Reconciliation'
 const MyBillsPage = lazy(() => import('./pages/bill/MyBills'));
 const VoucherPage = lazy(() => import('./pages/voucher/Voucher'));
 const RiskEventsPage = lazy(() => import('./pages/voucher/RiskEvents'));
+const SettlementRiskEventsPage = lazy(() => import('./pages/settlement/RiskEvents'));
 const MyPaymentsPage = lazy(() => import('./pages/payment/MyPayments'));
 const PaymentReconciliationPage = lazy(() => import('./pages/payment/Reconciliation'));
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
@@ -56,6 +58,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   audit: AuditPage,
   registry: RegistryPage,
   conflicts: ConflictsPage,
+  institutions: InstitutionsPage,
   policy: PolicyPage,
   reviewApplications: ReviewApplicationsPage,
   personalApply: PersonalApplicationsPage,
@@ -74,6 +77,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   personalBills: MyBillsPage,
   voucher: VoucherPage,
   voucherRisk: RiskEventsPage,
+  settlementRisk: SettlementRiskEventsPage,
   personalPayments: MyPaymentsPage,
   paymentReconciliation: PaymentReconciliationPage,
 };

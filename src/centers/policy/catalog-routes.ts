@@ -8,6 +8,7 @@ import { Literals, Page, PageQuery } from '../../kernel/http/schemas.js';
 import { localeFrom } from '../../kernel/i18n/index.js';
 import * as auth from '../auth/index.js';
 import * as catalog from './catalog.js';
+import { forgetPublishedCatalogs } from './catalog-in-force.js';
 import { CATALOG_KINDS } from './codes.js';
 import { CatalogChangesView, CatalogEntryView, CatalogImportView, CatalogVersionView } from './contract.js';
 import './messages.js';
@@ -75,7 +76,12 @@ export function catalogRoutes(app: App, ctx: AppContext) {
       params: KindParams,
       response: { 200: CatalogVersionView },
     },
-  }, async (request) => catalog.publishCatalog(db, request.params.kind, requireActor(request).accountId));
+  }, async (request) => {
+    const published = await catalog.publishCatalog(db, request.params.kind, requireActor(request).accountId);
+    // which version is in force today changed: every node looks again
+    await forgetPublishedCatalogs(ctx);
+    return published;
+  });
 
   app.get('/catalogs/:kind/entries/:code', {
     config: { auth: { user: true } },

@@ -58,6 +58,9 @@ export function checkCode(kind: CatalogKind, code: string, field = 'code'): Fiel
 
 export const isCatalogCode = (kind: CatalogKind, code: string) => checkCode(kind, code) === null;
 
+/** The kind with a class (drug, consumable, service item) whose code shape `code` has, or null. */
+export const itemKindOf = (code: string): CatalogKind | null => CATALOG_KINDS.find((kind) => hasClass(kind) && isCatalogCode(kind, code)) ?? null;
+
 // ---------------------------------------------------------------------------------------------
 // Field parsers: exact, no floating point
 

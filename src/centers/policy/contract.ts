@@ -86,10 +86,18 @@ const SettlementRowView = Type.Object({
   ceilingFen: Type.Integer({ description: '年度封顶线，分 fen' }),
   accountUsable: Type.Boolean(),
   ruleCodes: Type.Object({ deductible: RuleCode, fundRatio: RuleCode, ceiling: RuleCode, account: RuleCode }),
+  classBSelfPayBp: Type.Optional(Type.Integer({ description: '乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s' })),
 });
 
+/** 单品先行自付比例 a class B item's own share in this policy. */
+const ItemRatioView = Type.Object({ code: Type.String({ description: '医保目录编码' }), selfPayBp: Type.Integer({ description: '先行自付比例，万分之几' }) });
+
 /** 结算政策 */
-const SETTLEMENT = { ...header('settlement', Type.String()), rows: Type.Array(SettlementRowView) };
+const SETTLEMENT = {
+  ...header('settlement', Type.String()),
+  rows: Type.Array(SettlementRowView),
+  itemRatios: Type.Array(ItemRatioView, { description: '单品乙类先行自付比例: before the rows’ share' }),
+};
 
 /** The four kinds of version, each with `extra` fields, told apart by `kind`. */
 const versionUnion = <E extends TProperties>(extra: E, description: string) =>

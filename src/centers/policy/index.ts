@@ -18,10 +18,10 @@ export { clampBase, baseBounds, applyRate, type ClampedBase, type BaseApplied, t
 export { receivableLines, type ReceivableLine } from './receivable.js';
 export { ageInMonth, covers, effectiveVersion, monthKey, monthText } from './month.js';
 export { ownsRegion, poolingCandidates } from './scope.js';
-export { CATALOG_KINDS, CATALOG_CLASSES, checkCode, isCatalogCode, type CatalogKind, type CatalogClass, type CatalogEntryData } from './codes.js';
+export { CATALOG_KINDS, CATALOG_CLASSES, checkCode, isCatalogCode, itemKindOf, type CatalogKind, type CatalogClass, type CatalogEntryData } from './codes.js';
 export type { CatalogEntryView, VersionView } from './contract.js';
 export type { EffectiveParameters, ParameterQuery } from './parameters.js';
-export { NATIONAL_INSURANCE_TYPES, DEMO_POLICY, longTermCarePolicy, employeeSettlementPolicy } from './demo.js';
+export { NATIONAL_INSURANCE_TYPES, DEMO_POLICY, DEMO_CATALOG, DEMO_CATALOG_CODES, longTermCarePolicy, employeeSettlementPolicy } from './demo.js';
 /** The center's event topics: `policy.events.VERSION_PUBLISHED`, `policy.events.VERSION_VOIDED`. */
 export * as events from './events.js';
 
@@ -56,6 +56,13 @@ export async function receivableLinesFor(ctx: AppContext, facts: PersonFacts, qu
 
 /** A current catalog entry (published, not removed) by kind and code; a not_found DomainError when there is none. */
 export const catalogEntry = (ctx: AppContext, kind: CatalogKind, code: string) => catalog.getEntry(ctx.database.db, kind, code);
+
+/**
+ * 目录执行 the catalog in force on a day (`YYYY-MM-DD`) for a visit's codes, in one lookup: per kind the
+ * latest version published on or before that day (Beijing date), and of it the entries valid that
+ * day (class, self-pay ratio, price cap). A code absent from `entries` is outside the catalog (目录外).
+ */
+export { catalogEntriesOn, type CatalogFact, type CatalogOnDay } from './catalog-in-force.js';
 
 /** Demo policy (idempotent): national insurance types, 南阳's long-term-care policy and illustrative employee settlement policy from 2019-01. */
 export { seedPolicyDemo } from './demo.js';

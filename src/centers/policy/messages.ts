@@ -22,6 +22,11 @@ registerMessages({
     zh: '第 {other} 行已有相同的就诊类型、医院等级和人员类别',
     en: 'Row {other} has the same visit kind, institution level and person category',
   },
+  'policy.item_ratio_code_invalid': {
+    zh: '{field} 不是有类别的医保目录编码（西药 X…23 位、中成药 Z…20 位、耗材 C…20 位、医疗服务项目 15 位数字）',
+    en: '{field} is not a catalog code with a class (western drug X…, 23; Chinese patent Z…, 20; consumable C…, 20; service item 15 digits)',
+  },
+  'policy.item_ratio_duplicate': { zh: '{field} 与第 {other} 项是同一编码', en: '{field} repeats the code of item {other}' },
   'policy.state_invalid': { zh: '当前状态为 {status}，不能执行此操作（须为 {expected}）', en: 'The version is {status}: this needs {expected}' },
   'policy.four_eyes': {
     zh: '审核与发布须由编制人以外的人员进行（四眼原则）',

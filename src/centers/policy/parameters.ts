@@ -14,7 +14,7 @@ import { requireInsuranceType } from './insurance-types.js';
 import { monthKey } from './month.js';
 import { cachedParameters } from './parameters-cache.js';
 import { poolingCandidates } from './scope.js';
-import { baseRules, collectionShares, settlementRules, versions, wages } from './schema.js';
+import { baseRules, collectionShares, settlementItemRatios, settlementRules, versions, wages } from './schema.js';
 import { baseRuleData, collectionRuleData, seriesOf, settlementRuleData, wageData, type VersionRow } from './versions.js';
 
 export interface ParameterQuery {
@@ -57,9 +57,9 @@ export async function governingParameters(
 }
 
 /**
- * What effectiveParameters reads from the database. Three indexed queries, run together: the headers with the wage and base-rule bodies
+ * What effectiveParameters reads from the database. Four indexed queries, run together: the headers with the wage and base-rule bodies
  * (partial index on published versions by series and month), the effective collection rule's shares
- * and the effective settlement policy's rows. The insurance type is checked against an in-process
+ * and the effective settlement policy's rows and item ratios. The insurance type is checked against an in-process
  * set of known codes (types are never deleted).
  */
 async function readEffectiveParameters(database: Database, query: ParameterQuery): Promise<EffectiveParameters> {
@@ -72,7 +72,7 @@ async function readEffectiveParameters(database: Database, query: ParameterQuery
   const wageSeries = seriesOf('wage', null, query.regionCode);
   const inEffect: SQL = and(lte(versions.effectiveFrom, key), or(isNull(versions.effectiveTo), gte(versions.effectiveTo, key)))!;
   // The type check (a cache hit once a type is known) runs alongside; an unknown type finds no rows anyway.
-  const [, rows, shareRows, settlementRows] = await Promise.all([
+  const [, rows, shareRows, settlementRows, itemRatioRows] = await Promise.all([
     requireInsuranceType(database, query.insuranceType),
     db
       .select({ version: versions, wage: wages, base: baseRules })
@@ -100,6 +100,12 @@ async function readEffectiveParameters(database: Database, query: ParameterQuery
       .innerJoin(versions, eq(versions.id, settlementRules.versionId))
       .where(and(eq(versions.series, settlementSeries), eq(versions.status, 'published'), inEffect))
       .orderBy(asc(settlementRules.versionId), asc(settlementRules.position)),
+    db
+      .select({ item: settlementItemRatios })
+      .from(settlementItemRatios)
+      .innerJoin(versions, eq(versions.id, settlementItemRatios.versionId))
+      .where(and(eq(versions.series, settlementSeries), eq(versions.status, 'published'), inEffect))
+      .orderBy(asc(settlementItemRatios.versionId), asc(settlementItemRatios.code)),
   ]);
   const only = <T extends { version: VersionRow }>(list: T[]) => {
     if (list.length > 1) throw new DomainError('policy.ambiguous', 'unprocessable', { month: query.month, ids: list.map((r) => r.version.id).join(', ') });
@@ -124,6 +130,7 @@ async function readEffectiveParameters(database: Database, query: ParameterQuery
       ? settlementRuleData(
           settlement.version,
           settlementRows.filter((s) => s.rule.versionId === settlement.version.id).map((s) => s.rule),
+          itemRatioRows.filter((i) => i.item.versionId === settlement.version.id).map((i) => i.item),
         )
       : null,
     wage: wage ? wageData(wage.version, wage.wage ?? undefined) : null,

@@ -80,6 +80,18 @@ const SettlementRow = Type.Object(
       { deductible: RuleCode, fundRatio: RuleCode, ceiling: RuleCode, account: RuleCode },
       { additionalProperties: false, description: '各项数值的规则编码' },
     ),
+    classBSelfPayBp: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 10_000, description: '乙类先行自付比例，万分之几 (1000 = 10 %); absent: each item’s ratio in the catalog' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** 单品乙类先行自付比例 a class B item with a share of its own, before the rows' share. */
+const ItemRatio = Type.Object(
+  {
+    code: Type.String({ minLength: 15, maxLength: 23, pattern: '^[A-Z0-9]+$', description: '医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item)' }),
+    selfPayBp: Type.Integer({ minimum: 0, maximum: 10_000, description: '先行自付比例，万分之几' }),
   },
   { additionalProperties: false },
 );
@@ -172,12 +184,14 @@ export function policyRoutes(app: App, ctx: AppContext) {
     config: { auth: { user: true, permission: policyManage } },
     schema: {
       tags: ['policy'],
-      summary: '编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use by visit kind, level and person category)',
+      summary:
+        '编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use and class B self-pay share by visit kind, level and person category; per-item class B shares)',
       body: Body({
         insuranceType: InsuranceTypeCode,
         regionCode: RegionCode,
         ...PeriodFields,
         rows: Type.Array(SettlementRow, { minItems: 1, maxItems: 100 }),
+        itemRatios: Type.Optional(Type.Array(ItemRatio, { maxItems: 5_000, description: '单品乙类先行自付比例' })),
         note: Type.Optional(Note),
       }),
       response: { 201: VersionView },

@@ -138,10 +138,25 @@ export interface SettlementRule {
   /** whether the personal account may pay the person's part */
   accountUsable: boolean;
   ruleCodes: { deductible: string; fundRatio: string; ceiling: string; account: string };
+  /**
+   * 乙类先行自付比例 the pooling region's share of a class B item's allowed amount the person pays
+   * first, basis points (1000 = 10 %), for the visits this row matches; absent: the catalog entry's.
+   */
+  classBSelfPayBp?: number;
+}
+
+/** 单品先行自付比例 a class B item whose share the pooling region sets apart from its rows' share. */
+export interface SettlementItemRatio {
+  /** 医保目录编码 */
+  code: string;
+  /** basis points */
+  selfPayBp: number;
 }
 
 export interface SettlementRuleBody {
   rows: SettlementRule[];
+  /** per-item shares; they come before the rows' `classBSelfPayBp` */
+  itemRatios: SettlementItemRatio[];
 }
 
 export type WageVersion = VersionHeader & { kind: 'wage'; insuranceType: null } & WageBody;

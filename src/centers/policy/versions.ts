@@ -15,7 +15,7 @@ import type { BaseRuleData, CollectionRuleData, SettlementRuleData, VersionDetai
 import { requireInsuranceType } from './insurance-types.js';
 import { monthKey, monthText } from './month.js';
 import { requireMaintainedRegion, type Maintainer } from './scope.js';
-import { baseRules, collectionShares, settlementRules, versionEvents, versions, wages } from './schema.js';
+import { baseRules, collectionShares, settlementItemRatios, settlementRules, versionEvents, versions, wages } from './schema.js';
 import type { PolicyKind, PolicyStatus } from './types.js';
 
 export type PolicyDeps = Pick<AppContext, 'database' | 'outbox'>;
@@ -25,6 +25,7 @@ type WageRow = typeof wages.$inferSelect;
 type BaseRow = typeof baseRules.$inferSelect;
 type ShareRow = typeof collectionShares.$inferSelect;
 type SettlementRow = typeof settlementRules.$inferSelect;
+type ItemRatioRow = typeof settlementItemRatios.$inferSelect;
 
 /** What a version holds besides its header; which part depends on its kind. */
 export interface VersionBody {
@@ -32,6 +33,7 @@ export interface VersionBody {
   base?: BaseRow;
   shares?: ShareRow[];
   settlement?: SettlementRow[];
+  itemRatios?: ItemRatioRow[];
 }
 
 export const seriesOf = (kind: PolicyKind, insuranceType: string | null, regionCode: string) => `${kind}:${insuranceType ?? '*'}:${regionCode}`;
@@ -151,8 +153,8 @@ export const collectionRuleData = (row: VersionRow, shares: ShareRow[] = []): St
   })),
 });
 
-/** A stored settlement row as the calculator takes it: absent selectors are left out, not null. */
-export const settlementRuleData = (row: VersionRow, rows: SettlementRow[] = []): Static<typeof SettlementRuleData> => ({
+/** A stored settlement row as the calculator takes it: absent selectors (and an absent B-class share) are left out, not null. */
+export const settlementRuleData = (row: VersionRow, rows: SettlementRow[] = [], itemRatios: ItemRatioRow[] = []): Static<typeof SettlementRuleData> => ({
   ...header(row),
   kind: 'settlement',
   insuranceType: row.insuranceType!,
@@ -166,7 +168,9 @@ export const settlementRuleData = (row: VersionRow, rows: SettlementRow[] = []):
     ceilingFen: Number(r.ceilingFen),
     accountUsable: r.accountUsable,
     ruleCodes: { deductible: r.deductibleRuleCode, fundRatio: r.fundRatioRuleCode, ceiling: r.ceilingRuleCode, account: r.accountRuleCode },
+    ...(r.classBSelfPayBp !== null ? { classBSelfPayBp: r.classBSelfPayBp } : {}),
   })),
+  itemRatios: itemRatios.map((i) => ({ code: i.code, selfPayBp: i.selfPayBp })),
 });
 
 /** The policy data of a version, as the calculators take it. */
@@ -177,7 +181,7 @@ function versionData(row: VersionRow, body: VersionBody) {
     case 'base':
       return baseRuleData(row, body.base);
     case 'settlement':
-      return settlementRuleData(row, body.settlement);
+      return settlementRuleData(row, body.settlement, body.itemRatios);
     default:
       return collectionRuleData(row, body.shares);
   }
@@ -207,7 +211,7 @@ export async function versionViews(db: Db, rows: VersionRow[]): Promise<VersionV
   if (!rows.length) return [];
   const ids = (kind: PolicyKind) => rows.filter((r) => r.kind === kind).map((r) => r.id);
   const [wageIds, baseIds, collectionIds, settlementIds] = [ids('wage'), ids('base'), ids('collection'), ids('settlement')];
-  const [wageRows, baseRows, shareRows, settlementRows] = await Promise.all([
+  const [wageRows, baseRows, shareRows, settlementRows, itemRatioRows] = await Promise.all([
     wageIds.length ? db.select().from(wages).where(inArray(wages.versionId, wageIds)) : [],
     baseIds.length ? db.select().from(baseRules).where(inArray(baseRules.versionId, baseIds)) : [],
     collectionIds.length
@@ -216,6 +220,9 @@ export async function versionViews(db: Db, rows: VersionRow[]): Promise<VersionV
     settlementIds.length
       ? db.select().from(settlementRules).where(inArray(settlementRules.versionId, settlementIds)).orderBy(asc(settlementRules.versionId), asc(settlementRules.position))
       : [],
+    settlementIds.length
+      ? db.select().from(settlementItemRatios).where(inArray(settlementItemRatios.versionId, settlementIds)).orderBy(asc(settlementItemRatios.versionId), asc(settlementItemRatios.code))
+      : [],
   ]);
   return rows.map((row) =>
     versionView(row, {
@@ -223,6 +230,7 @@ export async function versionViews(db: Db, rows: VersionRow[]): Promise<VersionV
       base: baseRows.find((b) => b.versionId === row.id),
       shares: shareRows.filter((s) => s.versionId === row.id),
       settlement: settlementRows.filter((s) => s.versionId === row.id),
+      itemRatios: itemRatioRows.filter((i) => i.versionId === row.id),
     }),
   );
 }

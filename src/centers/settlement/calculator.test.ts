@@ -110,6 +110,13 @@ describe('settle: the national settlement fields', () => {
       expected: { fulamt_ownpay_amt: yuan(120), overlmt_selfpay: yuan(120), preselfpay_amt: yuan(96), inscp_scp_amt: yuan(384), hifp_pay: yuan(326.4) },
     },
     {
+      name: 'a line outside the catalog in force (目录外) is wholly self-paid, like class C',
+      lines: [...DOMAIN_BILL, { code: 'XZ99ZZZ999Z999999999999', class: null, quantity: 1, amountFen: yuan(3_000) }],
+      balance: 0,
+      // DOMAIN.md's figures with 3,000.00 more wholly self-paid: nothing more in scope, the fund pays the same
+      expected: { medfee_sumamt: yuan(23_000), fulamt_ownpay_amt: yuan(4_000), inscp_scp_amt: yuan(18_500), hifp_pay: yuan(14_450), psn_part_amt: yuan(8_550) },
+    },
+    {
       name: 'class B self-pay first rounds half up to the fen',
       // 10 % of 0.05 yuan is half a fen: 1 fen first; 3 fen in scope; 85 % of 3 fen is 2.55 → 3 fen
       lines: [{ code: 'XA01ABD075A002010100483', class: 'B', quantity: 1, amountFen: 5, selfPayRatioBp: 1_000 }],
@@ -146,7 +153,7 @@ describe('settle: the national settlement fields', () => {
         const quantity = 1 + random(5);
         return {
           code: 'X',
-          class: (['A', 'B', 'C'] as const)[random(3)],
+          class: (['A', 'B', 'C', null] as const)[random(4)],
           quantity,
           amountFen: random(2_000_000),
           selfPayRatioBp: random(10_001),

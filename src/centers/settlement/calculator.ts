@@ -4,7 +4,8 @@
  * Pure and integer-only (fen); the policy is data that the policy center will hold.
  *
  * Order of the calculation, as the national interface defines the fields:
- *   1. per fee line: class C is wholly self-paid (全自费); above a price cap is self-paid (超限价);
+ *   1. per fee line: class C and a code outside the catalog in force (目录外, class null) are wholly
+ *      self-paid (全自费); above a price cap is self-paid (超限价);
  *      of a class B line's allowed amount, its ratio is paid first by the person (乙类先行自付);
  *      the rest is in scope (符合范围).
  *   2. the deductible (起付线) comes off the in-scope amount: per visit, or per year less what the
@@ -29,10 +30,18 @@ export interface Visit {
   personCategory: string;
 }
 
+/** Whose 乙类先行自付比例 a class B line took: the region's for the item, the region's share, the catalog entry's. */
+export type RatioSource = 'item' | 'region' | 'catalog';
+
+/**
+ * A fee line as the calculator takes it: class, ratio and cap are the platform's (the catalog in
+ * force and the region's shares, settlement/pricing.ts), never the institution's claim.
+ */
 export interface FeeLine {
   /** 医保目录编码 */
   code: string;
-  class: ItemClass;
+  /** 甲 A / 乙 B / 丙 C; null: 目录外, not in the catalog in force on the visit date (wholly self-paid) */
+  class: ItemClass | null;
   /** whole units */
   quantity: number;
   /** the line's amount in fen (what the institution charges) */
@@ -41,6 +50,10 @@ export interface FeeLine {
   selfPayRatioBp?: number;
   /** 限价 the catalog's price cap per unit, fen */
   priceCapFen?: number | null;
+  /** where a class B line's ratio came from, named in the explanation */
+  ratioFrom?: RatioSource;
+  /** the catalog version (of the code's kind) in force on the visit date that holds the code; null: 目录外 */
+  catalogVersion?: number | null;
 }
 
 /** 年度累计 what this year's settlements have already borne. */
@@ -62,6 +75,8 @@ export interface SettlementParameters {
   accountUsable: boolean;
   /** rule codes, so each figure names the policy line that produced it */
   ruleCodes: { deductible: string; fundRatio: string; ceiling: string; account: string };
+  /** 乙类先行自付比例 the pooling region's class B share for these visits, basis points (pricing applies it to the lines) */
+  classBSelfPayBp?: number;
 }
 
 /** One row of the policy's table; absent selectors match anything, the most specific row wins. */
@@ -94,7 +109,7 @@ export interface SettlementResult {
   acct_pay: number;
   psn_cash_pay: number;
   balc: number;
-  lines: Array<{ code: string; class: ItemClass; amountFen: number; ownPayFen: number; overCapFen: number; preSelfPayFen: number; inScopeFen: number }>;
+  lines: Array<{ code: string; class: ItemClass | null; amountFen: number; ownPayFen: number; overCapFen: number; preSelfPayFen: number; inScopeFen: number }>;
   yearToDateAfter: YearToDate;
   why: Partial<Record<Exclude<keyof SettlementResult, 'lines' | 'yearToDateAfter' | 'why'>, Explanation>>;
 }
@@ -139,9 +154,35 @@ export function parametersFor(table: readonly SettlementRuleRow[], visit: Visit)
   return parameters;
 }
 
+/** The catalog the lines were priced by, named in the explanations: the visit date and the versions in force, in both languages. */
+export interface CatalogNote {
+  /** `YYYY-MM-DD` */
+  date: string;
+  zh: string;
+  en: string;
+}
+
+const RATIO_SOURCE: Record<RatioSource, { zh: string; en: string }> = {
+  item: { zh: '统筹区单品比例', en: 'the region’s share for the item' },
+  region: { zh: '统筹区比例', en: 'the region’s share' },
+  catalog: { zh: '目录比例', en: 'the catalog’s ratio' },
+};
+
+/** Up to three codes, then how many more. */
+function someCodes(codes: string[]) {
+  const shown = codes.slice(0, 3).join('、');
+  return codes.length > 3 ? { zh: `${shown} 等 ${codes.length} 项`, en: `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more` } : { zh: shown, en: codes.join(', ') };
+}
+
 /** Pre-settlement and settlement compute the same figures; only settlement records them. */
-export function settle(input: { lines: readonly FeeLine[]; parameters: SettlementParameters; yearToDate: YearToDate; accountBalanceFen: number }): SettlementResult {
-  const { parameters: p } = input;
+export function settle(input: {
+  lines: readonly FeeLine[];
+  parameters: SettlementParameters;
+  yearToDate: YearToDate;
+  accountBalanceFen: number;
+  catalog?: CatalogNote;
+}): SettlementResult {
+  const { parameters: p, catalog } = input;
   if (!input.lines.length) throw new SettlementInputError('lines', 'at least one fee line');
   fen(p.deductibleFen, 'deductibleFen');
   fen(p.ceilingFen, 'ceilingFen');
@@ -153,7 +194,7 @@ export function settle(input: { lines: readonly FeeLine[]; parameters: Settlemen
   const lines = input.lines.map((line, i) => {
     const amount = fen(line.amountFen, `lines.${i}.amountFen`);
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new SettlementInputError(`lines.${i}.quantity`, 'quantity must be a positive whole number');
-    if (line.class === 'C') return { code: line.code, class: line.class, amountFen: amount, ownPayFen: amount, overCapFen: 0, preSelfPayFen: 0, inScopeFen: 0 };
+    if (line.class === 'C' || line.class === null) return { code: line.code, class: line.class, amountFen: amount, ownPayFen: amount, overCapFen: 0, preSelfPayFen: 0, inScopeFen: 0 };
     const cap = line.priceCapFen === null || line.priceCapFen === undefined ? null : fen(line.priceCapFen, `lines.${i}.priceCapFen`) * line.quantity;
     const overCap = cap === null ? 0 : Math.max(0, amount - cap);
     const allowed = amount - overCap;
@@ -167,6 +208,28 @@ export function settle(input: { lines: readonly FeeLine[]; parameters: Settlemen
   const preSelfPay = sum((l) => l.preSelfPayFen);
   const inScope = sum((l) => l.inScopeFen);
   const classC = sum((l) => (l.class === 'C' ? l.amountFen : 0));
+  const outside = sum((l) => (l.class === null ? l.amountFen : 0));
+  const outsideCodes = someCodes([...new Set(lines.filter((l) => l.class === null).map((l) => l.code))]);
+
+  // class B lines by ratio and its source: "5000.00 yuan × 10 % (the region's share) = 500.00 yuan"
+  const groups = new Map<string, { bp: number; from?: RatioSource; allowed: number; first: number }>();
+  input.lines.forEach((line, i) => {
+    if (line.class !== 'B') return;
+    const bp = line.selfPayRatioBp ?? 0;
+    const key = `${bp}|${line.ratioFrom ?? ''}`;
+    const group = groups.get(key) ?? { bp, from: line.ratioFrom, allowed: 0, first: 0 };
+    group.allowed += lines[i].amountFen - lines[i].overCapFen;
+    group.first += lines[i].preSelfPayFen;
+    groups.set(key, group);
+  });
+  const classBParts = (lang: 'zh' | 'en') =>
+    [...groups.values()]
+      .map((g) =>
+        lang === 'zh'
+          ? `${yuan(g.allowed)} 元 × ${percent(g.bp)}${g.from ? `（${RATIO_SOURCE[g.from].zh}）` : ''} = ${yuan(g.first)} 元`
+          : `${yuan(g.allowed)} yuan × ${percent(g.bp)}${g.from ? ` (${RATIO_SOURCE[g.from].en})` : ''} = ${yuan(g.first)} yuan`,
+      )
+      .join(lang === 'zh' ? '；' : '; ');
 
   // 2. deductible
   const deductibleLeft = p.deductiblePer === 'year' ? Math.max(0, p.deductibleFen - ytd.deductibleFen) : p.deductibleFen;
@@ -183,14 +246,28 @@ export function settle(input: { lines: readonly FeeLine[]; parameters: Settlemen
   const cash = person - account;
 
   const why: SettlementResult['why'] = {
-    medfee_sumamt: { rule: 'fee_lines', zh: `${lines.length} 条费用明细合计 ${yuan(total)} 元`, en: `${lines.length} fee lines total ${yuan(total)} yuan` },
+    medfee_sumamt: {
+      rule: 'fee_lines',
+      zh: `${lines.length} 条费用明细合计 ${yuan(total)} 元` + (catalog ? `；类别、先行自付比例与限价按 ${catalog.date} 执行的医保目录（${catalog.zh}）` : ''),
+      en: `${lines.length} fee lines total ${yuan(total)} yuan` + (catalog ? `; classes, self-pay shares and price caps from the catalog in force on ${catalog.date} (${catalog.en})` : ''),
+    },
     fulamt_ownpay_amt: {
-      rule: 'catalog.class_c+price_cap',
-      zh: `丙类 ${yuan(classC)} 元全自费，超限价部分 ${yuan(overCap)} 元自费`,
-      en: `class C ${yuan(classC)} yuan wholly self-paid, ${yuan(overCap)} yuan above price caps self-paid`,
+      rule: outside ? 'catalog.class_c+out_of_catalog+price_cap' : 'catalog.class_c+price_cap',
+      zh:
+        `丙类 ${yuan(classC)} 元全自费，` +
+        (outside ? `目录外 ${yuan(outside)} 元全自费（${outsideCodes.zh} 不在${catalog ? ` ${catalog.date} ` : ''}执行的医保目录内），` : '') +
+        `超限价部分 ${yuan(overCap)} 元自费`,
+      en:
+        `class C ${yuan(classC)} yuan wholly self-paid, ` +
+        (outside ? `${yuan(outside)} yuan not in the catalog in force${catalog ? ` on ${catalog.date}` : ''} (${outsideCodes.en}): wholly self-paid, ` : '') +
+        `${yuan(overCap)} yuan above price caps self-paid`,
     },
     overlmt_selfpay: { rule: 'catalog.price_cap', zh: `超出目录限价 ${yuan(overCap)} 元`, en: `${yuan(overCap)} yuan above catalog price caps` },
-    preselfpay_amt: { rule: 'catalog.class_b', zh: `乙类按各自先行自付比例先行自付 ${yuan(preSelfPay)} 元`, en: `class B self-pay first at each item's ratio: ${yuan(preSelfPay)} yuan` },
+    preselfpay_amt: {
+      rule: 'catalog.class_b',
+      zh: groups.size ? `乙类先行自付 ${yuan(preSelfPay)} 元：${classBParts('zh')}` : '没有乙类项目，先行自付 0.00 元',
+      en: groups.size ? `class B self-paid first ${yuan(preSelfPay)} yuan: ${classBParts('en')}` : 'no class B items: nothing self-paid first',
+    },
     inscp_scp_amt: {
       rule: 'scope',
       zh: `符合范围 = ${yuan(total)} − ${yuan(ownPay)} − ${yuan(preSelfPay)} = ${yuan(inScope)} 元`,

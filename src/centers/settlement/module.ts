@@ -1,4 +1,5 @@
 import type { CenterModule } from '../../kernel/context.js';
+import { settlementRiskRoutes } from './risk-routes.js';
 import { settlementRoutes } from './routes.js';
 import './messages.js';
 
@@ -7,5 +8,6 @@ export const settlementCenter: CenterModule = {
   name: 'settlement',
   async routes(app, ctx) {
     settlementRoutes(app, ctx);
+    settlementRiskRoutes(app, ctx);
   },
 };
