@@ -1,61 +1,105 @@
 /**
- * E-bill verification (电子票据查验) in the browser: a hospital's channel app issues a bill through
- * the signed API; anyone verifies it on the public page reached from the login page (genuine), the
- * hospital voids it (冲红), and the same check, and the bill's QR link, then say voided. The person
- * finds the bill in their own list.
+ * E-bill verification (电子票据查验) in the browser: a hospital's channel app, bound to its designated
+ * institution, settles a visit on the person's verified code and issues the bill of that settlement
+ * through the signed API (its figures the settlement's, to the fen); anyone verifies it on the public
+ * page reached from the login page (genuine), the hospital voids it (冲红), and the same check, and
+ * the bill's QR link, then say voided. The person finds the bill in their own list.
  */
 import { describe, expect, it } from 'vitest';
-import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
+import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
+import { plainYuan, yuan } from '../../src/kernel/money/index.js';
+import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
+import { browserSession, logOut, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
 
-/** The hospital's signed request that must create (201); what it created. */
-async function signedCreate(target: Target, app: { appId: string; secret: string }, path: string, body: unknown) {
-  const answer = await signedPost(target, app, path, body);
-  if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+const VOUCHER_PASSWORD = '258147';
+
+/** The hospital's signed request that must answer `status`; its body. */
+async function signedMust(target: Target, app: { appId: string; secret: string }, path: string, body: unknown, status = 201) {
+  const answer = await signedPost(target, app, path, body, { 'idempotency-key': `e2e-${Date.now()}-${Math.random()}` });
+  if (answer.status !== status) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
 describe('bill verification (电子票据查验)', () => {
-  const session = browserSession();
-
-  it('verifies an issued bill as genuine on the public page, then as voided after 冲红', async () => {
-    const { page, target } = session;
-    session.screenshotOnFailure('bill-verify');
-
+  const person = nanyangPerson();
+  let personId: string;
+  let hospital: { appId: string; secret: string };
+  const session = browserSession(async ({ target }) => {
+    // an employee of a unit insured in 310, with an account; the hospital's system, bound to its institution
     const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
-    const person = nanyangPerson();
-    const registered = await registerInRegistry(target, clerk, person, 'employee');
+    personId = (await registerInRegistry(target, clerk, person, 'employee')).id;
+    const unit = await enrolledUnit(target, clerk, '310', '2019-01');
+    const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
+    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId, fromMonth: '2019-01' } });
     await personAccount(target, person);
     const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
-    const hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['bill.issue'] } });
-    const bill = await signedCreate(target, hospital, '/bill/channel/bills', {
-      payer: { personId: registered.id, name: person.name },
-      institution: { code: 'H41130200746', name: '南阳市第一人民医院' },
-      visitType: 'outpatient',
-      insuranceId: person.idNumber,
-      settlementRef: `E2E${Date.now()}`,
-      items: [{ name: '西药费', amountFen: 8650 }, { name: '检查费', amountFen: 3350 }],
-      totalFen: 12000,
-      fundPayFen: 7200,
-      accountPayFen: 2800,
-      cashPayFen: 2000,
+    hospital = await must(target, 'POST', '/auth/channels', 201, {
+      token: admin,
+      body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'settlement.settle', 'bill.issue'], institutionCode: INSTITUTION },
     });
+  });
+
+  it('verifies an issued bill as genuine on the public page, then as voided after 冲红', async () => {
+    const { page, target, browser } = session;
+    session.screenshotOnFailure('bill-verify');
+
+    // The person passes liveness (L3) on the provider's page, activates the voucher, authorizes the hospital and shows a code.
+    await page.goto(`${target.url}/#/login`);
+    await submitLogin(page, person.idNumber, person.password);
+    await page.getByTestId('profile-id-number').waitFor();
+    const opened = browser.context.waitForEvent('page');
+    await page.getByTestId('liveness-start').click();
+    const provider = await opened;
+    await provider.getByTestId('liveness-pass').click();
+    await provider.waitForURL(/#\/liveness-done/);
+    await provider.close();
+    await page.getByTestId('liveness-confirm').click();
+    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
+    await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });
+    const { code } = await must<{ code: string }>(target, 'POST', '/voucher/codes', 201, { token, body: { channelAppId: hospital.appId } });
+    await logOut(page);
+
+    // The hospital verifies the code (the settlement token is the person's consent), settles the visit, and bills that settlement.
+    const verified = await signedMust(target, hospital, '/voucher/verify', { code }, 200);
+    const settled = await signedMust(target, hospital, '/settlement/settlements', {
+      settlementToken: verified.settlementToken,
+      insuranceType: '310',
+      visit: { kind: 'inpatient', date: VISIT_DATE },
+      lines: DOMAIN_LINES,
+      settlementReference: `E2E${Date.now()}`,
+    });
+    const figures = { totalFen: settled.result.medfee_sumamt, fundPayFen: settled.result.fund_pay_sumamt, accountPayFen: settled.result.acct_pay, cashPayFen: settled.result.psn_cash_pay };
+    const billBody = {
+      payer: { personId, name: person.name },
+      institution: { code: INSTITUTION },
+      visitType: 'inpatient',
+      insuranceId: person.idNumber,
+      settlementRef: settled.settlementReference,
+      items: DOMAIN_LINES.map((line, i) => ({ name: ['床位及诊疗费', '乙类药品', '丙类耗材'][i], amountFen: line.amountFen })),
+      ...figures,
+    };
+    // a fen off the settlement is refused, naming the figure; then the bill as settled
+    const off = await signedPost(target, hospital, '/bill/channel/bills', { ...billBody, fundPayFen: figures.fundPayFen + 1, cashPayFen: figures.cashPayFen - 1 });
+    expect([off.status, off.body.code, off.body.field]).toEqual([422, 'bill.amount_mismatch', 'fundPayFen']);
+    const bill = await signedMust(target, hospital, '/bill/channel/bills', billBody);
+    expect(bill.institution).toEqual({ code: INSTITUTION, name: '南阳市第一人民医院' });
 
     // Anyone, from the login page, without logging in.
-    await page.goto(`${target.url}/#/login`);
     await page.getByTestId('to-verify-bill').click();
     await page.getByTestId('verify-code').fill(bill.billCode);
     await page.getByTestId('verify-number').fill(bill.billNumber);
     await page.getByTestId('verify-check').fill(bill.checkCode.toLowerCase());
     await page.getByTestId('verify-date').fill(bill.issueDate);
-    await page.getByTestId('verify-total').fill('120.00');
+    await page.getByTestId('verify-total').fill(plainYuan(figures.totalFen));
     await page.getByTestId('verify-submit').click();
     const result = page.getByTestId('verify-result');
     await expect.poll(() => result.getAttribute('data-result')).toBe('genuine');
     const shown = (await result.textContent()) ?? '';
     expect(shown).toContain('票据真实有效');
     expect(shown).toContain('南阳市第一人民医院');
-    expect(shown).toContain('72.00');
+    expect(shown).toContain(yuan(figures.fundPayFen));
     expect(shown).not.toContain(person.name);
     await step(page, 'bill-1-genuine');
 
@@ -65,7 +109,7 @@ describe('bill verification (电子票据查验)', () => {
     await expect.poll(() => result.getAttribute('data-result')).toBe('not_found');
 
     // The hospital voids the bill; the same check now says voided, naming the red-letter bill.
-    const voided = await signedCreate(target, hospital, `/bill/channel/bills/${bill.id}/void`, { reason: '患者退费' });
+    const voided = await signedMust(target, hospital, `/bill/channel/bills/${bill.id}/void`, { reason: '患者退费' });
     await page.getByTestId('verify-check').fill(bill.checkCode);
     await page.getByTestId('verify-submit').click();
     await expect.poll(() => result.getAttribute('data-result')).toBe('voided');
@@ -73,7 +117,7 @@ describe('bill verification (电子票据查验)', () => {
     await step(page, 'bill-2-voided');
 
     // The QR code on the bill opens the page filled in and checks at once.
-    const query = new URLSearchParams({ code: bill.billCode, number: bill.billNumber, check: bill.checkCode, date: bill.issueDate, total: '12000' });
+    const query = new URLSearchParams({ code: bill.billCode, number: bill.billNumber, check: bill.checkCode, date: bill.issueDate, total: String(figures.totalFen) });
     await page.goto(`${target.url}/#/bill/verify?${query.toString()}`);
     await page.reload();
     await expect.poll(() => page.getByTestId('verify-result').getAttribute('data-result')).toBe('voided');

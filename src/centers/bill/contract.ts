@@ -7,7 +7,7 @@ const MAX_FEN = 10_000_000_000;
 /** An amount of an issuing request: whole fen, never negative (only a red-letter bill is). */
 const Amount = (description: string) => Type.Integer({ minimum: 0, maximum: MAX_FEN, description: `${description}，分 fen` });
 
-export const InstitutionCode = Type.String({ pattern: '^H\\d{11}$', minLength: 12, maxLength: 12, description: '定点医药机构编码 H + 6-digit region + 5 digits' });
+export const InstitutionCode = Type.String({ pattern: '^[HP]\\d{11}$', minLength: 12, maxLength: 12, description: '定点医药机构编码 H (medical) or P (pharmacy) + 6-digit region + 5 digits' });
 export const BillCode = Type.String({ pattern: '^\\d{8}$', minLength: 8, maxLength: 8, description: '票据代码' });
 export const BillNumber = Type.String({ pattern: '^\\d{10}$', minLength: 10, maxLength: 10, description: '票据号码' });
 export const CheckCode = Type.String({ pattern: '^[0-9A-Za-z]{6}$', minLength: 6, maxLength: 6, description: '校验码' });
@@ -15,18 +15,33 @@ export const IssueDate = Type.String({ format: 'date', minLength: 10, maxLength:
 
 // ------------------------------------------------------------------------------------ requests
 
-/** 开票信息 what the institution submits after settlement. */
+/**
+ * 开票信息 what the institution submits after settlement. The bill is checked against the settlement
+ * it cites: the institution's own (the channel app's binding), the same person, not reversed or
+ * refunded, not billed before, and the four figures equal to the settlement's to the fen.
+ */
 export const IssueInput = Body({
   payer: Body({ personId: Id, name: Type.String({ minLength: 1, maxLength: 50, description: '交款人姓名（全名或脱敏） full or masked name' }) }),
-  institution: Body({ code: InstitutionCode, name: Type.String({ minLength: 1, maxLength: 100, description: '开票单位名称' }) }),
+  institution: Type.Object(
+    {
+      code: InstitutionCode,
+      name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '开票单位名称: ignored, the bill prints the name the registry of designated institutions holds' })),
+    },
+    { additionalProperties: false, description: '开票单位: the institution the channel app is bound to' },
+  ),
   visitType: Literals(VISIT_TYPES, '就诊类型'),
   insuranceId: Type.String({ minLength: 4, maxLength: 32, pattern: '^[0-9A-Za-z]+$', description: '医保编号' }),
-  settlementRef: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '结算流水号 / 订单号' }),
+  settlementRef: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: '开票依据: the platform settlement (stl_…), the institution’s settlement reference (结算流水号), or the payment order (pay_…, paid)',
+  }),
   items: Type.Array(Body({ name: Type.String({ minLength: 1, maxLength: 100 }), amountFen: Amount('金额') }), { minItems: 1, maxItems: 200 }),
-  totalFen: Amount('合计'),
-  fundPayFen: Amount('医保统筹基金支付'),
-  accountPayFen: Amount('个人账户支付'),
-  cashPayFen: Amount('个人现金支付'),
+  totalFen: Amount('合计 = the settlement’s medfee_sumamt'),
+  fundPayFen: Amount('医保统筹基金支付 = the settlement’s fund_pay_sumamt'),
+  accountPayFen: Amount('个人账户支付 = the settlement’s acct_pay'),
+  cashPayFen: Amount('个人现金支付 = the settlement’s psn_cash_pay'),
 });
 export type IssueInput = Static<typeof IssueInput>;
 

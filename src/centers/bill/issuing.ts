@@ -5,14 +5,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { isAdapterError } from '../../adapters/index.js';
 import { transaction, type Db } from '../../kernel/db/index.js';
-import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
+import type { AppContext } from '../../kernel/context.js';
+import { DomainError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors/index.js';
 import { maskMiddle, maskName, sm2Sign, sm3Hex } from '../../kernel/crypto/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { idempotent, requestHash } from '../../kernel/idempotency/index.js';
+import * as payment from '../payment/index.js';
 import * as registry from '../registry/index.js';
+import * as settlement from '../settlement/index.js';
 import type { BillView, IssueInput, VoidView } from './contract.js';
 import type { BillDeps, BillSigner } from './deps.js';
-import { amountProblem, beijingDate, canonicalBillText, newCheckCode, redLetterSplit, type BillKind } from './rules.js';
+import { amountProblem, beijingDate, canonicalBillText, figureMismatch, newCheckCode, redLetterSplit, type BillKind, type Figures } from './rules.js';
 import { bills, type BillRow } from './schema.js';
 import { signedFieldsOf, viewOf, views } from './views.js';
 
@@ -47,55 +50,131 @@ function financeFailure(error: unknown): never {
   throw error;
 }
 
-/**
- * The bill this issuer already issued for the settlement: the same request answers with it, a
- * different one (same settlement, other content) is a conflict naming `settlementRef`.
- */
-async function billOfSettlement(db: Db, appId: string, input: IssueInput, hash: string): Promise<BillRow | null> {
-  const [row] = await db.select().from(bills).where(and(eq(bills.issuerAppId, appId), eq(bills.settlementRef, input.settlementRef), eq(bills.kind, 'normal')));
-  if (!row) return null;
-  if (row.requestHash !== hash) throw conflict('bill.settlement_conflict', { settlementRef: input.settlementRef }, 'settlementRef');
-  return row;
+/** The channel app issuing: the institution's system, bound to the institution (绑定机构) it acts for. */
+export interface Issuer {
+  appId: string;
+  institutionCode: string | null;
 }
 
 /**
- * 开票 issues the bill for a settlement. Idempotent on the Idempotency-Key (the kernel's: a replay
- * answers the first bill, another request with the key is a conflict) and on the settlement
- * reference: the same request again answers the first bill, a different one is a conflict.
- * `replayed` when the answer is a bill issued before. The bureau call carries a request id derived
- * from the settlement, so a retry after a failure gets the number the bureau already gave.
+ * A bill of the settlement issued before, as this request's answer: the same request (issuer,
+ * reference, body) again gets it; the same issuer and reference with other content is a conflict, and
+ * so is any other request for it (another app, the settlement under another of its names).
  */
-export async function issueBill(deps: BillDeps, issuer: { appId: string }, input: IssueInput, idempotencyKey?: string): Promise<{ bill: BillView; replayed: boolean }> {
+function asAnswerTo(row: BillRow, appId: string, input: IssueInput, hash: string): BillRow {
+  if (row.issuerAppId === appId && row.settlementRef === input.settlementRef) {
+    if (row.requestHash !== hash) throw conflict('bill.settlement_conflict', { settlementRef: input.settlementRef }, 'settlementRef');
+    return row;
+  }
+  throw conflict('bill.settlement_billed', { settlementRef: input.settlementRef }, 'settlementRef');
+}
+
+/** The issuer's bill under this reference, if any: answered again before anything is looked up, even should its settlement since be reversed. */
+async function earlierBill(db: Db, appId: string, input: IssueInput, hash: string): Promise<BillRow | null> {
+  const [row] = await db.select().from(bills).where(and(eq(bills.issuerAppId, appId), eq(bills.settlementRef, input.settlementRef), eq(bills.kind, 'normal')));
+  return row ? asAnswerTo(row, appId, input, hash) : null;
+}
+
+async function billOfSettlement(db: Db, settlementId: string): Promise<BillRow | null> {
+  const [row] = await db.select().from(bills).where(and(eq(bills.settlementId, settlementId), eq(bills.kind, 'normal')));
+  return row ?? null;
+}
+
+/** 开票依据 what a bill is checked against: whose it is, what was settled, and the platform id that allows one bill per settlement. */
+interface Billable {
+  /** the platform settlement (`stl_…`), or the cash order (`pay_…`) that has none */
+  id: string;
+  personId: string;
+  figures: Figures;
+}
+
+/**
+ * The settlement or paid order `settlementRef` names, among the institution's own (another
+ * institution's reads as unknown): a platform settlement (`stl_…`) or the institution's settlement
+ * reference, or a payment order (`pay_…`), which stands for its settlement (HI, ALL) or is itself
+ * what was paid (CASH, all in cash). A settlement made for an order is billable once that order is paid.
+ */
+async function billableOf(ctx: AppContext, institutionCode: string, input: IssueInput): Promise<Billable> {
+  const ref = input.settlementRef;
+  let order = ref.startsWith('pay_') ? await payment.orderForBill(ctx, institutionCode, ref) : null;
+  let settled: settlement.BillableSettlement | null = null;
+  if (order) {
+    if (order.settlementId) settled = await settlement.settlementForBill(ctx, institutionCode, order.settlementId);
+  } else {
+    settled = await settlement.settlementForBill(ctx, institutionCode, ref);
+    if (settled?.orderId) order = await payment.orderForBill(ctx, institutionCode, settled.orderId);
+  }
+  if (!settled && !order) throw unprocessable('bill.settlement_not_found', {}, 'settlementRef');
+  const reversed = () => conflict('bill.settlement_reversed', { settlementRef: ref }, 'settlementRef');
+  if (settled?.status === 'reversed') throw reversed();
+  if (order) {
+    if (order.status === 'refunded' || order.refundedFen > 0) throw reversed();
+    if (order.status !== 'paid') throw conflict('bill.order_not_paid', { settlementRef: ref, status: order.status }, 'settlementRef');
+  }
+  if (settled) {
+    const r = settled.result;
+    return { id: settled.id, personId: settled.personId, figures: { totalFen: r.medfee_sumamt, fundPayFen: r.fund_pay_sumamt, accountPayFen: r.acct_pay, cashPayFen: r.psn_cash_pay } };
+  }
+  // Paid without a settlement: a CASH order, whose all-cash split is the whole of what was paid.
+  if (!order || order.settlementType !== 'CASH') throw new Error(`order ${order?.id} is paid without its settlement`);
+  return { id: order.id, personId: order.personId, figures: { totalFen: order.totalFen, fundPayFen: order.fundFen, accountPayFen: order.accountFen, cashPayFen: order.cashFen } };
+}
+
+/**
+ * 开票 issues the bill of a settlement, for the institution the channel app is bound to. The bill
+ * is checked against the settlement or paid order it cites: the institution's own, not reversed nor
+ * refunded, the same person, the same figures to the fen, and not billed before by any app (the
+ * unique `bills_settlement_id` holds that under concurrency). The name printed is the registry's.
+ *
+ * Idempotent on the Idempotency-Key (the kernel's: a replay answers the first bill, another request
+ * with the key is a conflict) and on the request: the same request again answers the first bill, a
+ * different one for a billed settlement is a conflict. `replayed` when the answer is a bill issued
+ * before. The bureau call carries a request id derived from the settlement, so a retry after a
+ * failure, or a concurrent request for the same settlement, gets the number the bureau already gave.
+ */
+export async function issueBill(deps: BillDeps, issuer: Issuer, input: IssueInput, idempotencyKey?: string): Promise<{ bill: BillView; replayed: boolean }> {
   const { ctx, finance, signer } = deps;
+  const institutionCode = issuer.institutionCode;
+  if (!institutionCode) throw forbidden('bill.channel_not_bound');
+  if (input.institution.code !== institutionCode) throw new DomainError('bill.institution_not_bound', 'forbidden', { code: input.institution.code }, 'institution.code');
   const hash = requestHash(input);
   const { result: body, replayed } = await idempotent(
     ctx.database,
     { scope: `channel:${issuer.appId}:bill.issue`, key: idempotencyKey, request: input },
     // Reads of other parties happen before the transaction (PGlite has a single connection).
     async () => {
-      const earlier = await billOfSettlement(ctx.database.db, issuer.appId, input, hash);
+      const earlier = await earlierBill(ctx.database.db, issuer.appId, input, hash);
       if (earlier) return { earlier };
+      const billable = await billableOf(ctx, institutionCode, input);
+      if (input.payer.personId !== billable.personId) throw unprocessable('bill.payer_not_settled', {}, 'payer.personId');
+      const differing = figureMismatch(input, billable.figures);
+      if (differing) throw unprocessable('bill.amount_mismatch', { field: differing, settledFen: billable.figures[differing] }, differing);
       const problem = amountProblem(input);
       if (problem) throw badRequest(problem.code, problem.field);
+      const billed = await billOfSettlement(ctx.database.db, billable.id);
+      if (billed) return { earlier: asAnswerTo(billed, issuer.appId, input, hash) };
       const person = await registry.getPerson(ctx, input.payer.personId);
       if (!person) throw badRequest('bill.payer_not_found', 'payer.personId');
       if (!payerNameMatches(input.payer.name, person.name)) throw badRequest('bill.payer_name_mismatch', 'payer.name');
+      const institution = await registry.institutionOf(ctx, institutionCode);
+      if (!institution) throw new DomainError('registry.institution_unknown', 'unprocessable', { code: institutionCode }, 'institution.code');
       const issuedAt = new Date();
       const issueDate = beijingDate(issuedAt);
       const allocation = await finance
-        .allocate({ requestId: sm3Hex(`issue\n${issuer.appId}\n${input.settlementRef}`), institutionCode: input.institution.code, totalFen: input.totalFen, issueDate })
+        .allocate({ requestId: sm3Hex(`issue\n${billable.id}`), institutionCode, totalFen: input.totalFen, issueDate })
         .catch(financeFailure);
       const row = {
         ...numbered('normal', allocation, issuedAt),
         issuerAppId: issuer.appId,
-        institutionCode: input.institution.code,
-        institutionName: input.institution.name,
+        institutionCode,
+        institutionName: institution.name,
         personId: person.id,
         payerName: maskName(person.name),
         insuranceIdEnc: ctx.fields.encrypt(input.insuranceId),
         insuranceIdMasked: maskInsuranceId(input.insuranceId),
         visitType: input.visitType,
         settlementRef: input.settlementRef,
+        settlementId: billable.id,
         items: input.items.map((i) => ({ name: i.name, amountFen: i.amountFen })),
         totalFen: input.totalFen,
         fundPayFen: input.fundPayFen,
@@ -109,10 +188,11 @@ export async function issueBill(deps: BillDeps, issuer: { appId: string }, input
       if (prepared.earlier) return { bill: await viewOf(tx, prepared.earlier), earlier: true };
       const [inserted] = await tx.insert(bills).values(prepared.row).onConflictDoNothing().returning();
       if (inserted) return { bill: await viewOf(tx, inserted), earlier: false };
-      // A concurrent twin (the same settlement, so the same bureau number) committed first: answer with its bill.
-      const twin = await billOfSettlement(tx, issuer.appId, input, hash);
-      if (!twin) throw new Error(`bill ${prepared.row.billCode}-${prepared.row.billNumber} of settlement ${input.settlementRef}: the number is taken by another bill`);
-      return { bill: await viewOf(tx, twin), earlier: true };
+      // A concurrent request for the same settlement (so the same bureau number) committed first:
+      // this very request again gets its bill, any other is refused.
+      const first = await billOfSettlement(tx, prepared.row.settlementId);
+      if (!first) throw new Error(`bill ${prepared.row.billCode}-${prepared.row.billNumber} of settlement ${prepared.row.settlementId}: the number is taken by another bill`);
+      return { bill: await viewOf(tx, asAnswerTo(first, issuer.appId, input, hash)), earlier: true };
     },
   );
   return { bill: body.bill, replayed: replayed || body.earlier };
@@ -124,7 +204,7 @@ export async function issueBill(deps: BillDeps, issuer: { appId: string }, input
  * find the bill voided (a conflict); the bureau request id is fixed per bill, so a retry after a
  * crash between the bureau call and the commit gets the same red-letter number.
  */
-export async function voidBill(deps: BillDeps, issuer: { appId: string }, billId: string, reason: string): Promise<VoidView> {
+export async function voidBill(deps: BillDeps, issuer: Pick<Issuer, 'appId'>, billId: string, reason: string): Promise<VoidView> {
   const { ctx, finance, signer } = deps;
   const { redId, originalId } = await transaction(ctx.database.db, async (tx) => {
     const [original] = await tx.select().from(bills).where(and(eq(bills.id, billId), eq(bills.issuerAppId, issuer.appId))).for('update');
@@ -150,6 +230,7 @@ export async function voidBill(deps: BillDeps, issuer: { appId: string }, billId
       insuranceIdMasked: original.insuranceIdMasked,
       visitType: original.visitType,
       settlementRef: original.settlementRef,
+      settlementId: original.settlementId,
       ...split,
       originalBillId: original.id,
       voidReason: reason,

@@ -78,10 +78,10 @@ export function billRoutes(app: App, ctx: AppContext) {
   // ------------------------------------------------------------------------------ channels
 
   app.post('/channel/bills', {
-    config: { auth: { channel: BILL_CAPABILITIES.issue } },
+    config: { auth: { channel: BILL_CAPABILITIES.issue }, audit: { sensitive: ['insuranceId'] } },
     schema: {
       tags: ['channel'],
-      summary: '开具电子票据（医院，签名请求，幂等） an institution issues the e-bill of a settlement (signed request; idempotent on settlementRef and Idempotency-Key)',
+      summary: '开具电子票据（绑定机构的渠道应用，签名请求，幂等） the bound institution issues the e-bill of its settlement or paid order, checked against it to the fen; one bill per settlement (signed request; idempotent on the request and Idempotency-Key)',
       headers: IdempotencyHeaders,
       body: IssueInput,
       response: { 201: BillView },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSm2KeyPair, sm2Sign, sm2Verify } from '../../kernel/crypto/index.js';
-import { amountProblem, beijingDate, beijingDateTime, canonicalBillText, CHECK_CODE_RE, newCheckCode, redLetterSplit, verdictOf, yuan, type SignedFields } from './rules.js';
+import { amountProblem, beijingDate, beijingDateTime, canonicalBillText, CHECK_CODE_RE, figureMismatch, newCheckCode, redLetterSplit, verdictOf, yuan, type SignedFields } from './rules.js';
 
 const split = (fund: number, account: number, cash: number, total: number, items = [total]) => ({
   items: items.map((amountFen, i) => ({ name: `项目${i}`, amountFen })),
@@ -30,6 +30,20 @@ describe('amount split (统筹 + 个账 + 现金 = 合计, to the fen)', () => {
       accountPayFen: 0,
       cashPayFen: -3000,
     });
+  });
+});
+
+describe('the bill against its settlement (票据与结算一致, to the fen)', () => {
+  const settled = { totalFen: 2_000_000, fundPayFen: 1_445_000, accountPayFen: 200_000, cashPayFen: 355_000 };
+  it.each([
+    ['the same figures', {}, null],
+    ['the total one fen over', { totalFen: 2_000_001 }, 'totalFen'],
+    ['a fen moved from cash to the fund', { fundPayFen: 1_445_001, cashPayFen: 354_999 }, 'fundPayFen'],
+    ['a fen moved from cash to the account', { accountPayFen: 200_001, cashPayFen: 354_999 }, 'accountPayFen'],
+    ['the cash one fen short', { cashPayFen: 354_999 }, 'cashPayFen'],
+    ['everything off: the total is named first', { totalFen: 1, fundPayFen: 0, accountPayFen: 0, cashPayFen: 1 }, 'totalFen'],
+  ])('%s', (_label, overrides, field) => {
+    expect(figureMismatch({ ...settled, ...overrides }, settled)).toBe(field);
   });
 });
 

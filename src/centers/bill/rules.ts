@@ -44,6 +44,18 @@ export function amountProblem(split: AmountSplit): { field: string; code: string
   return null;
 }
 
+/** The four figures a bill prints and its settlement fixes. */
+export type Figures = Pick<AmountSplit, 'totalFen' | 'fundPayFen' | 'accountPayFen' | 'cashPayFen'>;
+const FIGURES = ['totalFen', 'fundPayFen', 'accountPayFen', 'cashPayFen'] as const satisfies readonly (keyof Figures)[];
+
+/**
+ * The first of the bill's figures (total, fund, account, cash, in that order) that differs from its
+ * settlement's, or null: a bill prints exactly what was settled, to the fen.
+ */
+export function figureMismatch(bill: Figures, settled: Figures): keyof Figures | null {
+  return FIGURES.find((figure) => bill[figure] !== settled[figure]) ?? null;
+}
+
 /** 红字票据 the red-letter bill carries the original's amounts negated. */
 export function redLetterSplit(split: AmountSplit): AmountSplit {
   const neg = (fen: number) => (fen === 0 ? 0 : -fen);
