@@ -53,7 +53,7 @@ export const PAYMENT_SCENARIOS: Scenario[] = [
     summary: 'POST /api/v1/payment/orders/:id/confirm — a person confirms a hybrid payment: voucher password (argon2id), settlement of fund + account, cash prepay at the channel (goal: 2,000/s)',
     async setup(server) {
       const [sysadmin, clerk] = await Promise.all([loginStaff(server, 'sysadmin'), loginStaff(server, 'nanyang_admin')]);
-      const app = await ok(server, 'POST', '/auth/channels', { name: '压测医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin.accessToken);
+      const app = await ok(server, 'POST', '/auth/channels', { name: '压测医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: 'H41130200746' }, sysadmin.accessToken);
       const entity = await ok(server, 'POST', '/registry/entities', { creditCode: randomCreditCode(), name: `支付压测单位${randomInt(1e6)}`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() }, clerk.accessToken);
       const unit = await ok(server, 'POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' }, clerk.accessToken);
       const payers = [];
@@ -68,7 +68,7 @@ export const PAYMENT_SCENARIOS: Scenario[] = [
       const templates: string[] = [];
       for (const who of payers) {
         const { code } = await ok(server, 'POST', '/voucher/codes', { channelAppId: app.appId }, who.token);
-        const raw = JSON.stringify({ code, insuranceType: '310', institutionCode: 'H41130200746', visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' }, lines, settlementType: 'ALL', orderReference: `BENCH${randomInt(1e12)}` });
+        const raw = JSON.stringify({ code, insuranceType: '310', visit: { kind: 'inpatient', date: '2025-03-15' }, lines, settlementType: 'ALL', orderReference: `BENCH${randomInt(1e12)}` });
         const headers = { ...(signRequest({ appId: app.appId, secret: app.secret, method: 'POST', path: '/api/v1/payment/orders', body: raw }) as unknown as Record<string, string>), 'idempotency-key': `bench-${randomInt(1e12)}` };
         templates.push((await ok(server, 'POST', '/payment/orders', JSON.parse(raw), undefined, headers)).id);
       }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { mintSettlementToken } from '../src/centers/voucher/index.js';
 import { makeIdNumber } from '../src/kernel/validation/identifiers.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from '../test/support/factories.js';
 import type { TestServer } from '../test/support/server.js';
@@ -17,14 +18,17 @@ async function created(server: TestServer, path: string, body: unknown, token: s
   return response.body;
 }
 
+const INSTITUTION = 'H41130200746';
+
 /**
- * A hospital's channel app (settlement.settle) and a person of 南阳 employed in 310 from 2019-01 with
- * 5,000.00 in the personal account, under the demo's settlement policy; the app's secret goes to the
+ * A hospital's channel app (settlement.settle, bound to the demo's 南阳市第一人民医院) and a person of
+ * 南阳 employed in 310 from 2019-01 with 5,000.00 in the personal account, under the demo's
+ * settlement policy, and the person's settlement token for the app; the app's secret goes to the
  * signing module through the environment.
  */
 async function settlementFixture(server: TestServer) {
   const [sysadmin, nanyang] = await Promise.all([loginStaff(server, 'sysadmin'), loginStaff(server, 'nanyang_admin')]);
-  const app = await created(server, '/auth/channels', { name: '压测医院HIS', capabilities: ['settlement.settle'] }, sysadmin.accessToken);
+  const app = await created(server, '/auth/channels', { name: '压测医院HIS', capabilities: ['settlement.settle'], institutionCode: INSTITUTION }, sysadmin.accessToken);
   const entity = await created(server, '/registry/entities', { creditCode: randomCreditCode(), name: `压测单位${randomInt(1e6)}`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() }, nanyang.accessToken);
   const unit = await created(server, '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' }, nanyang.accessToken);
   const person = await created(server, '/registry/persons', { idNumber: makeIdNumber('411302', '1980-05-05', randomInt(0, 1000)), name: randomName(), regionCode: '411302', category: 'employee' }, nanyang.accessToken);
@@ -35,7 +39,16 @@ async function settlementFixture(server: TestServer) {
   );
   process.env.BENCH_CHANNEL_APP_ID = app.appId;
   process.env.BENCH_CHANNEL_SECRET = app.secret;
-  return { personId: person.id as string };
+  // A bench fixture in place of a verified code (as the voucher scenarios write codes straight into
+  // their table): the token a verification would give, minted with the platform's key, good for the run.
+  const settlementToken = mintSettlementToken(Buffer.from(server.platform.ctx.config.keys.settlementToken, 'hex'), {
+    appId: app.appId,
+    personId: person.id,
+    institutionCode: INSTITUTION,
+    codeId: `bench${randomInt(1e12)}`,
+    exp: Math.floor(Date.now() / 1000) + 86_400,
+  });
+  return { personId: person.id as string, settlementToken };
 }
 
 /** A 20-line inpatient visit: service items, western drugs (some class B), consumables (some class C, some over their cap). */
@@ -105,13 +118,14 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'pre-settlement',
-    summary: 'POST /api/v1/settlement/pre-settlements — an institution (signed channel request) pre-settles a 20-line inpatient visit (issue 4)',
+    summary:
+      'POST /api/v1/settlement/pre-settlements — an institution (signed channel request, settlement token checked, level from the registry) pre-settles a 20-line inpatient visit (issue 4)',
     async setup(server) {
-      const { personId } = await settlementFixture(server);
+      const { personId, settlementToken } = await settlementFixture(server);
       return {
         path: '/api/v1/settlement/pre-settlements',
         method: 'POST',
-        bodies: [{ personId, insuranceType: '310', institutionCode: 'H41130200746', visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' }, lines: twentyLines() }],
+        bodies: [{ settlementToken, personId, insuranceType: '310', visit: { kind: 'inpatient', date: '2025-03-15' }, lines: twentyLines() }],
         setupRequest: fileURLToPath(new URL('./sign-request.cjs', import.meta.url)),
       };
     },

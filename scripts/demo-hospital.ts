@@ -27,7 +27,8 @@ export interface Hospital {
   secret: string;
 }
 
-export const HOSPITAL = { name: '南阳市第一人民医院', code: INSTITUTION, level: 2 } as const;
+/** The registry's 南阳市第一人民医院 (二级): the platform takes its level from the registry, never from the order. */
+export const HOSPITAL = { name: '南阳市第一人民医院', code: INSTITUTION } as const;
 export const HOSPITAL_APP_NAME = `${HOSPITAL.name}HIS（演示）`;
 /** What the bill's items call DOMAIN.md's fee lines. */
 const ITEM_NAMES: Record<string, string> = { [FEE_CODES.service]: '床位及诊疗费', [FEE_CODES.drug]: '乙类药品', [FEE_CODES.consumable]: '丙类耗材' };
@@ -48,6 +49,8 @@ export interface IssuedBill {
   billNumber: string;
   checkCode: string;
   issueDate: string;
+  /** the registry's code and name of the institution, whatever the request said */
+  institution: { code: string; name: string };
   payerName: string;
   totalFen: number;
   fundPayFen: number;
@@ -78,17 +81,26 @@ export async function registerHospital(platformUrl: string, admin = { identifier
   const post = <T>(apiPath: string, body: unknown, expected: number, token?: string) =>
     call<T>(`${platformUrl}/api/v1${apiPath}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }, [expected]);
   const { accessToken } = await post<{ accessToken: string }>('/auth/login', admin, 200);
-  const app = await post<{ appId: string; secret: string }>('/auth/channels', { name: HOSPITAL_APP_NAME, capabilities: ['voucher.verify', 'payment.order', 'bill.issue'] }, 201, accessToken);
+  // bound to the hospital's designated institution (the registry's demo data): settlement takes its code and level from the binding
+  const app = await post<{ appId: string; secret: string }>(
+    '/auth/channels',
+    { name: HOSPITAL_APP_NAME, capabilities: ['voucher.verify', 'payment.order', 'bill.issue'], institutionCode: HOSPITAL.code },
+    201,
+    accessToken,
+  );
   return { platformUrl, appId: app.appId, secret: app.secret };
 }
 
-/** 下单 the order of the visit from the code the person shows (the code is verified and used up here). */
+/**
+ * 下单 the order of the visit from the code the person shows (the code is verified and used up here).
+ * The institution is the app's binding; naming it is a check, and the level is the registry's.
+ */
 export function createOrder(hospital: Hospital, code: string, visitDate = beijingDate(new Date())) {
   return signed<Order>(hospital, 'POST', '/payment/orders', {
     code,
     insuranceType: '310',
     institutionCode: HOSPITAL.code,
-    visit: { kind: 'inpatient', institutionLevel: HOSPITAL.level, date: visitDate },
+    visit: { kind: 'inpatient', date: visitDate },
     lines: DOMAIN_LINES,
     settlementType: 'ALL',
     orderReference: `DEMO${Date.now()}`,
@@ -112,13 +124,15 @@ export const payInWallet = (walletUrl: string, orderId: string) =>
   call(`${walletUrl}/test/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outTradeNo: orderId }) }, [200]);
 
 /**
- * 开票 the e-bill of a paid order. The payer's name and insurance number come from the hospital's own
- * admission record, which for this demo is the demo person's.
+ * 开票 the e-bill of a paid order: the order id stands for its settlement, and the figures are the
+ * paid order's (the settlement's, to the fen); the platform prints the registry's name of the
+ * hospital. The payer's name and insurance number come from the hospital's own admission record,
+ * which for this demo is the demo person's.
  */
 export function issueBill(hospital: Hospital, order: Order, patient: { name: string; insuranceId: string } = { name: DEMO.person.name, insuranceId: DEMO.person.idNumber }) {
   return signed<IssuedBill>(hospital, 'POST', '/bill/channel/bills', {
     payer: { personId: order.personId, name: patient.name },
-    institution: { code: HOSPITAL.code, name: HOSPITAL.name },
+    institution: { code: HOSPITAL.code },
     visitType: 'inpatient',
     insuranceId: patient.insuranceId,
     settlementRef: order.id,

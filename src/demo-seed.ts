@@ -60,6 +60,8 @@ export const BUILT_IN_ROLES = {
       auth.PERMISSIONS.collectionManage,
       // 电子凭证: the risk flags of their region's vouchers
       auth.PERMISSIONS.voucherRiskRead,
+      // 结算: what institutions claimed that the catalog contradicts
+      auth.PERMISSIONS.settlementRiskRead,
       // 移动支付: the daily channel reconciliation of their region's institutions
       auth.PERMISSIONS.paymentReconcile,
     ],
@@ -73,6 +75,8 @@ export async function seedDemo(ctx: AppContext, options: { insured?: boolean } =
   for (const role of Object.values(BUILT_IN_ROLES)) await auth.ensureRole(ctx, { ...role, permissions: [...role.permissions] });
   // Policy first: a database seeded by an older version still gets the long-term-care example.
   await policy.seedPolicyDemo(ctx);
+  // 定点医药机构 of 南阳, before the early return too: the demo hospital's channel app is bound to one.
+  await registry.seedInstitutionsDemo(ctx);
   if (await user.findAccountByLoginName(ctx, DEMO.provinceAdmin)) return false;
 
   const staff = async (loginName: string, name: string, phone: string, orgKey: keyof typeof DEMO_ORGS, roleId: string, kind: 'admin' | 'agency_staff' = 'admin') => {

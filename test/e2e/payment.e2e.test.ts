@@ -5,7 +5,7 @@
  * password; the insurance part is settled and the cash part goes to the payment channel.
  */
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_LINES, INSTITUTION } from '../../scripts/domain-visit.js';
+import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
 import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
 
@@ -22,7 +22,8 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId: registered.id, fromMonth: '2019-01' } });
     await personAccount(target, person);
     const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
-    hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] } });
+    // bound to the registry's 南阳市第一人民医院: orders take the institution and its level from the binding
+    hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: INSTITUTION } });
   });
 
   it('the person confirms an order with the voucher password; fund settled, cash with the channel', async () => {
@@ -50,7 +51,7 @@ describe('hybrid payment confirmed in the personal hall', () => {
       code,
       insuranceType: '310',
       institutionCode: INSTITUTION,
-      visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
+      visit: { kind: 'inpatient', date: VISIT_DATE },
       lines: DOMAIN_LINES,
       settlementType: 'ALL',
       orderReference: `E2E${Date.now()}`,

@@ -49,8 +49,11 @@ describe('the demo hospital and the seeded person', () => {
     const paid = await orderAfter(hospital, order.id, ['paying'], 5_000, 50);
     expect(paid.status).toBe('paid');
 
+    // The bill is checked against the order's settlement: a fen more is refused, naming the figure.
+    await expect(issueBill(hospital, { ...paid, totalFen: paid.totalFen + 1, cashFen: paid.cashFen + 1 })).rejects.toThrow(/422 .*"field":"totalFen"/);
     const bill = await issueBill(hospital, paid);
     expect(bill).toMatchObject({ totalFen: 2_000_000, fundPayFen: 1_445_000, accountPayFen: 0, cashPayFen: 555_000, payerName: '张**' });
+    expect(bill.institution).toEqual({ code: 'H41130200746', name: '南阳市第一人民医院' });
     const mine = await must(server, 'GET', '/bill/mine', undefined, token, 200);
     expect(mine.items.map((b: { id: string }) => b.id)).toEqual([bill.id]);
 

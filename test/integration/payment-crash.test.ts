@@ -28,7 +28,7 @@ import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { startFakePayChannel, startFakeRealName, startFakeSms, type FakePayChannel, type FakeRealName, type FakeSms } from '../../fakes/index.js';
 import { createTestCache, createTestDatabase, REDIS_URL, newCachePrefix, type TestDatabase } from '../support/db.js';
-import { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../../scripts/domain-visit.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from '../support/factories.js';
 import { apiClient, type ApiResponse, type TestServer } from '../support/server.js';
 import type { Cache } from '../../src/kernel/cache/index.js';
@@ -238,7 +238,7 @@ const orderBody = (code: string, settlementType: string, lines: Array<Record<str
   code,
   insuranceType: '310',
   institutionCode: INSTITUTION,
-  visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
+  visit: { kind: 'inpatient', date: VISIT_DATE },
   lines,
   settlementType,
   orderReference: `ORD${randomBytes(6).toString('hex')}`,
@@ -326,6 +326,7 @@ beforeAll(async () => {
     TOKEN_SIGNING_KEY: randomKey(),
     VOUCHER_CODE_KEY: randomKey(),
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
+    SETTLEMENT_TOKEN_KEY: randomKey(),
     REALNAME_URL: realName.url,
     REALNAME_SECRET: creds.realName,
     SMS_URL: sms.url,
@@ -350,7 +351,7 @@ beforeAll(async () => {
   // Data through the first generation's API, before any kill.
   admin = (await loginStaff({ api } as unknown as TestServer, 'nanyang_admin')).accessToken;
   const sysadmin = (await loginStaff({ api } as unknown as TestServer, 'sysadmin')).accessToken;
-  hospital = await ok('POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin);
+  hospital = await ok('POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: INSTITUTION }, sysadmin);
   const entity = await ok('POST', '/registry/entities', { creditCode: randomCreditCode(), name: `崩溃测试${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() }, admin);
   unitId = (await ok('POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' }, admin)).id as string;
 }, 120_000);

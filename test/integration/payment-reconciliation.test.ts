@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryNonceStore, verifySignedRequest } from '../../src/adapters/signing.js';
 import { configurePaymentWebhooks, deliverPaymentWebhooks } from '../../src/centers/payment/index.js';
-import { loginStaff } from '../support/factories.js';
+import { loginStaff, randomCreditCode } from '../support/factories.js';
 import {
   confirmOrder,
   FEE_CODES,
@@ -25,6 +25,7 @@ import {
   paymentCast,
   signedHeaders,
   signedPost,
+  VISIT_DATE,
   voucherCode,
   type Channel,
   type Payer,
@@ -38,6 +39,8 @@ let admin: string;
 let clerk: string;
 let sysadmin: string;
 let hospital: Channel;
+/** a 郑州 hospital's app, bound to it */
+let zhengzhou: Channel;
 
 /** 南阳 宛城区 (the clerk's city) and 郑州 (not theirs) */
 const NANYANG_HOSPITAL = INSTITUTION;
@@ -52,10 +55,10 @@ const key = idempotencyKey;
 /** An insured person of 南阳 with an activated voucher and the hospital authorized (CASH orders need no balance). */
 const payer = () => newPayer(server, cast);
 
-/** A CASH order (all 1,200.00 through the channel) confirmed and then paid or declined in the wallet. */
-async function cashOrder(who: Payer, institutionCode: string, outcome: 'success' | 'decline' = 'success') {
-  const body = { code: await voucherCode(server, who, hospital), insuranceType: '310', institutionCode, visit: { kind: 'outpatient', institutionLevel: 2, date: '2019-03-15' }, lines: LINES, settlementType: 'CASH', orderReference: `ORD${randomInt(1e9)}` };
-  const created = await channelPost(hospital, '/payment/orders', body, key());
+/** A CASH order (all 1,200.00 through the channel) at the app's institution, confirmed and then paid or declined in the wallet. */
+async function cashOrder(who: Payer, app: Channel = hospital, outcome: 'success' | 'decline' = 'success') {
+  const body = { code: await voucherCode(server, who, app), insuranceType: '310', visit: { kind: 'outpatient', date: VISIT_DATE }, lines: LINES, settlementType: 'CASH', orderReference: `ORD${randomInt(1e9)}` };
+  const created = await channelPost(app, '/payment/orders', body, key());
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const confirmed = await confirmOrder(server, who, created.body.id);
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
@@ -75,6 +78,9 @@ beforeAll(async () => {
   server = await startTestServer();
   cast = await paymentCast(server, '对账测试');
   ({ admin, sysadmin, hospital } = cast);
+  // 郑州's hospital is designated by its own city: a national administrator registers it here.
+  await ok('POST', '/registry/institutions', { code: ZHENGZHOU_HOSPITAL, name: '郑州市金水区人民医院', kind: 'general_hospital', creditCode: randomCreditCode(), level: 2, agreementFrom: '2020-01-01', agreementTo: '2030-12-31' }, sysadmin);
+  zhengzhou = await ok('POST', '/auth/channels', { name: '郑州市金水区人民医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: ZHENGZHOU_HOSPITAL }, sysadmin);
   clerk = (await loginStaff(server, 'nanyang_clerk')).accessToken;
 });
 afterAll(() => server?.close());
@@ -82,12 +88,12 @@ afterAll(() => server?.close());
 describe('daily reconciliation (对账)', () => {
   it('finds matches and every kind of difference, scoped to the clerk’s region; decided once; kept on a re-run', async () => {
     const fake = server.fakes.paychannel;
-    const who = await payer();
-    const matched = await cashOrder(who, NANYANG_HOSPITAL);
-    const mismatched = await cashOrder(who, NANYANG_HOSPITAL);
-    const notAtChannel = await cashOrder(who, NANYANG_HOSPITAL);
-    const declined = await cashOrder(who, NANYANG_HOSPITAL, 'decline');
-    const elsewhere = await cashOrder(who, ZHENGZHOU_HOSPITAL);
+    const who = await newPayer(server, cast, 0, [hospital, zhengzhou]);
+    const matched = await cashOrder(who);
+    const mismatched = await cashOrder(who);
+    const notAtChannel = await cashOrder(who);
+    const declined = await cashOrder(who, hospital, 'decline');
+    const elsewhere = await cashOrder(who, zhengzhou);
     const refund = await channelPost(hospital, `/payment/orders/${matched}/refunds`, { amountFen: 20_000, reason: '退药' }, key());
     expect(refund.status, JSON.stringify(refund.body)).toBe(201);
     const channelRefundId = refund.body.refund.channelRefundId as string;
@@ -249,7 +255,7 @@ describe('institution webhooks (机构回调)', () => {
       expect(registered.body.url).toBe(his.url);
       const who = await payer();
 
-      const paid = await cashOrder(who, NANYANG_HOSPITAL);
+      const paid = await cashOrder(who);
       const [delivery] = await settle(paid, 1);
       expect(delivery).toMatchObject({ event: 'paid', status: 'delivered', attempts: 3, lastStatus: 204, lastError: null, lastUrl: his.url });
       const calls = his.calls.filter((c) => c.body.order.id === paid);
@@ -268,7 +274,7 @@ describe('institution webhooks (机构回调)', () => {
       const refundCalls = his.calls.filter((c) => c.body.order.id === paid && c.body.event === 'refunded');
       expect(refundCalls.map((c) => [c.body.order.status, c.body.order.refundedFen, c.body.refund?.amountFen ?? null])).toEqual([['paid', 20_000, 20_000], ['refunded', 120_000, null]]);
 
-      const declined = await cashOrder(who, NANYANG_HOSPITAL, 'decline');
+      const declined = await cashOrder(who, hospital, 'decline');
       expect((await settle(declined, 1))[0]).toMatchObject({ event: 'failed', status: 'delivered', attempts: 1 });
       expect(his.calls.every((c) => c.verified)).toBe(true);
 
@@ -297,7 +303,7 @@ describe('institution webhooks (机构回调)', () => {
       payment.webhookPrivateHosts = true;
       expect((await webhookPut(hospital, url)).status).toBe(200);
       payment.webhookPrivateHosts = false;
-      const id = await cashOrder(await payer(), NANYANG_HOSPITAL);
+      const id = await cashOrder(await payer());
       const [given] = await settle(id, 1);
       expect(given).toMatchObject({ event: 'paid', status: 'failed', attempts: 2, lastStatus: null });
       expect(given.lastError).toContain('private address');
@@ -313,7 +319,7 @@ describe('institution webhooks (机构回调)', () => {
     const his = await receiver(hospital, 1_000);
     try {
       expect((await webhookPut(hospital, his.url)).status).toBe(200);
-      const id = await cashOrder(await payer(), NANYANG_HOSPITAL);
+      const id = await cashOrder(await payer());
       const [given] = await settle(id, 1);
       expect(given).toMatchObject({ event: 'paid', status: 'failed', attempts: 3, lastStatus: 500, lastError: 'HTTP 500', nextAttemptAt: null });
       expect(his.calls.filter((c) => c.body.order.id === id)).toHaveLength(3);

@@ -24,6 +24,7 @@ import {
   voucherCode,
   VOUCHER_PASSWORD,
   type Channel,
+  VISIT_DATE,
   type Payer,
   type PaymentCast,
 } from '../support/payment.js';
@@ -55,7 +56,7 @@ async function orderBody(who: Payer, settlementType: 'ALL' | 'CASH' | 'HI', app 
     code: await code(who, app),
     insuranceType: '310',
     institutionCode: INSTITUTION,
-    visit: { kind: 'inpatient', institutionLevel: 2, date: '2019-03-15' },
+    visit: { kind: 'inpatient', date: VISIT_DATE },
     lines: LINES,
     settlementType,
     orderReference: reference(),
@@ -98,6 +99,8 @@ describe('settlement type ALL (fund + account + cash)', () => {
     const who = await payer(200_000);
     const created = await createOrder(who, 'ALL');
     expect(created).toMatchObject({ status: 'created', personId: who.personId, totalFen: 2_000_000, fundFen: 1_445_000, accountFen: 200_000, cashFen: 355_000, settlementId: null });
+    // The institution is the app's binding, its level the registry's (二级) on the visit date.
+    expect(created).toMatchObject({ institutionCode: INSTITUTION, visit: { kind: 'inpatient', institutionLevel: 2, date: VISIT_DATE } });
     // Creating moves nothing.
     expect(await balanceOf(who.personId)).toBe(200_000);
     expect(await settlementsOf(who.personId)).toEqual([]);
@@ -206,11 +209,15 @@ describe('order creation', () => {
     expect([mismatch.status, mismatch.body.code]).toEqual([409, 'request.idempotency_conflict']);
     const keyless = await channelPost(hospital, '/payment/orders', body);
     expect([keyless.status, keyless.body.field]).toEqual([400, 'idempotency-key']);
+    // The institution code may be left out: the app's binding is the institution.
+    const { institutionCode: _named, ...unnamed } = await orderBody(who, 'CASH');
+    const bound = await channelPost(hospital, '/payment/orders', unnamed, k + 'b');
+    expect([bound.status, bound.body.institutionCode]).toEqual([201, INSTITUTION]);
     // The code was used up by the first creation.
     const reused = await channelPost(hospital, '/payment/orders', { ...body, orderReference: reference() }, key());
     expect(reused.status).toBeGreaterThanOrEqual(400);
     expect(reused.status).toBeLessThan(500);
-    expect(Number((await db().rows<{ n: number }>(sql`select count(*)::int as n from payment.orders where person_id = ${who.personId}`))[0].n)).toBe(1);
+    expect(Number((await db().rows<{ n: number }>(sql`select count(*)::int as n from payment.orders where person_id = ${who.personId}`))[0].n)).toBe(2);
   });
 });
 

@@ -11,7 +11,9 @@ import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { loginStaff, newPerson, randomCreditCode, randomName } from './factories.js';
 import type { TestServer } from './server.js';
 
-export { DOMAIN_LINES, FEE_CODES, INSTITUTION } from '../../scripts/domain-visit.js';
+import { INSTITUTION } from '../../scripts/domain-visit.js';
+
+export { DOMAIN_LINES, FEE_CODES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 
 export const VOUCHER_PASSWORD = '258147';
 
@@ -57,14 +59,15 @@ export interface PaymentCast {
 export async function paymentCast(server: TestServer, unitName: string): Promise<PaymentCast> {
   const admin = (await loginStaff(server, 'nanyang_admin')).accessToken;
   const sysadmin = (await loginStaff(server, 'sysadmin')).accessToken;
-  const hospital = await must(server, 'POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'] }, sysadmin);
+  // bound to the demo seed's 南阳市第一人民医院 (registry institution H41130200746)
+  const hospital = await must(server, 'POST', '/auth/channels', { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: INSTITUTION }, sysadmin);
   const entity = await must(server, 'POST', '/registry/entities', { creditCode: randomCreditCode(), name: `${unitName}${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() }, admin);
   const unit = await must(server, 'POST', '/enrollment/units', { entityId: entity.id, insuranceType: '310', fromMonth: '2019-01' }, admin);
   return { admin, sysadmin, hospital, unitId: unit.id };
 }
 
-/** A person employed (310) by the cast's unit with `balanceFen` in the account, an activated voucher, and the hospital authorized. */
-export async function newPayer(server: TestServer, cast: PaymentCast, balanceFen = 0): Promise<Payer> {
+/** A person employed (310) by the cast's unit with `balanceFen` in the account, an activated voucher, and the hospital (or `apps`) authorized. */
+export async function newPayer(server: TestServer, cast: PaymentCast, balanceFen = 0, apps: Channel[] = [cast.hospital]): Promise<Payer> {
   const idNumber = makeIdNumber('411302', `19${randomInt(60, 90)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, randomInt(0, 1000));
   const name = randomName();
   const person = await must(server, 'POST', '/registry/persons', { idNumber, name, regionCode: '411302', category: 'employee' }, cast.admin);
@@ -75,6 +78,15 @@ export async function newPayer(server: TestServer, cast: PaymentCast, balanceFen
       sql`insert into collection.account_entries (person_id, kind, amount_fen, month, insurance_type, source_ref) values (${person.id}, 'allocation', ${balanceFen}, 201901, '310', ${`test:${person.id}`})`,
     );
   }
+  return { personId: person.id, token: await voucherHolder(server, { idNumber, name }, apps) };
+}
+
+/**
+ * An enrolled registry person becomes a voucher holder: an account verified to L3, the voucher
+ * activated with VOUCHER_PASSWORD, the apps authorized; their L3 access token.
+ */
+export async function voucherHolder(server: TestServer, person: { idNumber: string; name: string }, apps: Channel[]): Promise<string> {
+  const { idNumber, name } = person;
   // The voucher learns the enrollment from its event.
   while ((await server.platform.ctx.outbox.dispatchOnce()) > 0);
   const account = await newPerson(server, { idNumber, name });
@@ -82,8 +94,8 @@ export async function newPayer(server: TestServer, cast: PaymentCast, balanceFen
   const l2 = await must(server, 'POST', '/auth/realname', { name, idNumber }, account.accessToken, 200);
   const l3 = await passLiveness(server, l2.accessToken);
   await must(server, 'POST', '/voucher/activate', { password: VOUCHER_PASSWORD }, l3, 200);
-  await must(server, 'POST', '/voucher/authorizations', { appId: cast.hospital.appId }, l3);
-  return { personId: person.id, token: l3 };
+  for (const app of apps) await must(server, 'POST', '/voucher/authorizations', { appId: app.appId }, l3);
+  return l3;
 }
 
 /** 实人认证 the person passes liveness at the fake provider (who must know them); the session's L3 access token. */
@@ -94,9 +106,22 @@ export async function passLiveness(server: TestServer, token: string): Promise<s
 }
 
 /** The person's dynamic QR code for the channel app. */
-export async function voucherCode(server: TestServer, who: Payer, app: Channel) {
+export async function voucherCode(server: TestServer, who: Pick<Payer, 'token'>, app: Channel) {
   return (await must(server, 'POST', '/voucher/codes', { channelAppId: app.appId }, who.token)).code as string;
 }
+
+/**
+ * 核验 the app verifies a fresh code of the person (`POST /voucher/verify`): the identity and, for an
+ * app bound to an institution, the settlement token (结算授权令牌) its settlement needs.
+ */
+export async function verify(server: TestServer, app: Channel, who: Pick<Payer, 'token'>) {
+  const response = await signedPost(server, app, '/voucher/verify', { code: await voucherCode(server, who, app) });
+  expect(response.status, `verify: ${JSON.stringify(response.body)}`).toBe(200);
+  return response.body as { personId: string; codeId: string; settlementToken: string | null; settlementTokenExpiresAt: string | null };
+}
+
+/** The settlement token of a fresh code of the person, verified by the app. */
+export const settlementToken = async (server: TestServer, app: Channel, who: Pick<Payer, 'token'>) => (await verify(server, app, who)).settlementToken as string;
 
 /** The person confirms an order with the voucher password. */
 export const confirmOrder = (server: TestServer, who: Payer, id: string, password = VOUCHER_PASSWORD, key = idempotencyKey()) =>

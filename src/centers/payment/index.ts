@@ -29,5 +29,8 @@ export const deliverPaymentWebhooks = (ctx: AppContext) => deliverWebhooksNow(ct
 export const configurePaymentWebhooks = (ctx: AppContext, policy: Partial<WebhookPolicy>) => setWebhookPolicy(ctx, policy);
 export type { WebhookPolicy };
 
+/** 开票依据 the institution's order an e-bill cites, by its platform id (`pay_…`), in whatever state; null when it has none by that id. */
+export { orderForBill } from './billing.js';
+
 /** The center's event topics: `payment.events.ORDER_EVENT`. */
 export * as events from './events.js';

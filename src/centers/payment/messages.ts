@@ -4,6 +4,11 @@ registerMessages({
   'payment.not_found': { zh: '没有该支付订单', en: 'No such payment order' },
   'payment.idempotency_key_required': { zh: '此操作须带幂等键 Idempotency-Key', en: 'This operation requires an Idempotency-Key header' },
   'payment.reference_taken': { zh: '订单号 {reference} 已在本机构使用', en: 'The order reference {reference} was already used by this institution' },
+  'payment.channel_not_bound': { zh: '本渠道应用未绑定定点医药机构，不能下单', en: 'This channel app is bound to no designated institution: it cannot create orders' },
+  'payment.institution_not_bound': {
+    zh: '本渠道应用绑定的机构是 {bound}，不能以 {institutionCode} 下单',
+    en: 'This channel app is bound to {bound}: it cannot create orders as {institutionCode}',
+  },
   'payment.insurance_type_not_held': { zh: '参保人的电子凭证不含险种 {insuranceType}', en: 'The person’s e-voucher does not carry insurance type {insuranceType}' },
   'payment.cash_not_allowed': {
     zh: '结算类型 HI 不允许现金部分，本次个人现金支付 {cashFen} 分',

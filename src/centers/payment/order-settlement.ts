@@ -11,7 +11,12 @@ import type { OrderRow } from './views.js';
 const settleKey = (orderId: string) => `payment:${orderId}:settle`;
 const reverseKey = (orderId: string) => `payment:${orderId}:reverse`;
 
-/** The settlement of the order (fund and account parts), made once whatever the retries. */
+/**
+ * The settlement of the order (fund and account parts), made once whatever the retries. The consent
+ * is the order itself: only an order the person confirmed with the voucher password gets here
+ * (`settling` and later, from the confirmation or the job finishing one). The institution and its
+ * level are the order's, which took them from the app's binding and the registry.
+ */
 export async function settleOrder(ctx: AppContext, order: OrderRow): Promise<settlement.SettlementView> {
   const { settlement: settled } = await settlement.settleVisit(
     ctx,
@@ -24,6 +29,7 @@ export async function settleOrder(ctx: AppContext, order: OrderRow): Promise<set
       lines: order.lines,
       settlementReference: order.id,
     },
+    { kind: 'order', orderId: order.id },
     settleKey(order.id),
   );
   return settled;

@@ -1,13 +1,16 @@
 /**
  * 支付订单 creating an order and reading orders. The institution creates an order from a verified
  * e-voucher code and the fee lines: pre-settled, nothing moves until the person confirms it
- * (confirmation.ts). The institution reads its own orders, the person theirs.
+ * (confirmation.ts). The institution is the one the channel app is bound to and its level the
+ * registry's on the visit date, never the request's. The institution reads its own orders, the
+ * person theirs.
  */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import { idempotent } from '../../kernel/idempotency/index.js';
+import { idempotent, secretDigest } from '../../kernel/idempotency/index.js';
+import * as registry from '../registry/index.js';
 import * as settlement from '../settlement/index.js';
 import * as voucher from '../voucher/index.js';
 import type { OrderDetailView, OrderView } from './contract.js';
@@ -21,7 +24,9 @@ export interface CreateOrderInput {
   code: string;
   deviceId?: string;
   insuranceType: string;
-  institutionCode: string;
+  /** optional: the institution is the channel app's binding; when given, it must be the same */
+  institutionCode?: string;
+  /** the visit; a level given here is ignored (the registry's applies) */
   visit: settlement.VisitInput;
   lines: settlement.FeeLine[];
   settlementType: SettlementType;
@@ -31,33 +36,51 @@ export interface CreateOrderInput {
   payChannel?: PayChannelName;
 }
 
+/** The institution the channel app is bound to: none is a 403, a request naming another one a 403 naming `institutionCode`. */
+function boundInstitution(caller: { institutionCode: string | null }, given: string | undefined): string {
+  if (!caller.institutionCode) throw new DomainError('payment.channel_not_bound', 'forbidden');
+  if (given !== undefined && given !== caller.institutionCode) {
+    throw new DomainError('payment.institution_not_bound', 'forbidden', { institutionCode: given, bound: caller.institutionCode }, 'institutionCode');
+  }
+  return caller.institutionCode;
+}
+
 /**
- * 下单 creates an order for a channel app: the code's person, the pre-settled split (CASH: all
- * cash, nothing pre-settled; HI: refused when a cash part remains). Idempotent on the key; `replayed`
- * when this is the key's first answer again.
+ * 下单 creates an order for a channel app: the code's person, the app's institution at the
+ * registry's level on the visit date (its agreement in force then), the pre-settled split (CASH: all
+ * cash, nothing pre-settled; HI: refused when a cash part remains). The pre-settlement rests on the
+ * settlement token the code's verification gave. Idempotent on the key; `replayed` when this is the
+ * key's first answer again.
  */
-export async function createOrder(deps: PaymentDeps, caller: { appId: string }, input: CreateOrderInput, idempotencyKey: string | undefined) {
+export async function createOrder(deps: PaymentDeps, caller: { appId: string; institutionCode: string | null }, input: CreateOrderInput, idempotencyKey: string | undefined) {
   const { ctx } = deps;
   const { result: body, replayed } = await idempotent(
     ctx.database,
-    { scope: `channel:${caller.appId}:payment.create`, key: requireKey(idempotencyKey), request: input },
+    // The voucher code is in the request hash as its keyed digest only (a secret never is, even hashed).
+    { scope: `channel:${caller.appId}:payment.create`, key: requireKey(idempotencyKey), request: { ...input, code: secretDigest(ctx.config, input.code) } },
     async () => {
       const payChannel = input.payChannel ?? 'wechat';
       if (input.settlementType !== 'HI' && !deps.channels[payChannel]) throw new DomainError('payment.channel_not_offered', 'unprocessable', { channel: payChannel }, 'payChannel');
-      const identity = await voucher.verifyCode(ctx, caller.appId, { code: input.code, deviceId: input.deviceId });
+      const institutionCode = boundInstitution(caller, input.institutionCode);
+      // Before the code is used up: an institution outside its agreement leaves the person's code alone.
+      const institution = await registry.institutionInForce(ctx, institutionCode, input.visit.date, 'visit.date');
+      const visit: settlement.VisitView = { kind: input.visit.kind, institutionLevel: institution.level, date: input.visit.date };
+      const identity = await voucher.verifyCode(ctx, { appId: caller.appId, institutionCode }, { code: input.code, deviceId: input.deviceId });
       if (!identity.insuranceTypes.includes(input.insuranceType)) {
         throw new DomainError('payment.insurance_type_not_held', 'unprocessable', { insuranceType: input.insuranceType }, 'insuranceType');
       }
-      const visit = { personId: identity.personId, insuranceType: input.insuranceType, institutionCode: input.institutionCode, visit: input.visit, lines: input.lines };
+      const facts = { personId: identity.personId, institutionCode, visit };
       if (input.settlementType === 'CASH') {
         const total = input.lines.reduce((sum, line) => sum + line.amountFen, 0);
-        return { personId: identity.personId, split: { totalFen: total, fundFen: 0, accountFen: 0, cashFen: total } };
+        return { ...facts, split: { totalFen: total, fundFen: 0, accountFen: 0, cashFen: total } };
       }
-      const { result } = await settlement.preSettle(ctx, visit);
+      // A bound app's verification always gives the token: the person's consent to this pre-settlement.
+      const consent = { kind: 'token', token: identity.settlementToken ?? '' } as const;
+      const { result } = await settlement.preSettle(ctx, caller, { ...facts, insuranceType: input.insuranceType, lines: input.lines }, consent);
       if (input.settlementType === 'HI' && result.psn_cash_pay > 0) {
         throw new DomainError('payment.cash_not_allowed', 'unprocessable', { cashFen: result.psn_cash_pay }, 'settlementType');
       }
-      return { personId: identity.personId, split: splitOf(result) };
+      return { ...facts, split: splitOf(result) };
     },
     async (tx, prepared) => {
       const [row] = await tx
@@ -68,10 +91,10 @@ export async function createOrder(deps: PaymentDeps, caller: { appId: string }, 
           reference: input.orderReference,
           personId: prepared.personId,
           insuranceType: input.insuranceType,
-          institutionCode: input.institutionCode,
+          institutionCode: prepared.institutionCode,
           settlementType: input.settlementType,
           payChannel: input.payChannel ?? 'wechat',
-          visit: input.visit,
+          visit: prepared.visit,
           lines: input.lines,
           status: 'created',
           ...prepared.split,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { FeeLine, VisitInput } from '../settlement/index.js';
+import type { FeeLine, VisitView } from '../settlement/index.js';
 import type { RecordType, ReconciliationKind, Resolution } from './reconciliation-rules.js';
 
 export const paymentSchema = pgSchema('payment');
@@ -42,7 +42,8 @@ export const orders = paymentSchema.table(
     settlementType: text('settlement_type').$type<SettlementType>().notNull(),
     /** 支付渠道 where the cash part is paid: every channel call of the order goes there */
     payChannel: text('pay_channel').$type<PayChannelName>().notNull().default('wechat'),
-    visit: jsonb('visit').$type<VisitInput>().notNull(),
+    /** 就诊 the visit, with the registry's level of the institution on the visit date (never the institution's claim) */
+    visit: jsonb('visit').$type<VisitView>().notNull(),
     lines: jsonb('lines').$type<FeeLine[]>().notNull(),
     status: text('status').$type<OrderStatus>().notNull(),
     totalFen: fen('total_fen').notNull(),

@@ -21,4 +21,12 @@ registerMessages({
   'settlement.input_invalid': { zh: '{field} 不正确：{detail}', en: '{field} is invalid: {detail}' },
   'settlement.reference_taken': { zh: '结算流水号 {reference} 已在本机构使用', en: 'The settlement reference {reference} was already used by this institution' },
   'settlement.already_reversed': { zh: '该结算已冲正', en: 'The settlement has been reversed already' },
+  // 授权 the person's consent and the institution (settlement.consent_invalid / _not_yours / _expired: voucher/messages.ts, where the token is checked).
+  'settlement.consent_used': { zh: '该结算授权已用于一笔结算，请重新扫码核验', en: 'This consent has already settled a visit: verify a new code' },
+  'settlement.consent_other_person': { zh: '结算授权令牌属于另一参保人', en: 'The settlement token is another person’s' },
+  'settlement.channel_not_bound': { zh: '本渠道应用未绑定定点医药机构，不能结算', en: 'This channel app is bound to no designated institution: it cannot settle' },
+  'settlement.institution_not_bound': {
+    zh: '本渠道应用绑定的机构是 {bound}，不能以 {institutionCode} 结算',
+    en: 'This channel app is bound to {bound}: it cannot settle as {institutionCode}',
+  },
 });

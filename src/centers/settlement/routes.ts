@@ -16,23 +16,25 @@ export function settlementRoutes(app: App, ctx: AppContext) {
     config: { auth: CHANNEL },
     schema: {
       tags: ['settlement'],
-      summary: '预结算 pre-settlement: the figures a settlement would give now, each with its rule; writes nothing (institution, signed request)',
+      summary:
+        '预结算 pre-settlement: the figures a settlement would give now, each with its rule; writes nothing (institution bound to the app, signed request, the settlement token of the person’s verified code)',
       body: Body({ ...VisitFields, settlementReference: Type.Optional(SettlementReference) }),
       response: { 200: PreSettlementView },
     },
-  }, async (request) => service.preSettle(ctx, request.body));
+  }, async (request) => service.preSettleForChannel(ctx, requireChannel(request), request.body));
 
   app.post('/settlements', {
     config: { auth: CHANNEL },
     schema: {
       tags: ['settlement'],
-      summary: '结算 settle a visit: funds, personal account and cash, year-to-date accumulations (institution, signed request; Idempotency-Key)',
+      summary:
+        '结算 settle a visit: funds, personal account and cash, year-to-date accumulations (institution bound to the app, signed request, the settlement token of the person’s verified code: one settlement per token; Idempotency-Key)',
       headers: IdempotencyHeaders,
       body: Body({ ...VisitFields, settlementReference: SettlementReference }),
       response: { 201: SettlementView },
     },
   }, async (request, reply) => {
-    const { settlement, replayed } = await service.settleVisit(ctx, requireChannel(request), request.body, request.headers['idempotency-key']);
+    const { settlement, replayed } = await service.settleForChannel(ctx, requireChannel(request), request.body, request.headers['idempotency-key']);
     return reply.status(201).header('idempotent-replayed', String(replayed)).send(settlement);
   });
 

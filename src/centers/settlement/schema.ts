@@ -27,7 +27,8 @@ export const settlements = settlementSchema.table(
     /** the channel app (the institution's system) that settled; only it may reverse */
     channelAppId: text('channel_app_id').notNull(),
     visitKind: text('visit_kind').$type<VisitKind>().notNull(),
-    institutionLevel: integer('institution_level').$type<1 | 2 | 3>().notNull(),
+    /** 医院等级 the registry's on the visit date: 0 未定级 (settled under the rows of level 1), 1–3 */
+    institutionLevel: integer('institution_level').$type<0 | 1 | 2 | 3>().notNull(),
     visitDate: date('visit_date', { mode: 'string' }).notNull(),
     year: integer('year').notNull(),
     personCategory: text('person_category').notNull(),

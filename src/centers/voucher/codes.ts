@@ -11,11 +11,23 @@ import type { PreparedStatement } from '../../kernel/db/index.js';
 import { DomainError, forbidden, notFound, type ErrorKind } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { authorizations, codes, devices, vouchers, type CodeIdentity } from './schema.js';
-import { CREDENTIAL_TYPE, generationRisk, insuranceTypesInForce, mintCode, parseCode, verifyRefusal, type VerifyRefusal } from './rules.js';
+import {
+  CREDENTIAL_TYPE,
+  generationRisk,
+  insuranceTypesInForce,
+  mintCode,
+  mintSettlementToken,
+  parseCode,
+  verifyRefusal,
+  verifySettlementToken,
+  type SettlementTokenCheck,
+  type VerifyRefusal,
+} from './rules.js';
 import { activeVoucherOf, holderState, memberVoucher, recordRisk, recordUsage, type Voucher } from './service.js';
 import type { CodeView, DeviceView, VerifiedIdentityView } from './contract.js';
 
 export const codeKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.voucherCode, 'hex');
+const settlementTokenKeyOf = (ctx: AppContext) => Buffer.from(ctx.config.keys.settlementToken, 'hex');
 
 interface CodeRow {
   id: string;
@@ -153,9 +165,16 @@ const consumer = groupCommitPer(consume, { maxBatch: 500, concurrency: 2 });
 /**
  * 核验 an institution verifies a code online. The consume is one conditional UPDATE: of any number
  * of concurrent verifications on any number of nodes, exactly one finds the row still `issued`.
- * Only a refusal reads further, to say why and to flag it.
+ * Only a refusal reads further, to say why and to flag it. A channel app bound to an institution
+ * gets, beside the identity, the settlement token of this verification (结算授权令牌): the person's
+ * consent to settle one visit there, for `voucher.settlementTokenTtlSec`.
  */
-export async function verifyCode(ctx: AppContext, appId: string, input: { code: string; deviceId?: string }): Promise<VerifiedIdentityView> {
+export async function verifyCode(
+  ctx: AppContext,
+  caller: { appId: string; institutionCode: string | null },
+  input: { code: string; deviceId?: string },
+): Promise<VerifiedIdentityView> {
+  const { appId } = caller;
   const parsed = parseCode(codeKeyOf(ctx), input.code);
   const deviceId = input.deviceId ?? null;
   // A mistyped code is only refused; a well-formed one with a wrong MAC was made up, and is flagged.
@@ -163,6 +182,8 @@ export async function verifyCode(ctx: AppContext, appId: string, input: { code: 
   if (!parsed.ok) return refuse(ctx, verifyRefusal({ macValid: false, found: false })!, { appId, deviceId, code: null });
   const used = await consumer(ctx).add({ ticket: (tickets = (tickets + 1) % 2 ** 31), id: parsed.id, appId, deviceId, usageId: newId('vus') });
   if (used) {
+    const verifiedAt = new Date(used.used_at);
+    const token = caller.institutionCode ? settlementTokenFor(ctx, { appId, personId: used.identity.personId, institutionCode: caller.institutionCode, codeId: used.id }) : null;
     return {
       credentialType: CREDENTIAL_TYPE,
       personId: used.identity.personId,
@@ -170,7 +191,9 @@ export async function verifyCode(ctx: AppContext, appId: string, input: { code: 
       regionCode: used.identity.regionCode,
       insuranceTypes: used.identity.insuranceTypes,
       codeId: used.id,
-      verifiedAt: new Date(used.used_at).toISOString(),
+      verifiedAt: verifiedAt.toISOString(),
+      settlementToken: token?.token ?? null,
+      settlementTokenExpiresAt: token?.expiresAt ?? null,
     };
   }
   const [row] = await ctx.database.db.select().from(codes).where(eq(codes.id, parsed.id));
@@ -209,22 +232,59 @@ async function refuse(ctx: AppContext, refusal: VerifyRefusal, facts: { appId: s
   throw new DomainError(`voucher.${refusal.reason}`, REFUSAL_KIND[refusal.reason], {}, refusal.reason === 'device_unregistered' ? 'deviceId' : 'code');
 }
 
+/** A settlement token from now for the node's clock (the token is checked by the node clocks only). */
+function settlementTokenFor(ctx: AppContext, claims: { appId: string; personId: string; institutionCode: string; codeId: string }) {
+  const exp = Math.floor(Date.now() / 1000) + ctx.config.voucher.settlementTokenTtlSec;
+  return { token: mintSettlementToken(settlementTokenKeyOf(ctx), { ...claims, exp }), expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** What a settlement token gives its caller: the person's consent to settle one visit at the institution, once. */
+export interface SettlementConsent {
+  personId: string;
+  institutionCode: string;
+  /** the verified code: one settlement per code */
+  codeId: string;
+  expiresAt: string;
+}
+
+/**
+ * The consent a settlement token carries for this channel app and institution, or a DomainError
+ * naming `settlementToken` (the settlement's codes, since that is where a client meets them):
+ *   400 settlement.consent_invalid     malformed, or not signed with the platform's key
+ *   403 settlement.consent_not_yours   minted for another channel app or another institution
+ *   410 settlement.consent_expired     its lifetime is over: verify a new code
+ * One HMAC-SM3 and no database read.
+ */
+export function checkSettlementToken(ctx: AppContext, token: string, caller: { appId: string; institutionCode: string }): SettlementConsent {
+  const checked = verifySettlementToken(settlementTokenKeyOf(ctx), token, caller, Math.floor(Date.now() / 1000));
+  if (!checked.ok) throw new DomainError(`settlement.consent_${checked.reason}`, CONSENT_REFUSAL_KIND[checked.reason], {}, 'settlementToken');
+  const { personId, institutionCode, codeId, exp } = checked.claims;
+  return { personId, institutionCode, codeId, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+const CONSENT_REFUSAL_KIND: Record<Extract<SettlementTokenCheck, { ok: false }>['reason'], ErrorKind> = {
+  invalid: 'invalid',
+  not_yours: 'forbidden',
+  expired: 'gone',
+};
+
 /** 终端登记 a channel registers a scanning device; idempotent. */
 export async function registerDevice(ctx: AppContext, appId: string, deviceId: string): Promise<DeviceView> {
   await ctx.database.db.insert(devices).values({ appId, deviceId }).onConflictDoNothing();
   return { appId, deviceId };
 }
 
-/** The QR image of one of the holder's own codes, drawn on request. */
-export async function codeSvg(ctx: AppContext, actor: Actor, code: string): Promise<string> {
-  const parsed = parseCode(codeKeyOf(ctx), code);
-  if (!parsed.ok) throw new DomainError('voucher.code_invalid', 'invalid', {}, 'code');
+/**
+ * The QR image of one of the holder's own codes, drawn on request: asked for by the code's id (the
+ * code itself stays out of URLs and so out of logs) and drawn from the code the key gives that id.
+ */
+export async function codeSvg(ctx: AppContext, actor: Actor, codeId: string): Promise<string> {
   const voucher = await activeVoucherOf(ctx, actor.accountId).catch(() => null);
   if (!voucher) throw forbidden('voucher.not_active');
   const [row] = await ctx.database.db
     .select({ id: codes.id })
     .from(codes)
-    .where(and(eq(codes.id, parsed.id), eq(codes.holderVoucherId, voucher.id)));
+    .where(and(eq(codes.id, codeId), eq(codes.holderVoucherId, voucher.id)));
   if (!row) throw notFound('voucher.code_unknown');
-  return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return QRCode.toString(mintCode(codeKeyOf(ctx), row.id).code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }

@@ -70,8 +70,15 @@ export const VerifiedIdentityView = Type.Object(
     insuranceTypes: InsuranceTypes,
     codeId: Type.String(),
     verifiedAt: DateTime,
+    settlementToken: Nullable(
+      Type.String({
+        description:
+          '结算授权令牌 the person’s consent to settle one visit at the calling app’s institution: send it as `settlementToken` to pre-settle and settle (one settlement per token); null when the app is bound to no institution',
+      }),
+    ),
+    settlementTokenExpiresAt: Nullable(DateTime),
   },
-  { description: '核验结果 the insurance identity behind a verified code' },
+  { description: '核验结果 the insurance identity behind a verified code, and the consent to settle' },
 );
 export type VerifiedIdentityView = Static<typeof VerifiedIdentityView>;
 

@@ -10,13 +10,18 @@ import type { AppContext } from '../../kernel/context.js';
 import { DomainError } from '../../kernel/errors/index.js';
 import { authorizations, vouchers } from './schema.js';
 import { checkVoucherPassword } from './service.js';
-import { verifyCode as verify } from './codes.js';
+import { checkSettlementToken as checkToken, verifyCode as verify, type SettlementConsent } from './codes.js';
 import { insuranceTypesInForce } from './rules.js';
 
 
 export { CREDENTIAL_TYPE, RISK_RULES, type RiskRule } from './rules.js';
 /** Mints a code string with a key (bench fixtures write codes straight into the table). */
 export { mintCode } from './rules.js';
+/**
+ * Mints a settlement token with a key: what a verification gives, for fixtures that need one without
+ * a verified code (the bench, an expired token in a test). The platform itself mints them in `verifyCode` only.
+ */
+export { mintSettlementToken, type SettlementTokenClaims } from './rules.js';
 
 /** The voucher of a registry person (`psn_…`): status and insurance types in force, or null. */
 export async function voucherOf(ctx: AppContext, personId: string) {
@@ -36,9 +41,20 @@ export async function verifyVoucherPassword(ctx: AppContext, personId: string, p
 
 /**
  * Verifies and consumes a code for a channel (the same rules, logging and flags as
- * `POST /api/v1/voucher/verify`): the insurance identity, or a DomainError saying why not.
+ * `POST /api/v1/voucher/verify`): the insurance identity, with a settlement token when the channel
+ * app is bound to an institution (`institutionCode`), or a DomainError saying why not.
  */
-export const verifyCode = (ctx: AppContext, appId: string, input: { code: string; deviceId?: string }) => verify(ctx, appId, input);
+export const verifyCode = (ctx: AppContext, caller: { appId: string; institutionCode: string | null }, input: { code: string; deviceId?: string }) => verify(ctx, caller, input);
+
+export type { SettlementConsent };
+/**
+ * 结算授权 the consent a settlement token gives this channel app at its institution: the person, the
+ * institution, the verified code (one settlement per code) and the expiry. Throws a DomainError
+ * naming `settlementToken`: 400 `settlement.consent_invalid` (malformed or not the platform's MAC),
+ * 403 `settlement.consent_not_yours` (another app's or institution's), 410 `settlement.consent_expired`.
+ * Stateless (one HMAC-SM3): that a token settles once is the settlement center's to hold.
+ */
+export const checkSettlementToken = (ctx: AppContext, token: string, caller: { appId: string; institutionCode: string }): SettlementConsent => checkToken(ctx, token, caller);
 
 /**
  * 渠道授权 whether a registry person (`psn_…`) has authorized a channel app and not revoked it: other

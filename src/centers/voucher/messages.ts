@@ -31,4 +31,8 @@ registerMessages({
   'voucher.login_not_found': { zh: '登录二维码不存在或已过期', en: 'The login code does not exist or has expired' },
   'voucher.login_poll_token': { zh: '轮询凭据不符', en: 'The poll token does not match' },
   'voucher.login_already_confirmed': { zh: '该登录已确认', en: 'This login has already been confirmed' },
+  // The settlement token's refusals (checkSettlementToken): a client meets them when it settles.
+  'settlement.consent_invalid': { zh: '结算授权令牌无效', en: 'The settlement token is not valid' },
+  'settlement.consent_not_yours': { zh: '该结算授权令牌不是发给本渠道或本机构的', en: 'The settlement token was not given to this channel app or institution' },
+  'settlement.consent_expired': { zh: '结算授权令牌已过期，请重新扫码核验', en: 'The settlement token has expired: verify a new code' },
 });

@@ -133,25 +133,27 @@ export function voucherRoutes(app: App, ctx: AppContext) {
     },
   }, async (request, reply) => reply.status(201).send(await generateCode(ctx, requireActor(request), request.body)));
 
-  app.get('/codes/:code/svg', {
+  // By the code's id (`codeId` of the generation), never the code: a URL ends up in logs, and the code is a live credential.
+  app.get('/codes/:codeId/qr', {
     config: { auth: person },
     schema: {
       tags: ['voucher'],
-      summary: '二维码图片（SVG，按需绘制） the QR image of one of your codes',
-      params: Type.Object({ code: Code }),
+      summary: '二维码图片（SVG，按需绘制） the QR image of one of your codes, by its codeId',
+      params: Type.Object({ codeId: Id }),
       response: { 200: FileBody('image/svg+xml', '二维码 SVG') },
     },
-  }, async (request, reply) => reply.type('image/svg+xml').header('cache-control', 'no-store').send(await codeSvg(ctx, requireActor(request), request.params.code)));
+  }, async (request, reply) => reply.type('image/svg+xml').header('cache-control', 'no-store').send(await codeSvg(ctx, requireActor(request), request.params.codeId)));
 
   app.post('/verify', {
     config: { auth: { channel: 'voucher.verify' } },
     schema: {
       tags: ['channel'],
-      summary: '机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity for settlement (凭证类型 01)',
+      summary:
+        '机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity (凭证类型 01) and, for an app bound to an institution, the settlement token (结算授权令牌) its settlement needs',
       body: Body({ code: Code, deviceId: Type.Optional(DeviceId) }),
       response: { 200: VerifiedIdentityView },
     },
-  }, async (request) => verifyCode(ctx, requireChannel(request).appId, request.body));
+  }, async (request) => verifyCode(ctx, requireChannel(request), request.body));
 
   // ----------------------------------------------------------------------------- family
 
@@ -222,12 +224,13 @@ export function voucherRoutes(app: App, ctx: AppContext) {
     config: { auth: { public: true } },
     schema: {
       tags: ['voucher'],
-      summary: '扫码登录：轮询（确认后首次轮询返回令牌） poll; tokens on the first poll after confirmation',
+      summary: '扫码登录：轮询（确认后首次轮询返回令牌） poll with the session’s poll token in X-Poll-Token; tokens on the first poll after confirmation',
       params: Type.Object({ id: Id }),
-      querystring: Type.Object({ pollToken: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+      // A header, not the query: whoever reads a logged URL with the poll token could take the tokens.
+      headers: Type.Object({ 'x-poll-token': Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '创建登录二维码时返回的 pollToken' }) }),
       response: { 200: LoginPollView },
     },
-  }, async (request) => pollLoginSession(ctx, request.params.id, request.query.pollToken, request.ip));
+  }, async (request) => pollLoginSession(ctx, request.params.id, request.headers['x-poll-token'], request.ip));
 
   app.post('/login-sessions/:id/confirm', {
     config: { auth: person },

@@ -1,5 +1,17 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ageOn, generationRisk, insuranceTypesInForce, mintCode, parseCode, verifyRefusal, voucherPasswordWeakness, type VerifyFacts } from './rules.js';
+import {
+  ageOn,
+  generationRisk,
+  insuranceTypesInForce,
+  mintCode,
+  mintSettlementToken,
+  parseCode,
+  verifyRefusal,
+  verifySettlementToken,
+  voucherPasswordWeakness,
+  type VerifyFacts,
+} from './rules.js';
 
 describe('voucher password (电子凭证密码)', () => {
   const birth = '1990-03-15';
@@ -57,6 +69,49 @@ describe('code string (HMAC-SM3)', () => {
   });
   it('gives a different code each time', () => {
     expect(mintCode(key).code).not.toBe(mintCode(key).code);
+  });
+});
+
+describe('settlement token (结算授权令牌, HMAC-SM3)', () => {
+  const key = Buffer.alloc(32, 9);
+  const now = 1_800_000_000;
+  const claims = { appId: 'app_x', personId: 'psn_a', institutionCode: 'H41130200746', codeId: 'c0dec0dec0dec0dec0dec0', exp: now + 1_800 };
+  const caller = { appId: 'app_x', institutionCode: 'H41130200746' };
+  const token = mintSettlementToken(key, claims);
+
+  it('gives its claims back to the app and institution it was minted for, until it expires', () => {
+    expect(token).toMatch(/^st1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(verifySettlementToken(key, token, caller, now)).toEqual({ ok: true, claims });
+    expect(verifySettlementToken(key, token, caller, now + 1_799)).toEqual({ ok: true, claims });
+    expect(verifySettlementToken(key, token, caller, now + 1_800)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  const [prefix, payload, mac] = token.split('.');
+  const forged = (over: Partial<typeof claims>) => `${prefix}.${Buffer.from(JSON.stringify({ ...claims, ...over })).toString('base64url')}.${mac}`;
+  const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
+  it.each<[string, string, { appId: string; institutionCode: string }, string]>([
+    ['another app', token, { ...caller, appId: 'app_y' }, 'not_yours'],
+    ['another institution', token, { ...caller, institutionCode: 'H41130200001' }, 'not_yours'],
+    ['another app, expired too', mintSettlementToken(key, { ...claims, exp: now - 1 }), { ...caller, appId: 'app_y' }, 'not_yours'],
+    ['a payload changed to another person', forged({ personId: 'psn_b' }), caller, 'invalid'],
+    ['a payload with a later expiry', forged({ exp: now + 86_400 }), caller, 'invalid'],
+    ['a changed MAC', `${prefix}.${payload}.${flip(mac)}`, caller, 'invalid'],
+    ['another key', mintSettlementToken(Buffer.alloc(32, 8), claims), caller, 'invalid'],
+    ['a truncated MAC', `${prefix}.${payload}.${mac.slice(1)}`, caller, 'invalid'],
+    ['another prefix', `st2.${payload}.${mac}`, caller, 'invalid'],
+    ['junk', 'hello', caller, 'invalid'],
+    ['a voucher code', mintCode(key).code, caller, 'invalid'],
+  ])('refuses %s', (_name, given, who, reason) => {
+    expect(verifySettlementToken(key, given, who, now)).toEqual({ ok: false, reason });
+  });
+
+  it('refuses a well-signed payload that is not the claims (only a platform key could sign one)', () => {
+    const payloadOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const value of [null, 'x', { ...claims, exp: 'soon' }, { ...claims, personId: '' }, { appId: 'app_x' }]) {
+      const p = payloadOf(value);
+      const signed = `st1.${p}.${createHmac('sm3', key).update(`st1.${p}`).digest('base64url')}`;
+      expect(verifySettlementToken(key, signed, caller, now)).toEqual({ ok: false, reason: 'invalid' });
+    }
   });
 });
 

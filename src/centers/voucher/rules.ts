@@ -1,5 +1,5 @@
 /** Pure rules of the e-voucher center (电子凭证中心): password, age, code format, risk. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hmacSm3, timingSafeEqualHex } from '../../kernel/crypto/index.js';
 
 // ------------------------------------------------------------------------------- voucher password
@@ -63,6 +63,75 @@ export function parseCode(key: Buffer, code: string): ParsedCode {
   const expected = Buffer.from(macOf(key, match[1]), 'base64url').toString('hex');
   const given = Buffer.from(match[2], 'base64url').toString('hex');
   return timingSafeEqualHex(expected, given) ? { ok: true, id: match[1] } : { ok: false, reason: 'bad_mac' };
+}
+
+// ------------------------------------------------------------------------ settlement token
+
+/**
+ * 结算授权令牌 what a code's verification gives a channel bound to an institution: the person's
+ * consent to settle one visit there, bound to the channel app, the person, the institution and the
+ * verified code (one settlement per code), until `exp` (Unix seconds).
+ */
+export interface SettlementTokenClaims {
+  appId: string;
+  personId: string;
+  institutionCode: string;
+  codeId: string;
+  exp: number;
+}
+
+const TOKEN_PREFIX = 'st1';
+/** Base64url segments: a payload of a few hundred bytes at most, and the 32-byte MAC. */
+const TOKEN_RE = /^st1\.([A-Za-z0-9_-]{1,600})\.([A-Za-z0-9_-]{43})$/;
+
+const tokenMac = (key: Buffer, payload: string) => hmacSm3(key, `${TOKEN_PREFIX}.${payload}`);
+
+/**
+ * `st1.<base64url JSON payload>.<base64url HMAC-SM3 of prefix and payload>`. Stateless: checking it
+ * is one HMAC, no database read; that it is used once is the settlement's unique consent.
+ */
+export function mintSettlementToken(key: Buffer, claims: SettlementTokenClaims): string {
+  const { appId, personId, institutionCode, codeId, exp } = claims;
+  const payload = Buffer.from(JSON.stringify({ appId, personId, institutionCode, codeId, exp })).toString('base64url');
+  return `${TOKEN_PREFIX}.${payload}.${tokenMac(key, payload).toString('base64url')}`;
+}
+
+/**
+ * Why a settlement token does not give this caller consent, or its claims. The MAC is compared in
+ * constant time before the payload is read. Another app's or another institution's token is refused
+ * as such before its age is looked at (a stolen token says so even after it expired).
+ *   invalid: malformed, or its MAC is not the platform's (made up or altered)
+ *   not_yours: minted for another channel app or another institution
+ *   expired: past `exp`
+ */
+export type SettlementTokenCheck = { ok: true; claims: SettlementTokenClaims } | { ok: false; reason: 'invalid' | 'not_yours' | 'expired' };
+
+export function verifySettlementToken(key: Buffer, token: string, caller: { appId: string; institutionCode: string }, nowSec: number): SettlementTokenCheck {
+  const match = TOKEN_RE.exec(token);
+  if (!match) return { ok: false, reason: 'invalid' };
+  const given = Buffer.from(match[2], 'base64url');
+  const expected = tokenMac(key, match[1]);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  const claims = claimsOf(match[1]);
+  if (!claims) return { ok: false, reason: 'invalid' };
+  if (claims.appId !== caller.appId || claims.institutionCode !== caller.institutionCode) return { ok: false, reason: 'not_yours' };
+  if (claims.exp <= nowSec) return { ok: false, reason: 'expired' };
+  return { ok: true, claims };
+}
+
+/** The payload's claims, each of its type; null otherwise (only a platform key could have signed a misfit). */
+function claimsOf(payload: string): SettlementTokenClaims | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const c = value as Partial<SettlementTokenClaims> | null;
+  if (!c || typeof c !== 'object') return null;
+  const strings = [c.appId, c.personId, c.institutionCode, c.codeId].every((v) => typeof v === 'string' && v.length > 0);
+  if (!strings || typeof c.exp !== 'number' || !Number.isSafeInteger(c.exp)) return null;
+  return { appId: c.appId!, personId: c.personId!, institutionCode: c.institutionCode!, codeId: c.codeId!, exp: c.exp };
 }
 
 // ------------------------------------------------------------------------------------ risk

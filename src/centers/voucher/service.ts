@@ -207,20 +207,29 @@ export async function isPasswordLocked(ctx: AppContext, voucherId: string): Prom
 }
 
 /**
- * Checks the voucher password. Failures count in the shared cache (all nodes); at the limit the
- * voucher refuses every attempt, right or wrong, until the lockout ends or the password is reset.
+ * Checks the voucher password. Every attempt counts in the shared cache (all nodes) before the
+ * password is compared, in one atomic increment, so N concurrent attempts cost N: only those within
+ * the limit are compared. The attempt that reaches the limit starts the lockout, and from then on the
+ * voucher refuses every attempt, right or wrong, until it ends or the password is reset. A right
+ * password clears the count only when no other attempt was counted after it.
  */
 export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, password: string, field: string): Promise<void> {
   const { maxPasswordFailures: max, passwordLockoutSec } = ctx.config.voucher;
-  const locked = () => new DomainError('voucher.password_locked', 'locked', { minutes: Math.ceil(passwordLockoutSec / 60), retryAfterSec: passwordLockoutSec }, field);
-  if (await isPasswordLocked(ctx, voucher.id)) throw locked();
+  const key = failKey(voucher.id);
+  const locked = async () => {
+    const retryAfterSec = Math.max(1, Math.ceil(((await ctx.cache.ttl(key)) ?? passwordLockoutSec * 1000) / 1000));
+    return new DomainError('voucher.password_locked', 'locked', { minutes: Math.ceil(retryAfterSec / 60), retryAfterSec }, field);
+  };
+  const attempt = await ctx.cache.incr(key, passwordLockoutSec * 1000);
+  if (attempt > max) throw await locked();
+  // The lockout lasts passwordLockoutSec from the attempt that reaches the limit, not from the first failure.
+  if (attempt === max) await ctx.cache.touch(key, passwordLockoutSec * 1000);
   if (await matches(voucher.passwordHash, password)) {
-    await ctx.cache.del(failKey(voucher.id));
+    await ctx.cache.delIfEquals(key, String(attempt));
     return;
   }
-  const failures = await ctx.cache.incr(failKey(voucher.id), passwordLockoutSec * 1000);
-  if (failures >= max) throw locked();
-  throw new DomainError('voucher.password_wrong', 'invalid', { remaining: max - failures }, field);
+  if (attempt >= max) throw await locked();
+  throw new DomainError('voucher.password_wrong', 'invalid', { remaining: max - attempt }, field);
 }
 
 function requireStrong(password: string, birthDate: string | null, field: string) {

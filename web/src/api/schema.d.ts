@@ -284,7 +284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 校验审计链 verify the audit hash chain */
+        /** 校验审计链（含签名锚点） verify the audit hash chain against its signed checkpoints */
         get: {
             parameters: {
                 query?: never;
@@ -305,12 +305,31 @@ export interface paths {
                             ok: true;
                             checked: number;
                             lastId: number | null;
+                            /** @description 审计链锚点 a signed checkpoint of the chain (DATA_DIR/audit/checkpoints.log) */
+                            checkpoint: {
+                                /** @description the record the checkpoint names (0 when its line names none) */
+                                id: number;
+                                /** Format: date-time */
+                                at: string | null;
+                                /** @description its line in the checkpoint file */
+                                line: number;
+                            } | null;
                         } | {
                             /** @enum {boolean} */
                             ok: false;
                             checked: number;
                             firstBadId: number;
-                            reason: "hash_mismatch" | "broken_link";
+                            reason: "hash_mismatch" | "broken_link" | "truncated" | "checkpoint_mismatch" | "checkpoint_forged";
+                            lastId?: number | null;
+                            /** @description 审计链锚点 a signed checkpoint of the chain (DATA_DIR/audit/checkpoints.log) */
+                            checkpoint?: {
+                                /** @description the record the checkpoint names (0 when its line names none) */
+                                id: number;
+                                /** Format: date-time */
+                                at: string | null;
+                                /** @description its line in the checkpoint file */
+                                line: number;
+                            };
                         };
                     };
                 };
@@ -1996,6 +2015,8 @@ export interface paths {
                                 appId: string;
                                 name: string;
                                 capabilities: string[];
+                                /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
+                                institutionCode: string | null;
                                 status: "active" | "disabled";
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2040,6 +2061,8 @@ export interface paths {
                     "application/json": {
                         name: string;
                         capabilities: ("auth.introspect" | "user.basic.read" | "bill.issue" | "bill.read" | "bill.mark_used" | "voucher.verify" | "voucher.authorization.read" | "settlement.settle" | "payment.order")[];
+                        /** @description 定点医药机构编码, e.g. H41130200746 */
+                        institutionCode?: string;
                     };
                 };
             };
@@ -2054,6 +2077,8 @@ export interface paths {
                             appId: string;
                             name: string;
                             capabilities: string[];
+                            /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
+                            institutionCode: string | null;
                             secret: string;
                         };
                     };
@@ -2078,6 +2103,78 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/channels/{appId}/institution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 绑定定点医药机构（null 解除绑定） bind a channel app to a designated institution; null unbinds */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 定点医药机构编码, e.g. H41130200746 */
+                        institutionCode: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description 渠道应用 a channel app */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            name: string;
+                            capabilities: string[];
+                            /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
+                            institutionCode: string | null;
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3712,6 +3809,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -3964,6 +4070,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -4232,6 +4347,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -4285,7 +4409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use by visit kind, level and person category) */
+        /** 编制结算政策 draft a settlement policy (deductible, fund ratio, ceiling, account use and class B self-pay share by visit kind, level and person category; per-item class B shares) */
         post: {
             parameters: {
                 query?: never;
@@ -4341,6 +4465,15 @@ export interface paths {
                                 /** @description 规则编码, e.g. 1000101 */
                                 account: string;
                             };
+                            /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: each item’s ratio in the catalog */
+                            classBSelfPayBp?: number;
+                        }[];
+                        /** @description 单品乙类先行自付比例 */
+                        itemRatios?: {
+                            /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
+                            code: string;
+                            /** @description 先行自付比例，万分之几 */
+                            selfPayBp: number;
                         }[];
                         note?: string;
                     };
@@ -4501,6 +4634,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -4728,6 +4870,15 @@ export interface paths {
                                         /** @description 规则编码 */
                                         account: string;
                                     };
+                                    /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                    classBSelfPayBp?: number;
+                                }[];
+                                /** @description 单品乙类先行自付比例: before the rows’ share */
+                                itemRatios: {
+                                    /** @description 医保目录编码 */
+                                    code: string;
+                                    /** @description 先行自付比例，万分之几 */
+                                    selfPayBp: number;
                                 }[];
                                 note: string | null;
                                 authorId: string;
@@ -5005,6 +5156,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -5250,6 +5410,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -5469,6 +5638,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -5694,6 +5872,15 @@ export interface paths {
                                     /** @description 规则编码 */
                                     account: string;
                                 };
+                                /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                classBSelfPayBp?: number;
+                            }[];
+                            /** @description 单品乙类先行自付比例: before the rows’ share */
+                            itemRatios: {
+                                /** @description 医保目录编码 */
+                                code: string;
+                                /** @description 先行自付比例，万分之几 */
+                                selfPayBp: number;
                             }[];
                             note: string | null;
                             authorId: string;
@@ -5867,6 +6054,15 @@ export interface paths {
                                         /** @description 规则编码 */
                                         account: string;
                                     };
+                                    /** @description 乙类先行自付比例，万分之几 (1000 = 10 %); absent: the catalog entry’s */
+                                    classBSelfPayBp?: number;
+                                }[];
+                                /** @description 单品乙类先行自付比例: before the rows’ share */
+                                itemRatios: {
+                                    /** @description 医保目录编码 */
+                                    code: string;
+                                    /** @description 先行自付比例，万分之几 */
+                                    selfPayBp: number;
                                 }[];
                             } | null;
                             /** @description 社平工资 a social average wage */
@@ -8230,6 +8426,518 @@ export interface paths {
                             finishedAt: string | null;
                             /** Format: date-time */
                             heartbeatAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定点医药机构列表（本辖区） designated institutions in your region */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description 名称的一部分或编码的开头 part of the name or the start of the code */
+                    q?: string;
+                    /** @description 行政区划代码 */
+                    regionCode?: string;
+                    /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 (pharmacies 0) */
+                    level?: number;
+                    /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 (H) · retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 (P) */
+                    kind?: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                    /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                    agreementStatus?: "active" | "suspended" | "terminated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 定点医药机构编码 H / P + 6-digit pooling region + 5 digits */
+                                code: string;
+                                name: string;
+                                /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 / retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 */
+                                kind: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                                /** @description 法人统一社会信用代码 */
+                                creditCode: string;
+                                /** @description 统筹区 the pooling region (the code’s 6 digits) */
+                                regionCode: string;
+                                /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 */
+                                level: number;
+                                /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                                agreementStatus: "active" | "suspended" | "terminated";
+                                /** Format: date */
+                                agreementFrom: string;
+                                /** Format: date */
+                                agreementTo: string;
+                                address: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增定点医药机构 register a designated institution */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 定点医药机构编码 H (medical) / P (pharmacy) + 6-digit pooling region + 5 digits, e.g. H41130200746 */
+                        code: string;
+                        name: string;
+                        /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 (H) · retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 (P) */
+                        kind: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                        /**
+                         * Format: cn-credit-code
+                         * @description 统一社会信用代码 (GB 32100)
+                         */
+                        creditCode: string;
+                        /**
+                         * Format: region-code
+                         * @description 行政区划代码
+                         */
+                        regionCode?: string;
+                        /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 (pharmacies 0) */
+                        level: number;
+                        /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                        agreementStatus?: "active" | "suspended" | "terminated";
+                        /** Format: date */
+                        agreementFrom: string;
+                        /** Format: date */
+                        agreementTo: string;
+                        address?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 定点医药机构 a designated institution */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 定点医药机构编码 H / P + 6-digit pooling region + 5 digits */
+                            code: string;
+                            name: string;
+                            /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 / retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 */
+                            kind: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                            /** @description 法人统一社会信用代码 */
+                            creditCode: string;
+                            /** @description 统筹区 the pooling region (the code’s 6 digits) */
+                            regionCode: string;
+                            /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 */
+                            level: number;
+                            /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                            agreementStatus: "active" | "suspended" | "terminated";
+                            /** Format: date */
+                            agreementFrom: string;
+                            /** Format: date */
+                            agreementTo: string;
+                            address: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/institutions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看定点医药机构 one designated institution */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 定点医药机构编码 H (medical) / P (pharmacy) + 6-digit pooling region + 5 digits, e.g. H41130200746 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 定点医药机构 a designated institution */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 定点医药机构编码 H / P + 6-digit pooling region + 5 digits */
+                            code: string;
+                            name: string;
+                            /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 / retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 */
+                            kind: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                            /** @description 法人统一社会信用代码 */
+                            creditCode: string;
+                            /** @description 统筹区 the pooling region (the code’s 6 digits) */
+                            regionCode: string;
+                            /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 */
+                            level: number;
+                            /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                            agreementStatus: "active" | "suspended" | "terminated";
+                            /** Format: date */
+                            agreementFrom: string;
+                            /** Format: date */
+                            agreementTo: string;
+                            address: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 变更定点医药机构（等级、协议续签 / 暂停 / 解除…） change a designated institution: level, agreement … */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 定点医药机构编码 H (medical) / P (pharmacy) + 6-digit pooling region + 5 digits, e.g. H41130200746 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 (H) · retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 (P) */
+                        kind?: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                        /**
+                         * Format: cn-credit-code
+                         * @description 统一社会信用代码 (GB 32100)
+                         */
+                        creditCode?: string;
+                        /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 (pharmacies 0) */
+                        level?: number;
+                        /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                        agreementStatus?: "active" | "suspended" | "terminated";
+                        /** Format: date */
+                        agreementFrom?: string;
+                        /** Format: date */
+                        agreementTo?: string;
+                        address?: string;
+                        /** @description 所读取的版本；不一致时 409 the version read; a different current version is a 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 变更后的定点医药机构 an institution after a change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 定点医药机构编码 H / P + 6-digit pooling region + 5 digits */
+                            code: string;
+                            name: string;
+                            /** @description 机构类型 general_hospital 综合医院 / specialty_hospital 专科医院 / tcm_hospital 中医医院 / primary_care 基层医疗卫生机构 / clinic 诊所 / retail_pharmacy 单体零售药店 / chain_pharmacy 连锁零售药店 */
+                            kind: "general_hospital" | "specialty_hospital" | "tcm_hospital" | "primary_care" | "clinic" | "retail_pharmacy" | "chain_pharmacy";
+                            /** @description 法人统一社会信用代码 */
+                            creditCode: string;
+                            /** @description 统筹区 the pooling region (the code’s 6 digits) */
+                            regionCode: string;
+                            /** @description 医院等级 0 未定级 / 1 一级 / 2 二级 / 3 三级 */
+                            level: number;
+                            /** @description 协议状态 active 有效 / suspended 暂停 / terminated 解除 */
+                            agreementStatus: "active" | "suspended" | "terminated";
+                            /** Format: date */
+                            agreementFrom: string;
+                            /** Format: date */
+                            agreementTo: string;
+                            address: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            changed: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/registry/institutions/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定点医药机构变更历史（按时间先后） change history of a designated institution, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description 定点医药机构编码 H (medical) / P (pharmacy) + 6-digit pooling region + 5 digits, e.g. H41130200746 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                action: "created" | "changed" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                                actor: {
+                                    id: string | null;
+                                    kind: string;
+                                };
+                                /** @description api, import or conflict */
+                                source: string;
+                                /** @description the import job or conflict case behind the change */
+                                sourceRef: string | null;
+                                changes: {
+                                    field: string;
+                                    from: string | null;
+                                    to: string | null;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/institutions/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入定点医药机构（CSV / Excel） import designated institutions from a CSV or Excel file
+         * @description Body: the file itself, `Content-Type: text/csv` (UTF-8, or `; charset=gb18030` for GBK) or `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (first worksheet), up to 16 MiB. Header row with 机构编码/code, 机构名称/name, 机构类型/kind, 统一社会信用代码/creditCode, 医院等级/level (0–3 or 未定级/一级/二级/三级), 协议开始日期/agreementFrom, 协议结束日期/agreementTo, optional 统筹区/regionCode, 协议状态/agreementStatus (有效/暂停/解除, default 有效), 地址/address. Valid rows are written (a known code is changed when a value differs); each bad row is listed with its row number, field and code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 定点医药机构导入结果 what an import wrote, and the rows it refused */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            created: number;
+                            changed: number;
+                            unchanged: number;
+                            errorCount: number;
+                            /** @description the first 1,000 row errors, by row */
+                            errors: {
+                                /** @description spreadsheet row number (the header is row 1) */
+                                row: number;
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -14285,7 +14993,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 开具电子票据（医院，签名请求，幂等） an institution issues the e-bill of a settlement (signed request; idempotent on settlementRef and Idempotency-Key) */
+        /** 开具电子票据（绑定机构的渠道应用，签名请求，幂等） the bound institution issues the e-bill of its settlement or paid order, checked against it to the fen; one bill per settlement (signed request; idempotent on the request and Idempotency-Key) */
         post: {
             parameters: {
                 query?: never;
@@ -14304,30 +15012,31 @@ export interface paths {
                             /** @description 交款人姓名（全名或脱敏） full or masked name */
                             name: string;
                         };
+                        /** @description 开票单位: the institution the channel app is bound to */
                         institution: {
-                            /** @description 定点医药机构编码 H + 6-digit region + 5 digits */
+                            /** @description 定点医药机构编码 H (medical) or P (pharmacy) + 6-digit region + 5 digits */
                             code: string;
-                            /** @description 开票单位名称 */
-                            name: string;
+                            /** @description 开票单位名称: ignored, the bill prints the name the registry of designated institutions holds */
+                            name?: string;
                         };
                         /** @description 就诊类型 */
                         visitType: "outpatient" | "inpatient" | "pharmacy";
                         /** @description 医保编号 */
                         insuranceId: string;
-                        /** @description 结算流水号 / 订单号 */
+                        /** @description 开票依据: the platform settlement (stl_…), the institution’s settlement reference (结算流水号), or the payment order (pay_…, paid) */
                         settlementRef: string;
                         items: {
                             name: string;
                             /** @description 金额，分 fen */
                             amountFen: number;
                         }[];
-                        /** @description 合计，分 fen */
+                        /** @description 合计 = the settlement’s medfee_sumamt，分 fen */
                         totalFen: number;
-                        /** @description 医保统筹基金支付，分 fen */
+                        /** @description 医保统筹基金支付 = the settlement’s fund_pay_sumamt，分 fen */
                         fundPayFen: number;
-                        /** @description 个人账户支付，分 fen */
+                        /** @description 个人账户支付 = the settlement’s acct_pay，分 fen */
                         accountPayFen: number;
-                        /** @description 个人现金支付，分 fen */
+                        /** @description 个人现金支付 = the settlement’s psn_cash_pay，分 fen */
                         cashPayFen: number;
                     };
                 };
@@ -15619,21 +16328,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/voucher/codes/{code}/svg": {
+    "/api/v1/voucher/codes/{codeId}/qr": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 二维码图片（SVG，按需绘制） the QR image of one of your codes */
+        /** 二维码图片（SVG，按需绘制） the QR image of one of your codes, by its codeId */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description 电子凭证动态码 YBV1.<id>.<MAC> */
-                    code: string;
+                    codeId: string;
                 };
                 cookie?: never;
             };
@@ -15685,7 +16393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity for settlement (凭证类型 01) */
+        /** 机构在线核验二维码（签名请求，一码一次） an institution verifies a code once: the insurance identity (凭证类型 01) and, for an app bound to an institution, the settlement token (结算授权令牌) its settlement needs */
         post: {
             parameters: {
                 query?: never;
@@ -15704,7 +16412,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description 核验结果 the insurance identity behind a verified code */
+                /** @description 核验结果 the insurance identity behind a verified code, and the consent to settle */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15723,6 +16431,10 @@ export interface paths {
                             codeId: string;
                             /** Format: date-time */
                             verifiedAt: string;
+                            /** @description 结算授权令牌 the person’s consent to settle one visit at the calling app’s institution: send it as `settlementToken` to pre-settle and settle (one settlement per token); null when the app is bound to no institution */
+                            settlementToken: string | null;
+                            /** Format: date-time */
+                            settlementTokenExpiresAt: string | null;
                         };
                     };
                 };
@@ -16211,13 +16923,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 扫码登录：轮询（确认后首次轮询返回令牌） poll; tokens on the first poll after confirmation */
+        /** 扫码登录：轮询（确认后首次轮询返回令牌） poll with the session’s poll token in X-Poll-Token; tokens on the first poll after confirmation */
         get: {
             parameters: {
-                query: {
-                    pollToken: string;
+                query?: never;
+                header: {
+                    /** @description 创建登录二维码时返回的 pollToken */
+                    "x-poll-token": string;
                 };
-                header?: never;
                 path: {
                     id: string;
                 };
@@ -16492,7 +17205,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 预结算 pre-settlement: the figures a settlement would give now, each with its rule; writes nothing (institution, signed request) */
+        /** 预结算 pre-settlement: the figures a settlement would give now, each with its rule; writes nothing (institution bound to the app, signed request, the settlement token of the person’s verified code) */
         post: {
             parameters: {
                 query?: never;
@@ -16503,17 +17216,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 参保人 registry id (psn_…, as the e-voucher verification returns it) */
-                        personId: string;
+                        /** @description 结算授权令牌 the settlement token the code’s verification (POST /voucher/verify) gave this app: the person’s consent, one settlement per token */
+                        settlementToken: string;
+                        /** @description 参保人 registry id (psn_…): optional, must be the settlement token’s person */
+                        personId?: string;
                         /** @description 险种代码, e.g. 310 */
                         insuranceType: string;
-                        /** @description 定点医疗机构编码 H + 6-digit region + 5 digits */
-                        institutionCode: string;
+                        /** @description 定点医药机构编码: optional, must be the institution the calling app is bound to (H/P + 6-digit region + 5 digits) */
+                        institutionCode?: string;
                         visit: {
                             /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                             kind: "outpatient" | "inpatient";
-                            /** @description 医院等级 1–3 */
-                            institutionLevel: 1 | 2 | 3;
+                            /** @description 医院等级 0–3 as the institution claims it: ignored, the registry’s level applies */
+                            institutionLevel?: 0 | 1 | 2 | 3;
                             /**
                              * Format: date
                              * @description 就诊（出院）日期 YYYY-MM-DD
@@ -16524,15 +17239,15 @@ export interface paths {
                         lines: {
                             /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                             code: string;
-                            /** @description 甲类 A / 乙类 B / 丙类 C */
-                            class: "A" | "B" | "C";
+                            /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                            class?: "A" | "B" | "C";
                             /** @description 数量 */
                             quantity: number;
                             /** @description 金额，分 */
                             amountFen: number;
-                            /** @description 乙类先行自付比例，万分之几 (class B) */
+                            /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                             selfPayRatioBp?: number;
-                            /** @description 限价（每单位），分 */
+                            /** @description 限价（每单位），分, as the institution claims it: the catalog’s applies */
                             priceCapFen?: number;
                         }[];
                         /** @description 结算流水号 (unique per institution) */
@@ -16554,8 +17269,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -16596,7 +17311,7 @@ export interface paths {
                                 balc: number;
                                 lines: {
                                     code: string;
-                                    class: "A" | "B" | "C";
+                                    class: ("A" | "B" | "C") | (never | null);
                                     /** @description 金额，分 fen */
                                     amountFen: number;
                                     /** @description 全自费，分 fen */
@@ -16720,7 +17435,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结算 settle a visit: funds, personal account and cash, year-to-date accumulations (institution, signed request; Idempotency-Key) */
+        /** 结算 settle a visit: funds, personal account and cash, year-to-date accumulations (institution bound to the app, signed request, the settlement token of the person’s verified code: one settlement per token; Idempotency-Key) */
         post: {
             parameters: {
                 query?: never;
@@ -16734,17 +17449,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 参保人 registry id (psn_…, as the e-voucher verification returns it) */
-                        personId: string;
+                        /** @description 结算授权令牌 the settlement token the code’s verification (POST /voucher/verify) gave this app: the person’s consent, one settlement per token */
+                        settlementToken: string;
+                        /** @description 参保人 registry id (psn_…): optional, must be the settlement token’s person */
+                        personId?: string;
                         /** @description 险种代码, e.g. 310 */
                         insuranceType: string;
-                        /** @description 定点医疗机构编码 H + 6-digit region + 5 digits */
-                        institutionCode: string;
+                        /** @description 定点医药机构编码: optional, must be the institution the calling app is bound to (H/P + 6-digit region + 5 digits) */
+                        institutionCode?: string;
                         visit: {
                             /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                             kind: "outpatient" | "inpatient";
-                            /** @description 医院等级 1–3 */
-                            institutionLevel: 1 | 2 | 3;
+                            /** @description 医院等级 0–3 as the institution claims it: ignored, the registry’s level applies */
+                            institutionLevel?: 0 | 1 | 2 | 3;
                             /**
                              * Format: date
                              * @description 就诊（出院）日期 YYYY-MM-DD
@@ -16755,15 +17472,15 @@ export interface paths {
                         lines: {
                             /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                             code: string;
-                            /** @description 甲类 A / 乙类 B / 丙类 C */
-                            class: "A" | "B" | "C";
+                            /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                            class?: "A" | "B" | "C";
                             /** @description 数量 */
                             quantity: number;
                             /** @description 金额，分 */
                             amountFen: number;
-                            /** @description 乙类先行自付比例，万分之几 (class B) */
+                            /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                             selfPayRatioBp?: number;
-                            /** @description 限价（每单位），分 */
+                            /** @description 限价（每单位），分, as the institution claims it: the catalog’s applies */
                             priceCapFen?: number;
                         }[];
                         /** @description 结算流水号 (unique per institution) */
@@ -16790,8 +17507,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -16800,19 +17517,23 @@ export interface paths {
                             };
                             personCategory: string;
                             policyVersionId: string;
+                            /** @description 结算明细 the lines as settled (the catalog’s class, share and cap) */
                             lines: {
-                                /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
+                                /** @description 医保目录编码 */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                class: ("A" | "B" | "C") | (never | null);
                                 /** @description 数量 */
                                 quantity: number;
-                                /** @description 金额，分 */
+                                /** @description 金额，分 fen */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例 applied，万分之几 (class B) */
                                 selfPayRatioBp?: number;
-                                /** @description 限价（每单位），分 */
+                                /** @description 限价（每单位）of the catalog，分; null: none */
                                 priceCapFen?: number | null;
+                                /** @description whose share: item 统筹区单品比例 / region 统筹区比例 / catalog 目录比例 */
+                                ratioFrom?: "item" | "region" | "catalog";
+                                /** @description the version of the code’s catalog in force on the visit date; null: 目录外 */
+                                catalogVersion?: number | null;
                             }[];
                             result: {
                                 /** @description 医疗费总额，分 fen */
@@ -16843,7 +17564,7 @@ export interface paths {
                                 balc: number;
                                 lines: {
                                     code: string;
-                                    class: "A" | "B" | "C";
+                                    class: ("A" | "B" | "C") | (never | null);
                                     /** @description 金额，分 fen */
                                     amountFen: number;
                                     /** @description 全自费，分 fen */
@@ -17011,8 +17732,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17021,19 +17742,23 @@ export interface paths {
                             };
                             personCategory: string;
                             policyVersionId: string;
+                            /** @description 结算明细 the lines as settled (the catalog’s class, share and cap) */
                             lines: {
-                                /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
+                                /** @description 医保目录编码 */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                class: ("A" | "B" | "C") | (never | null);
                                 /** @description 数量 */
                                 quantity: number;
-                                /** @description 金额，分 */
+                                /** @description 金额，分 fen */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例 applied，万分之几 (class B) */
                                 selfPayRatioBp?: number;
-                                /** @description 限价（每单位），分 */
+                                /** @description 限价（每单位）of the catalog，分; null: none */
                                 priceCapFen?: number | null;
+                                /** @description whose share: item 统筹区单品比例 / region 统筹区比例 / catalog 目录比例 */
+                                ratioFrom?: "item" | "region" | "catalog";
+                                /** @description the version of the code’s catalog in force on the visit date; null: 目录外 */
+                                catalogVersion?: number | null;
                             }[];
                             result: {
                                 /** @description 医疗费总额，分 fen */
@@ -17064,7 +17789,7 @@ export interface paths {
                                 balc: number;
                                 lines: {
                                     code: string;
-                                    class: "A" | "B" | "C";
+                                    class: ("A" | "B" | "C") | (never | null);
                                     /** @description 金额，分 fen */
                                     amountFen: number;
                                     /** @description 全自费，分 fen */
@@ -17223,8 +17948,8 @@ export interface paths {
                                 visit: {
                                     /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                     kind: "outpatient" | "inpatient";
-                                    /** @description 医院等级 1–3 */
-                                    institutionLevel: 1 | 2 | 3;
+                                    /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                    institutionLevel: 0 | 1 | 2 | 3;
                                     /**
                                      * Format: date
                                      * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17233,19 +17958,23 @@ export interface paths {
                                 };
                                 personCategory: string;
                                 policyVersionId: string;
+                                /** @description 结算明细 the lines as settled (the catalog’s class, share and cap) */
                                 lines: {
-                                    /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
+                                    /** @description 医保目录编码 */
                                     code: string;
-                                    /** @description 甲类 A / 乙类 B / 丙类 C */
-                                    class: "A" | "B" | "C";
+                                    class: ("A" | "B" | "C") | (never | null);
                                     /** @description 数量 */
                                     quantity: number;
-                                    /** @description 金额，分 */
+                                    /** @description 金额，分 fen */
                                     amountFen: number;
-                                    /** @description 乙类先行自付比例，万分之几 (class B) */
+                                    /** @description 乙类先行自付比例 applied，万分之几 (class B) */
                                     selfPayRatioBp?: number;
-                                    /** @description 限价（每单位），分 */
+                                    /** @description 限价（每单位）of the catalog，分; null: none */
                                     priceCapFen?: number | null;
+                                    /** @description whose share: item 统筹区单品比例 / region 统筹区比例 / catalog 目录比例 */
+                                    ratioFrom?: "item" | "region" | "catalog";
+                                    /** @description the version of the code’s catalog in force on the visit date; null: 目录外 */
+                                    catalogVersion?: number | null;
                                 }[];
                                 result: {
                                     /** @description 医疗费总额，分 fen */
@@ -17276,7 +18005,7 @@ export interface paths {
                                     balc: number;
                                     lines: {
                                         code: string;
-                                        class: "A" | "B" | "C";
+                                        class: ("A" | "B" | "C") | (never | null);
                                         /** @description 金额，分 fen */
                                         amountFen: number;
                                         /** @description 全自费，分 fen */
@@ -17401,6 +18130,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settlement/risk-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结算风险事件（本辖区统筹区） claims of settlements in your pooling regions that the catalog and policy contradicted, newest first */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description 风险规则 */
+                    rule?: "class_mismatch" | "self_pay_ratio_mismatch" | "price_cap_mismatch" | "not_in_catalog";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 风险规则 class_mismatch 类别不符 / self_pay_ratio_mismatch 自付比例不符 / price_cap_mismatch 限价不符 / not_in_catalog 目录外项目按目录内申报 */
+                                rule: "class_mismatch" | "self_pay_ratio_mismatch" | "price_cap_mismatch" | "not_in_catalog";
+                                settlementId: string | null;
+                                /** @description 渠道应用 the institution’s system */
+                                appId: string;
+                                institutionCode: string;
+                                personId: string;
+                                /** @description 统筹区 */
+                                poolingRegion: string;
+                                /** @description 医保目录编码 of the line */
+                                lineCode: string | null;
+                                /** @description the line, what was claimed, what applied, the catalog version and the visit date */
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment/orders": {
         parameters: {
             query?: never;
@@ -17445,8 +18257,8 @@ export interface paths {
                                 visit: {
                                     /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                     kind: "outpatient" | "inpatient";
-                                    /** @description 医院等级 1–3 */
-                                    institutionLevel: 1 | 2 | 3;
+                                    /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                    institutionLevel: 0 | 1 | 2 | 3;
                                     /**
                                      * Format: date
                                      * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17456,13 +18268,13 @@ export interface paths {
                                 lines: {
                                     /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                     code: string;
-                                    /** @description 甲类 A / 乙类 B / 丙类 C */
-                                    class: "A" | "B" | "C";
+                                    /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                    class?: "A" | "B" | "C";
                                     /** @description 数量 */
                                     quantity: number;
                                     /** @description 金额，分 */
                                     amountFen: number;
-                                    /** @description 乙类先行自付比例，万分之几 (class B) */
+                                    /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                     selfPayRatioBp?: number;
                                     /** @description 限价（每单位），分 */
                                     priceCapFen?: number | null;
@@ -17539,13 +18351,13 @@ export interface paths {
                         deviceId?: string;
                         /** @description 险种代码, e.g. 310 */
                         insuranceType: string;
-                        /** @description 定点医疗机构编码 H + 6-digit region + 5 digits */
-                        institutionCode: string;
+                        /** @description 定点医药机构编码: optional, must be the institution the calling app is bound to (H/P + 6-digit region + 5 digits) */
+                        institutionCode?: string;
                         visit: {
                             /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                             kind: "outpatient" | "inpatient";
-                            /** @description 医院等级 1–3 */
-                            institutionLevel: 1 | 2 | 3;
+                            /** @description 医院等级 0–3 as the institution claims it: ignored, the registry’s level applies */
+                            institutionLevel?: 0 | 1 | 2 | 3;
                             /**
                              * Format: date
                              * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17556,15 +18368,15 @@ export interface paths {
                         lines: {
                             /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                             code: string;
-                            /** @description 甲类 A / 乙类 B / 丙类 C */
-                            class: "A" | "B" | "C";
+                            /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                            class?: "A" | "B" | "C";
                             /** @description 数量 */
                             quantity: number;
                             /** @description 金额，分 */
                             amountFen: number;
-                            /** @description 乙类先行自付比例，万分之几 (class B) */
+                            /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                             selfPayRatioBp?: number;
-                            /** @description 限价（每单位），分 */
+                            /** @description 限价（每单位），分, as the institution claims it: the catalog’s applies */
                             priceCapFen?: number;
                         }[];
                         /** @description 结算类型 ALL 医保+现金 / CASH 全现金 / HI 仅医保 */
@@ -17598,8 +18410,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17609,13 +18421,13 @@ export interface paths {
                             lines: {
                                 /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                class?: "A" | "B" | "C";
                                 /** @description 数量 */
                                 quantity: number;
                                 /** @description 金额，分 */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                 selfPayRatioBp?: number;
                                 /** @description 限价（每单位），分 */
                                 priceCapFen?: number | null;
@@ -17713,8 +18525,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17724,13 +18536,13 @@ export interface paths {
                             lines: {
                                 /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                class?: "A" | "B" | "C";
                                 /** @description 数量 */
                                 quantity: number;
                                 /** @description 金额，分 */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                 selfPayRatioBp?: number;
                                 /** @description 限价（每单位），分 */
                                 priceCapFen?: number | null;
@@ -17857,8 +18669,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -17868,13 +18680,13 @@ export interface paths {
                             lines: {
                                 /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                class?: "A" | "B" | "C";
                                 /** @description 数量 */
                                 quantity: number;
                                 /** @description 金额，分 */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                 selfPayRatioBp?: number;
                                 /** @description 限价（每单位），分 */
                                 priceCapFen?: number | null;
@@ -18002,8 +18814,8 @@ export interface paths {
                                 visit: {
                                     /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                     kind: "outpatient" | "inpatient";
-                                    /** @description 医院等级 1–3 */
-                                    institutionLevel: 1 | 2 | 3;
+                                    /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                    institutionLevel: 0 | 1 | 2 | 3;
                                     /**
                                      * Format: date
                                      * @description 就诊（出院）日期 YYYY-MM-DD
@@ -18013,13 +18825,13 @@ export interface paths {
                                 lines: {
                                     /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                     code: string;
-                                    /** @description 甲类 A / 乙类 B / 丙类 C */
-                                    class: "A" | "B" | "C";
+                                    /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                    class?: "A" | "B" | "C";
                                     /** @description 数量 */
                                     quantity: number;
                                     /** @description 金额，分 */
                                     amountFen: number;
-                                    /** @description 乙类先行自付比例，万分之几 (class B) */
+                                    /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                     selfPayRatioBp?: number;
                                     /** @description 限价（每单位），分 */
                                     priceCapFen?: number | null;
@@ -18122,8 +18934,8 @@ export interface paths {
                                 visit: {
                                     /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                     kind: "outpatient" | "inpatient";
-                                    /** @description 医院等级 1–3 */
-                                    institutionLevel: 1 | 2 | 3;
+                                    /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                    institutionLevel: 0 | 1 | 2 | 3;
                                     /**
                                      * Format: date
                                      * @description 就诊（出院）日期 YYYY-MM-DD
@@ -18133,13 +18945,13 @@ export interface paths {
                                 lines: {
                                     /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                     code: string;
-                                    /** @description 甲类 A / 乙类 B / 丙类 C */
-                                    class: "A" | "B" | "C";
+                                    /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                    class?: "A" | "B" | "C";
                                     /** @description 数量 */
                                     quantity: number;
                                     /** @description 金额，分 */
                                     amountFen: number;
-                                    /** @description 乙类先行自付比例，万分之几 (class B) */
+                                    /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                     selfPayRatioBp?: number;
                                     /** @description 限价（每单位），分 */
                                     priceCapFen?: number | null;
@@ -18243,8 +19055,8 @@ export interface paths {
                             visit: {
                                 /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
                                 kind: "outpatient" | "inpatient";
-                                /** @description 医院等级 1–3 */
-                                institutionLevel: 1 | 2 | 3;
+                                /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                institutionLevel: 0 | 1 | 2 | 3;
                                 /**
                                  * Format: date
                                  * @description 就诊（出院）日期 YYYY-MM-DD
@@ -18254,13 +19066,13 @@ export interface paths {
                             lines: {
                                 /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
                                 code: string;
-                                /** @description 甲类 A / 乙类 B / 丙类 C */
-                                class: "A" | "B" | "C";
+                                /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                class?: "A" | "B" | "C";
                                 /** @description 数量 */
                                 quantity: number;
                                 /** @description 金额，分 */
                                 amountFen: number;
-                                /** @description 乙类先行自付比例，万分之几 (class B) */
+                                /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
                                 selfPayRatioBp?: number;
                                 /** @description 限价（每单位），分 */
                                 priceCapFen?: number | null;
