@@ -6,10 +6,10 @@
  * the bill's QR link, then say voided. The person finds the bill in their own list.
  */
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
+import { DOMAIN_LINES, FEE_CODES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { plainYuan, yuan } from '../../src/kernel/money/index.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logOut, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
+import { browserSession, logIn, logOut, passLivenessInBrowser, settle, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -47,27 +47,20 @@ describe('bill verification (电子票据查验)', () => {
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
     await page.getByTestId('profile-id-number').waitFor();
-    const opened = browser.context.waitForEvent('page');
-    await page.getByTestId('liveness-start').click();
-    const provider = await opened;
-    await provider.getByTestId('liveness-pass').click();
-    await provider.waitForURL(/#\/liveness-done/);
-    await provider.close();
-    await page.getByTestId('liveness-confirm').click();
-    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
-    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    const token = await passLivenessInBrowser(page, browser.context);
     await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
     await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });
     const { code } = await must<{ code: string }>(target, 'POST', '/voucher/codes', 201, { token, body: { channelAppId: hospital.appId } });
     await logOut(page);
 
     // The hospital verifies the code (the settlement token is the person's consent), settles the visit, and bills that settlement.
+    // Its HIS claims the class B drug as class A: the catalog's class is settled, the claim goes to the clerks.
     const verified = await signedMust(target, hospital, '/voucher/verify', { code }, 200);
     const settled = await signedMust(target, hospital, '/settlement/settlements', {
       settlementToken: verified.settlementToken,
       insuranceType: '310',
       visit: { kind: 'inpatient', date: VISIT_DATE },
-      lines: DOMAIN_LINES,
+      lines: DOMAIN_LINES.map((line) => (line.code === FEE_CODES.drug ? { code: line.code, class: 'A', quantity: line.quantity, amountFen: line.amountFen } : line)),
       settlementReference: `E2E${Date.now()}`,
     });
     const figures = { totalFen: settled.result.medfee_sumamt, fundPayFen: settled.result.fund_pay_sumamt, accountPayFen: settled.result.acct_pay, cashPayFen: settled.result.psn_cash_pay };
@@ -130,5 +123,39 @@ describe('bill verification (电子票据查验)', () => {
     await page.getByTestId(`bill-number-${bill.id}`).waitFor();
     await page.getByTestId(`bill-number-${voided.red.id}`).waitFor();
     await step(page, 'bill-3-person-list');
+  });
+
+  it('the 南阳 clerk finds the contradicted claim among the settlement risk events, in both languages and on a phone', async () => {
+    const { page, target } = session;
+    session.screenshotOnFailure('settlement-risk');
+    await logOut(page);
+    await logIn(page, target.url, NANYANG_CLERK);
+    await page.getByTestId('menu-settlementRisk').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('结算风险事件');
+    const row = page.getByTestId('settlement-risk-table').locator('tbody tr.ant-table-row', { hasText: FEE_CODES.drug });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('甲乙丙类别不符');
+    expect(text).toContain('A → B');
+    expect(text).toContain(INSTITUTION);
+    await settle(page);
+    await step(page, 'settlement-risk-1-list');
+
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Settlement risk events');
+    await expect.poll(() => row.textContent()).toContain('Class contradicted');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle(page);
+    // The page's card fits the phone (the table scrolls inside it); the header's fit is the halls' issue.
+    const card = await page.locator('.ant-card').first().boundingBox();
+    expect(card!.x + card!.width).toBeLessThanOrEqual(390);
+    const filter = await page.getByTestId('settlement-risk-rule').boundingBox();
+    expect(filter!.x + filter!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    await step(page, 'settlement-risk-2-phone-en');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('结算风险事件');
+    await settle(page);
+    await step(page, 'settlement-risk-3-phone-zh');
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 });

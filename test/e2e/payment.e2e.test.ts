@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN } from './support.js';
+import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN, passLivenessInBrowser } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -33,15 +33,7 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await submitLogin(page, person.idNumber, person.password);
     await page.getByTestId('profile-id-number').waitFor();
     // liveness (L3) on the provider's page, then the voucher activated and the hospital authorized
-    const opened = browser.context.waitForEvent('page');
-    await page.getByTestId('liveness-start').click();
-    const provider = await opened;
-    await provider.getByTestId('liveness-pass').click();
-    await provider.waitForURL(/#\/liveness-done/);
-    await provider.close();
-    await page.getByTestId('liveness-confirm').click();
-    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
-    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+    const token = await passLivenessInBrowser(page, browser.context);
     await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
     await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });
     const { code } = await must<{ code: string }>(target, 'POST', '/voucher/codes', 201, { token, body: { channelAppId: hospital.appId } });

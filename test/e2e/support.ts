@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 // valid identity numbers and credit codes: the server's own generators, as in test/support/factories.ts
 import { makeCreditCode, makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 
@@ -184,6 +184,22 @@ export async function logIn(page: Page, url: string, account: { loginName: strin
 }
 
 /** Logs out through the header (confirming) and waits for the login page. */
+/**
+ * 实人认证 the signed-in person passes liveness on the provider's page (a new tab), confirms it and
+ * reaches L3; the session's access token, for the API calls a test makes beside the page.
+ */
+export async function passLivenessInBrowser(page: Page, context: BrowserContext): Promise<string> {
+  const opened = context.waitForEvent('page');
+  await page.getByTestId('liveness-start').click();
+  const provider = await opened;
+  await provider.getByTestId('liveness-pass').click();
+  await provider.waitForURL(/#\/liveness-done/);
+  await provider.close();
+  await page.getByTestId('liveness-confirm').click();
+  await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+}
+
 export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('header-logout').click();
   await page.getByTestId('header-logout-confirm').click();

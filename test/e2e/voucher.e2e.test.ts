@@ -1,6 +1,6 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { browserSession, logIn, logOut, screenshotOnFailure, step, submitLogin } from './support.js';
+import { browserSession, logIn, logOut, screenshotOnFailure, step, submitLogin, passLivenessInBrowser } from './support.js';
 import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry, signedPost } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
 
@@ -29,14 +29,7 @@ describe('e-voucher: activation → code', () => {
     await page.getByTestId('profile-id-number').waitFor();
 
     // liveness (L3) on the provider's page, as on the profile
-    const opened = browser.context.waitForEvent('page');
-    await page.getByTestId('liveness-start').click();
-    const provider = await opened;
-    await provider.getByTestId('liveness-pass').click();
-    await provider.waitForURL(/#\/liveness-done/);
-    await provider.close();
-    await page.getByTestId('liveness-confirm').click();
-    await expect.poll(() => page.getByTestId('auth-level').textContent()).toContain('L3');
+    await passLivenessInBrowser(page, browser.context);
 
     await page.goto(`${target.url}/#/personal/voucher`);
     await expect.poll(() => page.getByTestId('voucher-status').textContent()).toMatch(/未激活|Not activated/);

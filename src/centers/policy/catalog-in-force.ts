@@ -13,6 +13,7 @@ import { memoPerCache } from '../../kernel/cache/memo.js';
 import type { Db } from '../../kernel/db/index.js';
 import type { CatalogClass, CatalogEntryData, CatalogKind } from './codes.js';
 import { catalogChanges, catalogEntries, catalogVersions } from './schema.js';
+import { entryData } from './catalog.js';
 
 /** What the catalog in force says of one code. */
 export interface CatalogFact {
@@ -149,13 +150,3 @@ async function readAsOf(db: Db, asked: Array<{ kind: CatalogKind; code: string; 
   return out;
 }
 
-const entryData = (row: typeof catalogEntries.$inferSelect): CatalogEntryData => ({
-  code: row.code,
-  name: row.name,
-  specification: row.specification,
-  class: row.class,
-  selfPayPpm: row.selfPayPpm,
-  priceCapFen: row.priceCapFen,
-  validFrom: row.validFrom,
-  validTo: row.validTo,
-});

@@ -150,7 +150,8 @@ export async function importCatalog(db: Db, kind: CatalogKind, actorId: string, 
   };
 }
 
-const entryData = (row: typeof catalogEntries.$inferSelect): CatalogEntryData => ({
+/** A published entry's data, as versions record it. */
+export const entryData = (row: typeof catalogEntries.$inferSelect): CatalogEntryData => ({
   code: row.code,
   name: row.name,
   specification: row.specification,

@@ -8,7 +8,7 @@ import { and, asc, count, eq, ilike, inArray, like, or, sql } from 'drizzle-orm'
 import type { RegionScope } from '../../kernel/actor/index.js';
 import { withinScope } from '../../kernel/actor/sql.js';
 import type { AppContext } from '../../kernel/context.js';
-import { CsvError, CsvParser, type CsvRecord } from '../../kernel/csv/index.js';
+import { CsvError, parseCsv, type CsvRecord } from '../../kernel/csv/index.js';
 import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, conflict, unprocessable } from '../../kernel/errors/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
@@ -219,10 +219,8 @@ export async function importInstitutions(db: Db, author: Author, scope: RegionSc
     valid.push({ row: record.row, record: result });
   };
 
-  const parser = new CsvParser({ maxRecordChars: 64 * 1024 });
   try {
-    for await (const piece of text) for (const record of parser.push(piece)) take(record);
-    for (const record of parser.end()) take(record);
+    for await (const record of parseCsv(text, { maxRecordChars: 64 * 1024 })) take(record);
   } catch (error) {
     if (error instanceof CsvError) throw new DomainError(error.code, 'invalid', { field: 'body', line: error.line }, 'body');
     throw error;

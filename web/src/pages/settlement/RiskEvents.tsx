@@ -40,7 +40,7 @@ export default function SettlementRiskEventsPage() {
             name: 'rule',
             testId: 'settlement-risk-rule',
             label: t('settlementRisk.rule'),
-            width: 240,
+            width: 200,
             options: RULES.map((r) => ({ value: r, label: tx(`settlementRisk.rule.${r}`, r) })),
           },
         ]}
