@@ -327,6 +327,7 @@ beforeAll(async () => {
     VOUCHER_CODE_KEY: randomKey(),
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
     SETTLEMENT_TOKEN_KEY: randomKey(),
+    VOUCHER_PIN_KEY: randomKey(),
     REALNAME_URL: realName.url,
     REALNAME_SECRET: creds.realName,
     SMS_URL: sms.url,

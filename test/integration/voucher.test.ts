@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import argon2 from 'argon2';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, startTestServer, type TestServer } from '../support/server.js';
@@ -173,7 +174,31 @@ describe('activation and the voucher password', () => {
     const again = await server.api('POST', '/voucher/activate', { token: person.l3, body: { password: '369258' } });
     expect(again.status).toBe(409);
     const stored = await server.platform.ctx.database.rows<{ password_hash: string }>(sql`select password_hash from voucher.vouchers where person_id = ${person.personId}`);
-    expect(stored[0].password_hash).toMatch(/^\$argon2id\$/);
+    // a keyed digest (HMAC-SM3, key outside the database), never the PIN nor a hash anyone could search
+    expect(stored[0].password_hash).toMatch(/^hs1\$[\w-]{8}\$[\w-]{22}\$[\w-]{43}$/);
+    expect(stored[0].password_hash).not.toContain(PASSWORD);
+  });
+
+  it('replaces an argon2id hash of before with the keyed digest on the next right PIN; a digest under a key not held cannot be checked', async () => {
+    const person = await activated();
+    const storedHash = async () =>
+      (await server.platform.ctx.database.rows<{ password_hash: string }>(sql`select password_hash from voucher.vouchers where person_id = ${person.personId}`))[0].password_hash;
+    const change = (oldPassword: string, newPassword: string) => server.api('POST', '/voucher/password', { token: person.l3, body: { oldPassword, newPassword } });
+    const current = await storedHash();
+
+    // as activated before PIN digests: an argon2id hash
+    await server.platform.ctx.database.rows(sql`update voucher.vouchers set password_hash = ${await argon2.hash(PASSWORD, { type: argon2.argon2id })} where person_id = ${person.personId}`);
+    expect(await storedHash()).toMatch(/^\$argon2id\$/);
+    expect((await change('000111', '369258')).body.code).toBe('voucher.password_wrong');
+    expect(await storedHash()).toMatch(/^\$argon2id\$/);
+    // the right PIN passes (here: a change to the same PIN is refused after the check) and the hash is upgraded
+    expect((await change(PASSWORD, PASSWORD)).body.code).toBe('voucher.password_same');
+    expect(await storedHash()).toMatch(/^hs1\$/);
+
+    // a digest under a key this node does not hold cannot be checked at all: the right PIN is refused
+    const foreign = current.replace(/^hs1\$[\w-]{8}\$/, 'hs1$AAAAAAAA$');
+    await server.platform.ctx.database.rows(sql`update voucher.vouchers set password_hash = ${foreign} where person_id = ${person.personId}`);
+    expect((await change(PASSWORD, '369258')).body.code).toBe('voucher.password_wrong');
   });
 
   it('locks after repeated wrong passwords until a reset after a fresh liveness check', async () => {

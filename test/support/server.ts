@@ -129,6 +129,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     PAYCHANNEL_UNIONPAY_PUBLIC_KEY: unionpayPay.publicKey,
     BILL_SIGNING_KEY: generateSm2KeyPair().privateKey.padStart(64, '0'),
     SETTLEMENT_TOKEN_KEY: randomKey(),
+    VOUCHER_PIN_KEY: randomKey(),
     BILL_VERIFY_PER_IP_PER_MINUTE: '100000',
     SEED_DEMO: options.seed === false ? 'false' : 'true',
     // accounts, orgs and policy only: the demo's insured person and unit would sit in every test's 南阳

@@ -1,12 +1,15 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  checkPinDigest,
   generationRisk,
   insuranceTypesInForce,
   mintCode,
   mintSettlementToken,
   parseCode,
+  pinDigest,
+  pinKeyOf,
   verifyRefusal,
   verifySettlementToken,
   voucherPasswordWeakness,
@@ -37,6 +40,44 @@ describe('voucher password (电子凭证密码)', () => {
 
   it('accepts a birth-date-like password when the birth date is unknown', () => {
     expect(voucherPasswordWeakness('900315', null)).toBeNull();
+  });
+});
+
+describe('PIN digest (密码校验值, HMAC-SM3 with a key outside the database)', () => {
+  const current = pinKeyOf(randomBytes(32).toString('hex'));
+  const previous = pinKeyOf(randomBytes(32).toString('hex'));
+  const stored = pinDigest(current, 'vch_a', '258147');
+
+  it.each([
+    ['the right PIN', [current], 'vch_a', '258147', { verdict: 'match', current: true }],
+    ['a wrong PIN', [current], 'vch_a', '258148', { verdict: 'mismatch' }],
+    ['the right PIN for another voucher', [current], 'vch_b', '258147', { verdict: 'mismatch' }],
+    ['the right PIN under a previous key (to be replaced)', [previous, current], 'vch_a', '258147', { verdict: 'match', current: false }],
+    ['no key held that made it', [previous], 'vch_a', '258147', { verdict: 'unknown_key' }],
+  ] as const)('%s', (_name, keys, voucherId, pin, verdict) => {
+    expect(checkPinDigest(keys, voucherId, pin, stored)).toEqual(verdict);
+  });
+
+  it('salts each digest: the same PIN twice gives two values; an argon2id hash is not a digest', () => {
+    expect(pinDigest(current, 'vch_a', '258147')).not.toBe(stored);
+    expect(stored).toMatch(/^hs1\$[\w-]{8}\$[\w-]{22}\$[\w-]{43}$/);
+    expect(checkPinDigest([current], 'vch_a', '258147', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA')).toBeNull();
+  });
+
+  it('with the database copied and the key absent, no PIN can be checked: a search of all 10⁶ PINs under another key finds none', () => {
+    // The attacker has the stored value (with its key id) but not the key: any key they hold is another one.
+    const guessKey = { id: current.id, key: randomBytes(32) };
+    const search = (key: typeof current, upTo: number) => {
+      const found: string[] = [];
+      for (let n = 0; n < upTo; n++) {
+        const pin = String(n).padStart(6, '0');
+        if (checkPinDigest([key], 'vch_a', pin, stored)?.verdict === 'match') found.push(pin);
+      }
+      return found;
+    };
+    expect(search(guessKey, 1_000_000)).toEqual([]);
+    // the search itself works: with the key it finds the PIN (six digits are no secret from whoever holds the key)
+    expect(search(current, 258_148)).toEqual(['258147']);
   });
 });
 

@@ -65,6 +65,49 @@ export function parseCode(key: Buffer, code: string): ParsedCode {
   return timingSafeEqualHex(expected, given) ? { ok: true, id: match[1] } : { ok: false, reason: 'bad_mac' };
 }
 
+// ---------------------------------------------------------------------------- PIN digest
+
+/**
+ * 密码校验值 the voucher PIN is six digits: a slow hash cannot keep 10⁶ values from whoever reads the
+ * table, so, as payment networks do with PINs, it is checked with a keyed function whose key is held
+ * outside the database: HMAC-SM3(key, voucher id ‖ salt ‖ PIN), stored with the key's id so keys can
+ * be rotated: `hs1$<key id>$<salt>$<mac>` (base64url).
+ */
+export interface PinKey {
+  id: string;
+  key: Buffer;
+}
+
+/** A key's id: a keyed fingerprint, so the stored value names its key without revealing it. */
+export const pinKeyOf = (hex: string): PinKey => {
+  const key = Buffer.from(hex, 'hex');
+  return { id: hmacSm3(key, 'voucher-pin-key-id').toString('base64url').slice(0, 8), key };
+};
+
+const PIN_DIGEST_RE = /^hs1\$([A-Za-z0-9_-]{8})\$([A-Za-z0-9_-]{22})\$([A-Za-z0-9_-]{43})$/;
+
+const pinMac = (key: Buffer, voucherId: string, salt: Buffer, pin: string) => hmacSm3(key, Buffer.concat([Buffer.from(`${voucherId}\n`), salt, Buffer.from(`\n${pin}`)]));
+
+export function pinDigest(key: PinKey, voucherId: string, pin: string, salt: Buffer = randomBytes(16)): string {
+  return `hs1$${key.id}$${salt.toString('base64url')}$${pinMac(key.key, voucherId, salt, pin).toString('base64url')}`;
+}
+
+/**
+ * Whether `pin` is the voucher's, by its stored digest: `match` with the key that made it (`current`
+ * false: made with a previous key, to be replaced), `mismatch`, or `unknown_key` when no key held
+ * here made it (the digest cannot be checked at all). Not a PIN digest (an argon2id hash of before): null.
+ */
+export function checkPinDigest(keys: readonly PinKey[], voucherId: string, pin: string, stored: string): { verdict: 'match'; current: boolean } | { verdict: 'mismatch' | 'unknown_key' } | null {
+  const parsed = PIN_DIGEST_RE.exec(stored);
+  if (!parsed) return null;
+  const index = keys.findIndex((k) => k.id === parsed[1]);
+  if (index < 0) return { verdict: 'unknown_key' };
+  const expected = pinMac(keys[index].key, voucherId, Buffer.from(parsed[2], 'base64url'), pin);
+  const given = Buffer.from(parsed[3], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { verdict: 'mismatch' };
+  return { verdict: 'match', current: index === 0 };
+}
+
 // ------------------------------------------------------------------------ settlement token
 
 /**

@@ -33,7 +33,7 @@ export const vouchers = voucherSchema.table(
     regionCode: text('region_code').notNull(),
     status: text('status').$type<'inactive' | 'active'>().notNull().default('inactive'),
     holderAccountId: text('holder_account_id'),
-    /** argon2id of the 6-digit voucher password (电子凭证密码) */
+    /** the 6-digit voucher password's keyed digest (电子凭证密码, rules.ts pinDigest); an argon2id hash until its next right entry */
     passwordHash: text('password_hash'),
     /** masked name for institutions; set when the registry is read (activation, family member) */
     nameMasked: text('name_masked'),

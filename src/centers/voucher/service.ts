@@ -17,7 +17,7 @@ import * as registry from '../registry/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as auth from '../auth/index.js';
 import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
-import { ageOn, CHILD_AGE_LIMIT, insuranceTypesInForce, voucherPasswordWeakness, type RiskRule } from './rules.js';
+import { ageOn, checkPinDigest, CHILD_AGE_LIMIT, insuranceTypesInForce, pinDigest, pinKeyOf, voucherPasswordWeakness, type PinKey, type RiskRule } from './rules.js';
 import type {
   AuthorizationView,
   ChannelAuthorizationView,
@@ -188,16 +188,32 @@ export async function myVoucherView(ctx: AppContext, actor: Actor): Promise<Vouc
 
 // ---------------------------------------------------------------------------- voucher password
 
-// OWASP's argon2id floor, as for account passwords: slow enough to make six digits costly offline.
-const ARGON_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/** The PIN keys: the current one first (new digests), then previous ones that still verify. */
+const pinKeys = (ctx: AppContext): PinKey[] => [ctx.config.keys.voucherPin, ...ctx.config.keys.voucherPinPrevious].map(pinKeyOf);
 
-async function matches(hash: string | null, password: string): Promise<boolean> {
-  if (!hash) return false;
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
+const digestOf = (ctx: AppContext, voucherId: string, pin: string) => pinDigest(pinKeyOf(ctx.config.keys.voucherPin), voucherId, pin);
+
+/**
+ * Whether `pin` is the voucher's. A digest made with a previous key, or an argon2id hash from before
+ * PIN digests, is replaced with the current key's digest on the first right PIN (only if the stored
+ * value is still the one checked, so a concurrent change of password wins).
+ */
+async function matches(ctx: AppContext, voucher: Voucher, pin: string): Promise<boolean> {
+  const stored = voucher.passwordHash;
+  if (!stored) return false;
+  const checked = checkPinDigest(pinKeys(ctx), voucher.id, pin, stored);
+  if (checked) {
+    if (checked.verdict === 'unknown_key') ctx.log.error({ voucherId: voucher.id }, 'voucher PIN digest made with a key this node does not hold (VOUCHER_PIN_KEY / VOUCHER_PIN_PREVIOUS_KEYS)');
+    if (checked.verdict !== 'match') return false;
+    if (checked.current) return true;
+  } else if (!(await argon2.verify(stored, pin).catch(() => false))) {
     return false;
   }
+  await ctx.database.db
+    .update(vouchers)
+    .set({ passwordHash: digestOf(ctx, voucher.id, pin) })
+    .where(and(eq(vouchers.id, voucher.id), eq(vouchers.passwordHash, stored)));
+  return true;
 }
 
 const failKey = (voucherId: string) => `vpw:fail:${voucherId}`;
@@ -224,7 +240,7 @@ export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, pa
   if (attempt > max) throw await locked();
   // The lockout lasts passwordLockoutSec from the attempt that reaches the limit, not from the first failure.
   if (attempt === max) await ctx.cache.touch(key, passwordLockoutSec * 1000);
-  if (await matches(voucher.passwordHash, password)) {
+  if (await matches(ctx, voucher, password)) {
     await ctx.cache.delIfEquals(key, String(attempt));
     return;
   }
@@ -244,7 +260,7 @@ export async function activate(ctx: AppContext, actor: Actor, password: string):
   // The registry's record, read by id: its birth date for the password rules, its current name for institutions.
   const person = await registryPerson(ctx, voucher.personId);
   requireStrong(password, person.birthDate, 'password');
-  const hash = await argon2.hash(password, ARGON_OPTIONS);
+  const hash = digestOf(ctx, voucher.id, password);
   const [updated] = await ctx.database.db
     .update(vouchers)
     .set({ status: 'active', holderAccountId: actor.accountId, passwordHash: hash, nameMasked: maskName(person.name), activatedAt: new Date(), passwordChangedAt: new Date() })
@@ -263,7 +279,7 @@ async function heldVoucher(ctx: AppContext, actor: Actor): Promise<NamedVoucher>
 }
 
 const setPassword = async (ctx: AppContext, voucher: Voucher, password: string) =>
-  ctx.database.db.update(vouchers).set({ passwordHash: await argon2.hash(password, ARGON_OPTIONS), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+  ctx.database.db.update(vouchers).set({ passwordHash: digestOf(ctx, voucher.id, password), passwordChangedAt: new Date() }).where(eq(vouchers.id, voucher.id));
 
 export async function changePassword(ctx: AppContext, actor: Actor, input: { oldPassword: string; newPassword: string }) {
   const voucher = await heldVoucher(ctx, actor);

@@ -19,6 +19,7 @@ const PRODUCTION = {
   BILL_SIGNING_KEY: randomKey(),
   VOUCHER_CODE_KEY: randomKey(),
   SETTLEMENT_TOKEN_KEY: randomKey(),
+  VOUCHER_PIN_KEY: randomKey(),
   AUDIT_SIGNING_KEY: sm2().privateKey,
 };
 

@@ -31,6 +31,9 @@ export interface Config {
     voucherCode: string;
     /** HMAC-SM3 key of the settlement tokens a code's verification gives (结算授权令牌) */
     settlementToken: string;
+    /** HMAC-SM3 key of the voucher PINs (电子凭证密码), held outside the database; previous keys still verify (and are replaced on the next right PIN) */
+    voucherPin: string;
+    voucherPinPrevious: string[];
     /** SM2 private key (hex) that signs the audit chain's checkpoints (审计链锚点) */
     auditSigning: string;
   };
@@ -147,6 +150,7 @@ const DEV_KEYS = {
   billSigning: '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
   voucherCode: '7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff7a6b5c4d3e2f10ff',
   settlementToken: '5e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e05e77e7e0',
+  voucherPin: '9147c0de9147c0de9147c0de9147c0de9147c0de9147c0de9147c0de9147c0de',
   auditSigning: '2b7c1f0e9d8a4c3b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa01',
   /** the Alipay-style channel's application private key (RSA 2048, PKCS#8 DER in base64) */
   alipayAppPrivateKey:
@@ -302,6 +306,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       billSigning: key(env, 'BILL_SIGNING_KEY', DEV_KEYS.billSigning, production, warnings),
       voucherCode: key(env, 'VOUCHER_CODE_KEY', DEV_KEYS.voucherCode, production, warnings),
       settlementToken: key(env, 'SETTLEMENT_TOKEN_KEY', DEV_KEYS.settlementToken, production, warnings),
+      voucherPin: key(env, 'VOUCHER_PIN_KEY', DEV_KEYS.voucherPin, production, warnings),
+      voucherPinPrevious: list(env.VOUCHER_PIN_PREVIOUS_KEYS).map((previous) => {
+        if (!/^[0-9a-fA-F]{64}$/.test(previous)) throw new ConfigError('VOUCHER_PIN_PREVIOUS_KEYS must be 64-hex keys, comma-separated');
+        return previous.toLowerCase();
+      }),
       auditSigning: sm2PrivateKey('AUDIT_SIGNING_KEY', key(env, 'AUDIT_SIGNING_KEY', DEV_KEYS.auditSigning, production, warnings)),
     },
     http: { trustedProxies: proxies(list(env.TRUSTED_PROXIES)) },
