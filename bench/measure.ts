@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import autocannon from 'autocannon';
 import { startTestServer, type TestServer } from '../test/support/server.js';
+import { costMeter, countStatements, type Cost } from './cost.js';
 
 /** One load target: what autocannon sends, round-robin per connection when there are several requests. */
 export interface Target {
@@ -26,12 +27,15 @@ export interface Scenario {
 }
 
 export interface Stats {
+  requests: number;
   rps: number;
   p50_ms: number;
   p99_ms: number;
   errors: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** spent during the measured run, whoever spent it (bench/cost.ts) */
+  cost: Cost;
 }
 
 export interface ScenarioResult {
@@ -43,6 +47,13 @@ export interface ScenarioResult {
   baseline_p50_ms: number;
   baseline_p99_ms: number;
   ratio: number;
+  /** PostgreSQL statements per request of the route (transaction control aside; background jobs' included) */
+  statements_per_req: number;
+  /** transactions per request of the route (a statement outside one counts as one) */
+  transactions_per_req: number;
+  /** busy CPU time of the whole machine per request (server, PostgreSQL, Redis and the load generator) */
+  machine_ms_per_req: number;
+  baseline_machine_ms_per_req: number;
   errors: number;
   non2xx: number;
   db: string;
@@ -89,6 +100,7 @@ function requestsOf(target: Target): LoadRequest[] {
 
 /** One autocannon run against the server; the load generator runs in a worker thread, off the server's event loop. */
 async function load(url: string, target: Target, seconds: number, connections: number): Promise<Stats> {
+  const spent = costMeter();
   const result = await autocannon({
     url,
     requests: requestsOf(target),
@@ -98,7 +110,9 @@ async function load(url: string, target: Target, seconds: number, connections: n
     workers: 1,
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s?.count ?? 0]));
+  const cost = spent();
   return {
+    requests: result.requests.total,
     rps: result.requests.total / result.duration,
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
@@ -106,6 +120,7 @@ async function load(url: string, target: Target, seconds: number, connections: n
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    cost,
   };
 }
 
@@ -145,6 +160,8 @@ async function measure(server: TestServer, drained: () => Promise<void>, label: 
   await drained();
   const stats = await load(server.url, target, settings.seconds, connections);
   log(`  ${label}: ${stats.rps.toFixed(1)} req/s, p50 ${stats.p50_ms} ms, p99 ${stats.p99_ms} ms, status codes ${JSON.stringify(stats.statusCodes)}`);
+  const per = perRequest(stats);
+  log(`  ${label}: per request ${per.statements} statements, ${per.transactions} transactions, ${per.machineMs} ms of machine CPU`);
   if (stats.errors || stats.non2xx) {
     log(`  ${label}: INVALID — ${stats.errors} connection errors/timeouts, ${stats.non2xx} non-2xx responses ${JSON.stringify(stats.statusCodes)}`);
     await drained();
@@ -153,11 +170,18 @@ async function measure(server: TestServer, drained: () => Promise<void>, label: 
   return stats;
 }
 
+/** A run's cost divided by the requests it answered. */
+function perRequest(stats: Stats): Cost {
+  const each = (value: number, digits: number) => (stats.requests ? round(value / stats.requests, digits) : 0);
+  return { statements: each(stats.cost.statements, 2), transactions: each(stats.cost.transactions, 2), machineMs: each(stats.cost.machineMs, 3) };
+}
+
 export const BASELINE: Target = { path: '/api/v1/ping' };
 
 /** Starts a fresh platform, measures the baseline then the scenario route on it, and closes it. */
 export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   log(`\n[${scenario.name}] ${scenario.summary}`);
+  countStatements();
   const server = await startTestServer();
   try {
     const db = server.platform.ctx.database.kind;
@@ -179,6 +203,10 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       baseline_p50_ms: round(baseline.p50_ms, 2),
       baseline_p99_ms: round(baseline.p99_ms, 2),
       ratio: baseline.rps ? round(route.rps / baseline.rps, 3) : 0,
+      statements_per_req: perRequest(route).statements,
+      transactions_per_req: perRequest(route).transactions,
+      machine_ms_per_req: perRequest(route).machineMs,
+      baseline_machine_ms_per_req: perRequest(baseline).machineMs,
       // non-2xx answers are errors too: a scenario with any is not a valid measurement
       errors: route.errors + route.non2xx + baseline.errors + baseline.non2xx,
       non2xx: route.non2xx + baseline.non2xx,

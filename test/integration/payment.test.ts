@@ -10,6 +10,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPayChannelClient, signRequest } from '../../src/adapters/index.js';
 import { syncPayments } from '../../src/centers/payment/index.js';
+import * as settlement from '../../src/centers/settlement/index.js';
+import { transaction } from '../../src/kernel/db/index.js';
 import {
   accountBalance,
   confirmOrder,
@@ -144,6 +146,66 @@ describe('settlement type ALL (fund + account + cash)', () => {
     expect(await settlementsOf(who.personId)).toHaveLength(1);
     expect(await balanceOf(who.personId)).toBe(0);
     expect((await order(created.id)).status).toBe('paying');
+  });
+
+  it('confirmations arriving together settle as if one after another: two orders of one person share the year-to-date and the balance', async () => {
+    type Figures = { fundFen: number; accountFen: number; cashFen: number };
+    const figures = (o: Figures) => ({ fundFen: o.fundFen, accountFen: o.accountFen, cashFen: o.cashFen });
+    // One person's two visits confirmed one after the other: the second finds the deductible met and the account empty.
+    const alone = await payer(200_000);
+    const [a1, a2] = [await createOrder(alone, 'ALL'), await createOrder(alone, 'ALL')];
+    const sequential = [figures((await confirm(alone, a1.id)).body), figures((await confirm(alone, a2.id)).body)];
+    expect(sequential[0]).not.toEqual(sequential[1]);
+
+    // Another person's two visits and two other persons' visits, all confirmed at once (the batch carries them together).
+    const both = await payer(200_000);
+    const others = [await payer(200_000), await payer(200_000)];
+    const orders = [await createOrder(both, 'ALL'), await createOrder(both, 'ALL'), ...(await Promise.all(others.map((o) => createOrder(o, 'ALL'))))];
+    const answers = await Promise.all(orders.map((o, i) => confirm(i < 2 ? both : others[i - 2], o.id)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const together = answers.slice(0, 2).map((a) => figures(a.body));
+    // Which of the two went first is the batch's order; the pair is the sequential pair.
+    expect([...together].sort((x, y) => y.accountFen - x.accountFen)).toEqual([...sequential].sort((x, y) => y.accountFen - x.accountFen));
+    expect(await balanceOf(both.personId)).toBe(0);
+    const [ytd] = await accumulationsOf(both.personId);
+    const [ytdAlone] = await accumulationsOf(alone.personId);
+    expect(ytd).toEqual(ytdAlone);
+    for (const [i, other] of others.entries()) {
+      expect(figures(answers[i + 2].body)).toEqual(sequential[0]);
+      expect(await balanceOf(other.personId)).toBe(0);
+    }
+    expect(answers.every((a) => a.body.status === 'paying' && /^wx/.test(a.body.prepayId))).toBe(true);
+  });
+
+  it('a batch settles one person’s visits in turn: each sees the year-to-date and balance the one before left', async () => {
+    const ctx = server.platform.ctx;
+    const visitsOf = (who: Payer) =>
+      Promise.all(
+        [1, 2].map((n) =>
+          settlement.prepareConsented(
+            ctx,
+            { appId: hospital.appId },
+            { personId: who.personId, insuranceType: '310', institutionCode: INSTITUTION, visit: { kind: 'inpatient', institutionLevel: 2, date: VISIT_DATE }, lines: LINES as settlement.FeeLine[], settlementReference: reference() },
+            { kind: 'order', orderId: `pay_batch${n}${randomInt(1e9)}` },
+          ),
+        ),
+      );
+    const split = (outcome: settlement.ManySettled) => {
+      if (!('settlement' in outcome)) throw outcome.refused;
+      return { fundFen: outcome.settlement.result.fund_pay_sumamt, accountFen: outcome.settlement.result.acct_pay, cashFen: outcome.settlement.result.psn_cash_pay };
+    };
+    const alone = await payer(200_000);
+    const sequential = [];
+    for (const visit of await visitsOf(alone)) sequential.push(...(await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, [visit]))).map(split));
+    expect(sequential).toEqual([
+      { fundFen: 1_445_000, accountFen: 200_000, cashFen: 355_000 },
+      expect.objectContaining({ accountFen: 0 }),
+    ]);
+    const both = await payer(200_000);
+    const visits = await visitsOf(both);
+    expect((await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, visits))).map(split)).toEqual(sequential);
+    expect(await accumulationsOf(both.personId)).toEqual(await accumulationsOf(alone.personId));
+    expect(await balanceOf(both.personId)).toBe(0);
   });
 
   it('a confirmation replayed with its key answers the same; a second confirmation is refused', async () => {

@@ -4,7 +4,7 @@
  * explanation is not stored: the policy center's calculator explains the line again from the facts
  * kept on it, and when the policy has changed since, the line's own figures are explained instead.
  */
-import { and, asc, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { RegionScope } from '../../kernel/actor/index.js';
 import type { Db } from '../../kernel/db/index.js';
@@ -117,6 +117,38 @@ export async function debitAccount(tx: Db, input: DebitInput): Promise<EntryResu
     .values({ personId: input.personId, kind: input.kind, amountFen: -input.amountFen, month: policy.monthKey(input.month, 'month'), insuranceType: input.insuranceType ?? null, sourceRef: input.reference })
     .returning({ id: accountEntries.id });
   return { entryId: entry.id, amountFen: input.amountFen, balanceFen: balanceFen - input.amountFen, replayed: false };
+}
+
+/**
+ * The accounts of several persons for a batch of payments (a group commit of confirmations): takes
+ * each person's account lock, in one order so that two batches cannot deadlock, then reads the
+ * balances in a statement of its own (one that began before a lock was granted would miss what the
+ * lock's holder committed). Two statements whatever the number of persons.
+ */
+export async function lockedBalances(tx: Db, personIds: readonly string[]): Promise<Map<string, number>> {
+  const persons = [...new Set(personIds)].sort();
+  if (!persons.length) return new Map();
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('collection:account:' || p)) from (select p from jsonb_array_elements_text(${JSON.stringify(persons)}::jsonb) p order by p) s`);
+  const rows = await tx
+    .select({ personId: accountEntries.personId, fen: sql<number>`coalesce(sum(${accountEntries.amountFen}), 0)`.mapWith(Number) })
+    .from(accountEntries)
+    .where(inArray(accountEntries.personId, persons))
+    .groupBy(accountEntries.personId);
+  const balances = new Map(persons.map((p) => [p, 0]));
+  for (const row of rows) balances.set(row.personId, row.fen);
+  return balances;
+}
+
+/**
+ * 个人账户支付 books payments whose balances `lockedBalances` found sufficient, in one statement.
+ * Each reference is new (a settlement's), so there is nothing to replay: a reference already booked
+ * fails the whole statement (the unique index), and with it the batch.
+ */
+export async function debitAccounts(tx: Db, inputs: readonly DebitInput[]): Promise<void> {
+  if (!inputs.length) return;
+  await tx.insert(accountEntries).values(
+    inputs.map((input) => ({ personId: input.personId, kind: input.kind, amountFen: -input.amountFen, month: policy.monthKey(input.month, 'month'), insuranceType: input.insuranceType ?? null, sourceRef: input.reference })),
+  );
 }
 
 /**

@@ -56,6 +56,12 @@ export const accountBalance = (ctx: AppContext, personId: string, tx?: Db) => ac
 export const debitAccount = (ctx: AppContext, tx: Db | undefined, input: account.DebitInput) =>
   tx ? account.debitAccount(tx, input) : transaction(ctx.database.db, (t) => account.debitAccount(t, input));
 
+/** The account locks and balances of a batch's persons, in the batch's transaction (two statements). */
+export const lockedBalances = (tx: Db, personIds: readonly string[]) => account.lockedBalances(tx, personIds);
+
+/** Books a batch's account payments in one statement, in the batch's transaction, after `lockedBalances`. */
+export const debitAccounts = (tx: Db, inputs: readonly account.DebitInput[]) => account.debitAccounts(tx, inputs);
+
 /** 冲正退回 gives the payment booked under `reference` back to the account once, booked under `reversalReference`. */
 export const reverseAccountDebit = (ctx: AppContext, tx: Db | undefined, input: { reference: string; reversalReference: string }) =>
   tx ? account.reverseDebit(tx, input) : transaction(ctx.database.db, (t) => account.reverseDebit(t, input));

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, like, lte } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import * as policy from '../policy/index.js';
 import * as registry from '../registry/index.js';
-import { identitiesAsOf, statusInMonth, type EnrollmentKind } from './rules.js';
+import { identitiesAsOf, retiredAsOf, statusInMonth, type EnrollmentKind } from './rules.js';
 import { employments, identities, statusChanges, wageDeclarations } from './schema.js';
 
 /** One enrollment active in the month asked for. */
@@ -108,3 +108,39 @@ export async function* activeEnrollmentsFor(ctx: AppContext, query: Omit<ActiveE
     after = page.next;
   }
 }
+
+/** What a settlement needs of a person's enrollment in a month: the kind, the pooling region, and whether retired. */
+export interface SettlementStanding {
+  kind: EnrollmentKind;
+  regionCode: string;
+  retired: boolean;
+}
+
+/**
+ * The person's enrollment of the type active in the month (the first by id, as the feed orders
+ * them), or null: one statement (a prepared one on PostgreSQL), the status changes and identities
+ * carried along as JSON and judged by the same rules as the feed's.
+ */
+export async function settlementStanding(ctx: AppContext, query: { personId: string; insuranceType: string; month: string }): Promise<SettlementStanding | null> {
+  const key = policy.monthKey(query.month);
+  const rows = await ctx.database.prepared<{
+    kind: EnrollmentKind;
+    region_code: string;
+    changes: { month: number; status: 'active' | 'suspended' | 'removed' }[];
+    identities: { code: string; startDate: string; endDate: string | null }[];
+  }>(STANDING, [query.personId, query.insuranceType, key]);
+  const active = rows.find((row) => statusInMonth(row.changes, key) === 'active');
+  if (!active) return null;
+  return { kind: active.kind, regionCode: active.region_code, retired: retiredAsOf(active.identities, key) };
+}
+
+const STANDING = {
+  name: 'enrollment_settlement_standing',
+  text: `select e.kind, e.region_code,
+           coalesce((select json_agg(json_build_object('month', c.month, 'status', c.status) order by c.id) from enrollment.status_changes c where c.employment_id = e.id), '[]') as changes,
+           coalesce((select json_agg(json_build_object('code', i.code, 'startDate', i.start_date, 'endDate', i.end_date)) from enrollment.identities i where i.person_id = e.person_id), '[]') as identities
+         from enrollment.employments e
+         where e.person_id = $1 and e.insurance_type = $2 and e.from_month <= $3
+         order by e.id
+         limit 20`,
+};

@@ -74,6 +74,8 @@ export { submitApplication, listApplications, getApplication, withdrawApplicatio
  * (`activeEnrollmentsFor`).
  */
 export { activeEnrollmentsPage, activeEnrollmentsFor, type ActiveEnrollment, type ActiveEnrollmentQuery } from './feed.js';
+/** 结算参保状态 a person's enrollment of a type active in a month, as a settlement needs it (kind, region, retired), in one statement; null when none. */
+export { settlementStanding, type SettlementStanding } from './feed.js';
 
 /** The center's event topics: `enrollment.events.PERSON_ENROLLED` … */
 export * as events from './events.js';

@@ -18,6 +18,9 @@ const reverseKey = (orderId: string) => `payment:${orderId}:reverse`;
  * level are the order's, which took them from the app's binding and the registry.
  */
 export async function settleOrder(ctx: AppContext, order: OrderRow): Promise<settlement.SettlementView> {
+  // A confirmation's batch settles without this key: the order's consent finds what it made.
+  const made = await settlement.settlementOfOrder(ctx, order.id);
+  if (made) return made;
   const { settlement: settled } = await settlement.settleVisit(
     ctx,
     { appId: order.appId },

@@ -30,3 +30,12 @@ export async function settlementForBill(ctx: AppContext, institutionCode: string
   if (!row) return null;
   return { ...settlementView(row), orderId: row.consentKind === 'order' ? row.consentRef : null };
 }
+
+/** The settlement made on a payment order's consent (one at most), or null: what a compensation reverses whoever made it. */
+export async function settlementOfOrder(ctx: AppContext, orderId: string): Promise<SettlementView | null> {
+  const [row] = await ctx.database.db
+    .select()
+    .from(settlements)
+    .where(and(eq(settlements.consentKind, 'order'), eq(settlements.consentRef, orderId)));
+  return row ? settlementView(row) : null;
+}

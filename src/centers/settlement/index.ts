@@ -53,11 +53,22 @@ export const settleVisit = (
   idempotencyKey?: string,
 ) => service.settleVisit(ctx, caller, input, consent, idempotencyKey);
 
+/**
+ * 批量结算 for a group commit of confirmations: `prepareConsented` checks the consent and does the
+ * reads of one visit (a refusal is thrown there); `settleMany` settles prepared visits in the
+ * caller's transaction with a fixed number of statements, each visit as if settled alone in order.
+ */
+export { prepareConsented, settleMany, type ManySettled } from './settle-many.js';
+export type { ConsentedVisit } from './service.js';
+
 /** 冲正 reverses a settlement the channel app made, once: the settlement reversed, and whether it is a replay. */
 export const reverseSettlement = (ctx: AppContext, caller: { appId: string }, id: string, idempotencyKey?: string) => service.reverseSettlement(ctx, caller, id, idempotencyKey);
 
 /** 开票依据 the institution's settlement an e-bill cites, by platform id (`stl_…`) or the institution's reference; null when it has none by that name. */
 export { settlementForBill, type BillableSettlement } from './billing.js';
+
+/** 订单结算 the settlement made on a payment order's consent, or null (one per order, whichever path made it). */
+export { settlementOfOrder } from './billing.js';
 
 /** The center's event topics: `settlement.events.SETTLED`, `settlement.events.REVERSED`. */
 export * as events from './events.js';

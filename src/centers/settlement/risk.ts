@@ -26,9 +26,11 @@ export interface RiskContext {
 }
 
 /** Records each contradiction as a risk event, in the settlement's transaction. */
-export async function recordRiskEvents(tx: Db, at: RiskContext, contradictions: readonly Contradiction[]): Promise<void> {
-  if (!contradictions.length) return;
-  await tx.insert(riskEvents).values(
+export const recordRiskEvents = (tx: Db, at: RiskContext, contradictions: readonly Contradiction[]) => recordRiskEventsOf(tx, [{ at, contradictions }]);
+
+/** The risk events of several settlements (a batch), in one statement. */
+export async function recordRiskEventsOf(tx: Db, found: readonly { at: RiskContext; contradictions: readonly Contradiction[] }[]): Promise<void> {
+  const rows = found.flatMap(({ at, contradictions }) =>
     contradictions.map((c) => ({
       id: newId('srk'),
       rule: c.rule,
@@ -41,6 +43,7 @@ export async function recordRiskEvents(tx: Db, at: RiskContext, contradictions: 
       detail: { line: c.line, claimed: c.claimed, applied: c.applied, catalogKind: c.catalogKind, catalogVersion: c.catalogVersion, visitDate: at.visitDate },
     })),
   );
+  if (rows.length) await tx.insert(riskEvents).values(rows);
 }
 
 /** 结算风险事件 of the clerk's pooling regions, newest first, by rule if asked. */

@@ -55,7 +55,7 @@ export interface SettlementInput {
 export type Consent = { kind: 'token'; token: string } | { kind: 'order'; orderId: string };
 
 /** A consent checked: what the settlement records (one settlement per consent) and the field a reuse names. */
-interface Consented {
+export interface Consented {
   kind: ConsentKind;
   ref: string;
   field: string;
@@ -86,7 +86,7 @@ export interface SettlementOutcome {
 
 
 /** What the platform found for a visit before any figure: who, where, under which policy row, and the lines as the catalog prices them. */
-interface Prepared {
+export interface Prepared {
   personCategory: string;
   poolingRegion: string;
   policyVersionId: string;
@@ -114,15 +114,14 @@ function checkLines(lines: readonly ClaimedLine[]) {
   });
 }
 
-async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepared> {
+export async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepared> {
   checkLines(input.lines);
   const month = input.visit.date.slice(0, 7);
   // 目录: the catalog in force on the visit date, one lookup for all the lines' codes
-  const [{ items }, catalog] = await Promise.all([
-    enrollment.activeEnrollmentsPage(ctx, { personId: input.personId, insuranceType: input.insuranceType, month, limit: 20 }),
+  const [held, catalog] = await Promise.all([
+    enrollment.settlementStanding(ctx, { personId: input.personId, insuranceType: input.insuranceType, month }),
     policy.catalogEntriesOn(ctx, input.lines.map((line) => ({ kind: lineKind(line.code), code: line.code })), input.visit.date),
   ]);
-  const held = items[0];
   if (!held) throw new DomainError('settlement.not_enrolled', 'unprocessable', { personId: input.personId, insuranceType: input.insuranceType, month }, 'personId');
   // 人员类别: a retired person is settled as retired whatever the enrollment kind.
   const personCategory = held.retired ? 'retired' : held.kind;
@@ -146,7 +145,7 @@ async function prepare(ctx: AppContext, input: SettlementInput): Promise<Prepare
 /** 未定级 an institution the registry has not rated settles under the policy's rows for level 1. */
 const levelOfRows = (level: InstitutionLevel): 1 | 2 | 3 => (level === 0 ? 1 : level);
 
-function calculate(input: Parameters<typeof settle>[0], level: InstitutionLevel): SettlementResult {
+export function calculate(input: Parameters<typeof settle>[0], level: InstitutionLevel): SettlementResult {
   let result: SettlementResult;
   try {
     result = settle(input);
@@ -171,7 +170,7 @@ function unratedSaid(result: SettlementResult): SettlementResult {
  * The consent of an in-process request (the payment center's): a token must be this app's, for this
  * institution and this person; an order is the payment center's word that the person confirmed it.
  */
-function consented(ctx: AppContext, caller: { appId: string }, input: SettlementInput, consent: Consent): Consented {
+export function consented(ctx: AppContext, caller: { appId: string }, input: SettlementInput, consent: Consent): Consented {
   if (consent.kind === 'order') return { kind: 'order', ref: consent.orderId, field: 'orderId' };
   const token = voucher.checkSettlementToken(ctx, consent.token, { appId: caller.appId, institutionCode: input.institutionCode });
   if (token.personId !== input.personId) throw new DomainError('settlement.consent_other_person', 'forbidden', {}, 'personId');
@@ -249,7 +248,7 @@ async function figures(ctx: AppContext, input: SettlementInput): Promise<PreSett
   };
 }
 
-type SettlementRow = typeof settlements.$inferSelect;
+export type SettlementRow = typeof settlements.$inferSelect;
 
 export const settlementView = (row: SettlementRow): SettlementView => ({
   id: row.id,
@@ -268,7 +267,42 @@ export const settlementView = (row: SettlementRow): SettlementView => ({
   reversedAt: row.reversedAt?.toISOString() ?? null,
 });
 
-const accountRef = (id: string) => `stl:${id}`;
+export const accountRef = (id: string) => `stl:${id}`;
+
+/** A settlement consented to and prepared, as it is settled (alone or in a batch). */
+export interface ConsentedVisit {
+  caller: { appId: string };
+  input: SettlementInput & { settlementReference: string };
+  consent: Consented;
+  prepared: Prepared;
+}
+
+export function settlementRow(id: string, { caller, input, consent, prepared }: ConsentedVisit, result: SettlementResult): typeof settlements.$inferInsert {
+  return {
+    id,
+    personId: input.personId,
+    insuranceType: input.insuranceType,
+    poolingRegion: prepared.poolingRegion,
+    institutionCode: input.institutionCode,
+    reference: input.settlementReference,
+    channelAppId: caller.appId,
+    visitKind: input.visit.kind,
+    institutionLevel: input.visit.institutionLevel,
+    visitDate: input.visit.date,
+    year: prepared.year,
+    personCategory: prepared.personCategory,
+    policyVersionId: prepared.policyVersionId,
+    // the lines as settled: the catalog's class, share and cap, not the claims
+    lines: prepared.priced.lines,
+    result,
+    totalFen: result.medfee_sumamt,
+    fundFen: result.fund_pay_sumamt,
+    accountFen: result.acct_pay,
+    cashFen: result.psn_cash_pay,
+    consentKind: consent.kind,
+    consentRef: consent.ref,
+  };
+}
 
 /**
  * 结算 settles a visit on the person's consent (in-process: the payment center's confirmed order).
@@ -330,30 +364,7 @@ async function settleConsented(
       const id = newId('stl');
       const [row] = await tx
         .insert(settlements)
-        .values({
-          id,
-          personId,
-          insuranceType,
-          poolingRegion: prepared.poolingRegion,
-          institutionCode: input.institutionCode,
-          reference: input.settlementReference,
-          channelAppId: caller.appId,
-          visitKind: input.visit.kind,
-          institutionLevel: input.visit.institutionLevel,
-          visitDate: input.visit.date,
-          year: prepared.year,
-          personCategory: prepared.personCategory,
-          policyVersionId: prepared.policyVersionId,
-          // the lines as settled: the catalog's class, share and cap, not the claims
-          lines: prepared.priced.lines,
-          result,
-          totalFen: result.medfee_sumamt,
-          fundFen: result.fund_pay_sumamt,
-          accountFen: result.acct_pay,
-          cashFen: result.psn_cash_pay,
-          consentKind: consent.kind,
-          consentRef: consent.ref,
-        })
+        .values(settlementRow(id, { caller, input, consent, prepared }, result))
         .onConflictDoNothing()
         .returning();
       if (!row) {
@@ -385,7 +396,7 @@ async function settleConsented(
   return { settlement: body, replayed };
 }
 
-function eventPayload(row: SettlementRow): PayloadOf<typeof SETTLED> {
+export function eventPayload(row: SettlementRow): PayloadOf<typeof SETTLED> {
   return {
     settlementId: row.id,
     personId: row.personId,

@@ -72,6 +72,24 @@ describe('groupCommit', () => {
     expect(await later).toBe(40);
   });
 
+  it('with isolateFailures, tries a failed batch item by item: only the item that fails alone fails', async () => {
+    const batches: number[][] = [];
+    // 3 breaks a constraint: any write carrying it fails
+    const write = async (items: number[]) => {
+      batches.push(items);
+      await tick();
+      if (items.includes(3)) throw new Error('3 refused');
+      return items.map((n) => n * 10);
+    };
+    const commits = groupCommit(write, { isolateFailures: true });
+    const first = commits.add(1);
+    const rest = [2, 3, 4].map((n) => commits.add(n));
+    expect(await first).toBe(10);
+    const settled = await Promise.allSettled(rest);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([20, '3 refused', 40]);
+    expect(batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+  });
+
   it('flush waits for the writes in progress', async () => {
     const gate = gatedWrite();
     const batches = groupCommit(gate.write);

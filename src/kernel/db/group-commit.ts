@@ -17,22 +17,38 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+export interface GroupCommitOptions {
+  /** most items per write (500) */
+  maxBatch?: number;
+  /** most writes at a time (1) */
+  concurrency?: number;
+  /**
+   * A failed write of several items is tried again item by item, so that one item's failure (a
+   * constraint it alone breaks) fails only its own caller. For writes whose items are independent.
+   */
+  isolateFailures?: boolean;
+}
+
 /**
  * `write` gets the items of one batch and returns their results in the same order (a failed write
- * fails every caller of that batch). At most `maxBatch` items per write; at most `concurrency`
- * writes at a time (1 keeps a sequence in order, as the audit chain needs).
+ * fails every caller of that batch, unless `isolateFailures`). At most `maxBatch` items per write; at
+ * most `concurrency` writes at a time (1 keeps a sequence in order, as the audit chain needs).
  */
-export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | void>, options: { maxBatch?: number; concurrency?: number } = {}): GroupCommit<T, R> {
+export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | void>, options: GroupCommitOptions = {}): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 500;
   const concurrency = options.concurrency ?? 1;
   let queue: Pending<T, R>[] = [];
   const running = new Set<Promise<void>>();
 
-  const runOne = async (batch: Pending<T, R>[]) => {
+  const runOne = async (batch: Pending<T, R>[]): Promise<void> => {
     try {
       const results = await write(batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve((results ? results[i] : undefined) as R));
     } catch (error) {
+      if (options.isolateFailures && batch.length > 1) {
+        for (const p of batch) await runOne([p]);
+        return;
+      }
       for (const p of batch) p.reject(error);
     }
   };
@@ -64,7 +80,7 @@ export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | vo
 /** One group commit per owner (a platform instance's context), created on first use. */
 export function groupCommitPer<K extends object, T, R = void>(
   write: (owner: K, items: T[]) => Promise<R[] | void>,
-  options: { maxBatch?: number; concurrency?: number } = {},
+  options: GroupCommitOptions = {},
 ): (owner: K) => GroupCommit<T, R> {
   const byOwner = new WeakMap<K, GroupCommit<T, R>>();
   return (owner) => {

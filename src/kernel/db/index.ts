@@ -25,6 +25,23 @@ const inScopedTransaction = new AsyncLocalStorage<true>();
 /** Runs `work` with `scope` applying to every transaction begun in it (and in what it starts). */
 export const withCommitScope = <T>(scope: CommitScope, work: () => T): T => commitScopes.run(scope, work);
 
+/** The commit scope of the unit of work running now, for a change it hands to a batch written elsewhere (group commit). */
+export const currentCommitScope = (): CommitScope | undefined => (inScopedTransaction.getStore() ? undefined : commitScopes.getStore());
+
+/**
+ * For a transaction that carries the changes of several units of work (a group commit): does each
+ * one's scope work in `tx`, as `transaction()` does for one; the returned function hands each the
+ * transaction's outcome once it is known.
+ */
+export async function beforeCommitOf(tx: Db, scopes: readonly (CommitScope | undefined)[]): Promise<(committed: boolean) => void> {
+  const settles: ((committed: boolean) => void)[] = [];
+  for (const scope of scopes) {
+    const settle = await scope?.beforeCommit(tx);
+    if (settle) settles.push(settle);
+  }
+  return (committed) => settles.forEach((settle) => settle(committed));
+}
+
 /**
  * Runs `work` in one transaction (a savepoint when `db` is already one). The drivers type their
  * transaction apart from their database although it has the same query surface: this is the one

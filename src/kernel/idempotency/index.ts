@@ -10,7 +10,7 @@
  * difference, and the stored row tells nobody what the secret was.
  */
 import { Type } from '@sinclair/typebox';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { transaction as inTransaction, type Database, type Db } from '../db/index.js';
 import { DomainError } from '../errors/index.js';
 import type { Config } from '../config/index.js';
@@ -117,4 +117,51 @@ export async function idempotent<T, P>(
     if (!row) throw error;
     return replay<T>(row, hash);
   }
+}
+
+/**
+ * For work that a group commit does (see kernel/db/group-commit.ts), in three steps instead of
+ * `idempotent`'s one: the answer stored under the key before the work (`storedAnswer`), the keys
+ * claimed in the batch's transaction (`claimKeys`), and their answers stored there or later
+ * (`storeAnswers`). A key claimed with no answer yet (`result` null on a replay) belongs to work that
+ * committed and did not finish answering (a crash, or an answer still on its way): the caller
+ * answers from the state the work left.
+ */
+export interface KeyClaim {
+  scope: string;
+  key: string;
+  /** what must match on a replay, as for `idempotent` (a secret only as its `secretDigest`) */
+  request: unknown;
+}
+
+/** The stored answer under the key (a 409 when the request differs), or null when the key is unused. */
+export async function storedAnswer<T>(db: Db, claim: KeyClaim): Promise<Answer<T | null> | null> {
+  const row = await stored(db, claim.scope, claim.key);
+  return row ? replay<T | null>(row, requestHash(claim.request)) : null;
+}
+
+/** Claims the keys in `tx` (one statement): true for each key claimed, false for one already taken. */
+export async function claimKeys(tx: Db, claims: readonly KeyClaim[]): Promise<boolean[]> {
+  if (!claims.length) return [];
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values(claims.map((c) => ({ scope: c.scope, key: c.key, requestHash: requestHash(c.request), status: 0, response: null })))
+    .onConflictDoNothing()
+    .returning({ scope: idempotencyKeys.scope, key: idempotencyKeys.key });
+  const taken = new Set(claimed.map((c) => `${c.scope}\n${c.key}`));
+  return claims.map((c) => taken.has(`${c.scope}\n${c.key}`));
+}
+
+/** Stores the answers of claimed keys (one statement). */
+export async function storeAnswers(db: Db, answers: readonly { scope: string; key: string; response: unknown }[]): Promise<void> {
+  if (!answers.length) return;
+  await db.execute(sql`
+    update kernel.idempotency_keys k set response = a.response
+    from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(scope text, key text, response jsonb)
+    where k.scope = a.scope and k.key = a.key`);
+}
+
+/** Gives a claimed key back (the work it guarded was undone: a retry under it does the work again). */
+export async function releaseKey(db: Db, claim: Pick<KeyClaim, 'scope' | 'key'>): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)));
 }
