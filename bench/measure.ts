@@ -99,7 +99,7 @@ function requestsOf(target: Target): LoadRequest[] {
 }
 
 /** One autocannon run against the server; the load generator runs in a worker thread, off the server's event loop. */
-async function load(url: string, target: Target, seconds: number, connections: number): Promise<Stats> {
+export async function load(url: string, target: Target, seconds: number, connections: number): Promise<Stats> {
   const spent = costMeter();
   const result = await autocannon({
     url,
@@ -171,7 +171,7 @@ async function measure(server: TestServer, drained: () => Promise<void>, label: 
 }
 
 /** A run's cost divided by the requests it answered. */
-function perRequest(stats: Stats): Cost {
+export function perRequest(stats: Stats): Cost {
   const each = (value: number, digits: number) => (stats.requests ? round(value / stats.requests, digits) : 0);
   return { statements: each(stats.cost.statements, 2), transactions: each(stats.cost.transactions, 2), machineMs: each(stats.cost.machineMs, 3) };
 }

@@ -46,6 +46,8 @@ async function payer(server: TestServer, clerk: string, unitId: string, appId: s
 
 /** Orders a load run can confirm at most: a generous ceiling on the rate, times the longer run. */
 const segmentSize = () => Math.ceil(3000 * (Math.max(settings.seconds, settings.warmupSeconds) + 1));
+/** Load runs the pool serves (each loading of the request module takes a segment): the probe, the warm-up and the measured run, and spares; bench/scale-out.ts needs more. */
+const segments = () => Number(process.env.PAYMENT_BENCH_SEGMENTS ?? 4);
 
 export const PAYMENT_SCENARIOS: Scenario[] = [
   {
@@ -78,7 +80,7 @@ export const PAYMENT_SCENARIOS: Scenario[] = [
       const rows = await server.platform.ctx.database.rows<{ id: string; person_id: string }>(
         sql`insert into payment.orders (id, app_id, reference, person_id, insurance_type, institution_code, settlement_type, visit, lines, status, total_fen, fund_fen, account_fen, cash_fen, expires_at)
             select 'pay_bench' || n, o.app_id, 'BENCH' || n, o.person_id, o.insurance_type, o.institution_code, o.settlement_type, o.visit, o.lines, 'created', o.total_fen, o.fund_fen, o.account_fen, o.cash_fen, now() + interval '1 hour'
-            from generate_series(1, ${segment * 4}) as n
+            from generate_series(1, ${segment * segments()}) as n
             join (select *, row_number() over (order by id) - 1 as slot from payment.orders where id in (${sql.join(templates.map((t) => sql`${t}`), sql`, `)})) o on o.slot = n % ${templates.length}
             returning id, person_id`,
       );

@@ -3,15 +3,12 @@
  * authorization, dynamic codes verified once (also under concurrency across two processes), family
  * members, scan-to-login, usage history and risk flags.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import argon2 from 'argon2';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, startTestServer, type TestServer } from '../support/server.js';
+import { apiClient, startSecondNode, startTestServer, type TestServer } from '../support/server.js';
 import { loginStaff, newPerson, randomIdNumber, randomName } from '../support/factories.js';
-import { REDIS_URL } from '../support/db.js';
 import { signRequest } from '../../src/adapters/signing.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { maskName } from '../../src/kernel/crypto/index.js';
@@ -461,24 +458,9 @@ describe('concurrency across two processes', () => {
     const app = await registerChannel();
     const { code, codeId } = await authorizedCode(person, app);
     const { ctx } = server.platform;
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./voucher-second-node.ts', import.meta.url))], {
-      env: {
-        ...process.env,
-        VOUCHER_NODE: JSON.stringify({ config: { ...ctx.config, databaseUrl: server.databaseUrl }, redisUrl: REDIS_URL, cachePrefix: server.cachePrefix, providerUrls: ctx.providerUrls }),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const node = await startSecondNode(server);
     try {
-      const secondUrl = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /LISTENING (\S+)/.exec(out);
-          if (match) resolve(match[1]);
-        });
-        child.once('exit', (status) => reject(new Error(`second node exited with ${status}`)));
-      });
-      const second = apiClient(`${secondUrl}/api/v1`);
+      const second = apiClient(`${node.url}/api/v1`);
       const requests = Array.from({ length: 1000 }, (_, i) => verify(app, code, undefined, i % 2 ? second : server.api));
       const statuses = (await Promise.all(requests)).map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -496,8 +478,7 @@ describe('concurrency across two processes', () => {
       }
       expect(refused).toBe(403);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      await node.stop();
     }
   });
 });

@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, randomKey } from '../../src/kernel/config/index.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
 import {
@@ -21,7 +23,7 @@ import {
   type FakeUnionPayChannel,
 } from '../../fakes/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
-import { createTestCache, createTestDatabase, newCachePrefix } from './db.js';
+import { createTestCache, createTestDatabase, newCachePrefix, REDIS_URL } from './db.js';
 
 export interface TestServer {
   url: string;
@@ -164,6 +166,35 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await testDb.drop();
       await rm(dataDir, { recursive: true, force: true });
       await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close(), alipayPay.close(), unionpayPay.close()]);
+    },
+  };
+}
+
+/**
+ * A second platform process sharing the server's PostgreSQL database and Redis namespace (two nodes
+ * of one platform), for tests and benches of what holds across nodes. PostgreSQL only.
+ */
+export async function startSecondNode(server: TestServer): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (!server.databaseUrl) throw new Error('a second node needs the server on PostgreSQL');
+  const { ctx } = server.platform;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./second-node.ts', import.meta.url))], {
+    env: { ...process.env, SECOND_NODE: JSON.stringify({ config: { ...ctx.config, databaseUrl: server.databaseUrl }, redisUrl: REDIS_URL, cachePrefix: server.cachePrefix, providerUrls: ctx.providerUrls }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (status) => reject(new Error(`second node exited with ${status}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     },
   };
 }

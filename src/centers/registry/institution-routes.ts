@@ -19,6 +19,7 @@ import {
   INSTITUTION_IMPORT_LIMITS,
   changeInstitution,
   createInstitution,
+  forgetInstitutions,
   importInstitutions,
   institutionHistory,
   institutionInScope,
@@ -96,6 +97,7 @@ export function institutionRoutes(app: App, ctx: AppContext) {
   }, async (request, reply) => {
     const clerk = await clerkOf(request);
     const created = await transaction(db, (tx) => createInstitution(tx, clerk.author, clerk.scope, request.body));
+    await forgetInstitutions(ctx);
     return reply.status(201).send(institutionView(created));
   });
 
@@ -121,6 +123,7 @@ export function institutionRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const clerk = await clerkOf(request);
     const outcome = await transaction(db, (tx) => changeInstitution(tx, clerk.author, clerk.scope, request.params.code, request.body));
+    await forgetInstitutions(ctx);
     return { ...institutionView(outcome.institution), changed: outcome.kind === 'changed' };
   });
 
@@ -143,7 +146,8 @@ export function institutionRoutes(app: App, ctx: AppContext) {
     const text = uploadedText(request, INSTITUTION_IMPORT_LIMITS.maxBytes, ctx.config.uploads);
     if (!text) throw new DomainError('registry.import_csv_required', 'unsupported_media', { field: 'content-type' }, 'content-type');
     const clerk = await clerkOf(request);
-    const result = await importInstitutions(db, clerk.author, clerk.scope, text, localeFrom(request.headers['accept-language']));
+    // Even a failed import may have committed its earlier parts: forgotten either way.
+    const result = await importInstitutions(db, clerk.author, clerk.scope, text, localeFrom(request.headers['accept-language'])).finally(() => forgetInstitutions(ctx));
     // What the audit record keeps of the body: the counts, not the file.
     (request as { body: unknown }).body = { rows: result.rows, created: result.created, changed: result.changed, errorCount: result.errorCount };
     return result;

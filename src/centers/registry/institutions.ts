@@ -8,6 +8,7 @@ import { and, asc, count, eq, ilike, inArray, like, or, sql } from 'drizzle-orm'
 import type { RegionScope } from '../../kernel/actor/index.js';
 import { withinScope } from '../../kernel/actor/sql.js';
 import type { AppContext } from '../../kernel/context.js';
+import { memoPerCache } from '../../kernel/cache/memo.js';
 import { CsvError, parseCsv, type CsvRecord } from '../../kernel/csv/index.js';
 import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, conflict, unprocessable } from '../../kernel/errors/index.js';
@@ -66,17 +67,30 @@ async function institutionRow(db: Db, code: string, lock = false): Promise<Insti
 }
 
 /** The institution by code (any case), or null. */
-export async function institutionOf(ctx: Pick<AppContext, 'database'>, code: string): Promise<DesignatedInstitution | null> {
-  const row = await institutionRow(ctx.database.db, code);
-  return row ? designated(row) : null;
+/**
+ * Institutions each node keeps: every settlement and channel request reads its institution, which
+ * changes a few times a year. A change forgets it on every node (`forgetInstitutions`, after the
+ * commit); the TTL bounds a read that raced with one.
+ */
+const institutionMemo = memoPerCache<DesignatedInstitution>('registry-institutions', { ttlMs: 60_000, maxKeys: 50_000 });
+
+export async function institutionOf(ctx: Pick<AppContext, 'database' | 'cache'>, code: string): Promise<DesignatedInstitution | null> {
+  const found = await institutionMemo(ctx.cache).get(canonicalIdentifier(code), async () => {
+    const row = await institutionRow(ctx.database.db, code);
+    return row ? designated(row) : null;
+  });
+  return found ?? null;
 }
+
+/** Call once a change of institutions has committed: every node reads them again. */
+export const forgetInstitutions = (ctx: Pick<AppContext, 'cache'>) => institutionMemo(ctx.cache).forget('*');
 
 /**
  * The institution in force on a day (YYYY-MM-DD): unknown is a 422 `registry.institution_unknown`,
  * an agreement suspended, terminated or not covering the day a 422 `registry.agreement_not_in_force`
  * (params code, date); both name the caller's `field`.
  */
-export async function institutionInForce(ctx: Pick<AppContext, 'database'>, code: string, date: string, field: string): Promise<DesignatedInstitution> {
+export async function institutionInForce(ctx: Pick<AppContext, 'database' | 'cache'>, code: string, date: string, field: string): Promise<DesignatedInstitution> {
   const found = await institutionOf(ctx, code);
   if (!found) throw unprocessable('registry.institution_unknown', { code }, field);
   if (!agreementInForce(found, date)) throw unprocessable('registry.agreement_not_in_force', { code: found.code, date, status: found.agreementStatus }, field);
