@@ -9,8 +9,12 @@
 // the same run again (every line rewritten in place, nothing added).
 //
 // One JSON line per run on stdout: persons, lines, seconds (the run's own startedAt → finishedAt),
-// persons_per_s, peak RSS and heap of the process (server, worker and client share it).
+// persons_per_s, peak RSS and heap of the process (server, worker and client share it) and its RSS
+// before the run (the test server's baseline), and the CPU seconds the run cost: this process's and
+// the bench database's PostgreSQL backends' (read from /proc, so only with a local server). Other work
+// on the machine makes the rate noisy; the CPU per person is what the run itself costs.
 // Needs PostgreSQL.
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { loginStaff } from '../test/support/factories.js';
 import { testDbMode } from '../test/support/db.js';
@@ -52,14 +56,45 @@ async function seed(server: TestServer, persons: number, units: number) {
   log(`seeded ${persons} persons in ${units} units in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+/** CPU seconds (user + system, at 100 clock ticks a second) of a process so far; null when /proc does not show it. */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU the bench database's backends spend from now on; pool connections come and go, so they are sampled. */
+function backendCpu(server: TestServer) {
+  const start = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async () => {
+    const rows = await server.platform.ctx.database.rows<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`);
+    for (const { pid } of rows) {
+      const seconds = cpuSecondsOf(pid);
+      if (seconds === null) continue;
+      if (!start.has(pid)) start.set(pid, seconds);
+      last.set(pid, seconds);
+    }
+  };
+  return { sample, seconds: () => [...last].reduce((sum, [pid, s]) => sum + s - start.get(pid)!, 0) };
+}
+
 async function measure(server: TestServer, token: string, label: string) {
   global.gc?.();
-  let peakRss = process.memoryUsage().rss;
+  const baselineRss = process.memoryUsage().rss;
+  let peakRss = baselineRss;
   let peakHeap = process.memoryUsage().heapUsed;
+  const db = backendCpu(server);
+  await db.sample();
+  const cpu0 = process.cpuUsage();
   const sampler = setInterval(() => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
+    void db.sample().catch(() => undefined);
   }, 50);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const started = await fetch(`${server.url}/api/v1/collection/runs`, { method: 'POST', headers, body: JSON.stringify({ month: '2019-01', regionCode: '411302', insuranceType: '410' }) });
@@ -71,6 +106,11 @@ async function measure(server: TestServer, token: string, label: string) {
     if (process.stderr.isTTY) process.stderr.write(`\r  ${label}: ${run.status} ${run.processed} persons, ${run.linesWritten} lines`);
   }
   clearInterval(sampler);
+  await db.sample();
+  const cpu = process.cpuUsage(cpu0);
+  // With --expose-gc: what the run left alive (it must not grow with the persons).
+  global.gc?.();
+  const after = process.memoryUsage();
   if (process.stderr.isTTY) process.stderr.write('\n');
   if (run.status !== 'done') throw new Error(`run ${run.status}: ${JSON.stringify(run.error)}`);
   const seconds = (new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000;
@@ -84,6 +124,9 @@ async function measure(server: TestServer, token: string, label: string) {
     persons_per_s: Math.round(run.total / seconds),
     peak_rss_mb: mb(peakRss),
     peak_heap_mb: mb(peakHeap),
+    baseline_rss_mb: mb(baselineRss),
+    ...(global.gc ? { heap_after_gc_mb: mb(after.heapUsed) } : {}),
+    cpu_s: { node: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)), db: Number(db.seconds().toFixed(2)) },
     db: server.platform.ctx.database.kind,
   };
 }

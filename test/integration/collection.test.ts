@@ -698,3 +698,66 @@ describe('runs survive their worker', () => {
     }
   });
 });
+
+describe('a run of many pages', () => {
+  it('computes each person once across page boundaries, rewrites in place when run again, and cancels on any page', async () => {
+    const ctx = server.platform.ctx;
+    const db = ctx.database;
+    // A county of its own (411303, under 南阳's city rule), so that the run holds these persons only.
+    const creditCode = randomCreditCode();
+    const name = `分页测试${randomInt(1e6)}有限公司`;
+    const entity = await ok('POST', '/registry/entities', { creditCode, name, type: 'enterprise', regionCode: '411303', legalRepName: randomName() });
+    const unitEnrollment = await ok('POST', '/enrollment/units', { entityId: entity.id, insuranceType: '410', fromMonth: '2019-01' });
+    const unit: Unit = { entityId: entity.id, creditCode, name, unitId: unitEnrollment.id };
+    const employees = [];
+    for (let i = 0; i < 7; i++) employees.push(await newEmployee(unit, '1980-01-01', 300_000 + i * 10_000));
+    const ids = employees.map((e) => e.employmentId);
+    expect([...ids].sort()).toEqual(ids);
+
+    /** Works a run of 2019-05 in 411303 here, `pageSize` enrollments a page. */
+    async function runInPages(pageSize: number) {
+      const id = `crn_pages${randomInt(1e9)}`;
+      // running, its heartbeat a second old: stale to a claim that allows no delay, not to the background worker
+      await db.rows(sql`insert into collection.runs (id, month, region_code, insurance_type, scope_prefix, status, claimed_by, created_by, created_at, heartbeat_at)
+                        values (${id}, 201905, '411303', '410', '4113', 'running', 'node_pages', 'test', timestamptz '2000-01-01', now() - interval '1 second')`);
+      const claimed = await runOperations.claim(ctx, 'node_pages', 0);
+      expect(claimed?.id).toBe(id);
+      return runOperations.work(ctx, claimed!, 'node_pages', { pageSize });
+    }
+    const lines = () =>
+      db.rows<{ id: number; employment_id: string; rule_code: string; amount_fen: number; status: string; run_id: string }>(
+        sql`select id, employment_id, rule_code, amount_fen, status, run_id from collection.receivables where month = 201905 and region_code = '411303' order by id`,
+      );
+
+    // 7 persons in pages of 2: the last page holds one
+    const first = await runInPages(2);
+    expect(first).toMatchObject({ status: 'done', total: 7, processed: 7, problems: 0, linesWritten: 14, linesCancelled: 0 });
+    const written = await lines();
+    expect(written.map((l) => `${l.employment_id} ${l.rule_code}`).sort()).toEqual(ids.flatMap((id) => [`${id} 2000101`, `${id} 2000102`]));
+    // 3,600.00 × 0.2 % and × 0.1 %, the seventh person's
+    expect(summary(await linesOf(`personId=${employees[6].personId}&month=2019-05`))).toEqual([
+      ['2000101', 'unit', 360_000, 2_000, 720, 'due'],
+      ['2000102', 'person', 360_000, 1_000, 360, 'due'],
+    ]);
+    // Σ (3,000.00 + i × 100.00) × 0.2 % and × 0.1 %, i = 0 … 6
+    expect(first).toMatchObject({ unitFen: 7 * 600 + 21 * 20, personFen: 7 * 300 + 21 * 10, fiscalFen: 0 });
+
+    // again, in pages of 3 (other boundaries): the same rows, each rewritten by the new run
+    const second = await runInPages(3);
+    expect(second).toMatchObject({ status: 'done', total: 7, processed: 7, linesWritten: 14, linesCancelled: 0 });
+    const rewritten = await lines();
+    expect(rewritten.map((l) => l.id)).toEqual(written.map((l) => l.id));
+    expect(new Set(rewritten.map((l) => l.run_id))).toEqual(new Set([second.id]));
+
+    // suspended in May: the last of the first page of 3 (the page's own key bound), one inside the
+    // second, and the one of the last page (no upper bound)
+    const leaving = [employees[2], employees[4], employees[6]];
+    for (const e of leaving) await ok('POST', `/enrollment/employees/${e.employmentId}/suspend`, { month: '2019-05' }, 200);
+    const third = await runInPages(3);
+    expect(third).toMatchObject({ status: 'done', total: 4, processed: 4, linesWritten: 8, linesCancelled: 6 });
+    const after = await lines();
+    expect(after.map((l) => l.id)).toEqual(written.map((l) => l.id));
+    const suspended = new Set(leaving.map((e) => e.employmentId));
+    for (const line of after) expect(line.status, line.employment_id).toBe(suspended.has(line.employment_id) ? 'cancelled' : 'due');
+  });
+});

@@ -1,10 +1,13 @@
 /**
- * 应收核定 receivable runs. A run pages through the enrollment center's feed of the enrollments
- * active in a month and computes each person's lines with the policy center's calculator (the
- * parameters looked up once per pooling region, insurance type and month), then writes a page at a
- * time in one transaction: the lines (multi-row upsert on enrollment × month × rule code, received
- * lines untouched), the cancellation of lines in the page's key range that no longer apply, the
- * persons whose facts are missing, and the run's counters and checkpoint.
+ * 应收核定 receivable runs. A run pages (keyset on the employment id) through the enrollment
+ * center's feed of the enrollments active in a month and computes each person's lines with the
+ * policy center's calculator, the one source of the rules: the parameters are resolved once per
+ * pooling region, insurance type and month, then every person of a page is computed in memory. A
+ * page commits in one transaction of two statements: one that upserts its lines (on enrollment ×
+ * month × rule code, received lines untouched), cancels the due lines in the page's key range that
+ * no longer apply and lists the persons whose facts are missing; then the run's counters and
+ * checkpoint. While a page commits, the next is computed and the one after read; nothing of a page
+ * outlives it, so memory does not grow with the month.
  *
  * A run is worked by one node at a time: it is claimed with FOR UPDATE SKIP LOCKED and held by a
  * heartbeat; a run whose heartbeat stopped (its process died) is claimed again and continues after
@@ -28,10 +31,8 @@ import { withinScope } from '../../kernel/actor/sql.js';
 import { pageOf } from '../../kernel/page/index.js';
 
 export const RUN_DEFAULTS = {
-  /** enrollments read per page (one transaction each) */
-  pageSize: 1000,
-  /** rows per INSERT statement (PostgreSQL takes at most 65 535 parameters) */
-  insertChunk: 1000,
+  /** enrollments read per page (one transaction, one statement for its lines) */
+  pageSize: 500,
   heartbeatMs: 10_000,
   /** a running run whose heartbeat is older than this belongs to a dead process */
   staleAfterMs: 60_000,
@@ -193,57 +194,56 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
     if (!found) parameters.set(key, (found = policy.governingParameters(ctx, 'collectionRule', { regionCode, insuranceType, month })));
     return found;
   };
+  const read = (after: string | undefined) => {
+    const page = enrollment.activeEnrollmentsPage(ctx, {
+      month,
+      regionCode: claimed.regionCode ?? undefined,
+      regionPrefix: claimed.scopePrefix || undefined,
+      insuranceType: claimed.insuranceType ?? undefined,
+      after,
+      limit: options.pageSize ?? RUN_DEFAULTS.pageSize,
+    });
+    // Awaited later, or dropped when the run stops first: never an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
   const heartbeat = setInterval(() => {
     void db.update(runs).set({ heartbeatAt: new Date() }).where(held(claimed, nodeId)).catch(() => undefined);
   }, options.heartbeatMs ?? RUN_DEFAULTS.heartbeatMs);
   heartbeat.unref();
   let run = claimed;
+  /** the checkpoint the page being computed continues after */
+  let after = claimed.cursor ?? undefined;
+  let reading = read(after);
+  /** the previous page's transaction, committing while this page is read and computed */
+  let writing: Promise<Run> | null = null;
   try {
     for (;;) {
       if (options.signal?.aborted) {
+        if (writing) run = await writing;
         const [released] = await db.update(runs).set({ status: 'queued', claimedBy: null }).where(held(run, nodeId)).returning();
         return released ?? run;
       }
-      const after = run.cursor ?? undefined;
-      const feed = await enrollment.activeEnrollmentsPage(ctx, {
-        month,
-        regionCode: run.regionCode ?? undefined,
-        regionPrefix: run.scopePrefix || undefined,
-        insuranceType: run.insuranceType ?? undefined,
-        after,
-        limit: options.pageSize ?? RUN_DEFAULTS.pageSize,
-      });
-      const items = feed.items.filter((e) => e.regionCode.startsWith(run.scopePrefix));
-      const computed = await computePage(items, run, parametersFor);
-      run = await transaction(db, async (tx) => {
-        const written = await writeLines(tx, run, computed.rows);
-        const cancelled = await cancelStale(tx, run, after, feed.next ?? undefined, written);
-        const problems = computed.problems.length
-          ? await tx.insert(runProblems).values(computed.problems.map((p) => ({ ...p, runId: run.id }))).onConflictDoNothing().returning({ id: runProblems.id })
-          : [];
-        const [updated] = await tx
-          .update(runs)
-          .set({
-            total: sql`${runs.total} + ${items.length}`,
-            processed: sql`${runs.processed} + ${items.length - computed.problems.length}`,
-            problems: sql`${runs.problems} + ${problems.length}`,
-            linesWritten: sql`${runs.linesWritten} + ${written.length}`,
-            linesCancelled: sql`${runs.linesCancelled} + ${cancelled}`,
-            cursor: feed.next ?? run.cursor,
-            heartbeatAt: new Date(),
-          })
-          .where(held(run, nodeId))
-          .returning();
-        if (!updated) throw new LostClaim(run.id);
-        return feed.next ? updated : finish(tx, updated, nodeId);
-      });
-      if (run.status !== 'running') return run;
+      const feed = await reading;
+      // The database writes a page, and reads the next, while this process computes the one between:
+      // three pages at most are in memory, whatever the month's number of persons.
+      if (feed.next) reading = read(feed.next);
+      const items = feed.items.filter((e) => e.regionCode.startsWith(claimed.scopePrefix));
+      const page = await computePage(items, claimed, parametersFor);
+      // Pages commit in order: a checkpoint is never ahead of a page not yet written.
+      if (writing) run = await writing;
+      writing = commitPage(db, run, nodeId, { items: items.length, page, after, next: feed.next ?? undefined });
+      writing.catch(() => undefined);
+      if (!feed.next) return await writing;
+      after = feed.next;
     }
   } catch (error) {
     if (error instanceof LostClaim) {
       ctx.log.warn({ runId: claimed.id }, 'receivable run taken over by another worker; this one stops');
       return (await db.select().from(runs).where(eq(runs.id, claimed.id)))[0] ?? run;
     }
+    // A page still committing ends first, so that the failure is the last word on the run.
+    if (writing) run = await writing.catch(() => run);
     ctx.log.error({ err: error, runId: claimed.id }, 'receivable run failed');
     // Only the kind of failure: a database error's message can quote a person's values.
     const detail = { reason: error instanceof DomainError ? error.code : String((error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'error').slice(0, 40) };
@@ -259,54 +259,189 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
   }
 }
 
-type LineRow = Omit<typeof receivables.$inferInsert, 'id' | 'month' | 'status' | 'runId' | 'updatedAt' | 'paymentId' | 'receivedAt'>;
-type ProblemRow = Omit<typeof runProblems.$inferInsert, 'runId'>;
+/**
+ * One page's transaction: its lines, cancellations and problems (one statement), then the run's
+ * counters and checkpoint, held by this worker; after the last page, the run's end.
+ */
+function commitPage(db: Db, run: Run, nodeId: string, input: { items: number; page: ComputedPage; after: string | undefined; next: string | undefined }): Promise<Run> {
+  const { items, page, after, next } = input;
+  return transaction(db, async (tx) => {
+    const counts = await writePage(tx, run, page, after, next);
+    const [updated] = await tx
+      .update(runs)
+      .set({
+        total: sql`${runs.total} + ${items}`,
+        processed: sql`${runs.processed} + ${items - page.problems.length}`,
+        problems: sql`${runs.problems} + ${counts.problems}`,
+        linesWritten: sql`${runs.linesWritten} + ${counts.written}`,
+        linesCancelled: sql`${runs.linesCancelled} + ${counts.cancelled}`,
+        cursor: next ?? run.cursor,
+        heartbeatAt: new Date(),
+      })
+      .where(held(run, nodeId))
+      .returning();
+    if (!updated) throw new LostClaim(run.id);
+    return next ? updated : finish(tx, updated, nodeId);
+  });
+}
+
 /** The parameters whose collection rule governs an enrollment's region, or null when none does. */
 type ParametersFor = (regionCode: string, insuranceType: string) => Promise<policy.EffectiveParameters | null>;
 
-/** Each person's lines, in memory: no query per person (parameters come from the per-run memo and the policy cache). */
-async function computePage(items: enrollment.ActiveEnrollment[], run: Run, parametersFor: ParametersFor) {
-  const rows: LineRow[] = [];
-  const problems: ProblemRow[] = [];
+type Value = string | number | boolean | null;
+type ColumnSpec = ReadonlyArray<readonly [name: string, type: string]>;
+/** A set of columns being filled: one array per column, a row at the same index in each. */
+type Columns<S extends ColumnSpec> = { [K in S[number][0]]: Value[] };
+const columnsOf = <S extends ColumnSpec>(spec: S) => Object.fromEntries(spec.map(([name]) => [name, []])) as unknown as Columns<S>;
+
+/**
+ * A page goes to the database as columns, each one array parameter, and each fact once: the
+ * persons with lines, the payer shares their lines apply, and the lines (a person, a share and the
+ * amounts). The statement joins them back into receivable rows.
+ */
+const PERSON_COLUMNS = [
+  ['employment_id', 'text'],
+  ['person_id', 'text'],
+  ['entity_id', 'text'],
+  ['enrollment_kind', 'text'],
+  ['region_code', 'text'],
+  ['pooling_region', 'text'],
+  ['insurance_type', 'text'],
+  ['birth_date', 'text'],
+  ['retired', 'boolean'],
+  ['category', 'text'],
+] as const;
+const SHARE_COLUMNS = [
+  ['rule_code', 'text'],
+  ['payer', 'text'],
+  ['fund', 'text'],
+  ['flow', 'text'],
+  ['periodicity', 'text'],
+  ['base_kind', 'text'],
+  ['rate_ppm', 'integer'],
+  ['rule_version_id', 'text'],
+] as const;
+const LINE_COLUMNS = [
+  /** 1-based index into the persons */
+  ['person', 'integer'],
+  /** 1-based index into the shares */
+  ['share', 'integer'],
+  ['payer_key', 'text'],
+  ['declared_fen', 'bigint'],
+  ['base_fen', 'bigint'],
+  ['base_applied', 'text'],
+  ['base_rule_code', 'text'],
+  ['amount_fen', 'bigint'],
+] as const;
+/** The receivable columns a run writes, and where each comes from. */
+const RECEIVABLE_COLUMNS: Array<[column: string, from: 'p' | 's' | 'l']> = [
+  ['employment_id', 'p'],
+  ['rule_code', 's'],
+  ['person_id', 'p'],
+  ['entity_id', 'p'],
+  ['enrollment_kind', 'p'],
+  ['region_code', 'p'],
+  ['pooling_region', 'p'],
+  ['insurance_type', 'p'],
+  ['payer', 's'],
+  ['payer_key', 'l'],
+  ['fund', 's'],
+  ['flow', 's'],
+  ['periodicity', 's'],
+  ['base_kind', 's'],
+  ['declared_fen', 'l'],
+  ['base_fen', 'l'],
+  ['base_applied', 'l'],
+  ['base_rule_code', 'l'],
+  ['rate_ppm', 's'],
+  ['amount_fen', 'l'],
+  ['rule_version_id', 's'],
+  ['birth_date', 'p'],
+  ['retired', 'p'],
+  ['category', 'p'],
+];
+const PROBLEM_COLUMNS = [
+  ['employment_id', 'text'],
+  ['person_id', 'text'],
+  ['entity_id', 'text'],
+  ['insurance_type', 'text'],
+  ['region_code', 'text'],
+  ['code', 'text'],
+  ['params', 'jsonb'],
+] as const;
+type ProblemRow = Record<(typeof PROBLEM_COLUMNS)[number][0], string | Record<string, unknown> | null>;
+
+/** A page computed: its persons, shares and lines as columns, and the persons whose facts are missing. */
+interface ComputedPage {
+  persons: Columns<typeof PERSON_COLUMNS>;
+  shares: Columns<typeof SHARE_COLUMNS>;
+  lines: Columns<typeof LINE_COLUMNS>;
+  problems: ProblemRow[];
+}
+
+/**
+ * Each person's lines with the policy center's calculator, in memory: no query per person. The
+ * parameters of the page's regions and types are resolved first (from the run's memo, which the
+ * policy cache backs), then every person is computed synchronously.
+ */
+async function computePage(items: enrollment.ActiveEnrollment[], run: Run, parametersFor: ParametersFor): Promise<ComputedPage> {
   const month = monthText(run.month);
+  const settled = new Map<string, { chosen: policy.EffectiveParameters | null } | { error: unknown }>();
+  for (const e of items) {
+    const key = `${e.regionCode}|${e.insuranceType}`;
+    if (settled.has(key)) continue;
+    settled.set(key, await parametersFor(e.regionCode, e.insuranceType).then((chosen) => ({ chosen }), (error: unknown) => ({ error })));
+  }
+  const page: ComputedPage = { persons: columnsOf(PERSON_COLUMNS), shares: columnsOf(SHARE_COLUMNS), lines: columnsOf(LINE_COLUMNS), problems: [] };
+  const { persons, shares, lines } = page;
+  const shareIndex = new Map<string, number>();
   for (const e of items) {
     try {
-      const chosen = await parametersFor(e.regionCode, e.insuranceType);
+      const parameters = settled.get(`${e.regionCode}|${e.insuranceType}`)!;
+      if ('error' in parameters) throw parameters.error;
+      const chosen = parameters.chosen;
       // No collection rule in effect anywhere up the pooling chain: nothing to collect this month.
       if (!chosen) continue;
       const category = categoryFor(e.kind, e.identities, chosen.collectionRule);
       const facts: policy.PersonFacts = { personId: e.personId, birthDate: e.birthDate, retired: e.retired, category, bases: basesFor(chosen.collectionRule, e.baseFen) };
-      const lines = policy.receivableLines(facts, month, chosen.baseRule, chosen.collectionRule, chosen.wage);
-      for (const line of lines) {
+      const computed = policy.receivableLines(facts, month, chosen.baseRule, chosen.collectionRule, chosen.wage);
+      if (!computed.length) continue;
+      persons.employment_id.push(e.employmentId);
+      persons.person_id.push(e.personId);
+      persons.entity_id.push(e.entityId ?? null);
+      persons.enrollment_kind.push(e.kind);
+      persons.region_code.push(e.regionCode);
+      persons.pooling_region.push(chosen.regionCode);
+      persons.insurance_type.push(e.insuranceType);
+      persons.birth_date.push(e.birthDate);
+      persons.retired.push(e.retired);
+      persons.category.push(category ?? null);
+      const person = persons.employment_id.length;
+      for (const line of computed) {
+        const shareKey = `${line.ruleVersionId}|${line.ruleCode}|${line.payer}|${line.fund}|${line.flow}|${line.periodicity}|${line.baseKind}|${line.ratePpm}`;
+        let share = shareIndex.get(shareKey);
+        if (share === undefined) {
+          shares.rule_code.push(line.ruleCode);
+          shares.payer.push(line.payer);
+          shares.fund.push(line.fund);
+          shares.flow.push(line.flow);
+          shares.periodicity.push(line.periodicity);
+          shares.base_kind.push(line.baseKind);
+          shares.rate_ppm.push(line.ratePpm);
+          shares.rule_version_id.push(line.ruleVersionId);
+          shareIndex.set(shareKey, (share = shares.rule_code.length));
+        }
         // The enrollment clamped the declared wage already; its bound's rule code stays on the line.
         const clampedAtDeclaration = line.baseApplied === 'declared' && e.baseRuleCode && line.baseKind === chosen.baseRule?.baseKind;
         const applied = clampedAtDeclaration ? (e.baseRuleCode === chosen.baseRule!.lowerRuleCode ? 'lower' : e.baseRuleCode === chosen.baseRule!.upperRuleCode ? 'upper' : 'declared') : line.baseApplied;
-        rows.push({
-          employmentId: e.employmentId,
-          ruleCode: line.ruleCode,
-          personId: e.personId,
-          entityId: e.entityId,
-          enrollmentKind: e.kind,
-          regionCode: e.regionCode,
-          poolingRegion: chosen.regionCode,
-          insuranceType: e.insuranceType,
-          payer: line.payer,
-          payerKey: payerKeyOf(line.payer, { entityId: e.entityId, personId: e.personId, poolingRegion: chosen.regionCode }),
-          fund: line.fund,
-          flow: line.flow,
-          periodicity: line.periodicity,
-          baseKind: line.baseKind,
-          declaredFen: line.declaredFen,
-          baseFen: line.baseFen,
-          baseApplied: applied,
-          baseRuleCode: line.baseRuleCode ?? (clampedAtDeclaration ? e.baseRuleCode : null),
-          ratePpm: line.ratePpm,
-          amountFen: line.amountFen,
-          ruleVersionId: line.ruleVersionId,
-          birthDate: e.birthDate,
-          retired: e.retired,
-          category,
-        });
+        lines.person.push(person);
+        lines.share.push(share);
+        lines.payer_key.push(payerKeyOf(line.payer, { entityId: e.entityId, personId: e.personId, poolingRegion: chosen.regionCode }));
+        lines.declared_fen.push(line.declaredFen);
+        lines.base_fen.push(line.baseFen);
+        lines.base_applied.push(applied);
+        lines.base_rule_code.push(line.baseRuleCode ?? (clampedAtDeclaration ? e.baseRuleCode : null));
+        lines.amount_fen.push(line.amountFen);
       }
     } catch (error) {
       // Missing facts or configuration (no declared base, no wage, a bad birth date) are the person's
@@ -314,89 +449,92 @@ async function computePage(items: enrollment.ActiveEnrollment[], run: Run, param
       if (!(isCallersFault(error)) && !(error instanceof RangeError)) throw error;
       const code = error instanceof DomainError ? error.code : 'collection.facts_invalid';
       const params = error instanceof DomainError ? error.params : { detail: error.message.slice(0, 200) };
-      problems.push({ employmentId: e.employmentId, personId: e.personId, entityId: e.entityId, insuranceType: e.insuranceType, regionCode: e.regionCode, code, params });
+      page.problems.push({ employment_id: e.employmentId, person_id: e.personId, entity_id: e.entityId, insurance_type: e.insuranceType, region_code: e.regionCode, code, params });
     }
   }
-  return { rows, problems };
+  return page;
 }
 
-/** The columns a run writes, with their PostgreSQL types: one array parameter each (unnest), however many rows. */
-const LINE_COLUMNS: Array<[column: string, type: string, value: (row: LineRow) => unknown]> = [
-  ['employment_id', 'text', (r) => r.employmentId],
-  ['rule_code', 'text', (r) => r.ruleCode],
-  ['person_id', 'text', (r) => r.personId],
-  ['entity_id', 'text', (r) => r.entityId ?? null],
-  ['enrollment_kind', 'text', (r) => r.enrollmentKind],
-  ['region_code', 'text', (r) => r.regionCode],
-  ['pooling_region', 'text', (r) => r.poolingRegion],
-  ['insurance_type', 'text', (r) => r.insuranceType],
-  ['payer', 'text', (r) => r.payer],
-  ['payer_key', 'text', (r) => r.payerKey],
-  ['fund', 'text', (r) => r.fund],
-  ['flow', 'text', (r) => r.flow],
-  ['periodicity', 'text', (r) => r.periodicity],
-  ['base_kind', 'text', (r) => r.baseKind],
-  ['declared_fen', 'bigint', (r) => r.declaredFen],
-  ['base_fen', 'bigint', (r) => r.baseFen],
-  ['base_applied', 'text', (r) => r.baseApplied],
-  ['base_rule_code', 'text', (r) => r.baseRuleCode ?? null],
-  ['rate_ppm', 'integer', (r) => r.ratePpm],
-  ['amount_fen', 'bigint', (r) => r.amountFen],
-  ['rule_version_id', 'text', (r) => r.ruleVersionId],
-  ['birth_date', 'text', (r) => r.birthDate],
-  ['retired', 'boolean', (r) => r.retired],
-  ['category', 'text', (r) => r.category ?? null],
-];
-const RECOMPUTED = [...LINE_COLUMNS.map(([c]) => c).filter((c) => c !== 'employment_id' && c !== 'rule_code'), 'status', 'run_id', 'updated_at'];
-const INSERT_COLUMNS = sql.raw([...LINE_COLUMNS.map(([c]) => c), 'month', 'status', 'run_id', 'updated_at'].join(', '));
-const UPDATE_SET = sql.raw(RECOMPUTED.map((c) => `${c} = excluded.${c}`).join(', '));
+const QUOTED = /["\\]/g;
+/**
+ * A PostgreSQL array literal: every string quoted (so no value is read as NULL or split), quotes and
+ * backslashes escaped. Written here because the driver's own conversion of a JS array cost more than
+ * the database's work on the page.
+ */
+export function arrayLiteral(values: readonly Value[]): string {
+  let text = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i) text += ',';
+    if (value === null) text += 'NULL';
+    else if (typeof value === 'string') text += `"${value.replace(QUOTED, '\\$&')}"`;
+    else text += String(value);
+  }
+  return `${text}}`;
+}
+
+/** unnest of one array parameter per column, the columns named as in the spec. */
+function unnestOf<S extends ColumnSpec>(spec: S, columns: Columns<S>): SQL {
+  const arrays = sql.join(
+    spec.map(([name, type]) => sql`${arrayLiteral((columns as Record<string, Value[]>)[name])}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  return sql`unnest(${arrays})`;
+}
+
+const names = (spec: ColumnSpec) => sql.raw(spec.map(([name]) => name).join(', '));
+const INSERT_COLUMNS = sql.raw([...RECEIVABLE_COLUMNS.map(([c]) => c), 'month', 'status', 'run_id', 'updated_at'].join(', '));
+const SELECT_COLUMNS = sql.raw(RECEIVABLE_COLUMNS.map(([c, from]) => `${from}.${c}`).join(', '));
+const UPDATE_SET = sql.raw(
+  [...RECEIVABLE_COLUMNS.map(([c]) => c).filter((c) => c !== 'employment_id' && c !== 'rule_code'), 'status', 'run_id', 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', '),
+);
+const PROBLEM_RECORD = sql.raw(PROBLEM_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', '));
 
 /**
- * Multi-row upserts, each one statement of one array parameter per column (building 27 000
- * parameters a statement through the query builder cost more than the database's work). A received
- * line is never rewritten. Returns the ids written.
+ * Writes a page in one statement: the upsert of its lines on enrollment × month × rule code (a
+ * received line is never rewritten), the cancellation of the due lines of the run's scope in the
+ * page's key range (after, next] that the page did not compute (the enrollment was suspended or
+ * removed, or a share no longer applies), and the persons whose facts are missing. Returns how many
+ * rows each wrote; nothing comes back per line.
  */
-async function writeLines(tx: Db, run: Run, rows: LineRow[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += RUN_DEFAULTS.insertChunk) {
-    const chunk = rows.slice(i, i + RUN_DEFAULTS.insertChunk);
-    const arrays = sql.join(
-      LINE_COLUMNS.map(([, type, value]) => sql`${sql.param(chunk.map(value))}::${sql.raw(type)}[]`),
-      sql`, `,
-    );
-    const written = await tx.execute(sql`
+async function writePage(tx: Db, run: Run, page: ComputedPage, after: string | undefined, next: string | undefined) {
+  const range = and(
+    eq(receivables.month, run.month),
+    after ? gt(receivables.employmentId, after) : undefined,
+    next ? lte(receivables.employmentId, next) : undefined,
+    eq(receivables.status, 'due'),
+    scopeOf(run),
+  );
+  const result = await tx.execute(sql`
+    with p as (
+      select * from ${unnestOf(PERSON_COLUMNS, page.persons)} with ordinality as p(${names(PERSON_COLUMNS)}, n)
+    ), s as (
+      select * from ${unnestOf(SHARE_COLUMNS, page.shares)} with ordinality as s(${names(SHARE_COLUMNS)}, n)
+    ), line as materialized (
+      select ${SELECT_COLUMNS}
+      from ${unnestOf(LINE_COLUMNS, page.lines)} with ordinality as l(${names(LINE_COLUMNS)}, n)
+      join p on p.n = l.person join s on s.n = l.share
+      order by l.n
+    ), written as (
       insert into collection.receivables (${INSERT_COLUMNS})
-      select t.*, ${run.month}::integer, 'due', ${run.id}, now() from unnest(${arrays}) as t
+      select line.*, ${run.month}::integer, 'due', ${run.id}, now() from line
       on conflict (employment_id, month, rule_code) do update set ${UPDATE_SET}
       where collection.receivables.status <> 'received'
-      returning id`);
-    for (const w of (written as unknown as { rows: Array<{ id: number | string }> }).rows) ids.push(Number(w.id));
-  }
-  return ids;
-}
-
-/**
- * Cancels the due lines of the run's scope in the page's key range (after, next] that this page did
- * not write: the enrollment was suspended or removed, or a share no longer applies.
- */
-async function cancelStale(tx: Db, run: Run, after: string | undefined, next: string | undefined, written: number[]): Promise<number> {
-  const cancelled = await tx
-    .update(receivables)
-    .set({ status: 'cancelled', updatedAt: new Date(), runId: run.id })
-    .where(
-      and(
-        eq(receivables.month, run.month),
-        after ? gt(receivables.employmentId, after) : undefined,
-        next ? lte(receivables.employmentId, next) : undefined,
-        eq(receivables.status, 'due'),
-        run.regionCode ? eq(receivables.regionCode, run.regionCode) : undefined,
-        run.insuranceType ? eq(receivables.insuranceType, run.insuranceType) : undefined,
-        withinScope(receivables.regionCode, { prefix: run.scopePrefix }),
-        written.length ? sql`${receivables.id} <> all(${sql.param(written)}::bigint[])` : undefined,
-      ),
+      returning 1
+    ), cancelled as (
+      -- NOT IN over the page's keys is a hashed subplan whatever the statistics say (fresh lines have none)
+      update collection.receivables set status = 'cancelled', updated_at = now(), run_id = ${run.id}
+      where ${range} and (${receivables.employmentId}, ${receivables.ruleCode}) not in (select employment_id, rule_code from line)
+      returning 1
+    ), problem as (
+      insert into collection.run_problems (run_id, ${names(PROBLEM_COLUMNS)})
+      select ${run.id}, r.* from json_to_recordset(${JSON.stringify(page.problems)}::json) as r(${PROBLEM_RECORD})
+      on conflict do nothing
+      returning 1
     )
-    .returning({ id: receivables.id });
-  return cancelled.length;
+    select (select count(*) from written)::integer as written, (select count(*) from cancelled)::integer as cancelled, (select count(*) from problem)::integer as problems
+  `);
+  return (result as unknown as { rows: Array<{ written: number; cancelled: number; problems: number }> }).rows[0];
 }
 
 /** The run's scope as a condition on receivables. */
