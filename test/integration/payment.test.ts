@@ -175,6 +175,8 @@ describe('settlement type ALL (fund + account + cash)', () => {
       expect(await balanceOf(other.personId)).toBe(0);
     }
     expect(answers.every((a) => a.body.status === 'paying' && /^wx/.test(a.body.prepayId))).toBe(true);
+    // What each confirmation answered is the order as stored.
+    for (const [i, created] of orders.entries()) expect(await order(created.id)).toMatchObject(answers[i].body);
   });
 
   it('a batch settles one person’s visits in turn: each sees the year-to-date and balance the one before left', async () => {

@@ -223,18 +223,27 @@ async function confirmIn(ctx: AppContext, tx: Db, items: Confirmation[]): Promis
     };
   });
   const moved = moves.length
-    ? await ctx.database.rows<{ id: string }>(
+    ? await ctx.database.rows<{ id: string; updated_at: string }>(
         sql`update payment.orders o set status = m.status, failure_code = coalesce(m.failure_code, o.failure_code),
               settlement_id = coalesce(m.settlement_id, o.settlement_id), total_fen = coalesce(m.total_fen, o.total_fen), fund_fen = coalesce(m.fund_fen, o.fund_fen),
               account_fen = coalesce(m.account_fen, o.account_fen), cash_fen = coalesce(m.cash_fen, o.cash_fen), paid_at = m.paid_at, ended_at = m.ended_at, updated_at = now()
             from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as m(id text, status text, failure_code text, settlement_id text, total_fen bigint, fund_fen bigint,
                  account_fen bigint, cash_fen bigint, paid_at timestamptz, ended_at timestamptz)
             where o.id = m.id
-            returning o.id`,
+            returning o.id, o.updated_at`,
         tx,
       )
     : [];
-  const rows = new Map((moved.length ? await tx.select().from(orders).where(inArray(orders.id, moved.map((r) => r.id))) : []).map((r) => [r.id, r]));
+  // The orders as moved, from what was read of them and the moves (their lines and visit do not come back).
+  const updatedAt = new Map(moved.map((r) => [r.id, new Date(r.updated_at)]));
+  const rows = new Map(
+    claimed.flatMap((c, i): [string, OrderRow][] => {
+      const at = updatedAt.get(c.order.id);
+      if (!at) return [];
+      const m = moves[i];
+      return [[c.order.id, { ...c.order, status: m.status as OrderRow['status'], failureCode: m.failure_code ?? c.order.failureCode, settlementId: m.settlement_id ?? c.order.settlementId, totalFen: m.total_fen ?? c.order.totalFen, fundFen: m.fund_fen ?? c.order.fundFen, accountFen: m.account_fen ?? c.order.accountFen, cashFen: m.cash_fen ?? c.order.cashFen, paidAt: m.paid_at ?? null, endedAt: m.ended_at ?? null, updatedAt: at }]];
+    }),
+  );
   const ended = [...rows.values()].filter((r) => r.status === 'paid' || r.status === 'failed');
   await ctx.outbox.publishMany(tx, ORDER_EVENT, ended.map((r) => ({ event: r.status as 'paid' | 'failed', appId: r.appId, orderId: r.id, order: orderView(r) })));
   // A paid order's answer is final now; a paying one's comes with its prepay; a failed one answers

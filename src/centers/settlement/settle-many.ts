@@ -100,9 +100,13 @@ export async function settleMany(
   });
 
   const settled = outcomes.flatMap((o) => ('row' in o ? [o] : []));
-  const written = settled.length ? await tx.insert(settlements).values(settled.map((s) => s.row)).onConflictDoNothing().returning() : [];
+  // Only what the database adds comes back: the rows are large (the lines, the result with its explanations).
+  const written = settled.length
+    ? await tx.insert(settlements).values(settled.map((s) => s.row)).onConflictDoNothing().returning({ id: settlements.id, createdAt: settlements.createdAt })
+    : [];
   if (written.length < settled.length) throw await alreadySettled(tx, settled.map((s) => s.visit));
-  const byId = new Map<string, SettlementRow>(written.map((row) => [row.id, row]));
+  const createdAt = new Map(written.map((w) => [w.id, w.createdAt]));
+  const byId = new Map<string, SettlementRow>(settled.map(({ row }) => [row.id!, { ...row, status: 'settled', createdAt: createdAt.get(row.id!)!, reversedAt: null } as SettlementRow]));
 
   const after = distinct.filter((k) => settled.some((s) => ytdKey(s.visit.input, s.visit.prepared.year) === ytdKey(k, k.year)));
   if (after.length) {
