@@ -177,13 +177,15 @@ async function writeConfirmations(ctx: AppContext, items: Confirmation[]): Promi
 }
 
 async function confirmIn(ctx: AppContext, tx: Db, items: Confirmation[]): Promise<Confirmed[]> {
+  // Claimed by their row locks (no row version written: the orders are moved on once, below); a
+  // concurrent claim (the job, another node's batch) waits and then finds them no longer `created`.
   const claimedIds = new Set(
     (
       await tx
-        .update(orders)
-        .set({ status: 'settling', updatedAt: new Date() })
+        .select({ id: orders.id })
+        .from(orders)
         .where(and(inArray(orders.id, items.map((c) => c.order.id)), eq(orders.status, 'created'), sql`${orders.expiresAt} > now()`))
-        .returning({ id: orders.id })
+        .for('update')
     ).map((r) => r.id),
   );
   // Two requests for one order in one batch: the first takes it.
