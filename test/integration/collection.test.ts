@@ -296,6 +296,51 @@ describe('a new insurance type configured through the policy API (no code)', () 
   });
 });
 
+describe('a unit’s bill (缴费单) over its insurance types', () => {
+  it('sums every type of the unit’s month, whatever the run’s type, and counts each person once, fiscal subsidies and cancelled lines aside', async () => {
+    const unit = await newUnit('410', '2019-01');
+    const a = await newEmployee(unit, '1979-06-15', 200_000);
+    await newEmployee(unit, '1985-02-01', 300_000);
+    // Lines of another type the 410 run does not compute: a's (one received), and c's, who owes nothing live.
+    const line = (employmentId: string, personId: string, ruleCode: string, payer: string, payerKey: string, amountFen: number, status: string) => sql`
+      (${employmentId}, 201909, ${ruleCode}, ${personId}, ${unit.entityId}, 'employee', '411302', '411300', '310', ${payer}, ${payerKey}, 'pooled_fund', 'to', 'monthly', 'medical',
+       300000, 300000, 'declared', 10000, ${amountFen}, 'test', '1980-01-01', false, ${status}, 'test')`;
+    const other = `emp_bill${randomInt(1e9)}`;
+    const c = `psn_bill${randomInt(1e9)}`;
+    await server.platform.ctx.database.rows(sql`
+      insert into collection.receivables (employment_id, month, rule_code, person_id, entity_id, enrollment_kind, region_code, pooling_region, insurance_type, payer, payer_key,
+                                          fund, flow, periodicity, base_kind, declared_fen, base_fen, base_applied, rate_ppm, amount_fen, rule_version_id, birth_date, retired, status, run_id)
+      values ${sql.join(
+        [
+          line(`${other}a`, a.personId, '3100001', 'unit', unit.entityId, 1_000, 'due'),
+          line(`${other}a`, a.personId, '3100002', 'person', unit.entityId, 500, 'received'),
+          line(`${other}c`, c, '3100002', 'person', unit.entityId, 700, 'cancelled'),
+          line(`${other}c`, c, '3100005', 'fiscal', 'fiscal:411300', 100, 'due'),
+        ],
+        sql`, `,
+      )}`);
+    await run({ month: '2019-09', regionCode: '411302', insuranceType: '410' });
+
+    const ltc = (await linesOf(`entityId=${unit.entityId}&month=2019-09&insuranceType=410`)).filter((l) => l.payer !== 'fiscal');
+    const sum = (payer: string) => ltc.filter((l) => l.payer === payer).reduce((n, l) => n + l.amountFen, 0);
+    expect(ltc).toHaveLength(4);
+    const bill = await billFor(unit.entityId, '2019-09');
+    expect(bill).toMatchObject({
+      regionCode: '411302',
+      byType: [
+        { insuranceType: '310', unitFen: 1_000, personFen: 500, totalFen: 1_500, receivedFen: 500 },
+        { insuranceType: '410', unitFen: sum('unit'), personFen: sum('person'), totalFen: sum('unit') + sum('person'), receivedFen: 0 },
+      ],
+      byPayer: { unitFen: 1_000 + sum('unit'), personFen: 500 + sum('person') },
+      totalFen: 1_500 + sum('unit') + sum('person'),
+      receivedFen: 500,
+      persons: 2,
+      lines: 6,
+      status: 'partly_paid',
+    });
+  });
+});
+
 describe('re-running a month', () => {
   it('does not count twice, keeps received lines, and cancels (never deletes) lines that no longer apply', async () => {
     const db = server.platform.ctx.database;

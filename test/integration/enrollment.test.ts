@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { loginStaff, PASSWORD, randomCreditCode, randomIdNumber, randomName, randomPhone } from '../support/factories.js';
 import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
 import { seedPolicyDemo } from '../../src/centers/policy/index.js';
-import { activeEnrollmentsFor, activeEnrollmentsPage } from '../../src/centers/enrollment/index.js';
+import { activeEnrollmentsFor, activeEnrollmentsPage, settlementStanding } from '../../src/centers/enrollment/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 
 let server: TestServer;
@@ -233,6 +233,71 @@ describe('identities', () => {
     expect(await feed('2019-03')).toMatchObject({ retired: true, identities: ['retired'] });
     const history = await server.api('GET', `/enrollment/persons/${personId}/history`, { token: nanyang });
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['identity_added', 'identity_added', 'person_enrolled']);
+  });
+});
+
+describe('the feed of active enrollments (collection and settlement)', () => {
+  it('judges each enrollment of a page by its own changes, its year’s declaration and its person’s identities of the month', async () => {
+    const personId = await newRegistryPerson('1970-05-20');
+    const ltc = await enrollUnit('410');
+    const other = await enrollUnit('310');
+    const first = await addEmployee(ltc.unitId, personId, '2019-01');
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const second = await addEmployee(other.unitId, personId, '2019-02');
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const [e1, e2] = [first.body.id as string, second.body.id as string];
+    expect(e1 < e2).toBe(true);
+    const step = (id: string, action: string, month: string) => server.api('POST', `/enrollment/employees/${id}/${action}`, { token: nanyang, body: { month } });
+    // suspended and resumed within April: the later change of the month stands
+    expect((await step(e1, 'suspend', '2019-04')).status).toBe(200);
+    expect((await step(e1, 'resume', '2019-04')).status).toBe(200);
+    expect((await step(e2, 'suspend', '2019-06')).status).toBe(200);
+    const declared = await server.api('POST', `/enrollment/employees/${e1}/wage-declarations`, { token: nanyang, body: { year: 2019, monthlyWageFen: 250_000 } });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    // 2020's, written as it would be once the demo policy has 2020's average wage
+    await server.platform.ctx.database.rows(sql`
+      insert into enrollment.wage_declarations (id, employment_id, person_id, year, declared_fen, base_fen, lower_fen, upper_fen, applied, rule_code, base_rule_id, wage_version_id, declared_by)
+      values (${`wdc_feed${randomInt(1e9)}`}, ${e1}, ${personId}, 2020, 100000, 190000, 190000, 950000, 'lower', '1000101', 'test', 'test', 'test')`);
+    const identity = async (body: object) => expect((await server.api('POST', `/enrollment/persons/${personId}/identities`, { token: nanyang, body })).status).toBe(201);
+    await identity({ code: 'dibao', startDate: '2018-07-01', endDate: '2019-03-31' });
+    await identity({ code: 'tekun', startDate: '2019-05-01' });
+    expect((await server.api('POST', `/enrollment/persons/${personId}/retirement`, { token: nanyang, body: { date: '2019-08-10' } })).status).toBe(201);
+
+    const ctx = server.platform.ctx;
+    const feed = async (month: string, more: { regionPrefix?: string; insuranceType?: string } = {}) => (await activeEnrollmentsPage(ctx, { personId, month, ...more })).items;
+    const common = { kind: 'employee', personId, regionCode: '411302', birthDate: '1970-05-20' };
+    expect(await feed('2019-01')).toEqual([
+      { ...common, employmentId: e1, entityId: ltc.entityId, unitEnrollmentId: ltc.unitId, insuranceType: '410', baseFen: 250_000, baseRuleCode: null, retired: false, identities: ['dibao'] },
+    ]);
+    expect(await feed('2019-04')).toEqual([
+      expect.objectContaining({ employmentId: e1, baseFen: 250_000, identities: [] }),
+      { ...common, employmentId: e2, entityId: other.entityId, unitEnrollmentId: other.unitId, insuranceType: '310', baseFen: null, baseRuleCode: null, retired: false, identities: [] },
+    ]);
+    expect(await feed('2019-06')).toEqual([expect.objectContaining({ employmentId: e1, identities: ['tekun'], retired: false })]);
+    expect(await feed('2019-08')).toEqual([expect.objectContaining({ employmentId: e1, identities: ['retired', 'tekun'], retired: true })]);
+    // the month's year's declaration, not another year's
+    expect(await feed('2020-01')).toEqual([expect.objectContaining({ employmentId: e1, baseFen: 190_000, baseRuleCode: '1000101', identities: ['retired', 'tekun'] })]);
+    expect(await feed('2019-04', { regionPrefix: '4113', insuranceType: '310' })).toEqual([expect.objectContaining({ employmentId: e2 })]);
+    expect(await feed('2019-04', { regionPrefix: '4101' })).toEqual([]);
+
+    // a page scans `limit` enrollments: the suspended one makes an empty page that still goes on
+    const pages = [];
+    let after: string | undefined;
+    do {
+      const page = await activeEnrollmentsPage(ctx, { personId, month: '2019-06', limit: 1, after });
+      pages.push({ items: page.items.map((e) => e.employmentId), next: page.next });
+      after = page.next ?? undefined;
+    } while (after);
+    expect(pages).toEqual([
+      { items: [e1], next: e1 },
+      { items: [], next: e2 },
+      { items: [], next: null },
+    ]);
+
+    // the settlement's standing reads the same facts the same way
+    expect(await settlementStanding(ctx, { personId, insuranceType: '410', month: '2019-08' })).toEqual({ kind: 'employee', regionCode: '411302', retired: true });
+    expect(await settlementStanding(ctx, { personId, insuranceType: '410', month: '2019-04' })).toEqual({ kind: 'employee', regionCode: '411302', retired: false });
+    expect(await settlementStanding(ctx, { personId, insuranceType: '310', month: '2019-06' })).toBeNull();
   });
 });
 

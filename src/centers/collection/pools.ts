@@ -71,78 +71,120 @@ export async function settlePool(tx: Db, pool: Pool): Promise<{ received: number
   return { received: lines.length, status };
 }
 
+/** units summed and written at a time */
+const BILL_UNITS_PER_PAGE = 500;
+/** names the cursors of bill refreshes apart (several may run in one transaction) */
+let cursors = 0;
+
 /**
  * Brings the bills of a month in step with their lines, for the units whose lines match `which`
  * (a condition on receivables): one bill per unit and month, created on first sight with the next
- * bill number; a unit whose lines are all cancelled keeps its bill, cancelled.
+ * bill number; a unit whose lines are all cancelled keeps its bill, cancelled. A bill sums all its
+ * unit's lines of the month, fiscal subsidies aside, whatever `which` says.
+ *
+ * PostgreSQL sums the units (their persons counted there) in one statement, read through a cursor
+ * a page of units at a time: memory holds a page of units, whatever their number and their persons'.
+ * `tx` must be a transaction (a cursor lives in one).
  */
 export async function refreshBills(tx: Db, month: number, which: SQL | undefined): Promise<number> {
-  const units = tx
-    .selectDistinct({ entityId: receivables.entityId })
-    .from(receivables)
-    .where(and(eq(receivables.month, month), sql`${receivables.entityId} is not null`, which));
-  const rows = await tx
-    .select({
-      entityId: receivables.entityId,
-      insuranceType: receivables.insuranceType,
-      regionCode: sql<string>`min(${receivables.regionCode})`,
-      unitFen: sql<number>`coalesce(sum(${receivables.amountFen}) filter (where ${receivables.payer} = 'unit' and ${receivables.status} <> 'cancelled'), 0)`.mapWith(Number),
-      personFen: sql<number>`coalesce(sum(${receivables.amountFen}) filter (where ${receivables.payer} = 'person' and ${receivables.status} <> 'cancelled'), 0)`.mapWith(Number),
-      receivedFen: sql<number>`coalesce(sum(${receivables.amountFen}) filter (where ${receivables.status} = 'received'), 0)`.mapWith(Number),
-      lines: sql<number>`count(*) filter (where ${receivables.status} <> 'cancelled')`.mapWith(Number),
-      persons: sql<string[]>`array_agg(distinct ${receivables.personId}) filter (where ${receivables.status} <> 'cancelled')`,
-    })
-    .from(receivables)
-    .where(and(eq(receivables.month, month), inArray(receivables.entityId, units), ne(receivables.payer, 'fiscal')))
-    .groupBy(receivables.entityId, receivables.insuranceType)
-    .orderBy(receivables.entityId, receivables.insuranceType);
-  const byEntity = new Map<string, typeof rows>();
-  for (const row of rows) byEntity.set(row.entityId!, [...(byEntity.get(row.entityId!) ?? []), row]);
-  const values = [...byEntity].map(([entityId, types]) => {
-    const sum = (pick: (t: (typeof rows)[number]) => number) => types.reduce((n, t) => n + pick(t), 0);
-    const unitFen = sum((t) => t.unitFen);
-    const personFen = sum((t) => t.personFen);
-    const receivedFen = sum((t) => t.receivedFen);
-    const lines = sum((t) => t.lines);
-    return {
-      id: newId('bil'),
-      number: sql`${`JF${month}`} || lpad(nextval('collection.bill_numbers')::text, 8, '0')`,
-      entityId,
-      month,
-      regionCode: types.map((t) => t.regionCode).sort()[0],
-      unitFen,
-      personFen,
-      totalFen: unitFen + personFen,
-      receivedFen,
-      persons: new Set(types.flatMap((t) => t.persons ?? [])).size,
-      lines,
-      byType: types.map((t) => ({ insuranceType: t.insuranceType, unitFen: t.unitFen, personFen: t.personFen, totalFen: t.unitFen + t.personFen, receivedFen: t.receivedFen })),
-      status: billStatus(unitFen + personFen, receivedFen, lines),
-      updatedAt: new Date(),
-    };
-  });
-  const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  for (let i = 0; i < values.length; i += 500) {
-    await tx
-      .insert(bills)
-      .values(values.slice(i, i + 500))
-      .onConflictDoUpdate({
-        target: [bills.entityId, bills.month],
-        set: {
-          regionCode: excluded('region_code'),
-          unitFen: excluded('unit_fen'),
-          personFen: excluded('person_fen'),
-          totalFen: excluded('total_fen'),
-          receivedFen: excluded('received_fen'),
-          persons: excluded('persons'),
-          lines: excluded('lines'),
-          byType: excluded('by_type'),
-          status: excluded('status'),
-          updatedAt: excluded('updated_at'),
-        },
-      });
+  const cursor = sql.raw(`collection_bill_sums_${++cursors}`);
+  // `which` names the receivables' columns in full: the table stays unaliased where it applies. Each
+  // unit's lines are then read by index, a unit at a time; a unit with fiscal lines only has no bill.
+  await tx.execute(sql`
+    declare ${cursor} no scroll cursor for
+    with unit as (
+      select distinct entity_id from collection.receivables
+       where month = ${month} and entity_id is not null ${which ? sql`and ${which}` : sql``}
+    )
+    select u.entity_id, b.region_code, b.unit_fen, b.person_fen, b.received_fen, b.lines, b.persons, t.by_type
+      from unit u
+     cross join lateral (
+       select min(r.region_code) as region_code,
+              coalesce(sum(r.amount_fen) filter (where r.payer = 'unit' and r.status <> 'cancelled'), 0)::bigint as unit_fen,
+              coalesce(sum(r.amount_fen) filter (where r.payer = 'person' and r.status <> 'cancelled'), 0)::bigint as person_fen,
+              coalesce(sum(r.amount_fen) filter (where r.status = 'received'), 0)::bigint as received_fen,
+              count(*) filter (where r.status <> 'cancelled') as lines,
+              count(distinct r.person_id) filter (where r.status <> 'cancelled') as persons
+         from collection.receivables r
+        where r.entity_id = u.entity_id and r.month = ${month} and r.payer <> 'fiscal'
+     ) b
+     cross join lateral (
+       select json_agg(json_build_object('insuranceType', t.insurance_type, 'unitFen', t.unit_fen, 'personFen', t.person_fen, 'totalFen', t.unit_fen + t.person_fen, 'receivedFen', t.received_fen)
+                       order by t.insurance_type) as by_type
+         from (select r.insurance_type,
+                      coalesce(sum(r.amount_fen) filter (where r.payer = 'unit' and r.status <> 'cancelled'), 0)::bigint as unit_fen,
+                      coalesce(sum(r.amount_fen) filter (where r.payer = 'person' and r.status <> 'cancelled'), 0)::bigint as person_fen,
+                      coalesce(sum(r.amount_fen) filter (where r.status = 'received'), 0)::bigint as received_fen
+                 from collection.receivables r
+                where r.entity_id = u.entity_id and r.month = ${month} and r.payer <> 'fiscal'
+                group by r.insurance_type) t
+     ) t
+     where b.region_code is not null
+     order by u.entity_id`);
+  let refreshed = 0;
+  for (;;) {
+    const page = ((await tx.execute(sql`fetch ${sql.raw(String(BILL_UNITS_PER_PAGE))} from ${cursor}`)) as unknown as { rows: BillSums[] }).rows;
+    if (page.length) await writeBills(tx, month, page);
+    refreshed += page.length;
+    if (page.length < BILL_UNITS_PER_PAGE) break;
   }
-  return values.length;
+  await tx.execute(sql`close ${cursor}`);
+  return refreshed;
+}
+
+/** Writes the bills of a page of units: new ones numbered in the page's order, known ones brought up to date. */
+async function writeBills(tx: Db, month: number, page: BillSums[]) {
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  await tx
+    .insert(bills)
+    .values(
+      page.map((unit) => {
+        const [unitFen, personFen, receivedFen, lines] = [unit.unit_fen, unit.person_fen, unit.received_fen, unit.lines].map(Number);
+        return {
+          id: newId('bil'),
+          number: sql`${`JF${month}`} || lpad(nextval('collection.bill_numbers')::text, 8, '0')`,
+          entityId: unit.entity_id,
+          month,
+          regionCode: unit.region_code,
+          unitFen,
+          personFen,
+          totalFen: unitFen + personFen,
+          receivedFen,
+          persons: Number(unit.persons),
+          lines,
+          byType: unit.by_type,
+          status: billStatus(unitFen + personFen, receivedFen, lines),
+          updatedAt: new Date(),
+        };
+      }),
+    )
+    .onConflictDoUpdate({
+      target: [bills.entityId, bills.month],
+      set: {
+        regionCode: excluded('region_code'),
+        unitFen: excluded('unit_fen'),
+        personFen: excluded('person_fen'),
+        totalFen: excluded('total_fen'),
+        receivedFen: excluded('received_fen'),
+        persons: excluded('persons'),
+        lines: excluded('lines'),
+        byType: excluded('by_type'),
+        status: excluded('status'),
+        updatedAt: excluded('updated_at'),
+      },
+    });
+}
+
+/** A unit's sums for its bill, as PostgreSQL gives them (a unit with fiscal lines only has none, and no bill). */
+interface BillSums {
+  entity_id: string;
+  region_code: string;
+  unit_fen: number | string;
+  person_fen: number | string;
+  received_fen: number | string;
+  lines: number | string;
+  persons: number | string;
+  by_type: BillRow['byType'];
 }
 
 export type BillRow = typeof bills.$inferSelect;
