@@ -1,4 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { mintSettlementToken } from '../src/centers/voucher/index.js';
@@ -92,9 +95,17 @@ export const SCENARIOS: Scenario[] = [
     // argon2id runs on libuv's 4 threads: a few more connections keep them busy; 50 would only queue.
     connections: 8,
     async setup(server) {
-      // Several accounts in turn; every attempt succeeds, so no lockout counter ever moves.
-      const people = await Promise.all(Array.from({ length: 4 }, () => newPerson(server)));
-      return { path: '/api/v1/auth/login', method: 'POST', bodies: people.map((p) => ({ identifier: p.idNumber, password: p.password })) };
+      // Accounts in turn across the connections (login-request.cjs): every attempt succeeds and none overlaps another of its account.
+      const people = await Promise.all(Array.from({ length: 32 }, () => newPerson(server)));
+      const file = path.join(tmpdir(), `yibao-login-bench-${process.pid}-${Date.now()}.json`);
+      writeFileSync(file, JSON.stringify(people.map((p) => ({ identifier: p.idNumber, password: p.password }))));
+      process.env.LOGIN_BENCH_FILE = file;
+      return {
+        path: '/api/v1/auth/login',
+        method: 'POST',
+        bodies: [{ identifier: people[0].idNumber, password: people[0].password }],
+        setupRequest: fileURLToPath(new URL('./login-request.cjs', import.meta.url)),
+      };
     },
   },
   {
