@@ -293,6 +293,12 @@ type ColumnSpec = ReadonlyArray<readonly [name: string, type: string]>;
 /** A set of columns being filled: one array per column, a row at the same index in each. */
 type Columns<S extends ColumnSpec> = { [K in S[number][0]]: Value[] };
 const columnsOf = <S extends ColumnSpec>(spec: S) => Object.fromEntries(spec.map(([name]) => [name, []])) as unknown as Columns<S>;
+/** Appends a row to the columns; its 1-based index. */
+function pushRow<S extends ColumnSpec>(columns: Columns<S>, row: { [K in S[number][0]]: Value }): number {
+  let length = 0;
+  for (const name of Object.keys(row) as S[number][0][]) length = columns[name].push(row[name]);
+  return length;
+}
 
 /**
  * A page goes to the database as columns, each one array parameter, and each fact once: the
@@ -406,42 +412,47 @@ async function computePage(items: enrollment.ActiveEnrollment[], run: Run, param
       const facts: policy.PersonFacts = { personId: e.personId, birthDate: e.birthDate, retired: e.retired, category, bases: basesFor(chosen.collectionRule, e.baseFen) };
       const computed = policy.receivableLines(facts, month, chosen.baseRule, chosen.collectionRule, chosen.wage);
       if (!computed.length) continue;
-      persons.employment_id.push(e.employmentId);
-      persons.person_id.push(e.personId);
-      persons.entity_id.push(e.entityId ?? null);
-      persons.enrollment_kind.push(e.kind);
-      persons.region_code.push(e.regionCode);
-      persons.pooling_region.push(chosen.regionCode);
-      persons.insurance_type.push(e.insuranceType);
-      persons.birth_date.push(e.birthDate);
-      persons.retired.push(e.retired);
-      persons.category.push(category ?? null);
-      const person = persons.employment_id.length;
+      const person = pushRow(persons, {
+        employment_id: e.employmentId,
+        person_id: e.personId,
+        entity_id: e.entityId ?? null,
+        enrollment_kind: e.kind,
+        region_code: e.regionCode,
+        pooling_region: chosen.regionCode,
+        insurance_type: e.insuranceType,
+        birth_date: e.birthDate,
+        retired: e.retired,
+        category: category ?? null,
+      });
       for (const line of computed) {
         const shareKey = `${line.ruleVersionId}|${line.ruleCode}|${line.payer}|${line.fund}|${line.flow}|${line.periodicity}|${line.baseKind}|${line.ratePpm}`;
         let share = shareIndex.get(shareKey);
         if (share === undefined) {
-          shares.rule_code.push(line.ruleCode);
-          shares.payer.push(line.payer);
-          shares.fund.push(line.fund);
-          shares.flow.push(line.flow);
-          shares.periodicity.push(line.periodicity);
-          shares.base_kind.push(line.baseKind);
-          shares.rate_ppm.push(line.ratePpm);
-          shares.rule_version_id.push(line.ruleVersionId);
-          shareIndex.set(shareKey, (share = shares.rule_code.length));
+          share = pushRow(shares, {
+            rule_code: line.ruleCode,
+            payer: line.payer,
+            fund: line.fund,
+            flow: line.flow,
+            periodicity: line.periodicity,
+            base_kind: line.baseKind,
+            rate_ppm: line.ratePpm,
+            rule_version_id: line.ruleVersionId,
+          });
+          shareIndex.set(shareKey, share);
         }
         // The enrollment clamped the declared wage already; its bound's rule code stays on the line.
         const clampedAtDeclaration = line.baseApplied === 'declared' && e.baseRuleCode && line.baseKind === chosen.baseRule?.baseKind;
         const applied = clampedAtDeclaration ? (e.baseRuleCode === chosen.baseRule!.lowerRuleCode ? 'lower' : e.baseRuleCode === chosen.baseRule!.upperRuleCode ? 'upper' : 'declared') : line.baseApplied;
-        lines.person.push(person);
-        lines.share.push(share);
-        lines.payer_key.push(payerKeyOf(line.payer, { entityId: e.entityId, personId: e.personId, poolingRegion: chosen.regionCode }));
-        lines.declared_fen.push(line.declaredFen);
-        lines.base_fen.push(line.baseFen);
-        lines.base_applied.push(applied);
-        lines.base_rule_code.push(line.baseRuleCode ?? (clampedAtDeclaration ? e.baseRuleCode : null));
-        lines.amount_fen.push(line.amountFen);
+        pushRow(lines, {
+          person,
+          share,
+          payer_key: payerKeyOf(line.payer, { entityId: e.entityId, personId: e.personId, poolingRegion: chosen.regionCode }),
+          declared_fen: line.declaredFen,
+          base_fen: line.baseFen,
+          base_applied: applied,
+          base_rule_code: line.baseRuleCode ?? (clampedAtDeclaration ? e.baseRuleCode : null),
+          amount_fen: line.amountFen,
+        });
       }
     } catch (error) {
       // Missing facts or configuration (no declared base, no wage, a bad birth date) are the person's
