@@ -104,7 +104,7 @@ async function prepay(deps: PaymentDeps, order: OrderRow, claim: KeyClaim): Prom
       notifyUrl: deps.notifyUrl(order.payChannel),
       expiresAt: order.expiresAt.toISOString(),
     });
-    return await prepaid(ctx).add({ id: order.id, prepayId, claim });
+    return await prepaid(ctx).add({ order, prepayId, claim });
   } catch (error) {
     if (!isAdapterError(error)) throw error;
     const declined = error.code === 'rejected';
@@ -122,18 +122,23 @@ async function prepay(deps: PaymentDeps, order: OrderRow, claim: KeyClaim): Prom
  * their prepay meanwhile. An order a callback or the job moved on meanwhile answers as it stands.
  */
 const prepaid = groupCommitPer(
-  async (ctx: AppContext, items: { id: string; prepayId: string; claim: KeyClaim }[]): Promise<OrderRow[]> =>
+  async (ctx: AppContext, items: { order: OrderRow; prepayId: string; claim: KeyClaim }[]): Promise<OrderRow[]> =>
     ctx.database.db.transaction(async (driverTx) => {
       const tx = driverTx as unknown as Db;
-      await ctx.database.rows(
+      const updated = await ctx.database.rows<{ id: string; updated_at: string }>(
         sql`update payment.orders o set prepay_id = p.prepay_id, updated_at = now()
-            from jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ id: i.id, prepay_id: i.prepayId })))}::jsonb) as p(id text, prepay_id text)
-            where o.id = p.id and o.status = 'paying'`,
+            from jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ id: i.order.id, prepay_id: i.prepayId })))}::jsonb) as p(id text, prepay_id text)
+            where o.id = p.id and o.status = 'paying'
+            returning o.id, o.updated_at`,
         tx,
       );
-      const rows = new Map((await tx.select().from(orders).where(inArray(orders.id, items.map((i) => i.id)))).map((r) => [r.id, r]));
-      await storeAnswers(tx, items.map((i) => ({ scope: i.claim.scope, key: i.claim.key, response: orderView(rows.get(i.id)!) })));
-      return items.map((i) => rows.get(i.id)!);
+      const at = new Map(updated.map((r) => [r.id, new Date(r.updated_at)]));
+      // Still paying: the order as the batch left it, with its prepay id. Moved on meanwhile (a callback, the job): as stored.
+      const movedOn = items.filter((i) => !at.has(i.order.id)).map((i) => i.order.id);
+      const stored = new Map((movedOn.length ? await tx.select().from(orders).where(inArray(orders.id, movedOn)) : []).map((r) => [r.id, r]));
+      const rows = items.map((i) => stored.get(i.order.id) ?? { ...i.order, prepayId: i.prepayId, updatedAt: at.get(i.order.id)! });
+      await storeAnswers(tx, items.map((i, n) => ({ scope: i.claim.scope, key: i.claim.key, response: orderView(rows[n]) })));
+      return rows;
     }),
   { maxBatch: CONFIRM_BATCH, isolateFailures: true },
 );
