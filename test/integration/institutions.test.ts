@@ -186,6 +186,8 @@ const line = (i: ReturnType<typeof hospital>, level: string | number = i.level, 
 describe('import from CSV and Excel', () => {
   it('writes the good rows, changes a known code, and reports each bad row with its row number, field and code', async () => {
     const known = await create(clerk, hospital());
+    // read (and kept by this node) before the import changes it
+    expect(await institutionOf(server.platform.ctx, known.code)).toMatchObject({ agreementStatus: 'active' });
     const fresh = hospital({ kind: '专科医院' });
     const pharmacy = hospital({ code: newCode('P'), kind: '单体零售药店', level: 0 });
     const zhengzhou = hospital({ code: newCode('H', '410105') });
@@ -212,6 +214,8 @@ describe('import from CSV and Excel', () => {
     expect(await institutionOf(server.platform.ctx, fresh.code)).toMatchObject({ kind: 'specialty_hospital', level: 3, agreementStatus: 'active' });
     expect(await institutionOf(server.platform.ctx, pharmacy.code)).toMatchObject({ kind: 'retail_pharmacy', level: 0 });
     expect((await api('GET', `/registry/institutions/${known.code}`, { token: clerk })).body).toMatchObject({ name: '更名后的医院', agreementStatus: 'suspended', version: 2 });
+    // what settlements read is the import's at once, not the node's earlier copy
+    expect(await institutionOf(server.platform.ctx, known.code)).toMatchObject({ name: '更名后的医院', agreementStatus: 'suspended' });
     expect(await institutionOf(server.platform.ctx, zhengzhou.code)).toBeNull();
     const [history] = await server.platform.ctx.database.rows<{ source: string }>(sql`select source from registry.history where subject_id = ${fresh.code}`);
     expect(history.source).toBe('import');
