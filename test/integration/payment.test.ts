@@ -181,33 +181,46 @@ describe('settlement type ALL (fund + account + cash)', () => {
 
   it('a batch settles one person’s visits in turn: each sees the year-to-date and balance the one before left', async () => {
     const ctx = server.platform.ctx;
+    // settlement.test.ts's outpatient pair: 800.00 then 500.00 of class A service under the demo's outpatient row (1,000.00 a year, then 60 %).
     const visitsOf = (who: Payer) =>
       Promise.all(
-        [1, 2].map((n) =>
+        [80_000, 50_000].map((amountFen, n) =>
           settlement.prepareConsented(
             ctx,
             { appId: hospital.appId },
-            { personId: who.personId, insuranceType: '310', institutionCode: INSTITUTION, visit: { kind: 'inpatient', institutionLevel: 2, date: VISIT_DATE }, lines: LINES as settlement.FeeLine[], settlementReference: reference() },
+            {
+              personId: who.personId,
+              insuranceType: '310',
+              institutionCode: INSTITUTION,
+              visit: { kind: 'outpatient', institutionLevel: 2, date: VISIT_DATE },
+              lines: [{ code: '310100001000000', class: 'A', quantity: 1, amountFen }],
+              settlementReference: reference(),
+            },
             { kind: 'order', orderId: `pay_batch${n}${randomInt(1e9)}` },
           ),
         ),
       );
-    const split = (outcome: settlement.ManySettled) => {
+    const figures = (outcome: settlement.ManySettled) => {
       if (!('settlement' in outcome)) throw outcome.refused;
-      return { fundFen: outcome.settlement.result.fund_pay_sumamt, accountFen: outcome.settlement.result.acct_pay, cashFen: outcome.settlement.result.psn_cash_pay };
+      const r = outcome.settlement.result;
+      return [r.act_pay_dedc, r.hifp_pay, r.acct_pay, r.psn_cash_pay];
     };
-    const alone = await payer(200_000);
-    const sequential = [];
-    for (const visit of await visitsOf(alone)) sequential.push(...(await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, [visit]))).map(split));
-    expect(sequential).toEqual([
-      { fundFen: 1_445_000, accountFen: 200_000, cashFen: 355_000 },
-      expect.objectContaining({ accountFen: 0 }),
-    ]);
-    const both = await payer(200_000);
+    const sequentially = [
+      [80_000, 0, 80_000, 0],
+      // 200.00 of the deductible left; (500.00 − 200.00) × 60 % = 180.00; 200.00 left in the account, 120.00 in cash
+      [20_000, 18_000, 20_000, 12_000],
+    ];
+    const both = await payer(100_000);
     const visits = await visitsOf(both);
-    expect((await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, visits))).map(split)).toEqual(sequential);
-    expect(await accumulationsOf(both.personId)).toEqual(await accumulationsOf(alone.personId));
+    const settled = await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, visits));
+    expect(settled.map(figures)).toEqual(sequentially);
+    expect(await accumulationsOf(both.personId)).toEqual([{ deductible_fen: 100_000, fund_paid_fen: 18_000 }]);
     expect(await balanceOf(both.personId)).toBe(0);
+    // the same visits settled one batch each give the same
+    const alone = await payer(100_000);
+    const one = [];
+    for (const visit of await visitsOf(alone)) one.push(...(await transaction(ctx.database.db, (tx) => settlement.settleMany(ctx, tx, [visit]))).map(figures));
+    expect(one).toEqual(sequentially);
   });
 
   it('a confirmation replayed with its key answers the same; a second confirmation is refused', async () => {
