@@ -170,7 +170,10 @@ async function writeConfirmations(ctx: AppContext, items: Confirmation[]): Promi
       const tx = driverTx as unknown as Db;
       const outcome = await confirmIn(ctx, tx, items);
       const changed = items.filter((_, i) => !('taken' in outcome[i]));
-      settle = await ctx.audit.gather(tx, () => beforeCommitOf(tx, changed.map((c) => c.scope)));
+      // Assigned before the gathered records are appended: should the append fail, the requests hear so.
+      await ctx.audit.gather(tx, async () => {
+        settle = await beforeCommitOf(tx, changed.map((c) => c.scope));
+      });
       return outcome;
     });
     settle(true);

@@ -35,11 +35,18 @@ export const currentCommitScope = (): CommitScope | undefined => (inScopedTransa
  */
 export async function beforeCommitOf(tx: Db, scopes: readonly (CommitScope | undefined)[]): Promise<(committed: boolean) => void> {
   const settles: ((committed: boolean) => void)[] = [];
-  for (const scope of scopes) {
-    const settle = await scope?.beforeCommit(tx);
-    if (settle) settles.push(settle);
+  const all = (committed: boolean) => settles.forEach((settle) => settle(committed));
+  try {
+    for (const scope of scopes) {
+      const settle = await scope?.beforeCommit(tx);
+      if (settle) settles.push(settle);
+    }
+  } catch (error) {
+    // Those that took their part hear that it will not commit.
+    all(false);
+    throw error;
   }
-  return (committed) => settles.forEach((settle) => settle(committed));
+  return all;
 }
 
 /**
