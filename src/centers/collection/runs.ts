@@ -16,7 +16,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import type { RegionScope } from '../../kernel/actor/index.js';
-import { transaction, type Db } from '../../kernel/db/index.js';
+import { arrayLiteral, transaction, type ArrayValue, type Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, isCallersFault, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
@@ -266,6 +266,9 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
 function commitPage(db: Db, run: Run, nodeId: string, input: { items: number; page: ComputedPage; after: string | undefined; next: string | undefined }): Promise<Run> {
   const { items, page, after, next } = input;
   return transaction(db, async (tx) => {
+    // A page's lines and its checkpoint commit together, so a page lost to a crash before its WAL
+    // reached the disk is a page the run does again: only the run's end waits for the flush.
+    if (next) await tx.execute(sql`set local synchronous_commit = off`);
     const counts = await writePage(tx, run, page, after, next);
     const [updated] = await tx
       .update(runs)
@@ -288,13 +291,12 @@ function commitPage(db: Db, run: Run, nodeId: string, input: { items: number; pa
 /** The parameters whose collection rule governs an enrollment's region, or null when none does. */
 type ParametersFor = (regionCode: string, insuranceType: string) => Promise<policy.EffectiveParameters | null>;
 
-type Value = string | number | boolean | null;
 type ColumnSpec = ReadonlyArray<readonly [name: string, type: string]>;
 /** A set of columns being filled: one array per column, a row at the same index in each. */
-type Columns<S extends ColumnSpec> = { [K in S[number][0]]: Value[] };
+type Columns<S extends ColumnSpec> = { [K in S[number][0]]: ArrayValue[] };
 const columnsOf = <S extends ColumnSpec>(spec: S) => Object.fromEntries(spec.map(([name]) => [name, []])) as unknown as Columns<S>;
 /** Appends a row to the columns; its 1-based index. */
-function pushRow<S extends ColumnSpec>(columns: Columns<S>, row: { [K in S[number][0]]: Value }): number {
+function pushRow<S extends ColumnSpec>(columns: Columns<S>, row: { [K in S[number][0]]: ArrayValue }): number {
   let length = 0;
   for (const name of Object.keys(row) as S[number][0][]) length = columns[name].push(row[name]);
   return length;
@@ -392,11 +394,17 @@ interface ComputedPage {
  */
 async function computePage(items: enrollment.ActiveEnrollment[], run: Run, parametersFor: ParametersFor): Promise<ComputedPage> {
   const month = monthText(run.month);
-  const settled = new Map<string, { chosen: policy.EffectiveParameters | null } | { error: unknown }>();
+  const settled = new Map<string, { chosen: policy.EffectiveParameters | null; linesOf: (facts: policy.PersonFacts) => policy.ReceivableAmount[] } | { error: unknown }>();
   for (const e of items) {
     const key = `${e.regionCode}|${e.insuranceType}`;
     if (settled.has(key)) continue;
-    settled.set(key, await parametersFor(e.regionCode, e.insuranceType).then((chosen) => ({ chosen }), (error: unknown) => ({ error })));
+    settled.set(
+      key,
+      await parametersFor(e.regionCode, e.insuranceType).then(
+        (chosen) => ({ chosen, linesOf: chosen ? policy.receivableCalculator(month, chosen.baseRule, chosen.collectionRule, chosen.wage) : () => [] }),
+        (error: unknown) => ({ error }),
+      ),
+    );
   }
   const page: ComputedPage = { persons: columnsOf(PERSON_COLUMNS), shares: columnsOf(SHARE_COLUMNS), lines: columnsOf(LINE_COLUMNS), problems: [] };
   const { persons, shares, lines } = page;
@@ -410,7 +418,7 @@ async function computePage(items: enrollment.ActiveEnrollment[], run: Run, param
       if (!chosen) continue;
       const category = categoryFor(e.kind, e.identities, chosen.collectionRule);
       const facts: policy.PersonFacts = { personId: e.personId, birthDate: e.birthDate, retired: e.retired, category, bases: basesFor(chosen.collectionRule, e.baseFen) };
-      const computed = policy.receivableLines(facts, month, chosen.baseRule, chosen.collectionRule, chosen.wage);
+      const computed = parameters.linesOf(facts);
       if (!computed.length) continue;
       const person = pushRow(persons, {
         employment_id: e.employmentId,
@@ -466,28 +474,10 @@ async function computePage(items: enrollment.ActiveEnrollment[], run: Run, param
   return page;
 }
 
-const QUOTED = /["\\]/g;
-/**
- * A PostgreSQL array literal: every string quoted (so no value is read as NULL or split), quotes and
- * backslashes escaped. Written here because the driver's own conversion of a JS array cost more than
- * the database's work on the page.
- */
-export function arrayLiteral(values: readonly Value[]): string {
-  let text = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i) text += ',';
-    if (value === null) text += 'NULL';
-    else if (typeof value === 'string') text += `"${value.replace(QUOTED, '\\$&')}"`;
-    else text += String(value);
-  }
-  return `${text}}`;
-}
-
 /** unnest of one array parameter per column, the columns named as in the spec. */
 function unnestOf<S extends ColumnSpec>(spec: S, columns: Columns<S>): SQL {
   const arrays = sql.join(
-    spec.map(([name, type]) => sql`${arrayLiteral((columns as Record<string, Value[]>)[name])}::${sql.raw(type)}[]`),
+    spec.map(([name, type]) => sql`${arrayLiteral((columns as Record<string, ArrayValue[]>)[name])}::${sql.raw(type)}[]`),
     sql`, `,
   );
   return sql`unnest(${arrays})`;

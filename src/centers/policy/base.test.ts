@@ -64,7 +64,19 @@ describe('applyRate: base × rate (ppm), rounded half up to the fen', () => {
     [123_500, 5_000, 618], // 617.5 → 618
     [0, 3_000, 0],
     [10_000_000_000, 300_000, 3_000_000_000], // far above any real base: still exact
+    [8_999_999_999_499_999, 1, 8_999_999_999], // a quotient a millionth short of the next fen, where a double is coarsest
+    [9_007_199_254_740_991, 1_000_000, 9_007_199_254_740_991], // past 2⁵³ in the product: exact all the same
   ])('%i fen × %i ppm = %i fen', (base, ppm, amount) => {
     expect(applyRate(base, ppm)).toBe(amount);
+  });
+
+  it('agrees with exact integer arithmetic across the range of bases and rates', () => {
+    let seed = 7;
+    const next = (below: number) => (seed = (seed * 48_271) % 2_147_483_647) % below;
+    for (let i = 0; i < 20_000; i++) {
+      const base = next(2) ? next(10_000_000) : Math.floor(Number.MAX_SAFE_INTEGER / (1 + next(1_000_000))) - next(1_000);
+      const ppm = next(1_000_001);
+      expect(applyRate(base, ppm)).toBe(Number((BigInt(base) * BigInt(ppm) + 500_000n) / 1_000_000n));
+    }
   });
 });

@@ -41,13 +41,17 @@ export function baseBounds(socialAverageWageFen: number, rule: Pick<BaseRuleBody
  * which rule applied. A base exactly on a bound is as declared (no bound was needed).
  */
 export function clampBase(declaredFen: number, socialAverageWageFen: number, rule: BoundsRule): ClampedBase {
+  return clampToBounds(declaredFen, baseBounds(socialAverageWageFen, rule), rule);
+}
+
+/** `clampBase` with the bounds worked out already (once for a month's many persons). */
+export function clampToBounds(declaredFen: number, bounds: { lowerFen: number; upperFen: number }, rule: BoundsRule): ClampedBase {
   assertFen(declaredFen, 'declaredFen');
-  const { lowerFen, upperFen } = baseBounds(socialAverageWageFen, rule);
+  const { lowerFen, upperFen } = bounds;
   if (lowerFen > upperFen) throw new RangeError(`lower bound ${rule.lowerBoundBp} bp lies above upper bound ${rule.upperBoundBp} bp`);
-  const common = { declaredFen, lowerFen, upperFen };
-  if (declaredFen < lowerFen) return { ...common, baseFen: lowerFen, applied: 'lower', ruleCode: rule.lowerRuleCode };
-  if (declaredFen > upperFen) return { ...common, baseFen: upperFen, applied: 'upper', ruleCode: rule.upperRuleCode };
-  return { ...common, baseFen: declaredFen, applied: 'declared', ruleCode: null };
+  if (declaredFen < lowerFen) return { declaredFen, lowerFen, upperFen, baseFen: lowerFen, applied: 'lower', ruleCode: rule.lowerRuleCode };
+  if (declaredFen > upperFen) return { declaredFen, lowerFen, upperFen, baseFen: upperFen, applied: 'upper', ruleCode: rule.upperRuleCode };
+  return { declaredFen, lowerFen, upperFen, baseFen: declaredFen, applied: 'declared', ruleCode: null };
 }
 
 /**
@@ -57,5 +61,10 @@ export function clampBase(declaredFen: number, socialAverageWageFen: number, rul
 export function applyRate(baseFen: number, ratePpm: number): number {
   assertFen(baseFen, 'baseFen');
   if (!Number.isSafeInteger(ratePpm) || ratePpm < 0) throw new RangeError(`ratePpm must be a non-negative integer, got ${ratePpm}`);
+  const scaled = baseFen * ratePpm + 500_000;
+  // Below 2⁵³ the product is exact in a double, and so is the floor of its quotient: the quotient stays
+  // under 2³⁴, where a double's spacing (2⁻¹⁹) is under twice the smallest distance of n/10⁶ from an
+  // integer (10⁻⁶), so rounding never carries it across one. Larger products take BigInt.
+  if (Number.isSafeInteger(scaled)) return Math.floor(scaled / 1_000_000);
   return Number((BigInt(baseFen) * BigInt(ratePpm) + 500_000n) / 1_000_000n);
 }

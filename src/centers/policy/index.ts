@@ -15,7 +15,7 @@ import { DomainError } from '../../kernel/errors/index.js';
 export type * from './types.js';
 export { POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES, VISIT_KINDS, DEDUCTIBLE_PERIODS } from './types.js';
 export { clampBase, baseBounds, applyRate, type ClampedBase, type BaseApplied, type BoundsRule } from './base.js';
-export { receivableLines, type ReceivableLine } from './receivable.js';
+export { receivableCalculator, receivableLines, type ReceivableAmount, type ReceivableLine } from './receivable.js';
 export { ageInMonth, covers, effectiveVersion, monthKey, monthText } from './month.js';
 export { ownsRegion, poolingCandidates } from './scope.js';
 export { CATALOG_KINDS, CATALOG_CLASSES, checkCode, isCatalogCode, itemKindOf, type CatalogKind, type CatalogClass, type CatalogEntryData } from './codes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receivableLines } from './receivable.js';
+import { receivableCalculator, receivableLines } from './receivable.js';
 import type { BaseRuleVersion, CollectionRuleVersion, PayerShare, PersonFacts, PolicyStatus, WageVersion } from './types.js';
 
 /*
@@ -119,7 +119,10 @@ describe('receivable lines', () => {
     ['the retiree share is not clamped (another base kind)', retiree(50_000), '2019-01', [['person', 'LTC-RET', 50_000, 3_000, 150], ['fiscal', 'LTC-FISCAL', 50_000, 1_000, 50]]],
     ['before the rule takes effect there is nothing to collect', employee('1979-06-15', 200_000), '2018-12', []],
   ])('%s', (_, facts, month, expected) => {
-    expect(summary(receivableLines(facts, month, baseRule(), collectionRule(), wages))).toEqual(expected);
+    const lines = receivableLines(facts, month, baseRule(), collectionRule(), wages);
+    expect(summary(lines)).toEqual(expected);
+    // The monthly run's calculator: the same lines, without the words.
+    expect(receivableCalculator(month, baseRule(), collectionRule(), wages)(facts)).toEqual(lines.map(({ explanation: _words, ...line }) => line));
   });
 
   it('names the base rule code and the wage when a bound applied', () => {
@@ -172,13 +175,18 @@ describe('receivable lines', () => {
     expect(receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule(), rule, wages)).toHaveLength(0);
   });
 
-  it.each([
-    ['no base rule in effect', () => receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule({ status: 'voided' }), collectionRule(), wages), 'policy.base_rule_missing'],
-    ['no published wage for the year', () => receivableLines(employee('1990-01-01', 200_000), '2021-01', baseRule(), collectionRule(), wages), 'policy.wage_missing'],
-    ['a base the share needs is missing', () => receivableLines({ birthDate: '1990-01-01', retired: true, bases: {} }, '2019-01', baseRule(), collectionRule(), wages), 'policy.base_missing'],
-    ['base and collection rules of different types', () => receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule({ insuranceType: '310' }), collectionRule(), wages), 'policy.rules_mismatch'],
-    ['two published wages for one year', () => receivableLines(employee('1990-01-01', 200_000), '2019-01', baseRule(), collectionRule(), [...wages, wage(2019, 310_000, 'published', 'dup')]), 'policy.ambiguous'],
-  ])('refuses to guess: %s', (_, run, code) => {
-    expect(run).toThrow(expect.objectContaining({ code, kind: 'unprocessable' }));
+  type Refusal = [label: string, facts: PersonFacts, month: string, base: BaseRuleVersion, wages: WageVersion[], code: string];
+  it.each<Refusal>([
+    ['no base rule in effect', employee('1990-01-01', 200_000), '2019-01', baseRule({ status: 'voided' }), wages, 'policy.base_rule_missing'],
+    ['no published wage for the year', employee('1990-01-01', 200_000), '2021-01', baseRule(), wages, 'policy.wage_missing'],
+    ['a base the share needs is missing', { birthDate: '1990-01-01', retired: true, bases: {} }, '2019-01', baseRule(), wages, 'policy.base_missing'],
+    ['base and collection rules of different types', employee('1990-01-01', 200_000), '2019-01', baseRule({ insuranceType: '310' }), wages, 'policy.rules_mismatch'],
+    ['two published wages for one year', employee('1990-01-01', 200_000), '2019-01', baseRule(), [...wages, wage(2019, 310_000, 'published', 'dup')], 'policy.ambiguous'],
+  ])('refuses to guess: %s (for each person, in the run as well)', (_, facts, month, base, wageList, code) => {
+    const refusal = expect.objectContaining({ code, kind: 'unprocessable' });
+    expect(() => receivableLines(facts, month, base, collectionRule(), wageList)).toThrow(refusal);
+    const linesOf = receivableCalculator(month, base, collectionRule(), wageList);
+    expect(() => linesOf(facts)).toThrow(refusal);
+    expect(() => linesOf(facts)).toThrow(refusal);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../../kernel/errors/index.js';
-import { applyRate, clampBase, type BaseApplied } from './base.js';
+import { applyRate, baseBounds, clampToBounds, type BaseApplied } from './base.js';
 import { percentOfBp, percentOfPpm, yuan } from '../../kernel/money/index.js';
 import { ageInMonth, effectiveVersion, monthKey } from './month.js';
 import type { BaseRuleVersion, Bilingual, CollectionRuleVersion, Flow, Fund, Payer, PayerShare, Periodicity, PersonFacts, WageVersion } from './types.js';
@@ -39,6 +39,9 @@ const FUND_NAME: Record<Exclude<Fund, 'none'>, Bilingual> = {
   personal_account: { zh: '个人账户', en: 'the personal account' },
 };
 
+/** A receivable line as the monthly run stores it: the explanation is given again when a line is read. */
+export type ReceivableAmount = Omit<ReceivableLine, 'explanation'>;
+
 /**
  * 应收核定 the receivable lines of one person for one month: one line per payer share of the
  * effective collection rule whose conditions the person meets, in the rule's order.
@@ -60,9 +63,47 @@ export function receivableLines(
   collectionRules: OneOrMany<CollectionRuleVersion>,
   wages: OneOrMany<WageVersion>,
 ): ReceivableLine[] {
+  return linesOf(resolve(month, baseRules, collectionRules, wages), facts, true) as ReceivableLine[];
+}
+
+/**
+ * `receivableLines` for many persons of one month under the same parameters (the monthly run): the
+ * versions, the wage and the bounds are resolved once, and no explanation is written. A fault of the
+ * parameters (no base rule, rules of another region) is thrown for each person, as `receivableLines`
+ * would.
+ */
+export function receivableCalculator(
+  month: string,
+  baseRules: OneOrMany<BaseRuleVersion>,
+  collectionRules: OneOrMany<CollectionRuleVersion>,
+  wages: OneOrMany<WageVersion>,
+): (facts: PersonFacts) => ReceivableAmount[] {
+  let resolved: Resolved;
+  try {
+    resolved = resolve(month, baseRules, collectionRules, wages);
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
+  return (facts) => linesOf(resolved, facts, false);
+}
+
+/** What every person's lines of a month share. */
+interface Resolved {
+  month: string;
+  key: number;
+  collection: CollectionRuleVersion | null;
+  baseRule: BaseRuleVersion | null;
+  wageYear: number;
+  wage: WageVersion | null;
+  bounds: { lowerFen: number; upperFen: number } | null;
+}
+
+function resolve(month: string, baseRules: OneOrMany<BaseRuleVersion>, collectionRules: OneOrMany<CollectionRuleVersion>, wages: OneOrMany<WageVersion>): Resolved {
   const key = monthKey(month);
   const collection = effectiveVersion(collectionRules, month);
-  if (!collection) return [];
+  if (!collection) return { month, key, collection: null, baseRule: null, wageYear: 0, wage: null, bounds: null };
   const baseRule = effectiveVersion(baseRules, month);
   if (!baseRule) throw new DomainError('policy.base_rule_missing', 'unprocessable', { insuranceType: collection.insuranceType, regionCode: collection.regionCode, month });
   if (baseRule.insuranceType !== collection.insuranceType || baseRule.regionCode !== collection.regionCode) {
@@ -73,12 +114,17 @@ export function receivableLines(
   const wageCandidates = wageList.filter((w) => w.status === 'published' && w.regionCode === baseRule.regionCode && w.year === wageYear);
   if (wageCandidates.length > 1) throw new DomainError('policy.ambiguous', 'unprocessable', { month, ids: wageCandidates.map((w) => w.id).join(', ') });
   const wage = wageCandidates[0] ?? null;
+  return { month, key, collection, baseRule, wageYear, wage, bounds: wage ? baseBounds(wage.monthlyFen, baseRule) : null };
+}
 
+function linesOf(resolved: Resolved, facts: PersonFacts, withExplanation: boolean): Array<ReceivableAmount | ReceivableLine> {
+  const { month, key, collection, baseRule, wage, bounds } = resolved;
+  if (!collection || !baseRule) return [];
   let age: number | undefined;
   const ageNow = () => (age ??= ageInMonth(facts.birthDate, month));
-  const lines: ReceivableLine[] = [];
+  const lines: Array<ReceivableAmount | ReceivableLine> = [];
   for (const share of collection.shares) {
-    const met = conditionsMet(share, facts, ageNow);
+    const met = withExplanation ? conditionsMet(share, facts, ageNow) : conditionsHold(share, facts, ageNow) ? NOTHING_MET : null;
     if (!met) continue;
     if (share.periodicity === 'yearly' && key % 100 !== (share.dueMonth ?? 1)) continue;
     const declaredFen = facts.bases[share.baseKind];
@@ -87,13 +133,13 @@ export function receivableLines(
     }
     let base: { baseFen: number; applied: BaseApplied; ruleCode: string | null; lowerFen?: number; upperFen?: number };
     if (share.baseKind === baseRule.baseKind) {
-      if (!wage) throw new DomainError('policy.wage_missing', 'unprocessable', { regionCode: baseRule.regionCode, year: wageYear });
-      base = clampBase(declaredFen, wage.monthlyFen, baseRule);
+      if (!wage || !bounds) throw new DomainError('policy.wage_missing', 'unprocessable', { regionCode: baseRule.regionCode, year: resolved.wageYear });
+      base = clampToBounds(declaredFen, bounds, baseRule);
     } else {
       base = { baseFen: declaredFen, applied: 'declared', ruleCode: null };
     }
     const amountFen = applyRate(base.baseFen, share.ratePpm);
-    lines.push({
+    const line: ReceivableAmount = {
       ruleCode: share.ruleCode,
       payer: share.payer,
       fund: share.fund,
@@ -107,8 +153,8 @@ export function receivableLines(
       ratePpm: share.ratePpm,
       amountFen,
       ruleVersionId: collection.id,
-      explanation: explain(share, met, { ...base, declaredFen, wage, baseRule }, amountFen, month),
-    });
+    };
+    lines.push(withExplanation ? { ...line, explanation: explain(share, met, { ...base, declaredFen, wage, baseRule }, amountFen, month) } : line);
   }
   return lines;
 }
@@ -116,6 +162,19 @@ export function receivableLines(
 interface Met {
   zh: string[];
   en: string[];
+}
+
+const NOTHING_MET: Met = { zh: [], en: [] };
+
+/** Whether every condition of the share holds (`conditionsMet` without the words). */
+function conditionsHold(share: PayerShare, facts: PersonFacts, age: () => number): boolean {
+  const c = share.conditions;
+  if (!c) return true;
+  if (c.retired !== undefined && c.retired !== null && facts.retired !== c.retired) return false;
+  if (c.ageAtMost !== undefined && c.ageAtMost !== null && !(age() <= c.ageAtMost)) return false;
+  if (c.ageAbove !== undefined && c.ageAbove !== null && !(age() > c.ageAbove)) return false;
+  if (c.categories?.length && (!facts.category || !c.categories.includes(facts.category))) return false;
+  return true;
 }
 
 /** The conditions that held, described; null when one fails. */

@@ -8,10 +8,10 @@
  * Identity numbers and credit codes are found in any case (a lower-case x or credit code is the
  * same identifier): the registry stores, indexes and compares them upper-case.
  */
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { NATIONAL_SCOPE } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
-import { transaction } from '../../kernel/db/index.js';
+import { arrayLiteral, transaction } from '../../kernel/db/index.js';
 import { createPerson, findPersonRowByIdNumber, getPersonRow, personsByIds, type NewPerson } from './persons.js';
 import { changeEntity, createEntity, findEntityRowByCreditCode, getEntityRow, type EntityChange, type NewEntity } from './entities.js';
 import { cancellationOf } from './views.js';
@@ -122,7 +122,11 @@ export async function getPersons(ctx: AppContext, ids: Iterable<string>): Promis
 export async function birthDatesOf(ctx: AppContext, personIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(personIds)];
   if (!ids.length) return new Map();
-  const rows = await ctx.database.db.select({ id: persons.id, birthDate: persons.birthDate }).from(persons).where(inArray(persons.id, ids));
+  // One array parameter, not one per id: a page of the receivable run asks for thousands.
+  const rows = await ctx.database.db
+    .select({ id: persons.id, birthDate: persons.birthDate })
+    .from(persons)
+    .where(sql`${persons.id} = any(${arrayLiteral(ids)}::text[])`);
   return new Map(rows.map((r) => [r.id, r.birthDate]));
 }
 

@@ -184,3 +184,4 @@ function wrap(db: Db, kind: Database['kind'], close: () => Promise<void>, prepar
 }
 
 export { sql };
+export { arrayLiteral, type ArrayValue } from './arrays.js';

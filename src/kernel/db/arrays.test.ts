@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { arrayLiteral } from './runs.js';
+import { arrayLiteral } from '../../kernel/db/index.js';
 
 /** Values a page's columns can hold that a careless literal would misread: quotes, backslashes, separators, the word NULL. */
 const AWKWARD = ['plain', 'a "quoted" name', 'back\\slash', '\\"', 'comma, and {braces}', 'NULL', 'null', '', ' padded ', '压测单位 1', 'tab\tand\nnewline'];
 
-describe('the array parameters a page is written with', () => {
+describe('array parameters (a page of the receivable run, a batch of ids)', () => {
   it('quotes every string and escapes quotes and backslashes; null is NULL, numbers and booleans bare', () => {
     expect(arrayLiteral(['a', 'b"c', 'd\\e', null, 'NULL', ''])).toBe('{"a","b\\"c","d\\\\e",NULL,"NULL",""}');
     expect(arrayLiteral([0, 12_345_678_901, -3])).toBe('{0,12345678901,-3}');
