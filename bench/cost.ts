@@ -36,7 +36,7 @@ export function countStatements() {
 }
 
 /** Busy CPU time of the whole machine so far (every core; /proc/stat), in milliseconds; 0 where there is none. */
-function machineBusyMs(): number {
+export function machineBusyMs(): number {
   try {
     const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
     const [user, nice, system, , , irq, softirq, steal] = cpu.split(/\s+/).slice(1).map(Number);

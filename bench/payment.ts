@@ -52,7 +52,7 @@ const segments = () => Number(process.env.PAYMENT_BENCH_SEGMENTS ?? 4);
 export const PAYMENT_SCENARIOS: Scenario[] = [
   {
     name: 'payment-confirm',
-    summary: 'POST /api/v1/payment/orders/:id/confirm — a person confirms a hybrid payment: voucher password (keyed HMAC-SM3 PIN digest), settlement of fund + account, cash prepay at the channel (goal: 2,000/s)',
+    summary: 'POST /api/v1/payment/orders/:id/confirm — a person confirms a hybrid payment: voucher password (keyed HMAC-SM3 PIN digest), settlement of fund + account, cash prepay at the channel (goal: 1,000/s)',
     async setup(server) {
       const [sysadmin, clerk] = await Promise.all([loginStaff(server, 'sysadmin'), loginStaff(server, 'nanyang_admin')]);
       const app = await ok(server, 'POST', '/auth/channels', { name: '压测医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: 'H41130200746' }, sysadmin.accessToken);
