@@ -36,6 +36,12 @@ describe('personal hall: apply, review, enrolled', () => {
     await settle(page);
     // flexible-worker enrollment is the first kind offered
     expect(await page.getByTestId('apply-kind').textContent()).toContain('灵活就业人员参保');
+    // only the types that admit flexible workers are offered (policy data): not 390, residents', nor 510
+    await page.getByTestId('apply-insurance-type').click();
+    const offered = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await offered.first().waitFor();
+    expect(await offered.allTextContents()).toEqual(['310 职工基本医疗保险', '410 长期照护保险（长期护理保险）']);
+    await page.keyboard.press('Escape');
     await pick(page, 'apply-insurance-type', '410');
     await page.getByTestId('apply-region').fill('411302');
     // the demo policy of Nanyang: the 2019 social average wage 3,000.00, base bounds 60 %–300 %

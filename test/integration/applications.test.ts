@@ -152,7 +152,7 @@ describe('灵活就业人员参保 flexible-worker enrollment', () => {
       if (status === 400) expect(response.body).toMatchObject({ code: 'enrollment.base_out_of_bounds', field: 'monthlyBaseFen', detail: expect.stringContaining('1800.00') });
       else await server.api('POST', `/personal/applications/${response.body.id}/withdraw`, { token: person.token });
     }
-    const noRule = await apply(person, flexible({ insuranceType: '510' }));
+    const noRule = await apply(person, flexible({ insuranceType: '310' }));
     expect(noRule.status).toBe(422);
     expect(noRule.body.code).toBe('enrollment.base_rule_missing');
   });
@@ -196,6 +196,53 @@ describe('城乡居民参保 resident enrollment', () => {
     const wage = await server.api('POST', `/enrollment/employees/${employmentId}/wage-declarations`, { token: clerk, body: { year: 2020, monthlyWageFen: 300_000 } });
     expect(wage.status).toBe(422);
     expect(wage.body.code).toBe('enrollment.resident_no_base');
+  });
+
+  it('takes only an insurance type that admits residents (policy data): 310 is refused, naming insuranceType, and nothing is written', async () => {
+    const person = await insured();
+    const before = await server.platform.ctx.database.rows(sql`select id from enrollment.applications where person_id = ${person.personId}`);
+    const refused = await apply(person, resident({ insuranceType: '310' }));
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'enrollment.insurance_type_not_admitted', field: 'insuranceType' });
+    expect(refused.body.detail).toBe('险种 310 不接受这一类参保，请选择其他险种');
+    const english = await server.api('POST', '/personal/applications', { token: person.token, body: resident({ insuranceType: '310' }), headers: { 'accept-language': 'en' } });
+    expect(english.body.detail).toBe('Insurance type 310 does not admit this kind of enrollment: choose another type');
+    expect(await server.platform.ctx.database.rows(sql`select id from enrollment.applications where person_id = ${person.personId}`)).toEqual(before);
+    // a flexible worker may ask for 310, which admits them
+    expect((await apply(person, flexible({ insuranceType: '310', monthlyBaseFen: 300_000 }))).body.code).not.toBe('enrollment.insurance_type_not_admitted');
+  });
+
+  it('refuses approval once the type no longer admits residents, and the application stays submitted', async () => {
+    const province = (await loginStaff(server, 'province_admin')).accessToken;
+    const code = `res${randomInt(1e8)}`;
+    const created = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: `居民试点${code}`, nameEn: `Resident pilot ${code}`, enrollmentKinds: ['resident'] } });
+    expect(created.status).toBe(201);
+    const person = await insured();
+    const id = await submitted(person, resident({ insuranceType: code }));
+    expect((await server.api('PATCH', `/policy/insurance-types/${code}`, { token: province, body: { enrollmentKinds: ['employee'] } })).status).toBe(200);
+    const refused = await review(id, 'approve');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'enrollment.insurance_type_not_admitted', field: 'insuranceType' });
+    expect((await server.api('GET', `/enrollment/applications/${id}`, { token: clerk })).body.status).toBe('submitted');
+    expect(await myEnrollments(person)).toEqual([]);
+  });
+});
+
+describe('单位参保 unit enrollment', () => {
+  it('enrols a unit only in a type that admits employees: 390 is refused, naming insuranceType', async () => {
+    const entity = await server.api('POST', '/registry/entities', {
+      token: clerk,
+      body: { creditCode: randomCreditCode(), name: `险种测试单位${randomInt(1e6)}有限公司`, type: 'enterprise', regionCode: '411302', legalRepName: randomName() },
+    });
+    const refused = await server.api('POST', '/enrollment/units', { token: clerk, body: { entityId: entity.body.id, insuranceType: '390', fromMonth: '2019-01' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'enrollment.insurance_type_not_admitted', field: 'insuranceType' });
+    const unknown = await server.api('POST', '/enrollment/units', { token: clerk, body: { entityId: entity.body.id, insuranceType: 'nosuchtype', fromMonth: '2019-01' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('enrollment.insurance_type_unknown');
+    const units = await server.api('GET', `/enrollment/units?entityId=${entity.body.id}`, { token: clerk });
+    expect(units.body.items ?? []).toEqual([]);
+    expect((await server.api('POST', '/enrollment/units', { token: clerk, body: { entityId: entity.body.id, insuranceType: '310', fromMonth: '2019-01' } })).status).toBe(201);
   });
 });
 

@@ -259,7 +259,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('a new insurance type configured through the policy API (no code)', () => {
   it('produces its receivables: unit 8 % to the pooled fund, person 2 % into the personal account, the clamped base named', async () => {
     const code = `c${randomInt(1e8)}`;
-    await ok('POST', '/policy/insurance-types', { code, name: `测试险种${code}`, nameEn: `Test type ${code}` });
+    await ok('POST', '/policy/insurance-types', { code, name: `测试险种${code}`, nameEn: `Test type ${code}`, enrollmentKinds: ['employee'] });
     const publish = async (path: string, body: object) => {
       const draft = await ok('POST', `/policy/${path}`, body);
       expect((await server.api('POST', `/policy/versions/${draft.id}/review`, { token: reviewer, body: {} })).status).toBe(200);

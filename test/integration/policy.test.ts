@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -43,7 +44,7 @@ afterAll(() => server?.close());
 /** A fresh insurance type per test, so tests share no policy series. */
 async function newType(token = nanyang) {
   const code = `t${randomInt(1e9)}`;
-  const created = await server.api('POST', '/policy/insurance-types', { token, body: { code, name: `测试险种${code}`, nameEn: `Test type ${code}` } });
+  const created = await server.api('POST', '/policy/insurance-types', { token, body: { code, name: `测试险种${code}`, nameEn: `Test type ${code}`, enrollmentKinds: ['employee', 'flexible', 'resident'] } });
   expect(created.status).toBe(201);
   return code;
 }
@@ -285,11 +286,40 @@ describe('the governing rule (统筹层次: the region, its city, its province)'
 });
 
 describe('a new insurance type, configured through the API alone', () => {
+  it('changes the enrollment kinds a type admits for a policy maintainer only, and says which', async () => {
+    const code = await newType(province);
+    const change = (body: unknown, token = province, of = code) => server.api('PATCH', `/policy/insurance-types/${of}`, { token, body });
+    const narrowed = await change({ enrollmentKinds: ['resident', 'flexible'] });
+    expect(narrowed.status, JSON.stringify(narrowed.body)).toBe(200);
+    // kept in the list's order, whatever order they were given in
+    expect(narrowed.body).toMatchObject({ code, enrollmentKinds: ['flexible', 'resident'], name: `测试险种${code}` });
+    const listed = (await server.api('GET', '/policy/insurance-types', { token: nanyang })).body.items.find((t: { code: string }) => t.code === code);
+    expect(listed.enrollmentKinds).toEqual(['flexible', 'resident']);
+    const audited = await server.platform.ctx.database.rows<{ action: string; status: number; detail: unknown }>(
+      sql`select action, status, detail from audit.records where request_id = ${narrowed.headers.get('x-request-id')}`,
+    );
+    expect(audited).toEqual([expect.objectContaining({ action: 'PATCH /api/v1/policy/insurance-types/:code', status: 200, detail: { body: { enrollmentKinds: ['resident', 'flexible'] } } })]);
+    const person = await newPerson(server);
+    expect((await change({ enrollmentKinds: ['employee'] }, person.accessToken)).status).toBe(403);
+    expect((await change({})).status).toBe(400);
+    expect((await change({ enrollmentKinds: [] })).body.field).toBe('enrollmentKinds');
+    const unknown = await change({ name: '无此险种' }, province, `${code}none`);
+    expect(unknown.status).toBe(404);
+    expect((await server.api('GET', '/policy/insurance-types', { token: nanyang })).body.items.find((t: { code: string }) => t.code === code).enrollmentKinds).toEqual(['flexible', 'resident']);
+  });
+
   it('produces correct receivable lines from its published rules', async () => {
     const code = `r${randomInt(1e9)}`;
-    const created = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: '城乡居民补充保险（试点）', nameEn: 'Resident supplementary insurance (pilot)' } });
+    const created = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: '城乡居民补充保险（试点）', nameEn: 'Resident supplementary insurance (pilot)', enrollmentKinds: ['resident'] } });
     expect(created.status).toBe(201);
-    const again = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: '重复', nameEn: 'Twice' } });
+    expect(created.body).toMatchObject({ code, enrollmentKinds: ['resident'] });
+    // which enrollment kinds the type admits is required, and only kinds that exist, each once
+    for (const [enrollmentKinds, field] of [[undefined, 'enrollmentKinds'], [[], 'enrollmentKinds'], [['resident', 'resident'], 'enrollmentKinds'], [['retiree'], 'enrollmentKinds.0']] as const) {
+      const refused = await server.api('POST', '/policy/insurance-types', { token: province, body: { code: `${code}x`, name: '无效', nameEn: 'Invalid', enrollmentKinds } });
+      expect(refused.status, JSON.stringify(enrollmentKinds)).toBe(400);
+      expect(refused.body.field).toBe(field);
+    }
+    const again = await server.api('POST', '/policy/insurance-types', { token: province, body: { code, name: '重复', nameEn: 'Twice', enrollmentKinds: ['resident'] } });
     expect(again.status).toBe(409);
     expect(again.body.field).toBe('code');
     const types = await server.api('GET', '/policy/insurance-types', { token: nanyang });

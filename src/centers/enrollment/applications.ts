@@ -16,6 +16,7 @@ import type { ApplicationWithApplicantView } from './contract.js';
 import { APPLICATION_APPROVED, APPLICATION_REJECTED, APPLICATION_SUBMITTED, APPLICATION_WITHDRAWN } from './events.js';
 import { applyStatusChange, employmentInScope, insertEnrollment } from './employees.js';
 import { record } from './history.js';
+import { requireAdmitted } from './admitted.js';
 import { baseWithin, ENROLLMENT_KIND_OF, missingApplicationField, transition, yuan, type ApplicationFields, type ApplicationKind, type ApplicationStatus } from './rules.js';
 import { applications, employments, statusChanges } from './schema.js';
 import { applicationScope, sees, type Actor, type PersonActor, type RegionActor } from './scope.js';
@@ -74,7 +75,7 @@ export async function submitApplication(ctx: AppContext, actor: PersonActor, inp
     target = { insuranceType: row.insuranceType, regionCode: row.regionCode, employmentId: row.id, subject: `suspend:${row.id}` };
   } else {
     const insuranceType = input.insuranceType!;
-    if (!(await policy.insuranceTypeExists(ctx, insuranceType))) throw badRequest('enrollment.insurance_type_unknown', 'insuranceType', { insuranceType });
+    await requireAdmitted(ctx, insuranceType, ENROLLMENT_KIND_OF[input.kind]!);
     const held = await heldEnrollment(db, person.id, insuranceType);
     if (held) throw conflict('enrollment.already_enrolled', { insuranceType, kind: held.kind, status: held.status }, 'insuranceType');
     if (input.kind === 'flexible_enrollment') await checkChosenBase(ctx, input.regionCode!, insuranceType, input.fromMonth, input.monthlyBaseFen!);
@@ -183,6 +184,8 @@ export async function approveApplication(ctx: AppContext, actor: RegionActor, id
   const enrollmentKind = ENROLLMENT_KIND_OF[peek.kind];
   let clamp: Clamp | null = null;
   if (enrollmentKind) {
+    // The type may have stopped admitting the kind since the application was made.
+    await requireAdmitted(ctx, peek.insuranceType, enrollmentKind);
     const person = await registry.getPerson(ctx, peek.personId);
     if (!person || person.status !== 'active') throw new DomainError('enrollment.person_cancelled', 'unprocessable', {});
     if (enrollmentKind === 'flexible') {

@@ -4,6 +4,7 @@ registerMessages({
   'enrollment.entity_not_found': { zh: '本辖区没有该单位', en: 'No such legal entity in your region' },
   'enrollment.entity_cancelled': { zh: '该单位已注销，不能参保', en: 'The legal entity is cancelled and cannot enrol' },
   'enrollment.insurance_type_unknown': { zh: '未知的险种：{insuranceType}', en: 'Unknown insurance type: {insuranceType}' },
+  'enrollment.insurance_type_not_admitted': { zh: '险种 {insuranceType} 不接受这一类参保，请选择其他险种', en: 'Insurance type {insuranceType} does not admit this kind of enrollment: choose another type' },
   'enrollment.unit_already_enrolled': { zh: '该单位已参加险种 {insuranceType}', en: 'The unit is already enrolled in insurance type {insuranceType}' },
   'enrollment.unit_not_found': { zh: '本辖区没有该单位参保记录', en: 'No such unit enrollment in your region' },
   'enrollment.unit_not_active': { zh: '单位参保已终止', en: 'The unit enrollment has ended' },

@@ -2,17 +2,14 @@
  * 参保规则 pure rules of the enrollment center: employee status by month, and identities as of a
  * month. Months are `yyyymm` integers (201901) inside, `YYYY-MM` text at the edges.
  */
+import type { EnrollmentKind } from '../policy/index.js';
+
+/** 参保类别 employee / flexible / resident: the policy center's list, since which an insurance type admits is policy data. */
+export { ENROLLMENT_KINDS, type EnrollmentKind } from '../policy/index.js';
 
 /** 参保状态 an employee's status in a month: 参保缴费 active, 暂停 suspended, 减员 removed. */
 export const EMPLOYEE_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
-
-/**
- * 参保类别 how a person is enrolled: 单位职工 employee through a unit, 灵活就业人员 flexible worker
- * paying alone on a base they choose, 城乡居民 resident.
- */
-export const ENROLLMENT_KINDS = ['employee', 'flexible', 'resident'] as const;
-export type EnrollmentKind = (typeof ENROLLMENT_KINDS)[number];
 
 export const EMPLOYEE_ACTIONS = ['suspend', 'resume', 'remove'] as const;
 export type EmployeeAction = (typeof EMPLOYEE_ACTIONS)[number];

@@ -2,10 +2,11 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { transaction, type Db } from '../../kernel/db/index.js';
-import { DomainError, badRequest, conflict, notFound } from '../../kernel/errors/index.js';
+import { DomainError, conflict, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import * as policy from '../policy/index.js';
 import * as registry from '../registry/index.js';
+import { requireAdmitted } from './admitted.js';
 import { UNIT_ENROLLED } from './events.js';
 import { historyPage, record } from './history.js';
 import type { EmployeeStatus } from './rules.js';
@@ -19,7 +20,7 @@ export async function enrollUnit(ctx: AppContext, actor: Actor, input: { entityI
   const entity = await registry.getEntity(ctx, input.entityId);
   if (!entity || !sees(actor, { regionCode: entity.regionCode, entityId: entity.id })) throw notFound('enrollment.entity_not_found');
   if (entity.status !== 'active') throw new DomainError('enrollment.entity_cancelled', 'unprocessable', { field: 'entityId' }, 'entityId');
-  if (!(await policy.insuranceTypeExists(ctx, input.insuranceType))) throw badRequest('enrollment.insurance_type_unknown', 'insuranceType', { insuranceType: input.insuranceType });
+  await requireAdmitted(ctx, input.insuranceType, 'employee');
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
   return transaction(ctx.database.db, async (tx) => {
     const [created] = await tx

@@ -7,7 +7,7 @@
 import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import { DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
 import { CATALOG_CLASSES, CATALOG_KINDS, REASONS } from './codes.js';
-import { DEDUCTIBLE_PERIODS, FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_STATUSES, VISIT_KINDS, type PolicyKind } from './types.js';
+import { DEDUCTIBLE_PERIODS, ENROLLMENT_KINDS, FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_STATUSES, VISIT_KINDS, type PolicyKind } from './types.js';
 
 /**
  * `YYYY-MM` and a 6-digit region code as patterns, not the request formats: a pattern is checked
@@ -17,13 +17,21 @@ import { DEDUCTIBLE_PERIODS, FLOWS, FUNDS, PAYERS, PERIODICITIES, POLICY_STATUSE
 export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
 export const Region = Type.String({ pattern: '^\\d{6}$', description: '统筹区 6-digit region code' });
 const Count = Type.Integer({ minimum: 0 });
+/** 参保类别 employee / flexible / resident */
+export const EnrollmentKindSchema = Literals(ENROLLMENT_KINDS, 'employee 单位职工 / flexible 灵活就业人员 / resident 城乡居民');
 const RuleCode = Type.String({ description: '规则编码' });
 
 // ------------------------------------------------------------------------------ insurance types
 
 /** 险种 an insurance type. */
 export const InsuranceTypeView = Type.Object(
-  { code: Type.String(), name: Type.String(), nameEn: Type.String(), createdAt: DateTime },
+  {
+    code: Type.String(),
+    name: Type.String(),
+    nameEn: Type.String(),
+    enrollmentKinds: Type.Array(EnrollmentKindSchema, { description: '该险种接受的参保类别 the enrollment kinds the type admits: employee 单位职工, flexible 灵活就业, resident 城乡居民' }),
+    createdAt: DateTime,
+  },
   { description: '险种 an insurance type' },
 );
 export type InsuranceTypeView = Static<typeof InsuranceTypeView>;

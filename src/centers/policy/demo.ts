@@ -14,10 +14,11 @@ import { publishVersion, reviewVersion } from './workflow.js';
 
 /** 险种 national insurance-type codes (医保信息业务编码 insutype). */
 export const NATIONAL_INSURANCE_TYPES = [
-  { code: '310', name: '职工基本医疗保险', nameEn: 'Employee basic medical insurance' },
-  { code: '390', name: '城乡居民基本医疗保险', nameEn: 'Urban and rural resident basic medical insurance' },
-  { code: '410', name: '长期照护保险（长期护理保险）', nameEn: 'Long-term care insurance' },
-  { code: '510', name: '生育保险', nameEn: 'Maternity insurance' },
+  { code: '310', name: '职工基本医疗保险', nameEn: 'Employee basic medical insurance', enrollmentKinds: ['employee', 'flexible'] },
+  { code: '390', name: '城乡居民基本医疗保险', nameEn: 'Urban and rural resident basic medical insurance', enrollmentKinds: ['resident'] },
+  // The long-term-care pilots follow the medical insurance: employees and flexible workers, and residents where the pilot has reached them.
+  { code: '410', name: '长期照护保险（长期护理保险）', nameEn: 'Long-term care insurance', enrollmentKinds: ['employee', 'flexible', 'resident'] },
+  { code: '510', name: '生育保险', nameEn: 'Maternity insurance', enrollmentKinds: ['employee'] },
 ] as const;
 
 export const DEMO_POLICY = {

@@ -6,14 +6,14 @@
 import type { AppContext } from '../../kernel/context.js';
 import * as catalog from './catalog.js';
 import type { CatalogKind } from './codes.js';
-import { requireInsuranceType } from './insurance-types.js';
+import { admittedKinds, requireInsuranceType } from './insurance-types.js';
 import { effectiveParameters, type ParameterQuery } from './parameters.js';
 import { receivableLines, type ReceivableLine } from './receivable.js';
-import type { PersonFacts } from './types.js';
+import type { EnrollmentKind, PersonFacts } from './types.js';
 import { DomainError } from '../../kernel/errors/index.js';
 
 export type * from './types.js';
-export { POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES, VISIT_KINDS, DEDUCTIBLE_PERIODS } from './types.js';
+export { ENROLLMENT_KINDS, POLICY_KINDS, POLICY_STATUSES, PAYERS, FUNDS, FLOWS, PERIODICITIES, VISIT_KINDS, DEDUCTIBLE_PERIODS } from './types.js';
 export { clampBase, baseBounds, applyRate, type ClampedBase, type BaseApplied, type BoundsRule } from './base.js';
 export { receivableCalculator, receivableLines, type ReceivableAmount, type ReceivableLine } from './receivable.js';
 export { ageInMonth, covers, effectiveVersion, monthKey, monthText } from './month.js';
@@ -46,6 +46,11 @@ export async function insuranceTypeExists(ctx: AppContext, code: string): Promis
     if (error instanceof DomainError && error.code === 'policy.insurance_type_unknown') return false;
     throw error;
   }
+}
+
+/** The enrollment kinds an insurance type admits (policy data an administrator may change); null for an unknown type. */
+export function admittedEnrollmentKinds(ctx: AppContext, code: string): Promise<EnrollmentKind[] | null> {
+  return admittedKinds(ctx.database.db, code);
 }
 
 /** Looks up the parameters in effect and computes one person's receivable lines for the month. */

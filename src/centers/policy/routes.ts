@@ -11,8 +11,8 @@ import { Body, Id, Literals, Page, PageQuery, RegionCode, YearMonth } from '../.
 import * as auth from '../auth/index.js';
 import { draftBaseRule, WAGE_YEAR_OFFSET_MIN } from './base-rules.js';
 import { draftCollectionRule } from './collection-rules.js';
-import { EffectiveParametersView, InsuranceTypeView, VersionDetailView, VersionView } from './contract.js';
-import { createInsuranceType, listInsuranceTypes } from './insurance-types.js';
+import { EffectiveParametersView, EnrollmentKindSchema, InsuranceTypeView, VersionDetailView, VersionView } from './contract.js';
+import { changeInsuranceType, createInsuranceType, listInsuranceTypes } from './insurance-types.js';
 import { effectiveParameters } from './parameters.js';
 import { forgetParameters } from './parameters-cache.js';
 import type { Maintainer } from './scope.js';
@@ -23,6 +23,9 @@ import { draftWage } from './wages.js';
 import { publishVersion, reviewVersion, voidVersion } from './workflow.js';
 import './messages.js';
 
+const TypeName = Type.String({ minLength: 1, maxLength: 50 });
+const TypeNameEn = Type.String({ minLength: 1, maxLength: 100 });
+const AdmittedKinds = Type.Array(EnrollmentKindSchema, { minItems: 1, maxItems: 3, uniqueItems: true, description: '该险种接受的参保类别 the enrollment kinds the type admits' });
 const InsuranceTypeCode = Type.String({ minLength: 2, maxLength: 20, pattern: '^[0-9A-Za-z_]+$', description: '险种代码, e.g. 310, 390, 410, 510' });
 const RuleCode = Type.String({ minLength: 1, maxLength: 30, pattern: '^[0-9A-Za-z_.-]+$', description: '规则编码, e.g. 1000101' });
 const BaseKind = Type.String({
@@ -121,10 +124,21 @@ export function policyRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['policy'],
       summary: '新增险种 add an insurance type (data, no code)',
-      body: Body({ code: InsuranceTypeCode, name: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }) }),
+      body: Body({ code: InsuranceTypeCode, name: TypeName, nameEn: TypeNameEn, enrollmentKinds: AdmittedKinds }),
       response: { 201: InsuranceTypeView },
     },
   }, async (request, reply) => reply.status(201).send(await createInsuranceType(db, requireActor(request).accountId, request.body)));
+
+  app.patch('/insurance-types/:code', {
+    config: { auth: { user: true, permission: policyManage } },
+    schema: {
+      tags: ['policy'],
+      summary: '修改险种名称或其接受的参保类别 rename an insurance type or change the enrollment kinds it admits (existing enrollments stay)',
+      params: Type.Object({ code: InsuranceTypeCode }),
+      body: Type.Object({ name: Type.Optional(TypeName), nameEn: Type.Optional(TypeNameEn), enrollmentKinds: Type.Optional(AdmittedKinds) }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: InsuranceTypeView },
+    },
+  }, async (request) => changeInsuranceType(db, request.params.code, request.body));
 
   // --------------------------------------------------------------------------------- drafts (编制)
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CatalogAction, CatalogClass, CatalogEntryData, CatalogKind } from './codes.js';
-import type { DeductiblePeriod, Flow, Fund, Payer, Periodicity, PolicyKind, PolicyStatus, SettlementVisitKind } from './types.js';
+import type { DeductiblePeriod, EnrollmentKind, Flow, Fund, Payer, Periodicity, PolicyKind, PolicyStatus, SettlementVisitKind } from './types.js';
 
 export const policySchema = pgSchema('policy');
 
@@ -10,6 +10,8 @@ export const insuranceTypes = policySchema.table('insurance_types', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
+  /** the enrollment kinds the type admits: 310 employees and flexible workers, 390 residents */
+  enrollmentKinds: text('enrollment_kinds').array().$type<EnrollmentKind[]>().notNull(),
   createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

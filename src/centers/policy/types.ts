@@ -9,6 +9,14 @@
  * - months: `YYYY-MM` text at the edges, `yyyymm` integers (201901) in the database.
  */
 
+/**
+ * 参保类别 how a person is enrolled in an insurance type: 单位职工 employee through a unit, 灵活就业人员
+ * flexible worker paying alone on a base they choose, 城乡居民 resident. Which of them a type admits
+ * is policy data (`insurance_types.enrollment_kinds`).
+ */
+export const ENROLLMENT_KINDS = ['employee', 'flexible', 'resident'] as const;
+export type EnrollmentKind = (typeof ENROLLMENT_KINDS)[number];
+
 export const POLICY_KINDS = ['wage', 'base', 'collection', 'settlement'] as const;
 /** wage: 社平工资; base: 缴费基数规则; collection: 征缴规则; settlement: 结算政策 */
 export type PolicyKind = (typeof POLICY_KINDS)[number];

@@ -3532,6 +3532,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 nameEn: string;
+                                /** @description 该险种接受的参保类别 the enrollment kinds the type admits: employee 单位职工, flexible 灵活就业, resident 城乡居民 */
+                                enrollmentKinds: ("employee" | "flexible" | "resident")[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -3577,6 +3579,8 @@ export interface paths {
                         code: string;
                         name: string;
                         nameEn: string;
+                        /** @description 该险种接受的参保类别 the enrollment kinds the type admits */
+                        enrollmentKinds: ("employee" | "flexible" | "resident")[];
                     };
                 };
             };
@@ -3591,6 +3595,8 @@ export interface paths {
                             code: string;
                             name: string;
                             nameEn: string;
+                            /** @description 该险种接受的参保类别 the enrollment kinds the type admits: employee 单位职工, flexible 灵活就业, resident 城乡居民 */
+                            enrollmentKinds: ("employee" | "flexible" | "resident")[];
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -3620,6 +3626,80 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/insurance-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改险种名称或其接受的参保类别 rename an insurance type or change the enrollment kinds it admits (existing enrollments stay) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 险种代码, e.g. 310, 390, 410, 510 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        /** @description 该险种接受的参保类别 the enrollment kinds the type admits */
+                        enrollmentKinds?: ("employee" | "flexible" | "resident")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 险种 an insurance type */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            /** @description 该险种接受的参保类别 the enrollment kinds the type admits: employee 单位职工, flexible 灵活就业, resident 城乡居民 */
+                            enrollmentKinds: ("employee" | "flexible" | "resident")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/policy/wages": {

@@ -8,16 +8,21 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 
 export const NATIONAL_INSURANCE_TYPES = [
-  { code: '310', name: '职工基本医疗保险', nameEn: 'Employee basic medical insurance' },
-  { code: '390', name: '城乡居民基本医疗保险', nameEn: 'Urban and rural resident basic medical insurance' },
-  { code: '410', name: '长期照护保险（长期护理保险）', nameEn: 'Long-term care insurance' },
-  { code: '510', name: '生育保险', nameEn: 'Maternity insurance' },
+  { code: '310', name: '职工基本医疗保险', nameEn: 'Employee basic medical insurance', enrollmentKinds: ['employee', 'flexible'] },
+  { code: '390', name: '城乡居民基本医疗保险', nameEn: 'Urban and rural resident basic medical insurance', enrollmentKinds: ['resident'] },
+  { code: '410', name: '长期照护保险（长期护理保险）', nameEn: 'Long-term care insurance', enrollmentKinds: ['employee', 'flexible', 'resident'] },
+  { code: '510', name: '生育保险', nameEn: 'Maternity insurance', enrollmentKinds: ['employee'] },
 ] as const;
+
+/** 参保类别 employee / flexible / resident */
+export type EnrollmentKind = 'employee' | 'flexible' | 'resident';
 
 export interface InsuranceTypeOption {
   code: string;
   name?: string;
   nameEn?: string;
+  /** the enrollment kinds the type admits (policy data) */
+  enrollmentKinds?: readonly EnrollmentKind[];
 }
 
 let configured: Promise<InsuranceTypeOption[] | null> | null = null;
@@ -33,7 +38,11 @@ function configuredTypes(): Promise<InsuranceTypeOption[] | null> {
   return configured;
 }
 
-/** `label(code)` → "310 职工基本医疗保险"; `options(types?)` for a Select (every configured type when none given). */
+/**
+ * `label(code)` → "310 职工基本医疗保险"; `options(types?)` for a Select (every configured type when
+ * none given); `admitting(kind)`, the types that admit an enrollment kind, so a form offers no type
+ * the server would refuse.
+ */
 export function useInsuranceTypeLabels() {
   const { lang } = useI18n();
   const [types, setTypes] = useState<readonly InsuranceTypeOption[]>(NATIONAL_INSURANCE_TYPES);
@@ -53,6 +62,7 @@ export function useInsuranceTypeLabels() {
     return {
       label: (code: string | null | undefined) => (code ? text({ code }) : '—'),
       options: (list: readonly InsuranceTypeOption[] = types) => list.map((ty) => ({ value: ty.code, label: text(ty) })),
+      admitting: (kind: EnrollmentKind) => types.filter((ty) => ty.enrollmentKinds?.includes(kind)).map((ty) => ({ value: ty.code, label: text(ty) })),
     };
   }, [lang, types]);
 }

@@ -191,7 +191,11 @@ export default function PersonalApplicationsPage() {
         ) : (
           <>
             <Form.Item name="insuranceType" label={t('application.insuranceType')} rules={[rules.requiredSelect('application.insuranceType')]}>
-              <Select data-testid="apply-insurance-type" aria-label={t('application.insuranceType')} options={types.options()} />
+              <Select
+                data-testid="apply-insurance-type"
+                aria-label={t('application.insuranceType')}
+                options={types.admitting(kind === 'resident_enrollment' ? 'resident' : 'flexible')}
+              />
             </Form.Item>
             <Form.Item name="regionCode" label={t('application.regionCode')} extra={t('apply.regionHint')} rules={[rules.required('application.regionCode'), rules.regionCode]}>
               <Input data-testid="apply-region" maxLength={6} autoComplete="off" aria-label={t('application.regionCode')} />
