@@ -24,7 +24,7 @@ const NAMES = ['王芳', '李伟', '张敏', '刘洋', '陈静', '杨磊', '赵�
 export const randomName = () => NAMES[randomInt(0, NAMES.length)] + NAMES[randomInt(0, NAMES.length)].slice(1);
 
 /** Asks the platform to text a code, then reads it from the fake SMS gateway, as a person would from the phone. */
-export async function smsCode(server: TestServer, phone: string, purpose: 'register' | 'login' | 'change_phone'): Promise<string> {
+export async function smsCode(server: TestServer, phone: string, purpose: 'register' | 'login' | 'change_phone' | 'reset_password'): Promise<string> {
   const sent = await server.api('POST', '/auth/sms/send', { body: { phone, purpose } });
   if (sent.status !== 202) throw new Error(`sms send failed: ${sent.status} ${JSON.stringify(sent.body)}`);
   const [latest] = server.fakes.sms.inbox(phone);

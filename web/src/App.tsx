@@ -7,6 +7,7 @@ import { NAV_PAGES, visiblePages } from './nav';
 import LoginPage from './pages/Login';
 import ProfilePage from './pages/Profile';
 import RegisterPage from './pages/Register';
+import ForgotPasswordPage from './pages/ForgotPassword';
 import { href, navigate, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 
@@ -82,7 +83,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   paymentReconciliation: PaymentReconciliationPage,
 };
 
-const PUBLIC_PATHS = new Set(['/login', '/register']);
+const PUBLIC_PATHS = new Set(['/login', '/register', '/forgot-password']);
 /** shown with or without a session */
 const OPEN_PAGES: Record<string, LazyExoticComponent<ComponentType>> = { '/liveness-done': LivenessDonePage, '/bill/verify': VerifyBillPage };
 const OPEN_PATHS = new Set(Object.keys(OPEN_PAGES));
@@ -118,6 +119,7 @@ function Routes() {
   if (status === 'loading') return <Loading />;
   if (status === 'anonymous') {
     if (path === '/register') return <RegisterPage />;
+    if (path === '/forgot-password') return <ForgotPasswordPage />;
     return <LoginPage />;
   }
   if (PUBLIC_PATHS.has(path) || path === '/') return <Loading />;

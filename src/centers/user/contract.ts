@@ -55,6 +55,7 @@ export const RegisteredUnitView = Type.Object(
 /** The new phone number, masked. */
 export const PhoneChangedView = Type.Object({ phone: Type.String() }, { description: '新手机号（脱敏） the new phone, masked' });
 export const PasswordChangedView = Type.Object({ changed: Type.Literal(true) }, { description: '密码已修改 the password changed' });
+export const PasswordResetView = Type.Object({ reset: Type.Literal(true) }, { description: '密码已重置，所有会话已结束 the password is reset and every session ended' });
 export const DeactivatedView = Type.Object({ deactivated: Type.Literal(true) }, { description: '账号已注销 the account is deactivated' });
 
 /** An account's status after a lock or unlock. */

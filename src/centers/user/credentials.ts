@@ -2,9 +2,10 @@
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { transaction } from '../../kernel/db/index.js';
-import { badRequest } from '../../kernel/errors/index.js';
+import { DomainError, badRequest, forbidden, notFound } from '../../kernel/errors/index.js';
+import type { AccountKind } from '../../kernel/http/auth.js';
 import * as auth from '../auth/index.js';
-import { requireAccount, type Account } from './accounts.js';
+import { findLoginAccount, requireAccount, type Account } from './accounts.js';
 import { PASSWORD_CHANGED } from './events.js';
 import { credentials } from './schema.js';
 import { decoyPasswordHash, hashPassword, passwordMatches, passwordWeakness } from './password.js';
@@ -84,4 +85,39 @@ export async function changePassword(ctx: AppContext, accountId: string, oldPass
   // After the commit, before the answer: a token taken with the old password is refused from now on.
   await auth.revokeAllSessions(ctx, accountId, 'password_changed');
   return { changed: true as const };
+}
+
+/** Kinds that reset their own password with a code sent to their phone; staff and administrators are reset by an administrator. */
+const SELF_RESET_KINDS: readonly string[] = ['person', 'unit_agent', 'enterprise'] satisfies AccountKind[];
+
+/**
+ * 忘记密码 resets a password with a one-time code sent to the account's phone (purpose
+ * `reset_password`). The code is checked before anything is said about the phone, so only its holder
+ * learns whether an account has it; the rules a password can be judged by without the account are
+ * judged before the code is spent. The account is the one the phone logs into (`kind` chooses where
+ * a phone has several). A failure lockout ends; an administrator's lock does not. Every session ends.
+ */
+export async function resetPassword(ctx: AppContext, input: { phone: string; smsCode: string; newPassword: string; kind?: AccountKind }) {
+  const early = passwordWeakness(input.newPassword, [input.phone]);
+  if (early) throw badRequest(early, 'newPassword');
+  await auth.consumeOtp(ctx, input.phone, 'reset_password', input.smsCode, 'smsCode');
+  const account = await findLoginAccount(ctx, input.phone, input.kind);
+  if (!account) throw new DomainError('user.phone_unknown', 'not_found', {}, 'phone');
+  if (!SELF_RESET_KINDS.includes(account.kind)) throw forbidden('user.reset_by_administrator');
+  if (account.status === 'locked') throw forbidden('user.account_locked');
+  await transaction(ctx.database.db, async (tx) => {
+    const [credential] = await tx.select().from(credentials).where(eq(credentials.accountId, account.id)).for('update');
+    if (!credential) throw notFound('user.account_not_found');
+    const idNumber = account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null;
+    const weakness = passwordWeakness(input.newPassword, [account.loginName, input.phone, idNumber]);
+    if (weakness) throw badRequest(weakness, 'newPassword');
+    if (await passwordMatches(credential.passwordHash, input.newPassword)) throw badRequest('user.password_reused', 'newPassword');
+    await tx
+      .update(credentials)
+      .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null })
+      .where(eq(credentials.accountId, account.id));
+    await ctx.outbox.publish(tx, PASSWORD_CHANGED, { accountId: account.id });
+  });
+  await auth.revokeAllSessions(ctx, account.id, 'password_reset');
+  return { reset: true as const };
 }

@@ -5,9 +5,11 @@ import { requireActor } from '../../kernel/http/auth.js';
 import { Body, CreditCode, IdNumber, Literals, Mobile, Password, PersonName, SmsCode } from '../../kernel/http/schemas.js';
 import { registerEnterprise, registerPerson, registerUnit } from './registration.js';
 import { changePhone, deactivate, profileView, updateProfile } from './profile.js';
-import { changePassword } from './credentials.js';
+import { changePassword, resetPassword } from './credentials.js';
+import { rateLimit } from '../../kernel/http/rate-limit.js';
+import { ACCOUNT_KINDS } from '../../kernel/http/auth.js';
 import { cachedProfileJson } from './profile-cache.js';
-import { AccountView, DeactivatedView, PasswordChangedView, PhoneChangedView, ProfileView, RegisteredUnitView, RegisteredView } from './contract.js';
+import { AccountView, DeactivatedView, PasswordChangedView, PasswordResetView, PhoneChangedView, ProfileView, RegisteredUnitView, RegisteredView } from './contract.js';
 
 export const LoginName = Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z][A-Za-z0-9_.-]*$' });
 export const AgentInput = Body({ name: PersonName, idNumber: IdNumber, phone: Mobile, password: Password });
@@ -85,6 +87,19 @@ export function userRoutes(app: App, ctx: AppContext) {
       response: { 200: PasswordChangedView },
     },
   }, async (request) => changePassword(ctx, requireActor(request).accountId, request.body.oldPassword, request.body.newPassword));
+
+  app.post('/password/reset', {
+    config: { auth: { public: true } },
+    schema: {
+      tags: ['user'],
+      summary: '忘记密码：凭发到手机的验证码（purpose reset_password）重置密码，所有会话结束 reset a forgotten password with a code sent to the phone; every session ends',
+      body: Body({ phone: Mobile, smsCode: SmsCode, newPassword: Password, kind: Type.Optional(Literals(ACCOUNT_KINDS)) }),
+      response: { 200: PasswordResetView },
+    },
+  }, async (request) => {
+    await rateLimit(ctx.cache, `password-reset:${request.ip}`, ctx.config.auth.loginPerIpPerMinute, 60_000);
+    return resetPassword(ctx, request.body);
+  });
 
   app.post('/me/deactivate', {
     config: { auth: { user: true } },

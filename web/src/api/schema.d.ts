@@ -2856,6 +2856,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 忘记密码：凭发到手机的验证码（purpose reset_password）重置密码，所有会话结束 reset a forgotten password with a code sent to the phone; every session ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: cn-mobile
+                         * @description 手机号
+                         */
+                        phone: string;
+                        smsCode: string;
+                        newPassword: string;
+                        kind?: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
+                    };
+                };
+            };
+            responses: {
+                /** @description 密码已重置，所有会话已结束 the password is reset and every session ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            reset: true;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/me/deactivate": {
         parameters: {
             query?: never;

@@ -78,6 +78,7 @@ export default function LoginPage() {
     <AuthShell title={t('login.title')} switchTo={{ prompt: t('login.noAccount'), label: t('login.toRegister'), path: '/register', testId: 'to-register' }}>
       {query.get('expired') && !error && <Alert type="warning" showIcon title={t('app.sessionExpired')} style={{ marginBottom: 16 }} />}
       {query.get('registered') && !error && <Alert type="success" showIcon title={t('register.success')} style={{ marginBottom: 16 }} />}
+      {query.get('reset') && !error && <Alert data-testid="login-reset-done" type="success" showIcon title={t('forgot.success')} style={{ marginBottom: 16 }} />}
       {error && (
         <Alert
           data-testid="login-error"
@@ -110,6 +111,11 @@ export default function LoginPage() {
                 <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
                   {t('login.submit')}
                 </Button>
+                <div style={{ marginTop: 12, textAlign: 'right' }}>
+                  <a href={href('/forgot-password')} data-testid="to-forgot-password">
+                    {t('forgot.link')}
+                  </a>
+                </div>
               </Form>
             ),
           },
