@@ -68,6 +68,29 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await step(page, 'payment-2-cash-pending');
   });
 
+  it('the person reads the settlement under 待遇享受: the split, and every figure with its rule, on a phone too', async () => {
+    const { page } = session;
+    session.screenshotOnFailure('payment-benefits');
+    await page.getByTestId('menu-personalBenefits').click();
+    const row = page.getByTestId('benefits-table').locator('tbody tr.ant-table-row', { hasText: '14,450.00' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('20,000.00');
+    expect(await row.textContent()).toContain('5,550.00');
+    await row.click();
+    await expect.poll(() => page.getByTestId('benefit-figure-fund_pay_sumamt').textContent()).toBe('14,450.00');
+    expect(await page.getByTestId('benefit-figure-psn_cash_pay').textContent()).toBe('5,550.00');
+    // the deductible and the fund's share say which rule made them
+    expect(await page.getByTestId('benefit-why-act_pay_dedc').textContent()).toMatch(/起付/);
+    expect(await page.getByTestId('benefit-why-hifp_pay').textContent()).toMatch(/规则/);
+    await step(page, 'payment-3-benefits');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await step(page, 'payment-4-benefits-phone');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('benefit-figure-fund_pay_sumamt').waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('the clerk reconciles a day against the channel statement and finds the report listed', async () => {
     const { page, target } = session;
     session.screenshotOnFailure('payment-reconciliation');
