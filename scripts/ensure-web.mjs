@@ -21,7 +21,7 @@ function run(args) {
 }
 
 // The web bundle also imports the server's pure validators, so a change there rebuilds it too.
-const sources = [path.join(root, 'web/src'), path.join(root, 'web/index.html'), path.join(root, 'web/vite.config.ts'), path.join(root, 'src/kernel/validation')];
+const sources = [path.join(root, 'web/src'), path.join(root, 'web/index.html'), path.join(root, 'web/public'), path.join(root, 'web/vite.config.ts'), path.join(root, 'src/kernel/validation')];
 const sourceTime = Math.max(...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
 if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {
   console.log('web: build is up to date');

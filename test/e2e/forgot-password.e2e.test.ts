@@ -69,4 +69,14 @@ describe('forgot password, on a phone', () => {
     await step(page, 'forgot-4-phone-en');
     await page.getByTestId('lang-switch').getByText('中文').click();
   });
+
+  it('has the tab icon the browser asks for', async () => {
+    const { page, target } = session;
+    for (const [file, type] of [['/favicon.ico', /icon/], ['/favicon.svg', /svg/]] as const) {
+      const icon = await fetch(`${target.url}${file}`);
+      expect(icon.status, file).toBe(200);
+      expect(icon.headers.get('content-type')).toMatch(type);
+    }
+    expect(await page.locator('link[rel="icon"]').count()).toBe(2);
+  });
 });
