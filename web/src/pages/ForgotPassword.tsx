@@ -2,11 +2,11 @@
  * 忘记密码: a code texted to the account's phone, then a new password; every session of the account
  * ends and the person logs in again. Staff and administrators are told to ask an administrator.
  */
-import { Alert, App, Button, Form, Input, Space } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, applyFormError, errorMessage } from '../api';
 import { AuthShell } from '../components/AuthShell';
-import { SmsCodeButton } from '../components/SmsCodeButton';
+import { NewPasswordFields, SmsCodeField } from '../components/CredentialFields';
 import { useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -50,20 +50,8 @@ export default function ForgotPasswordPage() {
         <Form.Item name="phone" label={t('field.phone')} rules={[rules.required('field.phone'), rules.phone]}>
           <Input data-testid="forgot-phone" inputMode="numeric" maxLength={11} autoComplete="tel" aria-label={t('field.phone')} />
         </Form.Item>
-        <Form.Item label={t('field.smsCode')} required>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="smsCode" noStyle rules={[rules.required('field.smsCode'), rules.smsCode]}>
-              <Input data-testid="forgot-sms-code" inputMode="numeric" maxLength={8} autoComplete="one-time-code" aria-label={t('field.smsCode')} />
-            </Form.Item>
-            <SmsCodeButton form={form} phoneField="phone" purpose="reset_password" testId="forgot-sms-send" />
-          </Space.Compact>
-        </Form.Item>
-        <Form.Item name="newPassword" label={t('forgot.newPassword')} rules={[rules.required('forgot.newPassword'), rules.password, rules.strongPassword]}>
-          <Input.Password data-testid="forgot-password" autoComplete="new-password" aria-label={t('forgot.newPassword')} />
-        </Form.Item>
-        <Form.Item name="confirm" label={t('field.confirmPassword')} dependencies={['newPassword']} rules={[rules.required('field.confirmPassword'), rules.sameAs('newPassword')]}>
-          <Input.Password data-testid="forgot-password-confirm" autoComplete="new-password" aria-label={t('field.confirmPassword')} />
-        </Form.Item>
+        <SmsCodeField form={form} phoneField="phone" purpose="reset_password" testId="forgot-sms" />
+        <NewPasswordFields testId="forgot-password" />
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="forgot-submit">
           {t('forgot.submit')}
         </Button>

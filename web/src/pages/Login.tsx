@@ -1,9 +1,9 @@
-import { Alert, App, Button, Form, Input, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, applyFormError, errorMessage } from '../api';
 import { AuthShell } from '../components/AuthShell';
 import { formatTime } from '../components/Tags';
-import { SmsCodeButton } from '../components/SmsCodeButton';
+import { SmsCodeField } from '../components/CredentialFields';
 import { useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { href, navigate, useRoute } from '../router';
@@ -127,14 +127,7 @@ export default function LoginPage() {
                 <Form.Item name="phone" label={t('field.phone')} rules={[rules.required('field.phone'), rules.phone]}>
                   <Input data-testid="login-phone" autoComplete="tel" inputMode="numeric" maxLength={11} aria-label={t('field.phone')} />
                 </Form.Item>
-                <Form.Item label={t('field.smsCode')} required>
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name="code" noStyle rules={[rules.required('field.smsCode'), rules.smsCode]}>
-                      <Input data-testid="login-code" inputMode="numeric" maxLength={8} autoComplete="one-time-code" aria-label={t('field.smsCode')} />
-                    </Form.Item>
-                    <SmsCodeButton form={smsForm} phoneField="phone" purpose="login" testId="login-sms-send" />
-                  </Space.Compact>
-                </Form.Item>
+                <SmsCodeField form={smsForm} name="code" phoneField="phone" purpose="login" testId="login-sms" />
                 <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-sms-submit">
                   {t('login.submit')}
                 </Button>

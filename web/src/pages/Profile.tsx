@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, applyFormError, errorMessage, setAccessToken, type ItemOf, type ResponseOf } from '../api';
+import { NewPasswordFields } from '../components/CredentialFields';
 import { ListPage } from '../components/ListPage';
 import { usePagedList } from '../components/queries';
 import { SmsCodeButton } from '../components/SmsCodeButton';
@@ -263,12 +264,7 @@ function ChangePasswordPanel() {
       <Form.Item name="oldPassword" label={t('field.oldPassword')} rules={[rules.required('field.oldPassword')]}>
         <Input.Password data-testid="old-password" autoComplete="current-password" aria-label={t('field.oldPassword')} />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('field.newPassword')} rules={[rules.required('field.newPassword'), rules.password, rules.strongPassword]}>
-        <Input.Password data-testid="new-password" autoComplete="new-password" aria-label={t('field.newPassword')} />
-      </Form.Item>
-      <Form.Item name="confirm" label={t('field.confirmPassword')} dependencies={['newPassword']} rules={[rules.required('field.confirmPassword'), rules.sameAs('newPassword')]}>
-        <Input.Password data-testid="new-password-confirm" autoComplete="new-password" aria-label={t('field.confirmPassword')} />
-      </Form.Item>
+      <NewPasswordFields testId="new-password" />
       <Button type="primary" htmlType="submit" loading={busy} data-testid="change-password-submit">
         {t('common.submit')}
       </Button>

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Divider, Form, Input, Space, Tabs, type FormInstance } from 'antd';
+import { Alert, App, Button, Divider, Form, Input, Tabs, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { api, applyFormError, errorMessage } from '../api';
 import { AuthShell } from '../components/AuthShell';
-import { SmsCodeButton } from '../components/SmsCodeButton';
+import { SmsCodeField } from '../components/CredentialFields';
 import { upperCase, useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { navigate, useRoute } from '../router';
@@ -80,14 +80,7 @@ export default function RegisterPage() {
   );
 
   const smsItem = (form: typeof personForm | typeof unitForm, phoneField: string, prefix: string) => (
-    <Form.Item label={t('field.smsCode')} required>
-      <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name="smsCode" noStyle rules={[rules.required('field.smsCode'), rules.smsCode]}>
-          <Input data-testid={`${prefix}-sms-code`} inputMode="numeric" maxLength={8} autoComplete="one-time-code" aria-label={t('field.smsCode')} />
-        </Form.Item>
-        <SmsCodeButton form={form} phoneField={phoneField} purpose="register" testId={`${prefix}-sms-send`} />
-      </Space.Compact>
-    </Form.Item>
+    <SmsCodeField form={form} phoneField={phoneField} purpose="register" testId={`${prefix}-sms`} />
   );
 
   return (
