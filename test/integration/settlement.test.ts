@@ -281,7 +281,7 @@ describe('concurrency, the person’s own view and the invariant', () => {
   it('never lets concurrent settlements of one person exceed the ceiling or the account balance', async () => {
     // A type of this test's own, with a small ceiling: 1,000.00 a year at 90 %, no deductible.
     const type = `T${randomInt(1e6)}`;
-    await ok('POST', '/policy/insurance-types', { code: type, name: '结算测试险种', nameEn: 'settlement test type' });
+    await ok('POST', '/policy/insurance-types', { code: type, name: '结算测试险种', nameEn: 'settlement test type', enrollmentKinds: ['employee'] });
     const draft = await ok('POST', '/policy/settlement-rules', {
       insuranceType: type,
       regionCode: '411300',
