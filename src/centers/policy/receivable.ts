@@ -124,7 +124,7 @@ function linesOf(resolved: Resolved, facts: PersonFacts, withExplanation: boolea
   const ageNow = () => (age ??= ageInMonth(facts.birthDate, month));
   const lines: Array<ReceivableAmount | ReceivableLine> = [];
   for (const share of collection.shares) {
-    const met = withExplanation ? conditionsMet(share, facts, ageNow) : conditionsHold(share, facts, ageNow) ? NOTHING_MET : null;
+    const met = conditionsMet(share, facts, ageNow, withExplanation);
     if (!met) continue;
     if (share.periodicity === 'yearly' && key % 100 !== (share.dueMonth ?? 1)) continue;
     const declaredFen = facts.bases[share.baseKind];
@@ -164,42 +164,30 @@ interface Met {
   en: string[];
 }
 
-const NOTHING_MET: Met = { zh: [], en: [] };
-
-/** Whether every condition of the share holds (`conditionsMet` without the words). */
-function conditionsHold(share: PayerShare, facts: PersonFacts, age: () => number): boolean {
-  const c = share.conditions;
-  if (!c) return true;
-  if (c.retired !== undefined && c.retired !== null && facts.retired !== c.retired) return false;
-  if (c.ageAtMost !== undefined && c.ageAtMost !== null && !(age() <= c.ageAtMost)) return false;
-  if (c.ageAbove !== undefined && c.ageAbove !== null && !(age() > c.ageAbove)) return false;
-  if (c.categories?.length && (!facts.category || !c.categories.includes(facts.category))) return false;
-  return true;
-}
-
-/** The conditions that held, described; null when one fails. */
-function conditionsMet(share: PayerShare, facts: PersonFacts, age: () => number): Met | null {
+/** The conditions that held, described when `describe` (the run keeps no words); null when one fails. */
+function conditionsMet(share: PayerShare, facts: PersonFacts, age: () => number, describe: boolean): Met | null {
   const c = share.conditions ?? {};
   const met: Met = { zh: [], en: [] };
+  const say = (zh: () => string, en: () => string) => {
+    if (!describe) return;
+    met.zh.push(zh());
+    met.en.push(en());
+  };
   if (c.retired !== undefined && c.retired !== null) {
     if (facts.retired !== c.retired) return null;
-    met.zh.push(c.retired ? '退休' : '在职');
-    met.en.push(c.retired ? 'retired' : 'not retired');
+    say(() => (c.retired ? '退休' : '在职'), () => (c.retired ? 'retired' : 'not retired'));
   }
   if (c.ageAtMost !== undefined && c.ageAtMost !== null) {
     if (!(age() <= c.ageAtMost)) return null;
-    met.zh.push(`年龄 ${age()} ≤ ${c.ageAtMost}`);
-    met.en.push(`aged ${age()} ≤ ${c.ageAtMost}`);
+    say(() => `年龄 ${age()} ≤ ${c.ageAtMost}`, () => `aged ${age()} ≤ ${c.ageAtMost}`);
   }
   if (c.ageAbove !== undefined && c.ageAbove !== null) {
     if (!(age() > c.ageAbove)) return null;
-    met.zh.push(`年龄 ${age()} > ${c.ageAbove}`);
-    met.en.push(`aged ${age()} > ${c.ageAbove}`);
+    say(() => `年龄 ${age()} > ${c.ageAbove}`, () => `aged ${age()} > ${c.ageAbove}`);
   }
   if (c.categories?.length) {
     if (!facts.category || !c.categories.includes(facts.category)) return null;
-    met.zh.push(`人员类别 ${facts.category}`);
-    met.en.push(`person category ${facts.category}`);
+    say(() => `人员类别 ${facts.category}`, () => `person category ${facts.category}`);
   }
   return met;
 }

@@ -1,7 +1,7 @@
 /** 密码 passwords: checking one with the failure lockout, and changing one. */
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
-import { transaction } from '../../kernel/db/index.js';
+import { transaction, type Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, forbidden, notFound } from '../../kernel/errors/index.js';
 import type { AccountKind } from '../../kernel/http/auth.js';
 import * as auth from '../auth/index.js';
@@ -71,20 +71,28 @@ export async function changePassword(ctx: AppContext, accountId: string, oldPass
     const account = await requireAccount(tx, accountId);
     const [credential] = await tx.select().from(credentials).where(eq(credentials.accountId, accountId));
     if (!credential || !(await passwordMatches(credential.passwordHash, oldPassword))) throw badRequest('user.old_password_wrong', 'oldPassword');
-    if (await passwordMatches(credential.passwordHash, newPassword)) throw badRequest('user.password_reused', 'newPassword');
-    const phone = account.phoneEnc ? ctx.fields.decrypt(account.phoneEnc) : null;
-    const idNumber = account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null;
-    const weakness = passwordWeakness(newPassword, [account.loginName, phone, idNumber]);
-    if (weakness) throw badRequest(weakness, 'newPassword');
-    await tx
-      .update(credentials)
-      .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null })
-      .where(eq(credentials.accountId, accountId));
-    await ctx.outbox.publish(tx, PASSWORD_CHANGED, { accountId });
+    await replacePassword(ctx, tx, account, credential.passwordHash, newPassword);
   });
   // After the commit, before the answer: a token taken with the old password is refused from now on.
   await auth.revokeAllSessions(ctx, accountId, 'password_changed');
   return { changed: true as const };
+}
+
+/**
+ * The new password in place of the one hashed as `currentHash`: it must differ from it and be strong
+ * (nor hold the account's phone, identity number or login name). A failure lockout ends with it.
+ */
+async function replacePassword(ctx: AppContext, tx: Db, account: Account, currentHash: string, newPassword: string) {
+  if (await passwordMatches(currentHash, newPassword)) throw badRequest('user.password_reused', 'newPassword');
+  const phone = account.phoneEnc ? ctx.fields.decrypt(account.phoneEnc) : null;
+  const idNumber = account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null;
+  const weakness = passwordWeakness(newPassword, [account.loginName, phone, idNumber]);
+  if (weakness) throw badRequest(weakness, 'newPassword');
+  await tx
+    .update(credentials)
+    .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null })
+    .where(eq(credentials.accountId, account.id));
+  await ctx.outbox.publish(tx, PASSWORD_CHANGED, { accountId: account.id });
 }
 
 /** Kinds that reset their own password with a code sent to their phone; staff and administrators are reset by an administrator. */
@@ -108,15 +116,7 @@ export async function resetPassword(ctx: AppContext, input: { phone: string; sms
   await transaction(ctx.database.db, async (tx) => {
     const [credential] = await tx.select().from(credentials).where(eq(credentials.accountId, account.id)).for('update');
     if (!credential) throw notFound('user.account_not_found');
-    const idNumber = account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null;
-    const weakness = passwordWeakness(input.newPassword, [account.loginName, input.phone, idNumber]);
-    if (weakness) throw badRequest(weakness, 'newPassword');
-    if (await passwordMatches(credential.passwordHash, input.newPassword)) throw badRequest('user.password_reused', 'newPassword');
-    await tx
-      .update(credentials)
-      .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null })
-      .where(eq(credentials.accountId, account.id));
-    await ctx.outbox.publish(tx, PASSWORD_CHANGED, { accountId: account.id });
+    await replacePassword(ctx, tx, account, credential.passwordHash, input.newPassword);
   });
   await auth.revokeAllSessions(ctx, account.id, 'password_reset');
   return { reset: true as const };

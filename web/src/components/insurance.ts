@@ -4,7 +4,7 @@
  * (src/centers/policy/demo.ts), and the code itself for a type neither knows.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api';
+import { api, type ItemOf } from '../api';
 import { useI18n } from '../i18n';
 
 export const NATIONAL_INSURANCE_TYPES = [
@@ -14,8 +14,8 @@ export const NATIONAL_INSURANCE_TYPES = [
   { code: '510', name: '生育保险', nameEn: 'Maternity insurance', enrollmentKinds: ['employee'] },
 ] as const;
 
-/** 参保类别 employee / flexible / resident */
-export type EnrollmentKind = 'employee' | 'flexible' | 'resident';
+/** 参保类别 employee / flexible / resident, as the policy center's list says */
+type EnrollmentKind = ItemOf<'/api/v1/policy/insurance-types'>['enrollmentKinds'][number];
 
 export interface InsuranceTypeOption {
   code: string;
