@@ -211,7 +211,7 @@ export async function startFakeAlipayChannel(opts: FakeAlipayChannelOptions): Pr
       return reply.type('text/csv; charset=utf-8').send(`${bill}\r\n`);
     });
 
-    registerTestRoutes(r, book);
+    registerTestRoutes(r, book, '支付宝 Alipay');
   });
 
   return { ...handle, ...hooksOf(book), publicKey };

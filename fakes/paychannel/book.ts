@@ -7,6 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { badRequest, field, stringField, type RouteRegistrar } from '../shared/fake-server.js';
 
 export type FakeTradeState = 'NOTPAY' | 'SUCCESS' | 'PAYERROR' | 'CLOSED' | 'REFUND';
@@ -229,8 +230,13 @@ export function createTradeBook(style: BookStyle): TradeBook {
   };
 }
 
-/** The test/dev controls every style serves: the person pays (or is declined) in the wallet; the statement made to differ. */
-export function registerTestRoutes(r: RouteRegistrar, book: TradeBook) {
+/**
+ * The test/dev controls every style serves: the person pays (or is declined) in the wallet; the
+ * statement made to differ; and the cashier page (收银台) the person pays on in the browser,
+ * titled with the channel's `name`.
+ */
+export function registerTestRoutes(r: RouteRegistrar, book: TradeBook, name = '支付渠道 Payment channel') {
+  registerCashier(r, book, name);
   r.open('POST', '/test/pay', async (_req, reply, body) => {
     const outTradeNo = stringField(body, 'outTradeNo');
     const outcome = stringField(body, 'outcome') ?? 'success';
@@ -259,6 +265,82 @@ export function registerTestRoutes(r: RouteRegistrar, book: TradeBook) {
     book.addStatementLine({ type, outTradeNo, amountFen: amountFen as number });
     return { added: outTradeNo };
   });
+}
+
+/**
+ * 收银台 the channel's payment page for a prepaid trade (`GET /cashier/{prepayId}?return=…`),
+ * standing in for the channel's H5 cashier: the amount, 确认支付 Pay and 取消 Cancel. Paying marks
+ * the trade paid in the book and sends the channel's signed callback to the trade's notify URL
+ * (awaited, as a channel tells the merchant before it shows the payer the result), then sends the
+ * browser back to `return`. Cancelling only goes back. `return` must be on the origin of the
+ * trade's notify URL (the platform that prepaid it): the page never redirects anywhere else.
+ */
+function registerCashier(r: RouteRegistrar, book: TradeBook, name: string) {
+  const tradeOf = (prepayId: string) => (prepayId ? [...book.trades.values()].find((t) => t.prepayId === prepayId) : undefined);
+  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(cashierPage(name, body));
+
+  r.open('GET', '/cashier/:prepayId', async (req, reply) => {
+    const trade = tradeOf((req.params as { prepayId: string }).prepayId);
+    if (!trade) return html(reply, 404, '<p data-testid="cashier-error">订单不存在 No such order</p>');
+    const back = returnUrlOf(trade, (req.query as { return?: unknown }).return);
+    if (!back) return html(reply, 400, '<p data-testid="cashier-error">返回地址无效 Invalid return address</p>');
+    const amount = `<p class="amount" data-testid="cashier-amount">¥ ${yuanOf(trade.amountFen)}</p><p class="what">${escapeHtml(trade.description)}</p>`;
+    if (trade.tradeState !== 'NOTPAY') {
+      return html(reply, 200, `${amount}<p data-testid="cashier-state">${escapeHtml(trade.tradeState)}</p><a class="button" href="${escapeHtml(back)}" data-testid="cashier-back">返回 Back</a>`);
+    }
+    return html(
+      reply,
+      200,
+      `${amount}
+<form method="post" action="/cashier/${encodeURIComponent(trade.prepayId)}">
+  <input type="hidden" name="return" value="${escapeHtml(back)}">
+  <button type="submit" name="outcome" value="pay" class="pay" data-testid="cashier-pay">确认支付 Pay</button>
+  <button type="submit" name="outcome" value="cancel" data-testid="cashier-cancel">取消 Cancel</button>
+</form>`,
+    );
+  });
+
+  r.open('POST', '/cashier/:prepayId', async (req, reply, body) => {
+    const trade = tradeOf((req.params as { prepayId: string }).prepayId);
+    if (!trade) return html(reply, 404, '<p data-testid="cashier-error">订单不存在 No such order</p>');
+    const back = returnUrlOf(trade, stringField(body, 'return'));
+    if (!back) return html(reply, 400, '<p data-testid="cashier-error">返回地址无效 Invalid return address</p>');
+    const outcome = stringField(body, 'outcome');
+    if (outcome !== 'pay' && outcome !== 'cancel') return html(reply, 400, '<p data-testid="cashier-error">outcome: pay | cancel</p>');
+    if (outcome === 'pay' && trade.tradeState === 'NOTPAY') {
+      try {
+        await book.pay(trade.outTradeNo, 'success');
+      } catch (error) {
+        return html(reply, 409, `<p data-testid="cashier-error">不能支付 Cannot pay: ${escapeHtml((error as Error).message)}</p><a class="button" href="${escapeHtml(back)}" data-testid="cashier-back">返回 Back</a>`);
+      }
+    }
+    return reply.redirect(back, 303);
+  });
+}
+
+/** The return address when it is an http(s) URL on the origin of the trade's notify URL, without credentials; else null. */
+export function returnUrlOf(trade: Pick<FakeTrade, 'notifyUrl'>, value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2000) return null;
+  try {
+    const url = new URL(value);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
+    return url.origin === new URL(trade.notifyUrl).origin ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+const yuanOf = (fen: number) => `${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function cashierPage(name: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(name)} 收银台 Cashier</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;padding:24px 16px;max-width:480px;margin-inline:auto;color:#222}h1{font-size:18px;font-weight:600}
+.amount{font-size:32px;font-weight:700;margin:24px 0 4px}.what{color:#666;word-break:break-all}form{display:flex;flex-direction:column;gap:12px;margin-top:32px}
+button,.button{display:block;box-sizing:border-box;width:100%;min-height:48px;font-size:17px;border-radius:8px;border:1px solid #ccc;background:#fff;text-align:center;line-height:46px;text-decoration:none;color:#222}
+button.pay{background:#07c160;border-color:#07c160;color:#fff}</style></head>
+<body><h1>${escapeHtml(name)} · 收银台 Cashier</h1>${body}</body></html>`;
 }
 
 /** The hooks of a book, to spread into a style's handle. */

@@ -90,7 +90,7 @@ export async function startFakePayChannel(opts: FakePayChannelOptions): Promise<
       return { date, csv: `${lines.join('\n')}\n` };
     });
 
-    registerTestRoutes(r, book);
+    registerTestRoutes(r, book, '微信支付 WeChat Pay');
   });
 
   return { ...handle, ...hooksOf(book) };

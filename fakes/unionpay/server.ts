@@ -167,7 +167,7 @@ export async function startFakeUnionPayChannel(opts: FakeUnionPayChannelOptions)
       return { respCode: '00', respMsg: MESSAGES['00'], settleDate: f.settleDate, fileType: '00', fileName: `INN${day.slice(2, 4)}${f.settleDate}88ZM_${opts.merId}`, fileContent };
     });
 
-    registerTestRoutes(r, book);
+    registerTestRoutes(r, book, '云闪付 UnionPay');
   });
 
   return { ...handle, ...hooksOf(book), publicKey: signer.publicKey };

@@ -13,7 +13,7 @@
 import { createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
 import { AdapterError, type AdapterErrorCode } from '../errors.js';
 import { joinUrl } from '../http.js';
-import { CHANNEL_CODES, STATEMENT_HEADER, statementLine, UNREADABLE_LINE, type ChannelTrade, type PayChannel, type TradeState } from './client.js';
+import { cashierUrlOf, CHANNEL_CODES, STATEMENT_HEADER, statementLine, UNREADABLE_LINE, type ChannelTrade, type PayChannel, type TradeState } from './client.js';
 import { beijingDateTime, send, signingString, type Fields } from './form.js';
 
 export interface AlipayConfig {
@@ -198,6 +198,8 @@ export function createAlipayClient(config: AlipayConfig): PayChannel {
   }
 
   return {
+    cashierUrl: (prepayId, returnUrl) => cashierUrlOf(config.baseUrl, prepayId, returnUrl),
+
     async prepay(input) {
       const node = await call(
         'alipay.trade.create',

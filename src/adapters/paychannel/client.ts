@@ -9,7 +9,7 @@
  * the channel is idempotent, so a retry after a timeout never charges or refunds twice.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { callSigned, type PartyConfig } from '../http.js';
+import { callSigned, joinUrl, type PartyConfig } from '../http.js';
 import { verifySignedRequest, type HeaderBag } from '../signing.js';
 
 export type PayChannelConfig = PartyConfig;
@@ -99,6 +99,20 @@ export interface PayChannel {
    * line per payment and refund: each style downloads its channel's own bill and writes it so.
    */
   statement(date: string): Promise<string>;
+  /**
+   * 收银台 the channel's payment page for a prepaid trade, where the person pays in the browser
+   * (WeChat Pay's H5 page, Alipay's wap cashier, UnionPay's front page); the channel sends the
+   * browser back to `returnUrl` afterwards. The URL carries the prepay id and the return address,
+   * nothing secret.
+   */
+  cashierUrl(prepayId: string, returnUrl: string): string;
+}
+
+/** The cashier page every style serves under its base URL: `GET /cashier/{prepayId}?return=…`. */
+export function cashierUrlOf(baseUrl: string, prepayId: string, returnUrl: string): string {
+  const url = joinUrl(baseUrl, `/cashier/${encodeURIComponent(prepayId)}`);
+  url.searchParams.set('return', returnUrl);
+  return url.toString();
 }
 
 export function createPayChannelClient(config: PayChannelConfig): PayChannel {
@@ -112,6 +126,7 @@ export function createPayChannelClient(config: PayChannelConfig): PayChannel {
     },
     refund: ({ outTradeNo, outRefundNo, amountFen, reason }) => call('POST', '/v3/refunds', { outTradeNo, outRefundNo, amountFen, reason }, Refund),
     statement: async (date) => (await call('GET', `/v3/bill?date=${encodeURIComponent(date)}`, undefined, Statement)).csv,
+    cashierUrl: (prepayId, returnUrl) => cashierUrlOf(config.baseUrl, prepayId, returnUrl),
   };
 }
 

@@ -16,7 +16,7 @@ import { inflateSync } from 'node:zlib';
 import { prepareSm2PublicKey, sm2PublicKeyFromPrivateKey, sm2Sign, sm2Verify, type PreparedSm2PublicKey } from '../../kernel/crypto/index.js';
 import { AdapterError, type AdapterErrorCode } from '../errors.js';
 import { joinUrl } from '../http.js';
-import { CHANNEL_CODES, STATEMENT_HEADER, statementLine, UNREADABLE_LINE, type ChannelTrade, type PayChannel, type TradeState } from './client.js';
+import { cashierUrlOf, CHANNEL_CODES, STATEMENT_HEADER, statementLine, UNREADABLE_LINE, type ChannelTrade, type PayChannel, type TradeState } from './client.js';
 import { beijingCompact, parseForm, send, signingString, type Fields } from './form.js';
 
 export interface UnionPayConfig {
@@ -161,6 +161,8 @@ export function createUnionPayClient(config: UnionPayConfig): PayChannel {
   }
 
   return {
+    cashierUrl: (prepayId, returnUrl) => cashierUrlOf(config.baseUrl, prepayId, returnUrl),
+
     async prepay(input) {
       const answer = await call(PATHS.app, {
         txnType: '01',

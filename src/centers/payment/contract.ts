@@ -69,6 +69,16 @@ export const OrderView = Type.Object({
 });
 export type OrderView = Static<typeof OrderView>;
 
+/** 收银台 the channel's payment page for the cash part of the person's order. */
+export const CashierView = Type.Object({
+  order: OrderView,
+  channel: ChannelName,
+  cashierUrl: Type.String({ description: '渠道收银台 the channel’s payment page; it sends the browser back to the order in the hall' }),
+});
+
+/** The channels a person may pick at the cashier. */
+export const CashierChannels = Type.Object({ channels: Type.Array(ChannelName, { description: '已开通的支付渠道, in display order' }) });
+
 /** 退款 one refund of an order: the cash part back through the channel, the rest by reversing the settlement. */
 export const RefundView = Type.Object({
   id: Type.String(),

@@ -20,6 +20,8 @@ export interface PaymentDeps {
   channels: Partial<Record<PayChannelName, PayChannel>>;
   /** where the channel sends its callbacks for this platform */
   notifyUrl: (channel: PayChannelName) => string;
+  /** where a channel's cashier page sends the person back to: the order in the personal hall (我的支付) */
+  hallUrl: (orderId: string) => string;
 }
 
 /** The client of the order's channel: every channel call of an order goes to the channel it was created for. */

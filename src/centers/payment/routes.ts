@@ -4,8 +4,9 @@ import type { App } from '../../kernel/http/app.js';
 import { requireActor, requireChannel, type AuthRequirement } from '../../kernel/http/auth.js';
 import { Body, Id, Literals, PageQuery } from '../../kernel/http/schemas.js';
 import { PAYMENT_CAPABILITY } from './capabilities.js';
+import { offeredChannels, openCashier } from './cashier.js';
 import { confirmOrder } from './confirmation.js';
-import { DELIVERY_STATUSES, DeliveryPage, MAX_FEN, OrderDetailView, OrderInput, OrderPage, OrderStatusName, OrderView, RefundResultView, WebhookView } from './contract.js';
+import { CashierChannels, CashierView, ChannelName, DELIVERY_STATUSES, DeliveryPage, MAX_FEN, OrderDetailView, OrderInput, OrderPage, OrderStatusName, OrderView, RefundResultView, WebhookView } from './contract.js';
 import { createOrder, institutionOrder, institutionOrders, myOrder, myOrders } from './orders.js';
 import { refundOrder } from './refunds.js';
 import { depsFor } from './runtime.js';
@@ -68,6 +69,23 @@ export function orderRoutes(app: App, ctx: AppContext) {
     const { order, replayed } = await confirmOrder(deps, person, request.params.id, request.body.password, request.headers['idempotency-key']);
     return reply.status(200).header('idempotent-replayed', String(replayed)).send(order);
   });
+
+  app.get('/cashier/channels', {
+    config: { auth: PERSON },
+    schema: { tags: ['payment'], summary: '收银台渠道 the channels the person may pay the cash part with', response: { 200: CashierChannels } },
+  }, async () => ({ channels: offeredChannels(deps) }));
+
+  app.post('/orders/:id/cashier', {
+    config: { auth: PERSON },
+    schema: {
+      tags: ['payment'],
+      summary:
+        '收银台 the person picks the channel for the cash part of their paying order: the channel’s payment page, prepaid there once (the same prepay again; another channel closes the first one’s trade). Not paying: 409',
+      params: Type.Object({ id: Id }),
+      body: Body({ channel: ChannelName }),
+      response: { 200: CashierView },
+    },
+  }, async (request) => openCashier(deps, await requireActor(request).personId(), request.params.id, request.body.channel));
 
   app.post('/orders/:id/refunds', {
     config: { auth: CHANNEL },

@@ -49,6 +49,7 @@ const runtimeOf = perContext((ctx): Runtime => {
     ctx,
     channels: channelClients(ctx.config),
     notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
+    hallUrl: (orderId) => `${baseUrl(ctx, created.server)}/#/personal/payments?order=${encodeURIComponent(orderId)}`,
   };
   const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY };
   // No lease: passes never overlap on a node, and across nodes the conditional transitions and

@@ -18894,6 +18894,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment/cashier/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收银台渠道 the channels the person may pay the cash part with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已开通的支付渠道, in display order */
+                            channels: ("wechat" | "alipay" | "unionpay")[];
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment/orders/{id}/cashier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收银台 the person picks the channel for the cash part of their paying order: the channel’s payment page, prepaid there once (the same prepay again; another channel closes the first one’s trade). Not paying: 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 支付渠道 wechat 微信支付 / alipay 支付宝 / unionpay 银联 */
+                        channel: "wechat" | "alipay" | "unionpay";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                /** @description 订单号 the institution’s own reference */
+                                orderReference: string;
+                                /** @description 订单状态 */
+                                status: "created" | "settling" | "paying" | "paid" | "compensating" | "failed" | "closed" | "refunded";
+                                settlementType: "ALL" | "CASH" | "HI";
+                                /** @description 支付渠道 wechat 微信支付 / alipay 支付宝 / unionpay 银联 */
+                                payChannel: "wechat" | "alipay" | "unionpay";
+                                personId: string;
+                                insuranceType: string;
+                                institutionCode: string;
+                                visit: {
+                                    /** @description 就诊类型 outpatient 门诊 / inpatient 住院 */
+                                    kind: "outpatient" | "inpatient";
+                                    /** @description 医院等级 of the registry: 0 未定级, 1 一级, 2 二级, 3 三级 */
+                                    institutionLevel: 0 | 1 | 2 | 3;
+                                    /**
+                                     * Format: date
+                                     * @description 就诊（出院）日期 YYYY-MM-DD
+                                     */
+                                    date: string;
+                                };
+                                lines: {
+                                    /** @description 医保目录编码 (X… 23, Z… 20, C… 20, 15-digit service item) */
+                                    code: string;
+                                    /** @description 甲类 A / 乙类 B / 丙类 C as the institution claims it: the catalog’s class applies */
+                                    class?: "A" | "B" | "C";
+                                    /** @description 数量 */
+                                    quantity: number;
+                                    /** @description 金额，分 */
+                                    amountFen: number;
+                                    /** @description 乙类先行自付比例，万分之几, as the institution claims it: the pooling region’s (or the catalog’s) applies */
+                                    selfPayRatioBp?: number;
+                                    /** @description 限价（每单位），分 */
+                                    priceCapFen?: number | null;
+                                }[];
+                                /** @description 总额，分 fen */
+                                totalFen: number;
+                                /** @description 统筹基金，分 fen */
+                                fundFen: number;
+                                /** @description 个人账户，分 fen */
+                                accountFen: number;
+                                /** @description 现金，分 fen */
+                                cashFen: number;
+                                /** @description 已退，分 fen */
+                                refundedFen: number;
+                                settlementId: string | null;
+                                prepayId: string | null;
+                                /** @description 渠道交易号 */
+                                transactionId: string | null;
+                                /** @description why the order failed or closed (an error code) */
+                                failureCode: string | null;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            };
+                            /** @description 支付渠道 wechat 微信支付 / alipay 支付宝 / unionpay 银联 */
+                            channel: "wechat" | "alipay" | "unionpay";
+                            /** @description 渠道收银台 the channel’s payment page; it sends the browser back to the order in the hall */
+                            cashierUrl: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment/orders/{id}/refunds": {
         parameters: {
             query?: never;
