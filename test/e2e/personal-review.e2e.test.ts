@@ -43,7 +43,7 @@ describe('personal hall: apply, review, enrolled', () => {
     expect(await offered.allTextContents()).toEqual(['310 职工基本医疗保险', '410 长期照护保险（长期护理保险）']);
     await page.keyboard.press('Escape');
     await pick(page, 'apply-insurance-type', '410');
-    await page.getByTestId('apply-region').fill('411302');
+    await pick(page, 'apply-region', '411302');
     // the demo policy of Nanyang: the 2019 social average wage 3,000.00, base bounds 60 %–300 %
     await page.getByTestId('apply-from-month').fill('2019-03');
     await page.getByTestId('apply-base').fill('1000');

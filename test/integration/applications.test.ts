@@ -368,16 +368,20 @@ describe('review', () => {
 });
 
 describe('who may apply', () => {
-  it('needs a real-name verified person account the registry knows', async () => {
+  it('needs a real-name verified person account; one the registry does not know makes a first visit (first-visit.test.ts)', async () => {
     const unverified = await newPerson(server);
     const l1 = await server.api('POST', '/personal/applications', { token: unverified.accessToken, body: resident() });
     expect(l1.status).toBe(403);
     expect(l1.body.code).toBe('auth.level_required');
 
     const stranger = { personId: '', idNumber: '', name: '', token: await verifiedAccount(randomIdNumber(), randomName()) };
+    // 首次申办: the application must carry what the registry lacks (the address), and cannot suspend what does not exist
     const unknown = await apply(stranger, resident());
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.code).toBe('personal.not_registered');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'enrollment.field_required', field: 'address' });
+    const suspension = await apply(stranger, { kind: 'flexible_suspension', fromMonth: '2019-05', employmentId: 'emp_x', reason: '暂停' });
+    expect(suspension.status).toBe(422);
+    expect(suspension.body).toMatchObject({ code: 'enrollment.first_visit_kind', field: 'kind' });
     expect((await server.api('GET', '/personal/me', { token: stranger.token })).body).toMatchObject({ registered: false, person: null, enrollments: [] });
   });
 });

@@ -48,6 +48,12 @@ export async function syncResources(db: Db) {
   }
 }
 
+/** The agency offices' regions and names, by region code (an office per region; the first by id if more). */
+export async function agencyRegions(db: Db): Promise<Array<{ regionCode: string; name: string }>> {
+  const rows = await db.select({ regionCode: orgs.regionCode, name: orgs.name }).from(orgs).where(eq(orgs.level, 'agency')).orderBy(orgs.regionCode, orgs.id);
+  return rows.filter((row, i) => i === 0 || rows[i - 1].regionCode !== row.regionCode);
+}
+
 export async function getOrg(db: Db, id: string): Promise<Org | undefined> {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, id));
   return org;

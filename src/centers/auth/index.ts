@@ -34,6 +34,12 @@ export async function getOrg(ctx: AppContext, orgId: string) {
   return org ? { id: org.id, name: org.name, level: org.level, regionCode: org.regionCode, path: org.path } : null;
 }
 
+/**
+ * 参保地 the regions a person may choose to apply in: those of the agency offices (经办机构), which
+ * review applications there, each with its office's name; by region code.
+ */
+export const agencyRegions = (ctx: AppContext) => authority.agencyRegions(ctx.database.db);
+
 /** 管理范围 an org path lies within a scope (an admin's org path): the one test of org-subtree scoping. */
 export const isWithin = authority.within;
 /** `isWithin` for a query on an org-path column. */

@@ -116,7 +116,7 @@ export const ApplicationView = Type.Object(
   {
     id: Type.String(),
     kind: Literals(APPLICATION_KINDS),
-    personId: Type.String(),
+    personId: Nullable(Type.String({ description: 'null until approval for a first visit (首次申办): the registry did not hold the applicant' })),
     insuranceType: Type.String(),
     regionCode: Region,
     fromMonth: Month,
@@ -132,11 +132,31 @@ export const ApplicationView = Type.Object(
 );
 export type ApplicationView = Static<typeof ApplicationView>;
 
+/**
+ * 首次申办 the registry record a first visit's applicant declared (name and identity number from
+ * their real-name verified account, masked; birth date and sex derived from the identity number),
+ * which approval creates in the registry.
+ */
+export const DeclaredPersonView = Type.Object(
+  {
+    name: Type.String(),
+    idNumber: Type.String(),
+    birthDate: DateOnly,
+    sex: Literals(['male', 'female']),
+    phone: Nullable(Type.String()),
+    regionCode: Region,
+    address: Type.String(),
+  },
+  { description: '首次申办携带的人员信息登记 the declared registry record, masked' },
+);
+export type DeclaredPersonView = Static<typeof DeclaredPersonView>;
+
 /** An application with who applied, masked, for the clerk's queue. */
 export const ApplicationWithApplicantView = Type.Object(
   {
     ...ApplicationView.properties,
     applicant: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), regionCode: Region }, { description: '申请人（脱敏） the applicant, masked' })),
+    declared: Nullable(DeclaredPersonView),
   },
   { description: '申请 an application, with the applicant' },
 );

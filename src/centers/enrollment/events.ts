@@ -56,7 +56,8 @@ export const IDENTITY_CHANGED = defineTopic(
 
 const application = Type.Object({
   applicationId: Type.String(),
-  personId: Type.String(),
+  /** null while a first visit's applicant is not in the registry (until approval creates them) */
+  personId: Nullable(Type.String()),
   kind: Literals(APPLICATION_KINDS),
   insuranceType: Type.String(),
   regionCode: Type.String(),

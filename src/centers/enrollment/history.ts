@@ -8,7 +8,7 @@ import { historyView } from './views.js';
 import { pageOf } from '../../kernel/page/index.js';
 
 /** Records a change in the writing transaction. */
-export async function record(tx: Db, actor: Actor, action: string, ids: { entityId?: string | null; personId?: string | null }, detail: Record<string, unknown>) {
+export async function record(tx: Db, actor: Pick<Actor, 'accountId'>, action: string, ids: { entityId?: string | null; personId?: string | null }, detail: Record<string, unknown>) {
   await tx.insert(history).values({ entityId: ids.entityId ?? null, personId: ids.personId ?? null, action, detail, actorId: actor.accountId });
 }
 

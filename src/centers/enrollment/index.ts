@@ -12,6 +12,7 @@
  *   enrollment.identity_changed  { identityId, personId, code, startDate, endDate }
  *   enrollment.application_submitted / application_approved / application_rejected / application_withdrawn
  *                                { applicationId, personId, kind, insuranceType, regionCode, status }
+ *                                (personId null for a first visit's application until it is approved)
  *
  * Months are `YYYY-MM`. Payloads carry no personal data; read the person from the registry.
  *
@@ -33,7 +34,7 @@ export {
   type IdentityCode,
 } from './rules.js';
 export type { Actor, EntityActor, PersonActor, RegionActor } from './scope.js';
-export type { ApplicationInput } from './applications.js';
+export type { ApplicationInput, Applicant, FirstVisitInput, VerifiedIdentity } from './applications.js';
 /** The views the routes answer, for the service centers that answer them too. */
 export {
   ApplicationView,
@@ -65,6 +66,12 @@ export { listIdentities } from './identities.js';
 
 // 申请 a person's applications (flexible-worker or resident enrollment, flexible-worker suspension).
 export { submitApplication, listApplications, getApplication, withdrawApplication } from './applications.js';
+/**
+ * 首次申办 a real-name verified person the registry does not hold applies (flexible-worker or resident
+ * enrollment) carrying their declared registry record; approval creates the registry person with the
+ * enrollment, in one transaction.
+ */
+export { submitFirstVisit } from './applications.js';
 
 /**
  * The enrollments of every kind (employee, flexible, resident) active (not suspended, not removed) in

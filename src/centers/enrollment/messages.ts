@@ -43,5 +43,18 @@ registerMessages({
   'enrollment.application_pending': { zh: '已有一份同类申请待审核，请等待审核结果或先撤回', en: 'An application for this is already awaiting review: wait for it or withdraw it' },
   'enrollment.application_not_found': { zh: '没有该申请', en: 'No such application' },
   'enrollment.application_decided': { zh: '该申请当前状态为 {status}，不能再办理', en: 'The application is {status} and can no longer change' },
+  'enrollment.first_visit_kind': {
+    zh: '基本信息库中还没有您的人员登记：可以申请灵活就业人员参保或城乡居民参保，审核通过时一并完成人员信息登记',
+    en: 'The registry does not hold you yet: apply for flexible-worker or resident enrollment, and approval registers you with it',
+  },
+  'enrollment.address_too_long': { zh: '联系地址不能超过 200 个字', en: 'The address may have at most 200 characters' },
+  'enrollment.declared_differs': {
+    zh: '基本信息库中该身份证号码已登记为其他姓名，请转信息会商处理后再审核',
+    en: 'The registry holds this identity number under another name: settle it as a conflict case before approving',
+  },
+  'enrollment.registry_manage_required': {
+    zh: '首次申办审核通过时将新增人员信息登记，须同时具有维护基本信息的权限',
+    en: 'Approving a first visit registers the person: it needs the permission to maintain the registry too',
+  },
   'enrollment.not_flexible': { zh: '只有灵活就业人员参保可以申请暂停缴费', en: 'Only a flexible worker’s enrollment can be suspended on application' },
 });

@@ -192,11 +192,13 @@ export function enrollmentRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['enrollment'],
       summary: '审核通过：参保（灵活就业按所选基数申报）或暂停缴费，同一事务 approve: the enrollment is created (or suspended) with it',
+      description: 'A first visit (首次申办, `declared` set) also registers the declared person in the registry, in the same transaction: that needs registry.manage too.',
       params: IdParams,
       body: Body({ note: Type.Optional(Type.String({ maxLength: 200 })) }),
       response: { 200: ApplicationView },
     },
-  }, async (request) => approveApplication(ctx, await clerkOf(request), request.params.id, request.body.note));
+  }, async (request) =>
+    approveApplication(ctx, await clerkOf(request), request.params.id, request.body.note, { mayRegister: requireActor(request).can(P.registryManage) }));
 
   app.post('/applications/:id/reject', {
     config: { auth: review },

@@ -2,6 +2,24 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ApplicationKind, ApplicationStatus, EnrollmentKind } from './rules.js';
 
+/**
+ * 首次申办 the registry record an applicant the registry does not hold yet declares with their
+ * application (a person: name and identity number from the real-name verified account, birth date
+ * and sex derived from it; identity number and phone encrypted as the registry keeps them). The clerk
+ * confirms it with the application; approval creates the registry record.
+ */
+export type DeclaredPerson = {
+  subject: 'person';
+  name: string;
+  idNumberEnc: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  phoneEnc: string | null;
+  /** 户籍所在地 the household region, chosen from the pooling regions */
+  regionCode: string;
+  address: string;
+};
+
 export const enrollmentSchema = pgSchema('enrollment');
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -137,7 +155,8 @@ export const applications = enrollmentSchema.table(
   {
     id: text('id').primaryKey(),
     kind: text('kind').$type<ApplicationKind>().notNull(),
-    personId: text('person_id').notNull(),
+    /** null until approval when the applicant is not in the registry yet (首次申办: see `declared`) */
+    personId: text('person_id'),
     /** the account that submitted it (the person's own) */
     accountId: text('account_id').notNull(),
     insuranceType: text('insurance_type').notNull(),
@@ -150,6 +169,8 @@ export const applications = enrollmentSchema.table(
     /** suspension: the enrollment to suspend; enrollment: the enrollment created on approval */
     employmentId: text('employment_id'),
     reason: text('reason'),
+    /** 首次申办 the registry record the applicant declared, when the registry did not hold them */
+    declared: jsonb('declared').$type<DeclaredPerson>(),
     /**
      * what one may not apply for twice while pending: `enroll:<insurance type>` (flexible and resident
      * alike) or `suspend:<employment id>`
@@ -164,6 +185,8 @@ export const applications = enrollmentSchema.table(
   },
   (t) => [
     uniqueIndex('applications_pending_once').on(t.personId, t.subject).where(sql`${t.status} = 'submitted'`),
+    // a first visit has no person yet: the account applying is who may not apply twice
+    uniqueIndex('applications_pending_once_declared').on(t.accountId, t.subject).where(sql`${t.status} = 'submitted' and ${t.personId} is null`),
     index('applications_person').on(t.personId, t.id),
     index('applications_region_status').on(t.regionCode, t.status, t.id),
   ],

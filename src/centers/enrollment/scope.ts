@@ -8,7 +8,7 @@ import type { RegionScope } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/index.js';
 import * as registry from '../registry/index.js';
-import { applications, employments, unitEnrollments } from './schema.js';
+import { employments, unitEnrollments } from './schema.js';
 import { withinScope } from '../../kernel/actor/sql.js';
 
 /** A clerk: who acts (recorded on what they change) and the regions their organization acts for. */
@@ -54,12 +54,6 @@ export function employmentScope(actor: Actor): SQL | undefined {
 export function unitScope(actor: Actor): SQL | undefined {
   if ('scope' in actor) return withinScope(unitEnrollments.regionCode, actor.scope);
   if ('entityId' in actor) return eq(unitEnrollments.entityId, actor.entityId);
-  return NOTHING;
-}
-
-export function applicationScope(actor: Actor): SQL | undefined {
-  if ('scope' in actor) return withinScope(applications.regionCode, actor.scope);
-  if ('personId' in actor) return eq(applications.personId, actor.personId);
   return NOTHING;
 }
 

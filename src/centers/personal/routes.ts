@@ -55,7 +55,10 @@ export function personalRoutes(app: App, ctx: AppContext) {
       description:
         'flexible_enrollment needs insuranceType, regionCode, fromMonth and monthlyBaseFen (within the base rule’s bounds); resident_enrollment needs ' +
         'insuranceType, regionCode and fromMonth; flexible_suspension needs employmentId (your flexible enrollment), fromMonth and reason. ' +
-        'A clerk of the region reviews it.',
+        'A clerk of the region reviews it. A person the registry does not hold yet makes a first visit (首次申办): flexible or resident ' +
+        'enrollment only, regionCode (the household region, one of GET /personal/regions) and address; the application carries the ' +
+        'registry record (name and identity number from the verified account, birth date and sex from the identity number, the account’s phone), ' +
+        'and approval registers the person.',
       body: Body({
         kind: Literals(enrollment.APPLICATION_KINDS, 'flexible_enrollment 灵活就业人员参保 / resident_enrollment 城乡居民参保 / flexible_suspension 灵活就业暂停缴费'),
         insuranceType: Type.Optional(InsuranceTypeCode),
@@ -64,10 +67,20 @@ export function personalRoutes(app: App, ctx: AppContext) {
         monthlyBaseFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: '所选月缴费基数，分 chosen monthly base in fen' })),
         employmentId: Type.Optional(Id),
         reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        address: Type.Optional(Type.String({ maxLength: 200, description: '首次申办：联系地址 a first visit’s address' })),
       }),
       response: { 201: enrollment.ApplicationView },
     },
   }, async (request, reply) => reply.status(201).send(await service.submit(ctx, requireActor(request), request.body)));
+
+  app.get('/regions', {
+    config: { auth: PERSON },
+    schema: {
+      tags,
+      summary: '参保地：可申请的统筹区及其经办机构 the regions one may apply in, each with its agency office',
+      response: { 200: Type.Array(Type.Object({ regionCode: RegionCode, name: Type.String() })) },
+    },
+  }, async () => service.regions(ctx));
 
   app.get('/applications', {
     config: { auth: PERSON },

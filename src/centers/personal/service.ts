@@ -6,6 +6,8 @@
  */
 import type { AppContext } from '../../kernel/context.js';
 import type { Actor } from '../../kernel/actor/index.js';
+import { badRequest, DomainError } from '../../kernel/errors/index.js';
+import * as auth from '../auth/index.js';
 import { maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
@@ -89,22 +91,38 @@ export async function history(ctx: AppContext, actor: Actor, query: { page: numb
   return enrollment.personHistory(ctx, self, self.personId, query);
 }
 
-/** 申请 flexible-worker or resident enrollment, or suspension of flexible contributions. */
-export async function submit(ctx: AppContext, actor: Actor, input: enrollment.ApplicationInput) {
-  return enrollment.submitApplication(ctx, await personActor(actor), input);
+/** 参保地 the regions a person may apply in (an agency office reviews there), with the office's name. */
+export const regions = (ctx: AppContext) => auth.agencyRegions(ctx);
+
+/**
+ * 申请 flexible-worker or resident enrollment, or suspension of flexible contributions. A person the
+ * registry does not hold yet makes a first visit (首次申办): the application carries the registry
+ * record from their real-name verified account and the household region (one of `regions`) and
+ * address they declare; approval registers them.
+ */
+export async function submit(ctx: AppContext, actor: Actor, input: enrollment.FirstVisitInput) {
+  const personId = await actor.personId();
+  if (personId) return enrollment.submitApplication(ctx, { accountId: actor.accountId, personId }, input);
+  const identity = await user.identityOf(ctx, actor.accountId);
+  if (!identity?.idNumber || identity.authLevel < 2) throw new DomainError('personal.not_registered', 'unprocessable');
+  if (input.regionCode && !(await regions(ctx)).some((r) => r.regionCode === input.regionCode)) throw badRequest('personal.region_unknown', 'regionCode');
+  return enrollment.submitFirstVisit(ctx, { accountId: actor.accountId }, { name: identity.name, idNumber: identity.idNumber, phone: identity.phone }, input);
 }
 
+/** The applicant: the registry person, or (before a first visit is approved) the account alone. */
+const applicant = async (actor: Actor): Promise<enrollment.Applicant> => ({ accountId: actor.accountId, personId: await actor.personId() });
+
 export async function applications(ctx: AppContext, actor: Actor, query: Parameters<typeof enrollment.listApplications>[2]) {
-  return enrollment.listApplications(ctx, await personActor(actor), query);
+  return enrollment.listApplications(ctx, await applicant(actor), query);
 }
 
 export async function application(ctx: AppContext, actor: Actor, id: string) {
-  return enrollment.getApplication(ctx, await personActor(actor), id);
+  return enrollment.getApplication(ctx, await applicant(actor), id);
 }
 
 /** 撤回 before review. */
 export async function withdraw(ctx: AppContext, actor: Actor, id: string) {
-  return enrollment.withdrawApplication(ctx, await personActor(actor), id);
+  return enrollment.withdrawApplication(ctx, await applicant(actor), id);
 }
 
 // ------------------------------------------------------------------------ the collection center

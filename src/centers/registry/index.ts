@@ -11,8 +11,9 @@
 import { sql } from 'drizzle-orm';
 import { NATIONAL_SCOPE } from '../../kernel/actor/index.js';
 import type { AppContext } from '../../kernel/context.js';
-import { arrayLiteral, transaction } from '../../kernel/db/index.js';
-import { createPerson, findPersonRowByIdNumber, getPersonRow, personsByIds, type NewPerson } from './persons.js';
+import type { RegionScope } from '../../kernel/actor/index.js';
+import { arrayLiteral, transaction, type Db } from '../../kernel/db/index.js';
+import { checkNewPerson, createPerson, findPersonRowByIdNumber, getPersonRow, personsByIds, type NewPerson } from './persons.js';
 import { changeEntity, createEntity, findEntityRowByCreditCode, getEntityRow, type EntityChange, type NewEntity } from './entities.js';
 import { cancellationOf } from './views.js';
 import { persons } from './schema.js';
@@ -137,6 +138,25 @@ export async function birthDatesOf(ctx: AppContext, personIds: Iterable<string>)
  */
 export async function registerPerson(ctx: AppContext, author: Author, input: NewPerson) {
   const outcome = await transaction(ctx.database.db, (tx) => createPerson(ctx, tx, author, NATIONAL_SCOPE, input));
+  return { kind: outcome.kind, person: toPerson(ctx, outcome.person) };
+}
+
+/**
+ * A person's record as the registry would take it, checked (a 400 naming the field): the identity
+ * number valid, birth date and sex derived from it, the name and phone normalized.
+ */
+export function checkPerson(input: NewPerson) {
+  return checkNewPerson(input);
+}
+
+/**
+ * 新增 registers a person in the caller's transaction, as a clerk of `scope` (a region outside it is
+ * not found), with the registry's history row and event committing with whatever else the
+ * transaction does (首次申办: the enrollment approved with it). An identity number on file is a
+ * conflict (409 `idNumber`), or opens a conflict case (`kind: 'conflict'`) when the name differs.
+ */
+export async function registerPersonIn(ctx: AppContext, tx: Db, author: Author, scope: RegionScope, input: NewPerson) {
+  const outcome = await createPerson(ctx, tx, author, scope, input);
   return { kind: outcome.kind, person: toPerson(ctx, outcome.person) };
 }
 

@@ -40,11 +40,16 @@ export function accountDirectory(ctx: AppContext): auth.AccountDirectory {
   };
 }
 
-/** Name and plain identity number, for the real-name provider and the registry's lookup only. */
+/** Name, plain identity number and phone and the verification level: for the real-name provider, the registry's lookup and a first visit's declared record only. */
 export async function identityOf(ctx: AppContext, accountId: string) {
   const account = await getAccount(ctx.database.db, accountId);
   if (!account) return null;
-  return { name: account.name, idNumber: account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null };
+  return {
+    name: account.name,
+    idNumber: account.idNumberEnc ? ctx.fields.decrypt(account.idNumberEnc) : null,
+    phone: account.phoneEnc ? ctx.fields.decrypt(account.phoneEnc) : null,
+    authLevel: account.authLevel,
+  };
 }
 
 /** 认证等级 levels only go up: a later real-name check must not undo a liveness pass. */

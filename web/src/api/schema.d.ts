@@ -10373,7 +10373,8 @@ export interface paths {
                             items: {
                                 id: string;
                                 kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                                personId: string;
+                                /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                                personId: string | null;
                                 insuranceType: string;
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
@@ -10401,6 +10402,18 @@ export interface paths {
                                     idNumber: string;
                                     /** @description 行政区划代码 6-digit region code */
                                     regionCode: string;
+                                } | null;
+                                /** @description 首次申办携带的人员信息登记 the declared registry record, masked */
+                                declared: {
+                                    name: string;
+                                    idNumber: string;
+                                    /** Format: date */
+                                    birthDate: string;
+                                    sex: "male" | "female";
+                                    phone: string | null;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
                                 } | null;
                             }[];
                             total: number;
@@ -10465,7 +10478,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;
@@ -10493,6 +10507,18 @@ export interface paths {
                                 idNumber: string;
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
+                            } | null;
+                            /** @description 首次申办携带的人员信息登记 the declared registry record, masked */
+                            declared: {
+                                name: string;
+                                idNumber: string;
+                                /** Format: date */
+                                birthDate: string;
+                                sex: "male" | "female";
+                                phone: string | null;
+                                /** @description 行政区划代码 6-digit region code */
+                                regionCode: string;
+                                address: string;
                             } | null;
                         };
                     };
@@ -10534,7 +10560,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 审核通过：参保（灵活就业按所选基数申报）或暂停缴费，同一事务 approve: the enrollment is created (or suspended) with it */
+        /**
+         * 审核通过：参保（灵活就业按所选基数申报）或暂停缴费，同一事务 approve: the enrollment is created (or suspended) with it
+         * @description A first visit (首次申办, `declared` set) also registers the declared person in the registry, in the same transaction: that needs registry.manage too.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10561,7 +10590,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;
@@ -10648,7 +10678,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;
@@ -13127,7 +13158,8 @@ export interface paths {
                             items: {
                                 id: string;
                                 kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                                personId: string;
+                                /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                                personId: string | null;
                                 insuranceType: string;
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
@@ -13155,6 +13187,18 @@ export interface paths {
                                     idNumber: string;
                                     /** @description 行政区划代码 6-digit region code */
                                     regionCode: string;
+                                } | null;
+                                /** @description 首次申办携带的人员信息登记 the declared registry record, masked */
+                                declared: {
+                                    name: string;
+                                    idNumber: string;
+                                    /** Format: date */
+                                    birthDate: string;
+                                    sex: "male" | "female";
+                                    phone: string | null;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
                                 } | null;
                             }[];
                             total: number;
@@ -13186,7 +13230,7 @@ export interface paths {
         put?: never;
         /**
          * 申请：灵活就业人员参保 / 城乡居民参保 / 灵活就业暂停缴费 apply: flexible-worker or resident enrollment, or suspension of flexible contributions
-         * @description flexible_enrollment needs insuranceType, regionCode, fromMonth and monthlyBaseFen (within the base rule’s bounds); resident_enrollment needs insuranceType, regionCode and fromMonth; flexible_suspension needs employmentId (your flexible enrollment), fromMonth and reason. A clerk of the region reviews it.
+         * @description flexible_enrollment needs insuranceType, regionCode, fromMonth and monthlyBaseFen (within the base rule’s bounds); resident_enrollment needs insuranceType, regionCode and fromMonth; flexible_suspension needs employmentId (your flexible enrollment), fromMonth and reason. A clerk of the region reviews it. A person the registry does not hold yet makes a first visit (首次申办): flexible or resident enrollment only, regionCode (the household region, one of GET /personal/regions) and address; the application carries the registry record (name and identity number from the verified account, birth date and sex from the identity number, the account’s phone), and approval registers the person.
          */
         post: {
             parameters: {
@@ -13216,6 +13260,8 @@ export interface paths {
                         monthlyBaseFen?: number;
                         employmentId?: string;
                         reason?: string;
+                        /** @description 首次申办：联系地址 a first visit’s address */
+                        address?: string;
                     };
                 };
             };
@@ -13229,7 +13275,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;
@@ -13280,6 +13327,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 参保地：可申请的统筹区及其经办机构 the regions one may apply in, each with its agency office */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: region-code
+                             * @description 行政区划代码
+                             */
+                            regionCode: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/personal/applications/{id}": {
         parameters: {
             query?: never;
@@ -13308,7 +13416,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;
@@ -13336,6 +13445,18 @@ export interface paths {
                                 idNumber: string;
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
+                            } | null;
+                            /** @description 首次申办携带的人员信息登记 the declared registry record, masked */
+                            declared: {
+                                name: string;
+                                idNumber: string;
+                                /** Format: date */
+                                birthDate: string;
+                                sex: "male" | "female";
+                                phone: string | null;
+                                /** @description 行政区划代码 6-digit region code */
+                                regionCode: string;
+                                address: string;
                             } | null;
                         };
                     };
@@ -13398,7 +13519,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
-                            personId: string;
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
                             insuranceType: string;
                             /** @description 行政区划代码 6-digit region code */
                             regionCode: string;

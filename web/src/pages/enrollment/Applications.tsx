@@ -12,7 +12,7 @@ import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, applicantOf, type Application } from './common';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, FirstVisitTag, applicantOf, type Application } from './common';
 
 export default function ApplicationsPage() {
   const { t, tx, lang } = useI18n();
@@ -34,7 +34,16 @@ export default function ApplicationsPage() {
         errorTestId="review-error"
         columns={[
           { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
-          { ...nowrap, key: 'person', title: t('application.applicant'), render: (_: unknown, r: Application) => applicantOf(r) },
+          {
+            ...nowrap,
+            key: 'person',
+            title: t('application.applicant'),
+            render: (_: unknown, r: Application) => (
+              <>
+                {applicantOf(r)} <FirstVisitTag application={r} />
+              </>
+            ),
+          },
           { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
           { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
           { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },

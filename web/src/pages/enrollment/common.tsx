@@ -1,5 +1,5 @@
 /** Persons' applications (参保申请, src/centers/enrollment): the labels, the status tag; shared by the person's and the clerk's pages. */
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Flex, Tag, Typography } from 'antd';
 import type { ItemOf } from '../../api';
 import { formatTime } from '../../components/Tags';
 import { yuan } from '../../components/format';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 
 type ClerkApplication = ItemOf<'/api/v1/enrollment/applications'>;
 /** An application as the clerk (GET /enrollment/applications/{id}) and the person (GET /personal/applications/{id}) read it; only the clerk's names the applicant (masked). */
-export type Application = Omit<ClerkApplication, 'applicant'> & { applicant?: ClerkApplication['applicant'] };
+export type Application = Omit<ClerkApplication, 'applicant' | 'declared'> & { applicant?: ClerkApplication['applicant']; declared?: ClerkApplication['declared'] };
 export type ApplicationKind = Application['kind'];
 
 /** src/centers/enrollment/rules.ts APPLICATION_KINDS */
@@ -27,14 +27,48 @@ export function ApplicationStatusTag({ status, testId }: { status: string; testI
   );
 }
 
-/** Who applied, as far as the answer says (the masked name, else the person's id). */
-export const applicantOf = (a: Application): string => a.applicant?.name ?? a.personId;
+/** Who applied, as far as the answer says (the masked name, declared on a first visit, else the person's id). */
+export const applicantOf = (a: Application): string => a.applicant?.name ?? a.declared?.name ?? a.personId ?? '—';
+
+/** 首次申办 the tag of an application that carries the applicant's registry record. */
+export function FirstVisitTag({ application }: { application: Application }) {
+  const { t } = useI18n();
+  return application.declared && application.personId === null ? (
+    <Tag color="gold" data-testid={`first-visit-${application.id}`}>
+      {t('firstVisit.tag')}
+    </Tag>
+  ) : null;
+}
+
+/** 首次申办 the registry record the application carries, as the clerk confirms it (masked as the applicant's is). */
+export function DeclaredDescriptions({ declared, registered }: { declared: NonNullable<Application['declared']>; registered: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="application-declared"
+      title={t('firstVisit.declared')}
+      extra={registered ? null : <Typography.Text type="secondary">{t('firstVisit.approveHint')}</Typography.Text>}
+      items={[
+        { key: 'name', label: t('field.name'), children: <span data-testid="application-declared-name">{declared.name}</span> },
+        { key: 'idNumber', label: t('field.idNumber'), children: <span data-testid="application-declared-id-number">{declared.idNumber}</span> },
+        { key: 'birthDate', label: t('registry.field.birthDate'), children: <span data-testid="application-declared-birth-date">{declared.birthDate}</span> },
+        { key: 'sex', label: t('registry.field.sex'), children: t(`registry.sex.${declared.sex}`) },
+        { key: 'phone', label: t('field.phone'), children: declared.phone ?? '—' },
+        { key: 'regionCode', label: t('firstVisit.region'), children: declared.regionCode },
+        { key: 'address', label: t('firstVisit.address'), children: <span data-testid="application-declared-address">{declared.address}</span> },
+      ]}
+    />
+  );
+}
 
 /** An application's fields as a description list. */
 export function ApplicationDescriptions({ application: a, showApplicant = false }: { application: Application; showApplicant?: boolean }) {
   const { t, tx, lang } = useI18n();
   const types = useInsuranceTypeLabels();
-  return (
+  const descriptions = (
     <Descriptions
       bordered
       size="small"
@@ -63,5 +97,12 @@ export function ApplicationDescriptions({ application: a, showApplicant = false 
           : []),
       ]}
     />
+  );
+  if (!a.declared) return descriptions;
+  return (
+    <Flex vertical gap={16}>
+      {descriptions}
+      <DeclaredDescriptions declared={a.declared} registered={a.personId !== null} />
+    </Flex>
   );
 }

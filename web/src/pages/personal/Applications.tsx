@@ -1,6 +1,8 @@
 /**
  * 参保申请: the person applies to enrol as a flexible worker (choosing a monthly base) or a resident,
  * or to suspend their flexible-worker payment; lists their applications and withdraws one before review.
+ * A person the registry does not hold yet makes a first visit (首次申办) here: enrollment only, with the
+ * household region chosen and an address; the rest of the registry record comes from their verified account.
  */
 import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -26,14 +28,20 @@ interface ApplyForm {
   monthlyBase?: string;
   employmentId?: string;
   reason?: string;
+  /** 首次申办 only */
+  address?: string;
 }
 
 /** what each kind's first insurance type is, as a person usually applies */
 const DEFAULT_TYPE: Partial<Record<ApplicationKind, string>> = { flexible_enrollment: '310', resident_enrollment: '390' };
 
 const loadContext = async () => {
-  const [me, enrollments] = await Promise.all([api.get('/api/v1/personal/me'), api.get('/api/v1/personal/enrollments').then((page) => page.items, () => [])]);
-  return { me, enrollments };
+  const [me, enrollments, regions] = await Promise.all([
+    api.get('/api/v1/personal/me'),
+    api.get('/api/v1/personal/enrollments').then((page) => page.items, () => []),
+    api.get('/api/v1/personal/regions').catch(() => []),
+  ]);
+  return { me, enrollments, regions };
 };
 
 export default function PersonalApplicationsPage() {
@@ -47,7 +55,7 @@ export default function PersonalApplicationsPage() {
   const { reload, setPage } = list;
 
   const applyModal = useFormModal<ApplyForm>(
-    ['kind', 'insuranceType', 'regionCode', 'fromMonth', 'monthlyBase', 'employmentId', 'reason'],
+    ['kind', 'insuranceType', 'regionCode', 'fromMonth', 'monthlyBase', 'employmentId', 'reason', 'address'],
     async (v, { form, close }) => {
       const body: BodyOf<'/api/v1/personal/applications', 'post'> =
         v.kind === 'flexible_suspension'
@@ -59,6 +67,7 @@ export default function PersonalApplicationsPage() {
               fromMonth: v.fromMonth.trim(),
               // the form checked the amount
               ...(v.kind === 'flexible_enrollment' ? { monthlyBaseFen: fenOf(v.monthlyBase) ?? undefined } : {}),
+              ...(firstVisit ? { address: v.address?.trim() } : {}),
             };
       await api.post('/api/v1/personal/applications', body);
       message.success(t('apply.submitted'));
@@ -71,13 +80,18 @@ export default function PersonalApplicationsPage() {
   );
   const kind = Form.useWatch('kind', applyModal.form);
 
+  /** 首次申办: the registry does not hold the person yet */
+  const firstVisit = context.data !== null && !context.data.me.registered;
+  const kinds = firstVisit ? APPLICATION_KINDS.filter((k) => k !== 'flexible_suspension') : APPLICATION_KINDS;
+  const regions = (context.data?.regions ?? []).map((r) => ({ value: r.regionCode, label: `${r.name} (${r.regionCode})` }));
   const flexibleEnrollments = (context.data?.enrollments ?? []).filter((e) => e.kind === 'flexible' && e.status === 'active');
 
   const openApply = () => {
     applyModal.form.resetFields();
     applyModal.form.setFieldsValue({
-      kind: 'flexible_enrollment',
-      insuranceType: DEFAULT_TYPE.flexible_enrollment,
+      // a newcomer most often enrols as a resident
+      kind: firstVisit ? 'resident_enrollment' : 'flexible_enrollment',
+      insuranceType: firstVisit ? DEFAULT_TYPE.resident_enrollment : DEFAULT_TYPE.flexible_enrollment,
       regionCode: context.data?.me.person?.regionCode,
       fromMonth: nextMonth(thisMonth()),
     });
@@ -109,7 +123,7 @@ export default function PersonalApplicationsPage() {
         header={
           <>
             <Typography.Text type="secondary">{t('apply.hint')}</Typography.Text>
-            {context.data && !context.data.me.registered && <Alert type="info" showIcon title={t('personal.notRegistered')} data-testid="personal-not-registered" />}
+            {firstVisit && <Alert type="info" showIcon title={t('personal.notRegistered')} description={t('firstVisit.howTo')} data-testid="personal-not-registered" />}
           </>
         }
         filters={[
@@ -160,7 +174,7 @@ export default function PersonalApplicationsPage() {
           <Select
             data-testid="apply-kind"
             aria-label={t('application.kind')}
-            options={APPLICATION_KINDS.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) }))}
+            options={kinds.map((k) => ({ value: k, label: tx(`application.kind.${k}`, k) }))}
             onChange={(k: ApplicationKind) => {
               const type = DEFAULT_TYPE[k];
               if (type) applyModal.form.setFieldsValue({ insuranceType: type });
@@ -197,9 +211,20 @@ export default function PersonalApplicationsPage() {
                 options={types.admitting(kind === 'resident_enrollment' ? 'resident' : 'flexible')}
               />
             </Form.Item>
-            <Form.Item name="regionCode" label={t('application.regionCode')} extra={t('apply.regionHint')} rules={[rules.required('application.regionCode'), rules.regionCode]}>
-              <Input data-testid="apply-region" maxLength={6} autoComplete="off" aria-label={t('application.regionCode')} />
+            {firstVisit && <Alert type="info" showIcon title={t('firstVisit.carried')} data-testid="apply-first-visit" style={{ marginBottom: 16 }} />}
+            <Form.Item
+              name="regionCode"
+              label={t(firstVisit ? 'firstVisit.region' : 'application.regionCode')}
+              extra={t(firstVisit ? 'firstVisit.regionHint' : 'apply.regionHint')}
+              rules={[rules.requiredSelect(firstVisit ? 'firstVisit.region' : 'application.regionCode')]}
+            >
+              <Select data-testid="apply-region" aria-label={t(firstVisit ? 'firstVisit.region' : 'application.regionCode')} options={regions} showSearch={{ optionFilterProp: 'label' }} />
             </Form.Item>
+            {firstVisit && (
+              <Form.Item name="address" label={t('firstVisit.address')} rules={[rules.required('firstVisit.address'), { max: 200 }]}>
+                <Input data-testid="apply-address" maxLength={200} autoComplete="street-address" aria-label={t('firstVisit.address')} />
+              </Form.Item>
+            )}
             <Form.Item name="fromMonth" label={t('application.fromMonth')} rules={[rules.required('application.fromMonth'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
               <Input data-testid="apply-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.fromMonth')} />
             </Form.Item>

@@ -1,5 +1,5 @@
 /** 我的参保: the person's registry record (masked), their enrollments of every kind with status changes and declared bases, and their identities. */
-import { Alert, Card, Descriptions, Flex, Table, Typography } from 'antd';
+import { Card, Descriptions, Flex, Table, Typography } from 'antd';
 import { api } from '../../api';
 import { useQuery } from '../../components/queries';
 import { yuan } from '../../components/format';
@@ -7,7 +7,7 @@ import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 import { useFieldValue } from '../registry/common';
-import { EnrollmentStatusTag, PersonalError, type EnrollmentDetail, type Identity, type PersonalOverview } from './common';
+import { EnrollmentStatusTag, NotRegistered, PersonalError, type EnrollmentDetail, type Identity, type PersonalOverview } from './common';
 
 type Row = PersonalOverview['enrollments'][number] & { detail?: EnrollmentDetail };
 
@@ -31,7 +31,7 @@ export default function PersonalEnrollmentPage() {
       <Card title={<span data-testid="page-title">{t('myEnrollment.title')}</span>} loading={loading && !data}>
         <Flex vertical gap={16}>
           <PersonalError cause={cause} error={error} />
-          {data && !data.me.registered && <Alert type="info" showIcon title={t('personal.notRegistered')} data-testid="personal-not-registered" />}
+          {data && !data.me.registered && <NotRegistered />}
           {person && (
             <Descriptions
               bordered

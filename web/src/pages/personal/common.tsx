@@ -22,6 +22,25 @@ export function EnrollmentStatusTag({ status, testId }: { status: string; testId
   );
 }
 
+/** Not in the registry yet: what a first visit (首次申办) is, and the way to make one. */
+export function NotRegistered() {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="personal-not-registered"
+      title={t('personal.notRegistered')}
+      description={t('firstVisit.howTo')}
+      action={
+        <Button size="small" type="primary" onClick={() => navigate('/personal/applications')} data-testid="personal-first-visit-go">
+          {t('firstVisit.go')}
+        </Button>
+      }
+    />
+  );
+}
+
 /**
  * Why a personal page shows nothing: not yet real-name verified (the personal APIs need L2, the
  * profile page raises it), not in the registry, or any other failure as the server said it.
@@ -45,8 +64,6 @@ export function PersonalError({ cause, error }: { cause: unknown; error: string 
       />
     );
   }
-  if (cause instanceof ApiError && cause.code === 'personal.not_registered') {
-    return <Alert type="info" showIcon data-testid="personal-not-registered" title={t('personal.notRegistered')} description={error} />;
-  }
+  if (cause instanceof ApiError && cause.code === 'personal.not_registered') return <NotRegistered />;
   return <Alert type="error" showIcon data-testid="personal-error" title={error} />;
 }
