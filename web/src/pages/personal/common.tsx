@@ -1,5 +1,5 @@
 /** What the personal hall's pages share: the answers of src/centers/personal, the enrollment status tag, and the refusals every page explains. */
-import { Alert, Button, Tag } from 'antd';
+import { Alert, Button, Flex, Tag } from 'antd';
 import { ApiError, type ItemOf, type ResponseOf } from '../../api';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -31,11 +31,14 @@ export function NotRegistered() {
       showIcon
       data-testid="personal-not-registered"
       title={t('personal.notRegistered')}
-      description={t('firstVisit.howTo')}
-      action={
-        <Button size="small" type="primary" onClick={() => navigate('/personal/applications')} data-testid="personal-first-visit-go">
-          {t('firstVisit.go')}
-        </Button>
+      description={
+        // the button under the text, not beside it: a phone keeps the text's width
+        <Flex vertical gap={8} align="start">
+          <span>{t('firstVisit.howTo')}</span>
+          <Button type="primary" onClick={() => navigate('/personal/applications')} data-testid="personal-first-visit-go">
+            {t('firstVisit.go')}
+          </Button>
+        </Flex>
       }
     />
   );
