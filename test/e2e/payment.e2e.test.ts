@@ -65,7 +65,12 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await page.getByTestId('payment-confirm-submit').click();
     await confirmed;
     await expect.poll(() => page.getByTestId(`payment-status-${order.id}`).getAttribute('data-status')).toBe('paying');
+    // the cashier (收银台) opens on the cash part; paying it is cashier.e2e.test.ts's walk, here it is closed unpaid
+    await expect.poll(() => page.getByTestId('cashier').getAttribute('data-status')).toBe('paying');
+    expect(await page.getByTestId('cashier-cash').textContent()).toBe('5,550.00');
     await step(page, 'payment-2-cash-pending');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('cashier').waitFor({ state: 'detached' });
   });
 
   it('the person reads the settlement under 待遇享受: the split, and every figure with its rule, on a phone too', async () => {

@@ -1,10 +1,12 @@
 /**
  * 我的支付: the person's hybrid-payment orders (fund + personal account + cash). An order the
  * institution created waits here for the person to confirm it with the voucher password; the answer
- * says how it ended (paid, or the cash part still with the payment channel).
+ * says how it ended (paid, or the cash part still to pay). A cash part still to pay is paid at the
+ * cashier (收银台, Cashier.tsx), open while the route names the order (#/personal/payments?order=…),
+ * which is where the channel's payment page sends the browser back to.
  */
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Tag } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, applyFormError, errorMessage, type ItemOf } from '../../api';
 import { yuan } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
@@ -12,6 +14,8 @@ import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
+import { navigate, useRoute } from '../../router';
+import { Cashier } from './Cashier';
 
 type Order = ItemOf<'/api/v1/payment/mine'>;
 
@@ -26,6 +30,10 @@ export default function MyPaymentsPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [form] = Form.useForm<{ password: string }>();
+  const cashierId = useRoute().query.get('order');
+  const openCashier = (id: string) => navigate(`/personal/payments?order=${encodeURIComponent(id)}`);
+  const reload = orders.reload;
+  const changed = useCallback(() => void reload(), [reload]);
 
   const open = (order: Order) => {
     form.resetFields();
@@ -44,6 +52,8 @@ export default function MyPaymentsPage() {
       message.success(t(done.status === 'paid' ? 'payment.paid' : 'payment.cashPending'));
       setConfirming(null);
       void orders.reload();
+      // the cash part: on to the cashier
+      if (done.status === 'paying') openCashier(done.id);
     } catch (e) {
       if (!applyFormError(form, e, ['password'])) setFailure(errorMessage(e));
       // a refused password may be tried again, as a new request
@@ -83,6 +93,10 @@ export default function MyPaymentsPage() {
                 <Button type="primary" size="small" data-testid={`payment-confirm-${o.id}`} onClick={() => open(o)}>
                   {t('payment.confirm')}
                 </Button>
+              ) : o.status === 'paying' || o.status === 'paid' ? (
+                <Button type={o.status === 'paying' ? 'primary' : 'default'} size="small" data-testid={`payment-cashier-${o.id}`} onClick={() => openCashier(o.id)}>
+                  {t(o.status === 'paying' ? 'cashier.open' : 'cashier.view')}
+                </Button>
               ) : null,
           },
         ]}
@@ -116,6 +130,7 @@ export default function MyPaymentsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <Cashier orderId={cashierId} onClose={() => navigate('/personal/payments')} onChanged={changed} />
     </Card>
   );
 }
