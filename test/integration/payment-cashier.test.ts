@@ -5,6 +5,7 @@
  * another channel closes the first one's trade.
  */
 import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmOrder, DOMAIN_LINES, idempotencyKey, INSTITUTION, newPayer, paymentCast, signedPost, VISIT_DATE, voucherCode, type Payer, type PaymentCast } from '../support/payment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -94,6 +95,11 @@ describe('收银台 the cashier', () => {
     expect(a.body.order).toMatchObject({ payChannel: 'alipay', status: 'paying' });
     expect(server.fakes.paychannels.wechat.trades.get(paying.id)?.tradeState).toBe('CLOSED');
     expect(server.fakes.paychannels.alipay.trades.get(paying.id)?.prepayId).toBe(a.body.order.prepayId);
+    // each request has its audit record, committed with what it changed
+    const records = await server.platform.ctx.database.rows<{ status: number; action: string }>(
+      sql`select status, action from audit.records where request_id in (${a.headers.get('x-request-id')}, ${b.headers.get('x-request-id')})`,
+    );
+    expect(records.map((r) => r.status)).toEqual([200, 200]);
   });
 
   it('pays on the channel’s page: the callback ends the order paid, the browser goes back to the hall; then the cashier refuses it', async () => {
