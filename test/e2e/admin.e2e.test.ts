@@ -1,7 +1,8 @@
-/** The seeded province administrator creates a role and grants it to an account. */
+/** The seeded province administrator reveals an account's masked identity number, creates a role and grants it to an account. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, logIn, PROVINCE_ADMIN, step } from './support.js';
+import { call, must } from './api.js';
+import { browserSession, logIn, maskedIdPattern, newPerson, PROVINCE_ADMIN, settle, step } from './support.js';
 
 /** Picks an option of an antd Select by typing into it and clicking the matching option. */
 async function pick(page: Page, testId: string, search: string, optionText: string | RegExp) {
@@ -31,6 +32,38 @@ describe('admin: roles and grants', () => {
     await page.getByTestId('menu-accounts').click();
     await page.getByTestId('accounts-table').locator('tbody tr.ant-table-row').first().waitFor();
     await step(page, 'admin-3-accounts');
+  });
+
+  it('lists accounts masked and reveals one in full with the eye button (an audited reveal)', async () => {
+    const { page, target } = session;
+    session.screenshotOnFailure('admin-reveal');
+    const { accessToken } = await must<{ accessToken: string }>(target, 'POST', '/auth/login', 200, { body: { identifier: PROVINCE_ADMIN.loginName, password: PROVINCE_ADMIN.password } });
+    const someone = newPerson();
+    const loginName = `e2e_reveal_${Date.now().toString(36)}`;
+    const account = await call<{ id: string }>(target, 'POST', '/user/accounts', {
+      token: accessToken,
+      body: { kind: 'agency_staff', loginName, name: someone.name, phone: someone.phone, idNumber: someone.idNumber, orgId: 'org_nanyang_wancheng', password: someone.password },
+    });
+    expect(account.status).toBe(201);
+    const id = account.body.id;
+
+    const search = page.getByTestId('account-search').locator('input').first();
+    await search.fill(loginName);
+    await search.press('Enter');
+    const shown = page.getByTestId(`account-id-number-${id}`);
+    await shown.waitFor();
+    expect((await shown.textContent())?.trim()).toMatch(maskedIdPattern(someone.idNumber));
+    expect(await page.getByTestId(`account-name-${id}`).textContent()).not.toBe(someone.name);
+    const revealed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/user/accounts/${id}/reveal`));
+    await page.getByTestId('accounts-table').getByRole('button', { name: '显示完整信息' }).click();
+    const answer = await revealed;
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['cache-control']).toBe('no-store');
+    await expect.poll(() => shown.textContent()).toBe(someone.idNumber);
+    expect(await page.getByTestId(`account-name-${id}`).textContent()).toBe(someone.name);
+    expect(await page.getByTestId(`account-phone-${id}`).textContent()).toBe(someone.phone);
+    await settle(page);
+    await step(page, 'admin-3b-account-revealed');
   });
 
   it('creates a role with a permission picked from the resource tree', async () => {

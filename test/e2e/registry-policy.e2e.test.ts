@@ -1,6 +1,7 @@
 /**
  * The Nanyang city administrator registers a person (the server's field error lands on the region
- * field first), finds the person in the list, by identity number and in its change history, decides
+ * field first), finds the person in the list, by identity number and in its change history — every
+ * one masked, each revealed in full with the eye button (an audited reveal) — decides
  * the conflict case a second registration with another name opens, imports a CSV with a bad row and
  * downloads the error report; on the policy page, filters the versions, is refused the review of a
  * draft of their own (four-eyes rule) and looks up the long-term-care parameters in force for
@@ -29,9 +30,13 @@ async function textbox(page: Page, testId: string) {
   return ['INPUT', 'TEXTAREA'].includes(await el.evaluate((e) => e.tagName)) ? el : el.locator('input, textarea').first();
 }
 
+/** 身份证号 as lists and details show it: first 6 and last 4. */
+const maskedId = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
+
 describe('registry and policy pages', () => {
   const session = browserSession();
   const person = nanyangPerson();
+  let personId = '';
 
   it('registers a person, lists it, finds it by identity number and shows its history', async () => {
     const { page, target } = session;
@@ -58,13 +63,22 @@ describe('registry and policy pages', () => {
     await (await textbox(page, 'registry-person-region')).fill('411302');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons') && r.request().method() === 'POST');
     await page.getByTestId('registry-person-submit').click();
-    expect((await created).status()).toBe(201);
+    const registered = await created;
+    expect(registered.status()).toBe(201);
+    personId = (await registered.json()).id;
 
-    // the new person's details open, with the history of the registration
+    // the new person's details open masked, with the history of the registration; the eye reveals them in full
     const detail = page.getByTestId('registry-person-detail');
     await detail.waitFor();
-    expect(await page.getByTestId('registry-detail-idNumber').textContent()).toBe(person.idNumber);
+    expect(await page.getByTestId('registry-detail-idNumber').textContent()).toBe(maskedId(person.idNumber));
+    expect(await page.getByTestId('registry-detail-birthDate').textContent()).toBe(`${person.birthDate.slice(0, 4)}-**-**`);
+    expect(await page.getByTestId('registry-detail-name').textContent()).not.toBe(person.name);
+    const revealedInDetail = page.waitForResponse((r) => r.url().endsWith(`/api/v1/registry/persons/${personId}/reveal`));
+    await detail.getByRole('button', { name: '显示完整信息' }).click();
+    expect((await revealedInDetail).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('registry-detail-idNumber').textContent()).toBe(person.idNumber);
     expect(await page.getByTestId('registry-detail-birthDate').textContent()).toBe(person.birthDate);
+    expect(await page.getByTestId('registry-detail-name').textContent()).toBe(person.name);
     const history = page.getByTestId('registry-history-table').locator('tbody tr.ant-table-row').first();
     await history.waitFor();
     const historyText = await history.textContent();
@@ -78,10 +92,22 @@ describe('registry and policy pages', () => {
     await page.locator('.ant-drawer-close').click();
     await detail.waitFor({ state: 'detached' });
 
-    const row = page.getByTestId('registry-persons-table').locator('tbody tr.ant-table-row', { hasText: person.idNumber });
+    // the list masks the number too; the row's eye button reveals it in place
+    const row = page.getByTestId('registry-persons-table').locator('tbody tr.ant-table-row', { has: page.getByTestId(`registry-id-number-${personId}`) });
     await row.waitFor();
-    expect(await row.textContent()).toContain(person.name);
+    expect(await page.getByTestId(`registry-id-number-${personId}`).textContent()).toBe(maskedId(person.idNumber));
+    expect(await row.textContent()).not.toContain(person.name);
     expect(await row.textContent()).toContain('正常');
+    await settle(page);
+    await step(page, 'registry-2a-list-masked');
+    await row.getByRole('button', { name: '显示完整信息' }).click();
+    await expect.poll(() => page.getByTestId(`registry-id-number-${personId}`).textContent()).toBe(person.idNumber);
+    expect(await row.textContent()).toContain(person.name);
+    await settle(page);
+    await step(page, 'registry-2b-list-revealed');
+    // the eye hides them again, without asking the server
+    await row.getByRole('button', { name: '隐藏完整信息' }).click();
+    await expect.poll(() => page.getByTestId(`registry-id-number-${personId}`).textContent()).toBe(maskedId(person.idNumber));
 
     // the lookup is a POST: the number stays out of the address
     const lookup = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons/lookup'));
@@ -93,7 +119,7 @@ describe('registry and policy pages', () => {
     expect(answer.request().method()).toBe('POST');
     expect(answer.url()).not.toContain(person.idNumber);
     await detail.waitFor();
-    expect(await page.getByTestId('registry-detail-name').textContent()).toBe(person.name);
+    expect(await page.getByTestId('registry-detail-idNumber').textContent()).toBe(maskedId(person.idNumber));
     await step(page, 'registry-3-lookup');
     await page.locator('.ant-drawer-close').click();
     await detail.waitFor({ state: 'detached' });
@@ -135,7 +161,8 @@ describe('registry and policy pages', () => {
     expect(await decided.textContent()).toContain('核对户籍后更名');
     await step(page, 'conflicts-2-decided');
     await page.getByTestId('menu-registry').click();
-    await page.getByTestId('registry-persons-table').locator('tbody tr.ant-table-row', { hasText: newName }).waitFor();
+    await page.getByTestId(`registry-name-${personId}-reveal`).click();
+    await expect.poll(() => page.getByTestId(`registry-name-${personId}`).textContent()).toBe(newName);
   });
 
   it('imports a CSV, follows its progress and downloads the error report', async () => {

@@ -112,6 +112,8 @@ describe('personal numbers at rest', () => {
     const created = await api('POST', '/registry/persons', { idNumber: registered.idNumber, name: randomName(), regionCode: '411302', category: 'employee', phone: registered.phone }, clerk);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await api('POST', '/registry/persons/lookup', { idNumber: registered.idNumber }, clerk)).status).toBe(200);
+    // 显示完整信息: the answer carries the values in full; the logs and the audit records must not
+    expect((await api('POST', `/registry/persons/${created.body.id}/reveal`, { reason: '核对' }, clerk)).body.idNumber).toBe(registered.idNumber);
     const changedPhone = randomPhone();
     phones.add(changedPhone);
     const patched = await api('PATCH', `/registry/persons/${created.body.id}`, { phone: changedPhone }, clerk);

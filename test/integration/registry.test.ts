@@ -64,6 +64,17 @@ async function waitForJob(token: string, id: string, timeoutMs = 60_000) {
   }
 }
 
+/** What every answer shows of a value: 身份证号 first 6 and last 4, 手机号 first 3 and last 4. */
+const maskedId = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
+const maskedPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
+const reveal = (token: string, id: string, body: Record<string, unknown> = {}) => api('POST', `/registry/${id.startsWith('ent_') ? 'entities' : 'persons'}/${id}/reveal`, { token, body });
+/** A person as the detail shows it, with the masked fields revealed. */
+async function personInFull(token: string, id: string) {
+  const [detail, full] = await Promise.all([api('GET', `/registry/persons/${id}`, { token }), reveal(token, id)]);
+  expect(full.status, JSON.stringify(full.body)).toBe(200);
+  return { ...detail.body, ...full.body };
+}
+
 const eventsFor = async (topic: string, key: 'personId' | 'entityId', id: string) =>
   rows<{ topic: string; payload: Record<string, unknown> }>(sql`select topic, payload from kernel.outbox_events where topic = ${topic} and payload->>${key} = ${id} order by id`);
 
@@ -71,8 +82,10 @@ describe('persons: create, change, cancel, with history and events', () => {
   it('keeps one record per identity number, encrypted, and its full history', async () => {
     const { input, person } = await createPerson(clerk);
     expect(person.id).toMatch(/^psn_/);
-    expect(person).toMatchObject({ idNumber: input.idNumber, name: '张医保', regionCode: '411302', category: 'employee', status: 'active', version: 1 });
-    expect(person.birthDate).toBe(`${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`);
+    // Masked in the answer even for a clerk holding user.pii.read; in full through a reveal.
+    expect(person).toMatchObject({ idNumber: maskedId(input.idNumber), name: '张**', phone: maskedPhone(input.phone), regionCode: '411302', category: 'employee', status: 'active', version: 1 });
+    expect(person.birthDate).toBe(`${input.idNumber.slice(6, 10)}-**-**`);
+    expect((await personInFull(clerk, person.id)).birthDate).toBe(`${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`);
     expect(person.sex).toBe(Number(input.idNumber[16]) % 2 ? 'male' : 'female');
 
     // Stored encrypted, found by blind index.
@@ -88,7 +101,8 @@ describe('persons: create, change, cancel, with history and events', () => {
     const newPhone = randomPhone();
     const changed = await api('PATCH', `/registry/persons/${person.id}`, { token: clerk, body: { phone: newPhone, category: 'flexible', version: 1 } });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ phone: newPhone, category: 'flexible', version: 2, changed: true });
+    expect(changed.body).toMatchObject({ phone: maskedPhone(newPhone), category: 'flexible', version: 2, changed: true });
+    expect((await personInFull(clerk, person.id)).phone).toBe(newPhone);
     const stale = await api('PATCH', `/registry/persons/${person.id}`, { token: clerk, body: { category: 'retired', version: 1 } });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('registry.version_mismatch');
@@ -142,7 +156,7 @@ describe('persons: create, change, cancel, with history and events', () => {
     let idNumber = randomIdNumber();
     while (!idNumber.endsWith('X')) idNumber = randomIdNumber();
     const { person } = await createPerson(clerk, { idNumber: idNumber.toLowerCase() });
-    expect(person.idNumber).toBe(idNumber);
+    expect((await personInFull(clerk, person.id)).idNumber).toBe(idNumber);
     const [stored] = await rows<{ id_number_idx: string }>(sql`select id_number_idx from registry.persons where id = ${person.id}`);
     expect(stored.id_number_idx).toBe(server.platform.ctx.fields.blindIndex(idNumber, 'idNumber'));
     expect((await api('POST', '/registry/persons/lookup', { token: clerk, body: { idNumber: idNumber.toLowerCase() } })).body.id).toBe(person.id);
@@ -158,7 +172,7 @@ describe('persons: create, change, cancel, with history and events', () => {
       id: person.id,
       idNumber: input.idNumber,
       name: input.name,
-      birthDate: person.birthDate,
+      birthDate: `${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`,
       sex: person.sex,
       phone: input.phone,
       regionCode: '411302',
@@ -274,7 +288,7 @@ describe('conflict cases (会商)', () => {
     expect(conflict.existing.name).toBe('王小明');
     expect(conflict.incoming.name).toBe('王晓明');
     // The record is untouched, and the same arrival again does not open a second case.
-    expect((await api('GET', `/registry/persons/${person.id}`, { token: clerk })).body).toMatchObject({ name: '王小明', version: 1 });
+    expect(await personInFull(clerk, person.id)).toMatchObject({ name: '王小明', version: 1 });
     const again = await api('POST', '/registry/persons', { token: clerk, body: { ...input, name: '王晓明', phone: arrival.body.conflict.incoming.phone } });
     expect(again.status).toBe(202);
     const open = await api('GET', `/registry/conflicts?personId=${person.id}&status=open`, { token: clerk });
@@ -287,7 +301,7 @@ describe('conflict cases (会商)', () => {
     expect(decided.status).toBe(200);
     const admin = (await api('GET', '/user/me', { token: cityAdmin })).body;
     expect(decided.body.conflict).toMatchObject({ status: 'kept_existing', decision: { status: 'kept_existing', by: admin.id, note: '户籍核实为王小明', at: expect.any(String) } });
-    expect((await api('GET', `/registry/persons/${person.id}`, { token: clerk })).body).toMatchObject({ name: '王小明', version: 1 });
+    expect(await personInFull(clerk, person.id)).toMatchObject({ name: '王小明', version: 1 });
     const twice = await api('POST', `/registry/conflicts/${conflict.id}/resolve`, { token: cityAdmin, body: { decision: 'reject' } });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('registry.conflict_decided');
@@ -297,13 +311,14 @@ describe('conflict cases (会商)', () => {
     const { person } = await createPerson(clerk, { name: '李四' });
     const proposal = await api('PATCH', `/registry/persons/${person.id}`, { token: clerk, body: { name: '李肆', category: 'retired' } });
     expect(proposal.status).toBe(202);
-    expect((await api('GET', `/registry/persons/${person.id}`, { token: clerk })).body).toMatchObject({ name: '李四', category: 'employee' });
+    expect(await personInFull(clerk, person.id)).toMatchObject({ name: '李四', category: 'employee' });
     const id = proposal.body.conflict.id;
     expect((await api('GET', `/registry/conflicts/${id}`, { token: clerk })).body).toMatchObject({ source: 'change', incoming: { name: '李肆', category: 'retired' } });
 
     const taken = await api('POST', `/registry/conflicts/${id}/resolve`, { token: cityAdmin, body: { decision: 'take_incoming' } });
     expect(taken.status).toBe(200);
-    expect(taken.body.person).toMatchObject({ name: '李肆', category: 'retired', version: 2 });
+    expect(taken.body.person).toMatchObject({ name: '李*', category: 'retired', version: 2 });
+    expect((await personInFull(clerk, person.id)).name).toBe('李肆');
     const history = (await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body.items;
     expect(history[1]).toMatchObject({ action: 'changed', source: 'conflict', sourceRef: id, changes: [{ field: 'name', from: '李*', to: '李*' }, { field: 'category', from: 'employee', to: 'retired' }] });
     expect((await eventsFor('registry.person_changed', 'personId', person.id))[0].payload).toMatchObject({ fields: ['name', 'category'], source: 'conflict' });
@@ -315,7 +330,7 @@ describe('conflict cases (会商)', () => {
     const rejected = await api('POST', `/registry/conflicts/${arrival.body.conflict.id}/resolve`, { token: province, body: { decision: 'reject' } });
     expect(rejected.body.conflict.status).toBe('rejected');
     expect(rejected.body.person).toBeNull();
-    expect((await api('GET', `/registry/persons/${person.id}`, { token: clerk })).body).toMatchObject({ name: '赵六', version: 1 });
+    expect(await personInFull(clerk, person.id)).toMatchObject({ name: '赵六', version: 1 });
     expect((await api('GET', `/registry/persons/${person.id}/history`, { token: clerk })).body.total).toBe(1);
   });
 
@@ -340,8 +355,9 @@ describe('legal entities', () => {
       body: { creditCode, name: '南阳示范医药有限公司', type: 'enterprise', regionCode: '411302', legalRepName: '周法人', legalRepIdNumber: repId },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ creditCode, status: 'active', legalRepresentative: { name: '周法人', idNumber: repId } });
+    expect(created.body).toMatchObject({ creditCode, status: 'active', legalRepresentative: { name: '周**', idNumber: maskedId(repId) } });
     const id = created.body.id;
+    expect((await reveal(clerk, id)).body).toEqual({ id, legalRepresentative: { name: '周法人', idNumber: repId } });
     expect(id).toMatch(/^ent_/);
     const duplicate = await api('POST', '/registry/entities', { token: clerk, body: { creditCode, name: '重复单位', type: 'enterprise', regionCode: '411302', legalRepName: '某某' } });
     expect([duplicate.status, duplicate.body.field]).toEqual([409, 'creditCode']);
@@ -425,12 +441,13 @@ describe('batch import', () => {
     // Valid rows are registered; the mismatching one waits in a case; the existing records are untouched.
     const sample = generated.rows.find((r) => !r.invalid)!;
     const person = await api('POST', '/registry/persons/lookup', { token: clerk, body: { idNumber: sample.idNumber } });
-    expect(person.body).toMatchObject({ name: sample.name, status: 'active' });
+    expect(person.body).toMatchObject({ status: 'active' });
+    expect((await personInFull(clerk, person.body.id)).name).toBe(sample.name);
     expect((await api('GET', `/registry/persons/${person.body.id}/history`, { token: clerk })).body.items[0]).toMatchObject({ action: 'created', source: 'import', sourceRef: job.id });
     const cases = await api('GET', `/registry/conflicts?personId=${other.person.id}`, { token: clerk });
     expect(cases.body.items).toHaveLength(1);
     expect(cases.body.items[0]).toMatchObject({ source: 'import', sourceRef: `${job.id}#3003`, incoming: { name: '陈新名' }, existing: { name: '陈原名' } });
-    expect((await api('GET', `/registry/persons/${other.person.id}`, { token: clerk })).body.name).toBe('陈原名');
+    expect((await personInFull(clerk, other.person.id)).name).toBe('陈原名');
     const [{ n: events }] = await rows<{ n: number }>(sql`select count(*)::int as n from kernel.outbox_events where topic = 'registry.person_created' and payload->>'sourceRef' = ${job.id}`);
     expect(events).toBe(3000 - invalid);
     const [{ n: chunks }] = await rows<{ n: number }>(sql`select count(*)::int as n from registry.import_chunks where job_id = ${job.id}`);

@@ -376,7 +376,7 @@ const zh = {
   'registry.conflictOpenedHint': '该身份证号已登记为其他信息，已开启会商 {id}，请在“信息会商”中处理。',
   'registry.detail': '详情',
   'registry.personDetail': '自然人详情',
-  'registry.maskedHint': '敏感信息按您的权限脱敏显示。',
+  'registry.maskedHint': '敏感信息脱敏显示；有权限者可点眼睛图标查看完整信息，每次查看均记入审计日志。',
   'registry.birthDateHint': '可不填，默认取自身份证号',
   'registry.dateFormat': '请按 YYYY-MM-DD 格式输入日期',
   'registry.field.name': '姓名',
@@ -985,6 +985,8 @@ const zh = {
   'unitBills.none': '暂无缴费单',
   'unit.bindingUnverified': '单位绑定尚未核验',
   'payments.charset': 'CSV 编码',
+  'reveal.show': '显示完整信息',
+  'reveal.hide': '隐藏完整信息',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1351,7 +1353,7 @@ const en: Record<MessageKey, string> = {
   'registry.conflictOpenedHint': 'This identity number is on file with other details: conflict case {id} was opened. Decide it under "Conflict cases".',
   'registry.detail': 'Details',
   'registry.personDetail': 'Person details',
-  'registry.maskedHint': 'Sensitive fields are masked according to your permissions.',
+  'registry.maskedHint': 'Sensitive fields are masked; if you may, the eye button reveals them in full, and each reveal is audited.',
   'registry.birthDateHint': 'Optional: taken from the identity number when left empty',
   'registry.dateFormat': 'Enter the date as YYYY-MM-DD',
   'registry.field.name': 'Name',
@@ -1961,6 +1963,8 @@ const en: Record<MessageKey, string> = {
   'unitBills.none': 'No bills yet',
   'unit.bindingUnverified': "The unit's binding is not verified yet",
   'payments.charset': 'CSV encoding',
+  'reveal.show': 'Reveal',
+  'reveal.hide': 'Hide',
 };
 
 const catalogs: Record<Lang, Record<string, string>> = { 'zh-CN': zh, en };

@@ -2,7 +2,8 @@
  * What the registry answers: one schema per view. The routes declare them as their responses
  * (fast-json-stringify writes only these fields) and the `*View` functions return their static
  * types, so the compiler keeps the two in step. Personal values (names, identity numbers, phones)
- * arrive masked unless the viewer holds `pii.read`, so they are plain strings here, not formats.
+ * arrive masked for every viewer, so they are plain strings here, not formats; in full only from a
+ * reveal (`*RevealView`, audited).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, DateTime, Literals, Nullable, Page } from '../../kernel/http/schemas.js';
@@ -23,7 +24,7 @@ const CancellationView = Nullable(Type.Object({ reason: Literals(CANCEL_REASON_C
 
 // ------------------------------------------------------------------------------------ persons
 
-/** 自然人 a person as a clerk sees them: masked unless the clerk may read personal data in full. */
+/** 自然人 a person as a clerk sees them: personal data masked (in full only through a reveal). */
 export const PersonView = Type.Object(
   {
     id: Type.String(),
@@ -40,7 +41,7 @@ export const PersonView = Type.Object(
     createdAt: DateTime,
     updatedAt: DateTime,
   },
-  { description: '自然人 a person (masked unless pii.read)' },
+  { description: '自然人 a person (masked)' },
 );
 export type PersonView = Static<typeof PersonView>;
 
@@ -49,9 +50,16 @@ export const PersonChangedView = Type.Object({ ...PersonView.properties, changed
 
 export const PersonPage = Page(PersonView);
 
+/** 显示完整信息 a person's masked fields in full, and nothing else (user.pii.read; each reveal audited). */
+export const PersonRevealView = Type.Object(
+  { id: Type.String(), name: Type.String(), idNumber: Type.String(), birthDate: DateOnly, phone: Nullable(Type.String()) },
+  { description: '自然人完整信息 a person in full' },
+);
+export type PersonRevealView = Static<typeof PersonRevealView>;
+
 // ------------------------------------------------------------------------------------ entities
 
-/** 法人 / 单位 a legal entity; its legal representative masked unless pii.read. */
+/** 法人 / 单位 a legal entity; its legal representative masked (in full only through a reveal). */
 export const EntityView = Type.Object(
   {
     id: Type.String(),
@@ -73,6 +81,13 @@ export type EntityView = Static<typeof EntityView>;
 export const EntityChangedView = Type.Object({ ...EntityView.properties, changed: Type.Boolean() }, { description: '变更后的法人 a legal entity after a change' });
 
 export const EntityPage = Page(EntityView);
+
+/** 显示完整信息 a legal entity's legal representative in full (user.pii.read; each reveal audited). */
+export const EntityRevealView = Type.Object(
+  { id: Type.String(), legalRepresentative: Type.Object({ name: Type.String(), idNumber: Nullable(Type.String()) }, { description: '法定代表人' }) },
+  { description: '法定代表人完整信息 a legal representative in full' },
+);
+export type EntityRevealView = Static<typeof EntityRevealView>;
 
 // ------------------------------------------------------------------------------------ history
 

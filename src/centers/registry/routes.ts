@@ -9,6 +9,7 @@ import type { AppContext } from '../../kernel/context.js';
 import { transaction } from '../../kernel/db/index.js';
 import { requireActor } from '../../kernel/http/auth.js';
 import type { App } from '../../kernel/http/app.js';
+import { forbidden } from '../../kernel/errors/index.js';
 import { Body, CreditCode, DateOnly, Id, IdNumber, Literals, Mobile, PageQuery, PersonName, RegionCode } from '../../kernel/http/schemas.js';
 import * as auth from '../auth/index.js';
 import {
@@ -18,10 +19,12 @@ import {
   ConflictView,
   EntityChangedView,
   EntityPage,
+  EntityRevealView,
   EntityView,
   HistoryPage,
   PersonChangedView,
   PersonPage,
+  PersonRevealView,
   PersonView,
   RECORD_STATUSES,
   ResolutionView,
@@ -30,6 +33,7 @@ import { cancelPerson, changePerson, createPerson, listPersons, lookupPerson, pe
 import { cancelEntity, changeEntity, createEntity, entityHistory, entityInScope, listEntities } from './entities.js';
 import { conflictInScope, listConflicts, resolveConflict } from './conflicts.js';
 import { conflictOpenedView, conflictView, entityView, historyView, pageView, personView } from './views.js';
+import { revealEntity, revealPerson } from './reveal.js';
 import { authorOf } from './service.js';
 import { CANCEL_REASON_CODES, DECISIONS, ENTITY_TYPE_CODES, PERSON_CATEGORY_CODES } from './rules.js';
 import './messages.js';
@@ -37,6 +41,8 @@ import './messages.js';
 const P = auth.PERMISSIONS;
 export const READ = { user: true, permission: P.registryRead } as const;
 export const MANAGE = { user: true, permission: P.registryManage } as const;
+/** 显示完整信息 reading personal data in full: user.pii.read (and registry.read, checked by `revealerOf`) */
+const REVEAL = { user: true, permission: P.piiRead } as const;
 
 const Category = Literals(PERSON_CATEGORY_CODES, '人员类别 employee 在职职工 / retired 退休人员 / flexible 灵活就业人员 / unemployed 失业人员 / resident 城乡居民 / student 学生儿童');
 const EntityType = Literals(ENTITY_TYPE_CODES, '单位类型 enterprise 企业 / public_institution 事业单位 / government 机关 / social_org 社会组织 / individual_business 个体工商户 / other');
@@ -49,12 +55,20 @@ const Cancellation = Body({
   note: Type.Optional(Type.String({ maxLength: 200 })),
 });
 const IdParams = Type.Object({ id: Id });
+const Reveal = Body({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '查看原因 why (kept in the audit record)' })) });
 const tags = ['registry'];
 
 /** The clerk behind a request: who they are (for the history), which regions they act for, whether they see personal data in full. */
 export async function clerkOf(request: FastifyRequest) {
   const actor = requireActor(request);
   return { author: authorOf(actor), scope: await actor.scope(), unmasked: actor.can(P.piiRead) };
+}
+
+/** A clerk asking for a record in full: user.pii.read (the route's requirement) and registry.read; the request's id and address go into the audit record. */
+async function revealerOf(request: FastifyRequest) {
+  const actor = requireActor(request);
+  if (!actor.can(P.registryRead)) throw forbidden();
+  return { scope: await actor.scope(), who: { author: authorOf(actor), requestId: request.id, ip: request.ip } };
 }
 
 export function personRoutes(app: App, ctx: AppContext) {
@@ -79,7 +93,7 @@ export function personRoutes(app: App, ctx: AppContext) {
   }, async (request, reply) => {
     const clerk = await clerkOf(request);
     const outcome = await transaction(db, (tx) => createPerson(ctx, tx, clerk.author, clerk.scope, request.body));
-    if (outcome.kind === 'created') return reply.status(201).send(personView(ctx, outcome.person, clerk.unmasked));
+    if (outcome.kind === 'created') return reply.status(201).send(personView(ctx, outcome.person));
     return reply.status(202).send(conflictOpenedView(ctx, clerk.scope, outcome.conflict, clerk.unmasked));
   });
 
@@ -99,7 +113,7 @@ export function personRoutes(app: App, ctx: AppContext) {
     },
   }, async (request) => {
     const clerk = await clerkOf(request);
-    return pageView(await listPersons(db, clerk.scope, request.query), (p) => personView(ctx, p, clerk.unmasked));
+    return pageView(await listPersons(db, clerk.scope, request.query), (p) => personView(ctx, p));
   });
 
   app.post('/persons/lookup', {
@@ -107,7 +121,7 @@ export function personRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '按身份证号码查询（盲索引；号码不进入地址和日志） find a person by identity number', body: Body({ idNumber: IdNumber }), response: { 200: PersonView } },
   }, async (request) => {
     const clerk = await clerkOf(request);
-    return personView(ctx, await lookupPerson(ctx, db, clerk.scope, request.body.idNumber), clerk.unmasked);
+    return personView(ctx, await lookupPerson(ctx, db, clerk.scope, request.body.idNumber));
   });
 
   app.get('/persons/:id', {
@@ -115,7 +129,22 @@ export function personRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '查看自然人 one person', params: IdParams, response: { 200: PersonView } },
   }, async (request) => {
     const clerk = await clerkOf(request);
-    return personView(ctx, await personInScope(db, clerk.scope, request.params.id), clerk.unmasked);
+    return personView(ctx, await personInScope(db, clerk.scope, request.params.id));
+  });
+
+  app.post('/persons/:id/reveal', {
+    config: { auth: REVEAL },
+    schema: {
+      tags,
+      summary: '显示完整信息（审计） a person’s name, identity number, birth date and phone in full; each reveal is audited',
+      params: IdParams,
+      body: Reveal,
+      response: { 200: PersonRevealView },
+    },
+  }, async (request, reply) => {
+    const { scope, who } = await revealerOf(request);
+    reply.header('cache-control', 'no-store');
+    return revealPerson(ctx, scope, who, request.params.id, request.body.reason);
   });
 
   app.patch('/persons/:id', {
@@ -131,7 +160,7 @@ export function personRoutes(app: App, ctx: AppContext) {
     const clerk = await clerkOf(request);
     const outcome = await transaction(db, (tx) => changePerson(ctx, tx, clerk.author, clerk.scope, request.params.id, request.body));
     if (outcome.kind === 'conflict') return reply.status(202).send(conflictOpenedView(ctx, clerk.scope, outcome.conflict, clerk.unmasked));
-    return { ...personView(ctx, outcome.person, clerk.unmasked), changed: outcome.kind === 'changed' };
+    return { ...personView(ctx, outcome.person), changed: outcome.kind === 'changed' };
   });
 
   app.post('/persons/:id/cancel', {
@@ -140,7 +169,7 @@ export function personRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const clerk = await clerkOf(request);
     const person = await transaction(db, (tx) => cancelPerson(ctx, tx, clerk.author, clerk.scope, request.params.id, request.body));
-    return personView(ctx, person, clerk.unmasked);
+    return personView(ctx, person);
   });
 
   app.get('/persons/:id/history', {
@@ -172,7 +201,7 @@ export function entityRoutes(app: App, ctx: AppContext) {
   }, async (request, reply) => {
     const clerk = await clerkOf(request);
     const entity = await transaction(db, (tx) => createEntity(ctx, tx, clerk.author, clerk.scope, request.body));
-    return reply.status(201).send(entityView(ctx, entity, clerk.unmasked));
+    return reply.status(201).send(entityView(ctx, entity));
   });
 
   app.get('/entities', {
@@ -185,7 +214,7 @@ export function entityRoutes(app: App, ctx: AppContext) {
     },
   }, async (request) => {
     const clerk = await clerkOf(request);
-    return pageView(await listEntities(db, clerk.scope, request.query), (e) => entityView(ctx, e, clerk.unmasked));
+    return pageView(await listEntities(db, clerk.scope, request.query), (e) => entityView(ctx, e));
   });
 
   app.get('/entities/:id', {
@@ -193,7 +222,22 @@ export function entityRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '查看法人 one legal entity', params: IdParams, response: { 200: EntityView } },
   }, async (request) => {
     const clerk = await clerkOf(request);
-    return entityView(ctx, await entityInScope(db, clerk.scope, request.params.id), clerk.unmasked);
+    return entityView(ctx, await entityInScope(db, clerk.scope, request.params.id));
+  });
+
+  app.post('/entities/:id/reveal', {
+    config: { auth: REVEAL },
+    schema: {
+      tags,
+      summary: '显示法定代表人完整信息（审计） a legal representative’s name and identity number in full; each reveal is audited',
+      params: IdParams,
+      body: Reveal,
+      response: { 200: EntityRevealView },
+    },
+  }, async (request, reply) => {
+    const { scope, who } = await revealerOf(request);
+    reply.header('cache-control', 'no-store');
+    return revealEntity(ctx, scope, who, request.params.id, request.body.reason);
   });
 
   app.patch('/entities/:id', {
@@ -215,7 +259,7 @@ export function entityRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const clerk = await clerkOf(request);
     const outcome = await transaction(db, (tx) => changeEntity(ctx, tx, clerk.author, clerk.scope, request.params.id, request.body));
-    return { ...entityView(ctx, outcome.entity, clerk.unmasked), changed: outcome.kind === 'changed' };
+    return { ...entityView(ctx, outcome.entity), changed: outcome.kind === 'changed' };
   });
 
   app.post('/entities/:id/cancel', {
@@ -224,7 +268,7 @@ export function entityRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const clerk = await clerkOf(request);
     const entity = await transaction(db, (tx) => cancelEntity(ctx, tx, clerk.author, clerk.scope, request.params.id, request.body));
-    return entityView(ctx, entity, clerk.unmasked);
+    return entityView(ctx, entity);
   });
 
   app.get('/entities/:id/history', {
@@ -278,6 +322,6 @@ export function conflictRoutes(app: App, ctx: AppContext) {
   }, async (request) => {
     const clerk = await clerkOf(request);
     const result = await transaction(db, (tx) => resolveConflict(ctx, tx, clerk.author, clerk.scope, request.params.id, request.body.decision, request.body.note));
-    return { conflict: conflictView(ctx, result.conflict, clerk.unmasked), person: result.person ? personView(ctx, result.person, clerk.unmasked) : null };
+    return { conflict: conflictView(ctx, result.conflict, clerk.unmasked), person: result.person ? personView(ctx, result.person) : null };
   });
 }

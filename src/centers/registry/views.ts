@@ -1,7 +1,9 @@
 /**
  * What a clerk sees of the registry: personal data (names, identity numbers, phones, a birth date's
- * month and day) masked unless the viewer may read it in full (`pii.read`). History is always masked:
- * the stored values stay encrypted in full for an audit.
+ * month and day) masked for every viewer; a clerk holding `user.pii.read` asks for one record in full
+ * through a reveal (reveal.ts, audited). Conflict cases show both versions' names to such a clerk, as
+ * the names are what the case decides. History is always masked: the stored values stay encrypted in
+ * full for an audit.
  */
 import type { RegionScope } from '../../kernel/actor/index.js';
 import { maskCreditCode, maskIdNumber, maskName, maskPhone } from '../../kernel/crypto/index.js';
@@ -19,16 +21,15 @@ export const pageView = <T, V>(found: { items: T[]; total: number; page: number;
 export const cancellationOf = (row: Pick<Person | Entity, 'status' | 'cancelReason' | 'cancelledOn' | 'cancelNote'>) =>
   row.status === 'cancelled' ? { reason: (row.cancelReason ?? 'other') as CancelReason, date: row.cancelledOn ?? '', note: row.cancelNote } : null;
 
-export function personView(deps: Fields, person: Person, unmasked: boolean): PersonView {
-  const idNumber = deps.fields.decrypt(person.idNumberEnc);
+export function personView(deps: Fields, person: Person): PersonView {
   const phone = person.phoneEnc ? deps.fields.decrypt(person.phoneEnc) : null;
   return {
     id: person.id,
-    idNumber: unmasked ? idNumber : maskIdNumber(idNumber),
-    name: unmasked ? person.name : maskName(person.name),
-    birthDate: unmasked ? person.birthDate : `${person.birthDate.slice(0, 4)}-**-**`,
+    idNumber: maskIdNumber(deps.fields.decrypt(person.idNumberEnc)),
+    name: maskName(person.name),
+    birthDate: `${person.birthDate.slice(0, 4)}-**-**`,
     sex: person.sex,
-    phone: phone && !unmasked ? maskPhone(phone) : phone,
+    phone: phone && maskPhone(phone),
     regionCode: person.regionCode,
     category: person.category as PersonCategory,
     status: person.status,
@@ -39,7 +40,7 @@ export function personView(deps: Fields, person: Person, unmasked: boolean): Per
   };
 }
 
-export function entityView(deps: Fields, entity: Entity, unmasked: boolean): EntityView {
+export function entityView(deps: Fields, entity: Entity): EntityView {
   const repId = entity.legalRepIdNumberEnc ? deps.fields.decrypt(entity.legalRepIdNumberEnc) : null;
   return {
     id: entity.id,
@@ -48,8 +49,8 @@ export function entityView(deps: Fields, entity: Entity, unmasked: boolean): Ent
     type: entity.type as EntityType,
     regionCode: entity.regionCode,
     legalRepresentative: {
-      name: unmasked ? entity.legalRepName : maskName(entity.legalRepName),
-      idNumber: repId && !unmasked ? maskIdNumber(repId) : repId,
+      name: maskName(entity.legalRepName),
+      idNumber: repId && maskIdNumber(repId),
     },
     status: entity.status,
     cancellation: cancellationOf(entity),

@@ -4,8 +4,8 @@ import type { App } from '../../kernel/http/app.js';
 import { requireActor } from '../../kernel/http/auth.js';
 import { Body, Id, IdNumber, Literals, Mobile, PageQuery, Password, PersonName } from '../../kernel/http/schemas.js';
 import { PERMISSIONS } from '../auth/index.js';
-import { accountOf, createStaffAccount, listAccounts, setLocked } from './administration.js';
-import { AccountPage, AccountView, LockView } from './contract.js';
+import { accountOf, createStaffAccount, listAccounts, revealAccount, setLocked } from './administration.js';
+import { AccountPage, AccountRevealView, AccountView, LockView } from './contract.js';
 import { LoginName } from './routes.js';
 
 const StaffKind = Literals(['institution_staff', 'agency_staff', 'expert', 'admin']);
@@ -27,6 +27,20 @@ export function accountRoutes(app: App, ctx: AppContext) {
     config: { auth: { user: true } },
     schema: { tags: ['user'], summary: '查看账号（本人或管理范围内） one account: self, or in an admin’s scope', params: IdParams, response: { 200: AccountView } },
   }, async (request) => accountOf(ctx, requireActor(request), request.params.id));
+
+  app.post('/accounts/:id/reveal', {
+    config: { auth: { user: true, permission: PERMISSIONS.piiRead } },
+    schema: {
+      tags: ['user'],
+      summary: '显示完整信息（审计） an account’s name, identity number, phone and credit code in full; each reveal is audited',
+      params: IdParams,
+      body: Body({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '查看原因 why (kept in the audit record)' })) }),
+      response: { 200: AccountRevealView },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return revealAccount(ctx, requireActor(request), request.params.id, { reason: request.body.reason, requestId: request.id, ip: request.ip });
+  });
 
   app.post('/accounts', {
     config: { auth: { user: true, permission: PERMISSIONS.accountsManage } },

@@ -22,26 +22,36 @@ export type Account = typeof accounts.$inferSelect;
  */
 export const standardIdNumber = (value: string) => value.trim().toUpperCase();
 
-/** Masked unless the viewer may read personal data in full (经办人员 with user.pii.read). */
-export function accountView(fields: FieldCipher, account: Account, agentUnits: AgentUnitView[] = [], unmasked = false): AccountView {
-  const idNumber = account.idNumberEnc ? fields.decrypt(account.idNumberEnc) : null;
-  const phone = account.phoneEnc ? fields.decrypt(account.phoneEnc) : null;
+/** Personal data masked for every viewer; in full only through a reveal (administration.ts, audited). */
+export function accountView(fields: FieldCipher, account: Account, agentUnits: AgentUnitView[] = []): AccountView {
+  const { idNumber, phone } = accountPii(fields, account);
   return {
     id: account.id,
     kind: account.kind as AccountKind,
     loginName: account.loginName,
-    name: unmasked ? account.name : maskName(account.name),
-    idNumber: idNumber && !unmasked ? maskIdNumber(idNumber) : idNumber,
-    phone: phone && !unmasked ? maskPhone(phone) : phone,
+    name: maskName(account.name),
+    idNumber: idNumber && maskIdNumber(idNumber),
+    phone: phone && maskPhone(phone),
     email: account.email,
     address: account.address,
     status: account.status,
     authLevel: account.authLevel as AuthLevel,
     orgId: account.orgId,
     enterpriseType: account.enterpriseType,
-    creditCode: account.creditCode ? (unmasked ? account.creditCode : maskCreditCode(account.creditCode)) : null,
-    units: agentUnits.map((u) => ({ ...u, creditCode: unmasked ? u.creditCode : maskCreditCode(u.creditCode) })),
+    creditCode: account.creditCode && maskCreditCode(account.creditCode),
+    units: agentUnits.map((u) => ({ ...u, creditCode: maskCreditCode(u.creditCode) })),
     createdAt: account.createdAt.toISOString(),
+  };
+}
+
+/** An account's personal data in full: what a reveal answers. */
+export function accountPii(fields: FieldCipher, account: Account) {
+  return {
+    id: account.id,
+    name: account.name,
+    idNumber: account.idNumberEnc ? fields.decrypt(account.idNumberEnc) : null,
+    phone: account.phoneEnc ? fields.decrypt(account.phoneEnc) : null,
+    creditCode: account.creditCode,
   };
 }
 

@@ -9,18 +9,16 @@ import type { AppContext } from '../../kernel/context.js';
 import { transaction } from '../../kernel/db/index.js';
 import { DomainError, badRequest, forbidden, notFound } from '../../kernel/errors/index.js';
 import * as auth from '../auth/index.js';
-import { accountView, getAccount, insertAccount, type Account, type NewAccount } from './accounts.js';
+import { accountPii, accountView, getAccount, insertAccount, type Account, type NewAccount } from './accounts.js';
+import type { AccountRevealView } from './contract.js';
 import { ACCOUNT_LOCKED, ACCOUNT_UNLOCKED } from './events.js';
 import { forgetProfile } from './profile-cache.js';
 import { accounts, credentials } from './schema.js';
 import { activeUnitsOf } from './units.js';
 
-type Viewer = Pick<Actor, 'accountId' | 'orgPath' | 'can'>;
+type Viewer = Pick<Actor, 'accountId' | 'kind' | 'orgPath' | 'can'>;
 
 const inScope = (viewer: Viewer, account: Pick<Account, 'orgPath'>) => auth.isWithin(account.orgPath, viewer.orgPath);
-
-/** 经办人员 holding user.pii.read see personal data unmasked; everyone else sees it masked. */
-const readsPii = (viewer: Viewer) => viewer.can(auth.PERMISSIONS.piiRead);
 
 /** 账号列表 the accounts in the viewer's scope, newest first, by kind and a name or login name fragment. */
 export async function listAccounts(ctx: AppContext, viewer: Viewer, query: { page: number; pageSize: number; kind?: string; q?: string }) {
@@ -41,16 +39,50 @@ export async function listAccounts(ctx: AppContext, viewer: Viewer, query: { pag
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(accounts).where(where),
   ]);
-  const unmasked = readsPii(viewer);
-  return { items: rows.map((a) => accountView(ctx.fields, a, [], unmasked)), total: Number(total), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((a) => accountView(ctx.fields, a)), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
-/** One account: one's own, or one in scope for a viewer who may read accounts. Anything else is not found, so ids cannot be probed. */
-export async function accountOf(ctx: AppContext, viewer: Viewer, accountId: string) {
+/** An account the viewer may read: one's own, or one in scope for a viewer who may read accounts. Anything else is not found, so ids cannot be probed. */
+async function readableAccount(ctx: Pick<AppContext, 'database'>, viewer: Viewer, accountId: string): Promise<Account> {
   const account = await getAccount(ctx.database.db, accountId);
   const self = account?.id === viewer.accountId;
   if (!account || (!self && !(inScope(viewer, account) && viewer.can(auth.PERMISSIONS.accountsRead)))) throw notFound('user.account_not_found');
-  return accountView(ctx.fields, account, await activeUnitsOf(ctx.database.db, account.id), !self && readsPii(viewer));
+  return account;
+}
+
+/** One account, its personal data masked. */
+export async function accountOf(ctx: AppContext, viewer: Viewer, accountId: string) {
+  const account = await readableAccount(ctx, viewer, accountId);
+  return accountView(ctx.fields, account, await activeUnitsOf(ctx.database.db, account.id));
+}
+
+/** Audit action of a reveal. */
+export const ACCOUNT_REVEALED = 'user.account.revealed';
+
+/**
+ * 显示完整信息 one readable account's name, identity number, phone and credit code in full, for a viewer
+ * holding user.pii.read. The audit record (who, which account, which fields and why; never the values)
+ * is committed before the values are answered.
+ */
+export async function revealAccount(
+  ctx: Pick<AppContext, 'database' | 'fields' | 'audit'>,
+  viewer: Viewer,
+  accountId: string,
+  request: { reason?: string; requestId?: string; ip?: string } = {},
+): Promise<AccountRevealView> {
+  if (!viewer.can(auth.PERMISSIONS.piiRead)) throw forbidden();
+  const revealed = accountPii(ctx.fields, await readableAccount(ctx, viewer, accountId));
+  const fields = (['name', 'idNumber', 'phone', 'creditCode'] as const).filter((f) => revealed[f] !== null);
+  await ctx.audit.record({
+    actorId: viewer.accountId,
+    actorKind: viewer.kind,
+    action: ACCOUNT_REVEALED,
+    target: accountId,
+    requestId: request.requestId ?? null,
+    ip: request.ip ?? null,
+    detail: { fields, ...(request.reason ? { reason: request.reason } : {}) },
+  });
+  return revealed;
 }
 
 /** 新增机构人员账号 a staff or admin account in an organization within the creator's scope. */

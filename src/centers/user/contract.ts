@@ -18,7 +18,7 @@ const accountFields = {
   id: Type.String(),
   kind: Literals(ACCOUNT_KINDS),
   loginName: Nullable(Type.String()),
-  name: Type.String({ description: '姓名，无权查看者见脱敏 masked unless the viewer may read personal data' }),
+  name: Type.String({ description: '姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal' }),
   idNumber: Nullable(Type.String({ description: '身份证号，脱敏 masked likewise' })),
   phone: Nullable(Type.String({ description: '手机号，脱敏 masked likewise' })),
   email: Nullable(Type.String()),
@@ -42,6 +42,13 @@ export const ProfileView = Type.Object(
   { description: '本人资料 own profile' },
 );
 export type ProfileView = Static<typeof ProfileView>;
+
+/** 显示完整信息 an account's masked fields in full, and nothing else (user.pii.read; each reveal audited). */
+export const AccountRevealView = Type.Object(
+  { id: Type.String(), name: Type.String(), idNumber: Nullable(Type.String()), phone: Nullable(Type.String()), creditCode: Nullable(Type.String()) },
+  { description: '账号完整信息 an account in full' },
+);
+export type AccountRevealView = Static<typeof AccountRevealView>;
 
 /** A person or enterprise just registered. */
 export const RegisteredView = Type.Object({ account: AccountView }, { description: '注册结果 a registration' });

@@ -2298,7 +2298,7 @@ export interface paths {
                                 id: string;
                                 kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                                 loginName: string | null;
-                                /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                                /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                                 name: string;
                                 /** @description 身份证号，脱敏 masked likewise */
                                 idNumber: string | null;
@@ -2412,7 +2412,7 @@ export interface paths {
                                 id: string;
                                 kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                                 loginName: string | null;
-                                /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                                /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                                 name: string;
                                 /** @description 身份证号，脱敏 masked likewise */
                                 idNumber: string | null;
@@ -2516,7 +2516,7 @@ export interface paths {
                                 id: string;
                                 kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                                 loginName: string | null;
-                                /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                                /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                                 name: string;
                                 /** @description 身份证号，脱敏 masked likewise */
                                 idNumber: string | null;
@@ -2595,7 +2595,7 @@ export interface paths {
                             id: string;
                             kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                             loginName: string | null;
-                            /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                            /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                             name: string;
                             /** @description 身份证号，脱敏 masked likewise */
                             idNumber: string | null;
@@ -2678,7 +2678,7 @@ export interface paths {
                             id: string;
                             kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                             loginName: string | null;
-                            /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                            /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                             name: string;
                             /** @description 身份证号，脱敏 masked likewise */
                             idNumber: string | null;
@@ -3022,7 +3022,7 @@ export interface paths {
                                 id: string;
                                 kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                                 loginName: string | null;
-                                /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                                /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                                 name: string;
                                 /** @description 身份证号，脱敏 masked likewise */
                                 idNumber: string | null;
@@ -3112,7 +3112,7 @@ export interface paths {
                             id: string;
                             kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                             loginName: string | null;
-                            /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                            /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                             name: string;
                             /** @description 身份证号，脱敏 masked likewise */
                             idNumber: string | null;
@@ -3192,7 +3192,7 @@ export interface paths {
                             id: string;
                             kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                             loginName: string | null;
-                            /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                            /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                             name: string;
                             /** @description 身份证号，脱敏 masked likewise */
                             idNumber: string | null;
@@ -3239,6 +3239,75 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/accounts/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 显示完整信息（审计） an account’s name, identity number, phone and credit code in full; each reveal is audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 查看原因 why (kept in the audit record) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 账号完整信息 an account in full */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                            creditCode: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3468,7 +3537,7 @@ export interface paths {
                             id: string;
                             kind: "person" | "unit_agent" | "institution_staff" | "enterprise" | "agency_staff" | "expert" | "admin";
                             loginName: string | null;
-                            /** @description 姓名，无权查看者见脱敏 masked unless the viewer may read personal data */
+                            /** @description 姓名，脱敏（完整信息经审计的 reveal 查看） masked; in full only through an audited reveal */
                             name: string;
                             /** @description 身份证号，脱敏 masked likewise */
                             idNumber: string | null;
@@ -6777,7 +6846,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description 自然人 a person (masked unless pii.read) */
+                /** @description 自然人 a person (masked) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6919,7 +6988,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description 自然人 a person (masked unless pii.read) */
+                /** @description 自然人 a person (masked) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6998,7 +7067,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 自然人 a person (masked unless pii.read) */
+                /** @description 自然人 a person (masked) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7199,6 +7268,76 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/registry/persons/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 显示完整信息（审计） a person’s name, identity number, birth date and phone in full; each reveal is audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 查看原因 why (kept in the audit record) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 自然人完整信息 a person in full */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            idNumber: string;
+                            /** Format: date */
+                            birthDate: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/persons/{id}/cancel": {
         parameters: {
             query?: never;
@@ -7230,7 +7369,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description 自然人 a person (masked unless pii.read) */
+                /** @description 自然人 a person (masked) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7725,6 +7864,76 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/registry/entities/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 显示法定代表人完整信息（审计） a legal representative’s name and identity number in full; each reveal is audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 查看原因 why (kept in the audit record) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 法定代表人完整信息 a legal representative in full */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 法定代表人 */
+                            legalRepresentative: {
+                                name: string;
+                                idNumber: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/entities/{id}/cancel": {
         parameters: {
             query?: never;
@@ -8168,7 +8377,7 @@ export interface paths {
                                     note: string | null;
                                 } | null;
                             };
-                            /** @description 自然人 a person (masked unless pii.read) */
+                            /** @description 自然人 a person (masked) */
                             person: {
                                 id: string;
                                 /** @description 身份证号码 (masked: 4113**********1234) */

@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, Input, Popconfirm, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { api, errorMessage, type BodyOf, type ItemOf } from '../../api';
+import { api, errorMessage, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../components/queries';
+import { Reveal, useRevealed } from '../../components/Reveal';
 import { formatTime, LevelTag, StatusTag } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
@@ -13,6 +14,10 @@ import { nowrap } from '../../components/table';
 
 export type AccountRow = ItemOf<'/api/v1/user/accounts'>;
 type StaffKind = BodyOf<'/api/v1/user/accounts', 'post'>['kind'];
+type AccountInFull = ResponseOf<'/api/v1/user/accounts/{id}/reveal', 'post'>;
+
+/** 显示完整信息 one account's masked fields in full (audited by the server). */
+const revealAccount = (id: string) => api.post('/api/v1/user/accounts/{id}/reveal', {}, { path: { id } });
 
 export const ACCOUNT_KINDS: AccountRow['kind'][] = ['person', 'unit_agent', 'institution_staff', 'enterprise', 'agency_staff', 'expert', 'admin'];
 /** kinds an administrator creates (the public register themselves) */
@@ -38,6 +43,7 @@ export default function AccountsPage() {
   const orgOptions = useMemo(() => toTreeSelect(orgs), [orgs]);
   const list = usePagedList('/api/v1/user/accounts');
   const { reload, setPage } = list;
+  const revealed = useRevealed(revealAccount);
   const createModal = useFormModal<CreateForm>(['kind', 'loginName', 'name', 'phone', 'idNumber', 'orgId', 'password'], async (v, { form, close }) => {
     await api.post('/api/v1/user/accounts', {
       kind: v.kind,
@@ -87,10 +93,28 @@ export default function AccountsPage() {
         errorTestId="accounts-error"
         columns={[
           { ...nowrap, key: 'loginName', title: t('field.loginName'), dataIndex: 'loginName', render: (v?: string | null) => v || '—' },
-          { ...nowrap, key: 'name', title: t('field.name'), dataIndex: 'name' },
+          {
+            ...nowrap,
+            key: 'name',
+            title: t('field.name'),
+            dataIndex: 'name',
+            render: (v: string, r: AccountRow) => <Reveal value={v} id={r.id} revealed={revealed} pick={(a: AccountInFull) => a.name} testId={`account-name-${r.id}`} button />,
+          },
           { key: 'kind', title: t('field.kind'), dataIndex: 'kind', render: (v: string) => tx(`kind.${v}`, v) },
-          { ...nowrap, key: 'idNumber', title: t('field.idNumber'), dataIndex: 'idNumber', render: (v?: string | null) => v || '—' },
-          { ...nowrap, key: 'phone', title: t('field.phone'), dataIndex: 'phone', render: (v?: string | null) => v || '—' },
+          {
+            ...nowrap,
+            key: 'idNumber',
+            title: t('field.idNumber'),
+            dataIndex: 'idNumber',
+            render: (v: string | null, r: AccountRow) => <Reveal value={v} id={r.id} revealed={revealed} pick={(a: AccountInFull) => a.idNumber} testId={`account-id-number-${r.id}`} />,
+          },
+          {
+            ...nowrap,
+            key: 'phone',
+            title: t('field.phone'),
+            dataIndex: 'phone',
+            render: (v: string | null, r: AccountRow) => <Reveal value={v} id={r.id} revealed={revealed} pick={(a: AccountInFull) => a.phone} testId={`account-phone-${r.id}`} />,
+          },
           { key: 'org', title: t('field.org'), render: (_: unknown, r: AccountRow) => findOrg(orgs, r.orgId)?.name ?? '—' },
           { ...nowrap, key: 'authLevel', title: t('field.authLevel'), dataIndex: 'authLevel', render: (v: number) => <LevelTag level={v} /> },
           { ...nowrap, key: 'status', title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },

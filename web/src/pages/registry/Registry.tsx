@@ -4,6 +4,7 @@ import { api, ApiError, errorMessage, saveBlob, type BodyOf, type ItemOf, type R
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList, useQuery } from '../../components/queries';
+import { Reveal, useRevealed } from '../../components/Reveal';
 import { formatTime } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
@@ -12,6 +13,10 @@ import { PERSON_CATEGORIES, RegistryStatusTag, useFieldLabel, useFieldValue, typ
 import { nowrap } from '../../components/table';
 
 type HistoryEntry = ItemOf<'/api/v1/registry/persons/{id}/history'>;
+type PersonInFull = ResponseOf<'/api/v1/registry/persons/{id}/reveal', 'post'>;
+
+/** 显示完整信息 one person's masked fields in full (audited by the server). */
+const revealPerson = (id: string) => api.post('/api/v1/registry/persons/{id}/reveal', {}, { path: { id } });
 type CreateBody = BodyOf<'/api/v1/registry/persons', 'post'>;
 
 interface CreateForm {
@@ -51,6 +56,7 @@ function PersonsTab() {
   const canManage = permissions.has('registry.manage');
   const fieldValue = useFieldValue();
   const list = usePagedList('/api/v1/registry/persons');
+  const revealed = useRevealed(revealPerson);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [lookupInput, setLookupInput] = useState('');
   const [lookingUp, setLookingUp] = useState(false);
@@ -133,10 +139,28 @@ function PersonsTab() {
         }
         errorTestId="registry-error"
         columns={[
-          { ...nowrap, key: 'name', title: t('registry.field.name'), dataIndex: 'name' },
-          { ...nowrap, key: 'idNumber', title: t('registry.field.idNumber'), dataIndex: 'idNumber' },
+          {
+            ...nowrap,
+            key: 'name',
+            title: t('registry.field.name'),
+            dataIndex: 'name',
+            render: (v: string, r: Person) => <Reveal value={v} id={r.id} revealed={revealed} pick={(p: PersonInFull) => p.name} testId={`registry-name-${r.id}`} button />,
+          },
+          {
+            ...nowrap,
+            key: 'idNumber',
+            title: t('registry.field.idNumber'),
+            dataIndex: 'idNumber',
+            render: (v: string, r: Person) => <Reveal value={v} id={r.id} revealed={revealed} pick={(p: PersonInFull) => p.idNumber} testId={`registry-id-number-${r.id}`} />,
+          },
           { ...nowrap, key: 'sex', title: t('registry.field.sex'), dataIndex: 'sex', render: (v: string | null) => fieldValue('sex', v) },
-          { ...nowrap, key: 'birthDate', title: t('registry.field.birthDate'), dataIndex: 'birthDate' },
+          {
+            ...nowrap,
+            key: 'birthDate',
+            title: t('registry.field.birthDate'),
+            dataIndex: 'birthDate',
+            render: (v: string, r: Person) => <Reveal value={v} id={r.id} revealed={revealed} pick={(p: PersonInFull) => p.birthDate} testId={`registry-birth-date-${r.id}`} />,
+          },
           { ...nowrap, key: 'regionCode', title: t('registry.field.regionCode'), dataIndex: 'regionCode' },
           { ...nowrap, key: 'category', title: t('registry.field.category'), dataIndex: 'category', render: (v: string) => fieldValue('category', v) },
           { ...nowrap, key: 'status', title: t('registry.field.status'), dataIndex: 'status', render: (v: string) => <RegistryStatusTag status={v} /> },
@@ -204,9 +228,16 @@ function PersonDetail({ id }: { id: string }) {
     null,
   );
   const history = usePagedList('/api/v1/registry/persons/{id}/history', { path: { id } });
+  const revealed = useRevealed(revealPerson);
   if (error !== null) return <Alert type="error" showIcon title={error} data-testid="registry-person-error" />;
   if (!person) return <Typography.Text type="secondary">{loading ? t('app.loading') : ''}</Typography.Text>;
   const show = (field: keyof Person) => ({ key: field, label: fieldLabel(field), children: <span data-testid={`registry-detail-${field}`}>{fieldValue(field, person[field])}</span> });
+  /** a masked field, in full once revealed; the eye button on the name reveals them all */
+  const masked = (field: 'name' | 'idNumber' | 'birthDate' | 'phone') => ({
+    key: field,
+    label: fieldLabel(field),
+    children: <Reveal value={person[field]} id={person.id} revealed={revealed} pick={(p: PersonInFull) => p[field]} testId={`registry-detail-${field}`} button={field === 'name'} />,
+  });
   return (
     <Flex vertical gap={16} data-testid="registry-person-detail">
       <Typography.Text type="secondary">{t('registry.maskedHint')}</Typography.Text>
@@ -215,11 +246,11 @@ function PersonDetail({ id }: { id: string }) {
         size="small"
         column={1}
         items={[
-          show('name'),
-          show('idNumber'),
-          show('birthDate'),
+          masked('name'),
+          masked('idNumber'),
+          masked('birthDate'),
           show('sex'),
-          show('phone'),
+          masked('phone'),
           show('regionCode'),
           show('category'),
           { key: 'status', label: fieldLabel('status'), children: <RegistryStatusTag status={person.status} testId="registry-detail-status" /> },
