@@ -21,6 +21,7 @@ const GrantsPage = lazy(() => import('./pages/admin/Grants'));
 const ChannelsPage = lazy(() => import('./pages/admin/Channels'));
 const AuditPage = lazy(() => import('./pages/admin/Audit'));
 const RegistryPage = lazy(() => import('./pages/registry/Registry'));
+const EntitiesPage = lazy(() => import('./pages/registry/Entities'));
 const ConflictsPage = lazy(() => import('./pages/registry/Conflicts'));
 const InstitutionsPage = lazy(() => import('./pages/registry/Institutions'));
 const PolicyPage = lazy(() => import('./pages/policy/Policy'));
@@ -58,6 +59,7 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   channels: ChannelsPage,
   audit: AuditPage,
   registry: RegistryPage,
+  entities: EntitiesPage,
   conflicts: ConflictsPage,
   institutions: InstitutionsPage,
   policy: PolicyPage,

@@ -43,6 +43,7 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'unitBills', path: '/unit/bills', label: 'menu.unitBills', group: 'unit', visible: isUnitAgent },
   // permission codes: src/centers/auth/resources.ts (PERMISSIONS); the paths are the menus' paths there
   { key: 'registry', path: '/admin/registry', label: 'menu.registry', group: 'registry', permissions: ['registry.read'] },
+  { key: 'entities', path: '/admin/registry/entities', label: 'menu.entities', group: 'registry', permissions: ['registry.read'] },
   { key: 'conflicts', path: '/admin/registry/conflicts', label: 'menu.conflicts', group: 'registry', permissions: ['registry.read'] },
   { key: 'institutions', path: '/admin/registry/institutions', label: 'menu.institutions', group: 'registry', permissions: ['registry.read'] },
   { key: 'reviewApplications', path: '/admin/enrollment/applications', label: 'menu.reviewApplications', group: 'enrollment', permissions: ['enrollment.review'] },

@@ -90,6 +90,8 @@ export const RESOURCES: ResourceDef[] = [
   r(PERMISSIONS.registryRead, 'registry.records', 'api', '查看基本信息', 'View persons and legal entities'),
   r('registry.records.edit', 'registry.records', 'button', '新增 / 变更 / 注销 / 批量导入', 'Register / change / cancel / import'),
   r(PERMISSIONS.registryManage, 'registry.records.edit', 'api', '维护基本信息', 'Maintain persons and legal entities'),
+  // 法人: read and maintained under the registry's own permissions; 单位参保登记 there needs enrollment.manage
+  r('registry.entities', 'registry', 'menu', '法人', 'Legal entities', '/admin/registry/entities', 2),
   r('registry.conflicts', 'registry', 'menu', '信息会商', 'Conflict cases', '/admin/registry/conflicts', 2),
   r(PERMISSIONS.registryConflictsResolve, 'registry.conflicts', 'api', '处理会商', 'Decide conflict cases'),
   // 定点医药机构: read and maintained under the registry's own permissions
