@@ -2,6 +2,7 @@ import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { setApiLanguage } from './api';
 import { AppLayout } from './components/AppLayout';
+import { DisplayContext, initialDisplayMode, saveDisplayMode, THEMES, type Display, type DisplayMode } from './display';
 import { antdLocales, I18nContext, initialLang, saveLang, translate, useI18n, type I18n, type Lang } from './i18n';
 import { NAV_PAGES, visiblePages } from './nav';
 import LoginPage from './pages/Login';
@@ -12,6 +13,7 @@ import { href, navigate, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 
 // Pages most people never open are loaded on demand.
+const HomePage = lazy(() => import('./pages/Home'));
 const LoginHistoryPage = lazy(() => import('./pages/LoginHistory'));
 const AgentsPage = lazy(() => import('./pages/Agents'));
 const OrgsPage = lazy(() => import('./pages/admin/Orgs'));
@@ -49,6 +51,7 @@ const PaymentReconciliationPage = lazy(() => import('./pages/payment/Reconciliat
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
+  home: HomePage,
   profile: ProfilePage,
   history: LoginHistoryPage,
   agents: AgentsPage,
@@ -151,6 +154,18 @@ export default function App() {
     return l;
   });
 
+  const [mode, setModeState] = useState<DisplayMode>(initialDisplayMode);
+  const display = useMemo<Display>(
+    () => ({
+      mode,
+      setMode: (m) => {
+        saveDisplayMode(m);
+        setModeState(m);
+      },
+    }),
+    [mode],
+  );
+
   const setLang = useCallback((l: Lang) => {
     setApiLanguage(l);
     saveLang(l);
@@ -161,6 +176,11 @@ export default function App() {
     document.documentElement.lang = lang;
     document.title = translate(lang, 'app.title');
   }, [lang]);
+
+  useEffect(() => {
+    // the stylesheet's senior rules (web/index.html) key on it
+    document.documentElement.dataset.display = mode;
+  }, [mode]);
 
   const i18n = useMemo<I18n>(
     () => ({
@@ -174,13 +194,15 @@ export default function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={antdLocales[lang]} theme={{ token: { colorPrimary: '#1560bd', borderRadius: 6 } }}>
-        <AntApp>
-          <SessionProvider>
-            <Routes />
-          </SessionProvider>
-        </AntApp>
-      </ConfigProvider>
+      <DisplayContext.Provider value={display}>
+        <ConfigProvider locale={antdLocales[lang]} theme={THEMES[mode]}>
+          <AntApp>
+            <SessionProvider>
+              <Routes />
+            </SessionProvider>
+          </AntApp>
+        </ConfigProvider>
+      </DisplayContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -1,15 +1,16 @@
 /**
  * The list page every center's clerk and hall pages share: a filter bar (month, status, year,
  * keyword…) with refresh and the page's own actions, then one page of a list path in a table that
- * scrolls sideways on a narrow (phone) screen, its loading and error states, and paging in the
+ * scrolls sideways on a tablet and becomes cards on a phone, its loading and error states, and paging in the
  * API's page shape. The data comes from usePagedList; the page keeps its list to reload it after
  * its own changes.
  */
-import { Alert, Button, Flex, Input, Select, Space, Table, type TableProps } from 'antd';
+import { Alert, Button, Flex, Input, Select, Space, type TableProps } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ItemOf, ListPath } from '../api';
 import { useI18n } from '../i18n';
 import { MONTH_PATTERN } from './format';
+import { ResponsiveTable } from './ResponsiveTable';
 import type { ListFilters, PagedList } from './queries';
 import { YearSelect } from './YearSelect';
 
@@ -96,7 +97,7 @@ export function ListPage<P extends ListPath>({
       )}
       {above}
       {list.error !== null && (renderError ? renderError(list.error, list.cause) : <Alert type="error" showIcon title={list.error} data-testid={errorTestId} />)}
-      <Table<ItemOf<P>>
+      <ResponsiveTable<ItemOf<P>>
         data-testid={testId}
         rowKey={rowKey}
         size={size}

@@ -6,6 +6,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { api } from '../../api';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useQuery } from '../../components/queries';
 import { YearSelect } from '../../components/YearSelect';
 import { yuan } from '../../components/format';
@@ -60,11 +61,13 @@ export default function PersonalStatementPage() {
               />
             )}
             {statement.months.every((m) => m.status === 'none') && <Alert type="info" showIcon title={t('statement.empty', { year })} data-testid="statement-empty" />}
-            <Table
+            <ResponsiveTable
+              cards={false}
               data-testid="statement-months"
               rowKey="month"
               size="small"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={statement.months}
               columns={[
                 { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
