@@ -20806,6 +20806,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analysis/month-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度概览（本辖区） the month’s enrollments, settlements, activations by day and receivables due against received, in your regions */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 月份 YYYY-MM */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 月度概览 the month’s figures of your regions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 月份 YYYY-MM */
+                            month: string;
+                            /** @description 统计范围 the region-code prefix of the caller’s regions (empty: national) */
+                            regionPrefix: string;
+                            /** @description the days of the month, YYYY-MM-DD (Beijing time) */
+                            days: string[];
+                            /** @description 人员参保 enrollments registered: one number per day of the month, in order of days */
+                            enrollments: number[];
+                            settlements: {
+                                /** @description 结算 settlements (reversed ones left out): one number per day of the month, in order of days */
+                                count: number[];
+                                /** @description 统筹基金支付 the fund’s part, 分 fen: one number per day of the month, in order of days */
+                                fundFen: number[];
+                            };
+                            /** @description 电子凭证激活 vouchers activated: one number per day of the month, in order of days */
+                            activations: number[];
+                            /** @description 应收与实收 the month’s receivables by insurance type */
+                            receivables: {
+                                insuranceType: string;
+                                /** @description 应收 due，分 fen */
+                                dueFen: number;
+                                /** @description 实收 received，分 fen */
+                                receivedFen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
