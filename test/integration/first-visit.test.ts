@@ -10,9 +10,9 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginStaff, newPerson, PASSWORD, randomName, randomPhone } from '../support/factories.js';
+import { loginStaff, newPerson, newUnit, PASSWORD, randomName, randomPhone } from '../support/factories.js';
 import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
-import { findPersonByIdNumber } from '../../src/centers/registry/index.js';
+import { findEntityByCreditCode, findPersonByIdNumber } from '../../src/centers/registry/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { maskIdNumber, maskName, maskPhone } from '../../src/kernel/crypto/index.js';
 
@@ -193,5 +193,94 @@ describe('首次申办 first visit', () => {
     const account = await newPerson(server, { idNumber: makeIdNumber('411302', '1991-03-03', randomInt(0, 1000)) });
     const response = await server.api('POST', '/personal/applications', { token: account.accessToken, body: resident() });
     expect(response.status).toBe(403);
+  });
+});
+
+/** A unit registered with the platform (not in the registry), its managing agent real-name verified (L2). */
+async function newcomerUnit() {
+  const unit = await newUnit(server);
+  server.fakes.realName.addPerson({ idNumber: unit.agent.idNumber, name: unit.agent.name });
+  const l2 = await server.api('POST', '/auth/realname', { token: unit.agent.accessToken, body: { name: unit.agent.name, idNumber: unit.agent.idNumber } });
+  expect(l2.status, JSON.stringify(l2.body)).toBe(200);
+  return { ...unit, token: l2.body.accessToken as string };
+}
+
+const unitApplication = (overrides: Record<string, unknown> = {}) => ({ type: 'enterprise', regionCode: '411302', address: ADDRESS, insuranceType: '410', fromMonth: '2019-01', ...overrides });
+
+describe('单位首次申办 a unit’s first visit: 单位参保登记', () => {
+  it('the clerk confirms the carried legal-entity record; approval registers the entity and enrols the unit together, and the unit hall opens', async () => {
+    const unit = await newcomerUnit();
+    expect((await server.api('GET', '/unit/info', { token: unit.token })).body.code).toBe('unit.not_registered');
+    const applied = await server.api('POST', '/unit/applications', { token: unit.token, body: unitApplication() });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body).toMatchObject({ kind: 'unit_enrollment', personId: null, insuranceType: '410', regionCode: '411302', status: 'submitted' });
+    const id = applied.body.id as string;
+    const again = await server.api('POST', '/unit/applications', { token: unit.token, body: unitApplication() });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'enrollment.application_pending', field: 'insuranceType' });
+    expect((await server.api('GET', '/unit/applications', { token: unit.token })).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+
+    const detail = await server.api('GET', `/enrollment/applications/${id}`, { token: clerk });
+    expect(detail.body).toMatchObject({
+      kind: 'unit_enrollment',
+      declared: null,
+      declaredEntity: { creditCode: unit.creditCode, name: unit.unitName, type: 'enterprise', regionCode: '411302', address: ADDRESS, legalRepresentative: { name: maskName(unit.agent.name), idNumber: maskIdNumber(unit.agent.idNumber) } },
+    });
+    const queue = await server.api('GET', '/enrollment/applications?status=submitted&kind=unit_enrollment&pageSize=100', { token: clerk });
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    expect((await server.api('GET', `/enrollment/applications/${id}`, { token: zhengzhou })).status).toBe(404);
+    expect((await review(id, 'approve', {}, zhengzhou)).status).toBe(404);
+    expect(await findEntityByCreditCode(server.platform.ctx, unit.creditCode)).toBeNull();
+
+    const decided = await review(id, 'approve', { note: '营业执照核对无误' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'approved', employmentId: expect.stringMatching(/^uen_/) });
+    const entity = await findEntityByCreditCode(server.platform.ctx, unit.creditCode);
+    expect(entity).toMatchObject({ name: unit.unitName, type: 'enterprise', regionCode: '411302', status: 'active', legalRepresentative: { name: unit.agent.name, idNumber: unit.agent.idNumber } });
+    // the legal representative is the verified manager: the unit hall trusts the binding at once
+    const info = await server.api('GET', '/unit/info', { token: unit.token });
+    expect(info.status, JSON.stringify(info.body)).toBe(200);
+    expect(info.body.enrollments).toEqual([expect.objectContaining({ id: decided.body.employmentId, entityId: entity!.id, insuranceType: '410', fromMonth: '2019-01', status: 'active' })]);
+    const topics = await server.platform.ctx.database.rows<{ topic: string }>(
+      sql`select topic from kernel.outbox_events where payload->>'entityId' = ${entity!.id} or payload->>'applicationId' = ${id} order by id`,
+    );
+    expect(topics.map((t) => t.topic)).toEqual(['enrollment.application_submitted', 'registry.entity_created', 'enrollment.unit_enrolled', 'enrollment.application_approved']);
+    // registered now: another first visit is refused
+    expect((await server.api('POST', '/unit/applications', { token: unit.token, body: unitApplication({ insuranceType: '310' }) })).status).toBe(409);
+  });
+
+  it('a rejection creates nothing', async () => {
+    const unit = await newcomerUnit();
+    const applied = await server.api('POST', '/unit/applications', { token: unit.token, body: unitApplication() });
+    expect((await review(applied.body.id, 'reject', { note: '地址不详' })).status).toBe(200);
+    expect(await findEntityByCreditCode(server.platform.ctx, unit.creditCode)).toBeNull();
+    expect((await server.api('GET', '/unit/info', { token: unit.token })).status).toBe(422);
+  });
+
+  it('refuses bad input with a 4xx naming the field, and a person cannot apply for a unit', async () => {
+    const unit = await newcomerUnit();
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [unitApplication({ insuranceType: '390' }), 422, 'insuranceType'],
+      [unitApplication({ regionCode: '410100' }), 400, 'regionCode'],
+      [unitApplication({ address: undefined }), 400, 'address'],
+      [unitApplication({ address: '   ' }), 400, 'address'],
+      [unitApplication({ type: 'company' }), 400, 'type'],
+      [unitApplication({ fromMonth: '2019-13' }), 400, 'fromMonth'],
+      [unitApplication({ name: '别的名字' }), 400, 'name'],
+      [unitApplication({ creditCode: '91350100M000100Y43' }), 400, 'creditCode'],
+    ];
+    for (const [body, status, field] of cases) {
+      const response = await server.api('POST', '/unit/applications', { token: unit.token, body });
+      expect(response.status, `${JSON.stringify(body)} → ${JSON.stringify(response.body)}`).toBe(status);
+      expect(response.body.field, JSON.stringify(body)).toBe(field);
+    }
+    expect((await server.api('GET', '/unit/applications', { token: unit.token })).body.total).toBe(0);
+    // an agent not yet verified is refused
+    const unverified = await newUnit(server);
+    expect((await server.api('POST', '/unit/applications', { token: unverified.agent.accessToken, body: unitApplication() })).status).toBe(403);
+    const who = await newcomer();
+    const person = await apply(who, { ...resident(), kind: 'unit_enrollment' });
+    expect(person.status).toBe(400);
+    expect(person.body.field).toBe('kind');
   });
 });

@@ -19,7 +19,8 @@ import { applyStatusChange, employmentInScope, insertEnrollment } from './employ
 import { record } from './history.js';
 import { requireAdmitted } from './admitted.js';
 import { baseWithin, ENROLLMENT_KIND_OF, missingApplicationField, transition, yuan, type ApplicationFields, type ApplicationKind, type ApplicationStatus } from './rules.js';
-import { applications, employments, statusChanges, type DeclaredPerson } from './schema.js';
+import { applications, employments, statusChanges, type DeclaredEntity, type DeclaredPerson } from './schema.js';
+import { insertUnitEnrollment } from './units.js';
 import type { Actor, PersonActor, RegionActor } from './scope.js';
 import { withinScope } from '../../kernel/actor/sql.js';
 import { applicationView, type ApplicationRow } from './views.js';
@@ -86,6 +87,7 @@ async function checkChosenBase(ctx: AppContext, regionCode: string, insuranceTyp
  * enrollment from a month. What is checked here is checked again on approval.
  */
 export async function submitApplication(ctx: AppContext, actor: PersonActor, input: ApplicationInput) {
+  if (input.kind === 'unit_enrollment') throw new DomainError('enrollment.unit_kind', 'unprocessable', {}, 'kind');
   const missing = missingApplicationField(input.kind, input);
   if (missing) throw badRequest('enrollment.field_required', missing, { field: missing });
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
@@ -139,6 +141,7 @@ export async function submitApplication(ctx: AppContext, actor: PersonActor, inp
  * `submitApplication`; one such application per insurance type may be pending.
  */
 export async function submitFirstVisit(ctx: AppContext, applicant: { accountId: string }, identity: VerifiedIdentity, input: FirstVisitInput) {
+  if (input.kind === 'unit_enrollment') throw new DomainError('enrollment.unit_kind', 'unprocessable', {}, 'kind');
   if (input.kind === 'flexible_suspension') throw new DomainError('enrollment.first_visit_kind', 'unprocessable', {}, 'kind');
   const missing = missingApplicationField(input.kind, input) ?? (input.address?.trim() ? null : 'address');
   if (missing) throw badRequest('enrollment.field_required', missing, { field: missing });
@@ -176,6 +179,60 @@ export async function submitFirstVisit(ctx: AppContext, applicant: { accountId: 
         monthlyBaseFen: input.kind === 'flexible_enrollment' ? input.monthlyBaseFen! : null,
         declared,
       })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw conflict('enrollment.application_pending', {}, 'insuranceType');
+    await noteApplication(ctx, tx, applicant, created);
+    return applicationView(created);
+  });
+}
+
+/** 单位首次申办: what the unit's managing agent declares besides what the platform knows of the unit. */
+export interface UnitFirstVisitInput {
+  /** 单位类型 */
+  type: string;
+  /** where the unit is registered and enrolled (one of the agency offices' regions) */
+  regionCode?: string;
+  address?: string;
+  insuranceType?: string;
+  fromMonth: string;
+}
+
+/**
+ * 单位首次申办 a unit the registry does not hold applies for 单位参保登记 through its managing agent,
+ * carrying the legal-entity record the clerk confirms on approval: name and credit code from the
+ * unit's registration, the legal representative from the agent's real-name verified account (so the
+ * unit's binding is verified once registered), the type, region and address declared. The insurance
+ * type must admit employees; one such application per type may be pending.
+ */
+export async function submitUnitFirstVisit(
+  ctx: AppContext,
+  applicant: { accountId: string },
+  unit: { creditCode: string; name: string },
+  legalRep: { name: string; idNumber: string },
+  input: UnitFirstVisitInput,
+) {
+  const missing = missingApplicationField('unit_enrollment', input) ?? (input.address?.trim() ? null : 'address');
+  if (missing) throw badRequest('enrollment.field_required', missing, { field: missing });
+  const address = input.address!.trim();
+  if (address.length > 200) throw badRequest('enrollment.address_too_long', 'address');
+  const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
+  const insuranceType = input.insuranceType!;
+  await requireAdmitted(ctx, insuranceType, 'employee');
+  const declared: DeclaredEntity = {
+    subject: 'entity',
+    creditCode: unit.creditCode,
+    name: unit.name,
+    type: input.type,
+    regionCode: input.regionCode!,
+    address,
+    legalRepName: legalRep.name,
+    legalRepIdNumberEnc: ctx.fields.encrypt(legalRep.idNumber),
+  };
+  return transaction(ctx.database.db, async (tx) => {
+    const [created] = await tx
+      .insert(applications)
+      .values({ id: newId('apl'), kind: 'unit_enrollment', personId: null, accountId: applicant.accountId, insuranceType, regionCode: declared.regionCode, subject: `unit:${insuranceType}`, fromMonth, declared })
       .onConflictDoNothing()
       .returning();
     if (!created) throw conflict('enrollment.application_pending', {}, 'insuranceType');
@@ -229,6 +286,18 @@ function declaredView(ctx: AppContext, declared: DeclaredPerson) {
 }
 
 /** Applications with who applied (name and identity number masked), one registry read per page. */
+/** A unit's declared record as the review shows it: the legal representative masked, the unit's name and credit code public. */
+function declaredEntityView(ctx: AppContext, declared: DeclaredEntity) {
+  return {
+    creditCode: declared.creditCode,
+    name: declared.name,
+    type: declared.type,
+    regionCode: declared.regionCode,
+    address: declared.address,
+    legalRepresentative: { name: maskName(declared.legalRepName), idNumber: maskIdNumber(ctx.fields.decrypt(declared.legalRepIdNumberEnc)) },
+  };
+}
+
 async function withApplicants(ctx: AppContext, rows: ApplicationRow[]): Promise<ApplicationWithApplicantView[]> {
   const persons = await registry.getPersons(ctx, rows.flatMap((r) => (r.personId ? [r.personId] : [])));
   return rows.map((row) => {
@@ -236,7 +305,8 @@ async function withApplicants(ctx: AppContext, rows: ApplicationRow[]): Promise<
     return {
       ...applicationView(row),
       applicant: person ? { name: maskName(person.name), idNumber: maskIdNumber(person.idNumber), regionCode: person.regionCode } : null,
-      declared: row.declared ? declaredView(ctx, row.declared) : null,
+      declared: row.declared?.subject === 'person' ? declaredView(ctx, row.declared) : null,
+      declaredEntity: row.declared?.subject === 'entity' ? declaredEntityView(ctx, row.declared) : null,
     };
   });
 }
@@ -298,12 +368,13 @@ export async function approveApplication(ctx: AppContext, actor: RegionActor, id
   const peek = await applicationInScope(ctx.database.db, actor, id);
   requireSubmitted(peek);
   if (peek.personId === null && !options.mayRegister) throw forbidden('enrollment.registry_manage_required');
+  if (peek.declared?.subject === 'entity') return approveUnitApplication(ctx, actor, peek, note);
   const enrollmentKind = ENROLLMENT_KIND_OF[peek.kind];
   let clamp: Clamp | null = null;
   // 首次申办: the registry is asked first (优先使用本地数据): a person registered meanwhile under the
   // identity number is the one enrolled, when the name agrees; otherwise the declared record is created.
   let known: registry.RegistryPerson | null = null;
-  if (peek.personId === null && peek.declared) {
+  if (peek.personId === null && peek.declared?.subject === 'person') {
     known = await registry.findPersonByIdNumber(ctx, ctx.fields.decrypt(peek.declared.idNumberEnc));
     if (known && known.name !== peek.declared.name) throw conflict('enrollment.declared_differs', {}, 'declared');
   }
@@ -356,7 +427,7 @@ export async function approveApplication(ctx: AppContext, actor: RegionActor, id
  */
 async function registerDeclared(ctx: AppContext, tx: Db, actor: RegionActor, row: ApplicationRow): Promise<string> {
   const declared = row.declared;
-  if (!declared) throw notFound('enrollment.person_not_found');
+  if (declared?.subject !== 'person') throw notFound('enrollment.person_not_found');
   const category = CATEGORY_OF[row.kind as keyof typeof CATEGORY_OF] ?? 'resident';
   const outcome = await registry.registerPersonIn(ctx, tx, { id: actor.accountId, kind: 'agency_staff' }, actor.scope, {
     idNumber: ctx.fields.decrypt(declared.idNumberEnc),
@@ -368,4 +439,38 @@ async function registerDeclared(ctx: AppContext, tx: Db, actor: RegionActor, row
   if (outcome.kind !== 'created') throw conflict('enrollment.declared_differs', {}, 'declared');
   await record(tx, actor, 'person_registered', { personId: outcome.person.id }, { applicationId: row.id, regionCode: declared.regionCode, category });
   return outcome.person.id;
+}
+
+/**
+ * 单位首次申办 approved: the declared legal entity is registered (the registry's history and event,
+ * the clerk's region only) and enrolled in the type from the month applied for, with the
+ * application's decision, in one transaction. The registry is asked first: a credit code registered
+ * meanwhile is a 409 naming `declared` (the agent's unit is registered: it enrols as any unit does).
+ */
+async function approveUnitApplication(ctx: AppContext, actor: RegionActor, peek: ApplicationRow, note?: string) {
+  const declared = peek.declared as DeclaredEntity;
+  if (await registry.findEntityByCreditCode(ctx, declared.creditCode)) throw conflict('enrollment.entity_registered', {}, 'declared');
+  await requireAdmitted(ctx, peek.insuranceType, 'employee');
+  return transaction(ctx.database.db, async (tx) => {
+    const row = await applicationInScope(tx, actor, peek.id, true);
+    requireSubmitted(row);
+    const entity = await registry.registerEntityIn(ctx, tx, { id: actor.accountId, kind: 'agency_staff' }, actor.scope, {
+      creditCode: declared.creditCode,
+      name: declared.name,
+      type: declared.type as registry.EntityType,
+      regionCode: declared.regionCode,
+      legalRepName: declared.legalRepName,
+      legalRepIdNumber: ctx.fields.decrypt(declared.legalRepIdNumberEnc),
+    });
+    await record(tx, actor, 'entity_registered', { entityId: entity.id }, { applicationId: row.id, regionCode: declared.regionCode });
+    const unit = await insertUnitEnrollment(ctx, tx, actor, { entityId: entity.id, regionCode: entity.regionCode }, row.insuranceType, row.fromMonth);
+    const now = new Date();
+    const [updated] = await tx
+      .update(applications)
+      .set({ status: 'approved', employmentId: unit.id, reviewNote: note?.trim() || null, reviewedBy: actor.accountId, reviewedAt: now, updatedAt: now })
+      .where(eq(applications.id, row.id))
+      .returning();
+    await noteApplication(ctx, tx, actor, updated);
+    return applicationView(updated);
+  });
 }

@@ -121,7 +121,7 @@ export const ApplicationView = Type.Object(
     regionCode: Region,
     fromMonth: Month,
     monthlyBaseFen: Nullable(Fen('灵活就业人员所选缴费基数 the flexible worker’s chosen base')),
-    employmentId: Nullable(Type.String({ description: 'the enrollment suspended, or created on approval' })),
+    employmentId: Nullable(Type.String({ description: 'the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment)' })),
     reason: Nullable(Type.String()),
     status: Literals(APPLICATION_STATUSES),
     review: Nullable(Type.Object({ by: Nullable(Type.String()), at: DateTime, note: Nullable(Type.String()) })),
@@ -151,12 +151,30 @@ export const DeclaredPersonView = Type.Object(
 );
 export type DeclaredPersonView = Static<typeof DeclaredPersonView>;
 
+/**
+ * 单位首次申办 the legal-entity record a unit's application carries (the unit's name and credit code
+ * as registered with the platform, the legal representative from its managing agent's verified
+ * account, masked), which approval registers.
+ */
+export const DeclaredEntityView = Type.Object(
+  {
+    creditCode: Type.String(),
+    name: Type.String(),
+    type: Type.String({ description: '单位类型 enterprise / public_institution / …' }),
+    regionCode: Region,
+    address: Type.String(),
+    legalRepresentative: Type.Object({ name: Type.String(), idNumber: Type.String() }, { description: '法定代表人（脱敏）' }),
+  },
+  { description: '单位首次申办携带的单位信息登记 the declared legal entity, its representative masked' },
+);
+
 /** An application with who applied, masked, for the clerk's queue. */
 export const ApplicationWithApplicantView = Type.Object(
   {
     ...ApplicationView.properties,
     applicant: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), regionCode: Region }, { description: '申请人（脱敏） the applicant, masked' })),
     declared: Nullable(DeclaredPersonView),
+    declaredEntity: Nullable(DeclaredEntityView),
   },
   { description: '申请 an application, with the applicant' },
 );

@@ -23,6 +23,7 @@
  */
 export {
   APPLICATION_KINDS,
+  PERSON_APPLICATION_KINDS,
   APPLICATION_STATUSES,
   EMPLOYEE_STATUSES,
   ENROLLMENT_KINDS,
@@ -34,7 +35,7 @@ export {
   type IdentityCode,
 } from './rules.js';
 export type { Actor, EntityActor, PersonActor, RegionActor } from './scope.js';
-export type { ApplicationInput, Applicant, FirstVisitInput, VerifiedIdentity } from './applications.js';
+export type { ApplicationInput, Applicant, FirstVisitInput, UnitFirstVisitInput, VerifiedIdentity } from './applications.js';
 /** The views the routes answer, for the service centers that answer them too. */
 export {
   ApplicationView,
@@ -72,6 +73,11 @@ export { submitApplication, listApplications, getApplication, withdrawApplicatio
  * enrollment, in one transaction.
  */
 export { submitFirstVisit } from './applications.js';
+/**
+ * 单位首次申办 a unit the registry does not hold applies for 单位参保登记 through its managing agent,
+ * carrying the legal-entity record; approval registers the entity and enrols the unit in one transaction.
+ */
+export { submitUnitFirstVisit } from './applications.js';
 
 /**
  * The enrollments of every kind (employee, flexible, resident) active (not suspended, not removed) in
@@ -86,6 +92,3 @@ export { settlementStanding, type SettlementStanding } from './feed.js';
 
 /** The center's event topics: `enrollment.events.PERSON_ENROLLED` … */
 export * as events from './events.js';
-
-/** Enrollments registered by Beijing day of a month, in a scope (the analysis center's charts). */
-export { enrollmentsByDay } from './figures.js';

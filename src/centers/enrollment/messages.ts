@@ -47,6 +47,11 @@ registerMessages({
     zh: '基本信息库中还没有您的人员登记：可以申请灵活就业人员参保或城乡居民参保，审核通过时一并完成人员信息登记',
     en: 'The registry does not hold you yet: apply for flexible-worker or resident enrollment, and approval registers you with it',
   },
+  'enrollment.unit_kind': { zh: '单位参保登记由单位经办人在单位网厅申请', en: 'A unit applies for unit enrollment in the unit hall, through its agent' },
+  'enrollment.entity_registered': {
+    zh: '基本信息库中已有该统一社会信用代码的单位，请按已登记单位办理单位参保',
+    en: 'The registry already holds a legal entity with this credit code: enrol it as a registered unit',
+  },
   'enrollment.address_too_long': { zh: '联系地址不能超过 200 个字', en: 'The address may have at most 200 characters' },
   'enrollment.declared_differs': {
     zh: '基本信息库中该身份证号码已登记为其他姓名，请转信息会商处理后再审核',

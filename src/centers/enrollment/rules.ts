@@ -83,8 +83,13 @@ export function identitiesAsOf<T extends DatedIdentity>(rows: readonly T[], mont
 /** 在职 / 退休 as of a month. */
 export const retiredAsOf = (rows: readonly DatedIdentity[], month: number) => identitiesAsOf(rows, month).some((r) => r.code === 'retired');
 
-/** 申请 what a person may apply for: 灵活就业人员参保 / 城乡居民参保 / 灵活就业暂停缴费. */
-export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const;
+/**
+ * 申请 what a person may apply for: 灵活就业人员参保 / 城乡居民参保 / 灵活就业暂停缴费; and what a unit
+ * the registry does not hold yet applies for: 单位参保登记 (its managing agent, carrying the legal-entity record).
+ */
+export const APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension', 'unit_enrollment'] as const;
+/** what a person applies for themselves */
+export const PERSON_APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const satisfies readonly ApplicationKind[];
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 /** submitted → approved | rejected by a clerk, or withdrawn by the person before review */
 export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -102,6 +107,7 @@ const REQUIRED: Record<ApplicationKind, ReadonlyArray<keyof ApplicationFields>> 
   flexible_enrollment: ['insuranceType', 'regionCode', 'monthlyBaseFen'],
   resident_enrollment: ['insuranceType', 'regionCode'],
   flexible_suspension: ['employmentId', 'reason'],
+  unit_enrollment: ['insuranceType', 'regionCode'],
 };
 
 /** The first field an application of this kind needs and lacks (blank text counts as missing), or null. */

@@ -20,6 +20,22 @@ export type DeclaredPerson = {
   address: string;
 };
 
+/**
+ * 单位首次申办 the legal-entity record a unit the registry does not hold declares with its
+ * 单位参保登记 application: name and credit code from the unit's registration, the legal
+ * representative from its managing agent's real-name verified account (identity number encrypted).
+ */
+export type DeclaredEntity = {
+  subject: 'entity';
+  creditCode: string;
+  name: string;
+  type: string;
+  regionCode: string;
+  address: string;
+  legalRepName: string;
+  legalRepIdNumberEnc: string;
+};
+
 export const enrollmentSchema = pgSchema('enrollment');
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -170,7 +186,7 @@ export const applications = enrollmentSchema.table(
     employmentId: text('employment_id'),
     reason: text('reason'),
     /** 首次申办 the registry record the applicant declared, when the registry did not hold them */
-    declared: jsonb('declared').$type<DeclaredPerson>(),
+    declared: jsonb('declared').$type<DeclaredPerson | DeclaredEntity>(),
     /**
      * what one may not apply for twice while pending: `enroll:<insurance type>` (flexible and resident
      * alike) or `suspend:<employment id>`

@@ -22,17 +22,21 @@ export async function enrollUnit(ctx: AppContext, actor: Actor, input: { entityI
   if (entity.status !== 'active') throw new DomainError('enrollment.entity_cancelled', 'unprocessable', { field: 'entityId' }, 'entityId');
   await requireAdmitted(ctx, input.insuranceType, 'employee');
   const fromMonth = policy.monthKey(input.fromMonth, 'fromMonth');
-  return transaction(ctx.database.db, async (tx) => {
-    const [created] = await tx
-      .insert(unitEnrollments)
-      .values({ id: newId('uen'), entityId: entity.id, insuranceType: input.insuranceType, regionCode: entity.regionCode, fromMonth, createdBy: actor.accountId })
-      .onConflictDoNothing()
-      .returning();
-    if (!created) throw conflict('enrollment.unit_already_enrolled', { insuranceType: input.insuranceType }, 'insuranceType');
-    await record(tx, actor, 'unit_enrolled', { entityId: entity.id }, { unitEnrollmentId: created.id, insuranceType: created.insuranceType, fromMonth: input.fromMonth });
-    await ctx.outbox.publish(tx, UNIT_ENROLLED, { unitEnrollmentId: created.id, entityId: entity.id, insuranceType: created.insuranceType, regionCode: created.regionCode, fromMonth: input.fromMonth });
-    return unitView(created);
-  });
+  return transaction(ctx.database.db, async (tx) => unitView(await insertUnitEnrollment(ctx, tx, actor, { entityId: entity.id, regionCode: entity.regionCode }, input.insuranceType, fromMonth)));
+}
+
+/** The unit enrollment, its history row and event, in the caller's transaction; once per (entity, type) while active (409 `insuranceType`). */
+export async function insertUnitEnrollment(ctx: AppContext, tx: Db, actor: Pick<Actor, 'accountId'>, entity: { entityId: string; regionCode: string }, insuranceType: string, fromMonth: number) {
+  const [created] = await tx
+    .insert(unitEnrollments)
+    .values({ id: newId('uen'), entityId: entity.entityId, insuranceType, regionCode: entity.regionCode, fromMonth, createdBy: actor.accountId })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) throw conflict('enrollment.unit_already_enrolled', { insuranceType }, 'insuranceType');
+  const month = policy.monthText(fromMonth);
+  await record(tx, actor, 'unit_enrolled', { entityId: entity.entityId }, { unitEnrollmentId: created.id, insuranceType, fromMonth: month });
+  await ctx.outbox.publish(tx, UNIT_ENROLLED, { unitEnrollmentId: created.id, entityId: entity.entityId, insuranceType, regionCode: created.regionCode, fromMonth: month });
+  return created;
 }
 
 /** A unit enrollment the actor sees; any other is not found. */

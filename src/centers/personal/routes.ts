@@ -60,7 +60,7 @@ export function personalRoutes(app: App, ctx: AppContext) {
         'registry record (name and identity number from the verified account, birth date and sex from the identity number, the account’s phone), ' +
         'and approval registers the person.',
       body: Body({
-        kind: Literals(enrollment.APPLICATION_KINDS, 'flexible_enrollment 灵活就业人员参保 / resident_enrollment 城乡居民参保 / flexible_suspension 灵活就业暂停缴费'),
+        kind: Literals(enrollment.PERSON_APPLICATION_KINDS, 'flexible_enrollment 灵活就业人员参保 / resident_enrollment 城乡居民参保 / flexible_suspension 灵活就业暂停缴费'),
         insuranceType: Type.Optional(InsuranceTypeCode),
         regionCode: Type.Optional(RegionCode),
         fromMonth: YearMonth,

@@ -160,6 +160,15 @@ export async function registerPersonIn(ctx: AppContext, tx: Db, author: Author, 
   return { kind: outcome.kind, person: toPerson(ctx, outcome.person) };
 }
 
+/**
+ * 新增法人 registers a legal entity in the caller's transaction, as a clerk of `scope`, with the
+ * registry's history row and event committing with the rest (单位首次申办: the unit enrollment
+ * approved with it); a credit code on file is a 409 naming `creditCode`.
+ */
+export async function registerEntityIn(ctx: AppContext, tx: Db, author: Author, scope: RegionScope, input: NewEntity): Promise<RegistryEntity> {
+  return toEntity(ctx, await createEntity(ctx, tx, author, scope, input));
+}
+
 /** Registers a legal entity on behalf of a system actor, as `registerPerson` does; a known credit code is a conflict DomainError. */
 export async function registerEntity(ctx: AppContext, author: Author, input: NewEntity): Promise<RegistryEntity> {
   const entity = await transaction(ctx.database.db, (tx) => createEntity(ctx, tx, author, NATIONAL_SCOPE, input));

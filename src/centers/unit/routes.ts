@@ -6,7 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../kernel/context.js';
 import { requireActor, type AuthRequirement } from '../../kernel/http/auth.js';
 import type { App } from '../../kernel/http/app.js';
-import { Body, FileBody, Id, IdNumber, Literals, PageQuery, YearMonth } from '../../kernel/http/schemas.js';
+import { Body, FileBody, Id, IdNumber, Literals, Page, PageQuery, RegionCode, YearMonth } from '../../kernel/http/schemas.js';
+import * as registry from '../registry/index.js';
 import { XLSX_CONTENT_TYPE } from '../../kernel/xlsx/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as collection from '../collection/index.js';
@@ -19,7 +20,34 @@ const IdParams = Type.Object({ id: Id });
 const AGENT: AuthRequirement = { user: true, kinds: ['unit_agent'] };
 const tags = ['unit'];
 
+/** 单位类型 src/centers/registry/rules.ts ENTITY_TYPE_CODES */
+const EntityType = Literals(Object.keys(registry.ENTITY_TYPES) as Array<keyof typeof registry.ENTITY_TYPES>, '单位类型');
+
 export function unitRoutes(app: App, ctx: AppContext) {
+  app.post('/applications', {
+    config: { auth: { ...AGENT, level: 2 } },
+    schema: {
+      tags,
+      summary: '单位首次申办：单位参保登记（携带单位信息登记） a unit the registry does not hold applies for unit enrollment, carrying its legal-entity record',
+      description:
+        'The unit’s managing agent, real-name verified: the record carries the unit’s name and credit code as registered, the agent as legal ' +
+        'representative, and the type, region (one of GET /personal/regions’ agency regions) and address given here. The clerk of the region ' +
+        'approves it: the legal entity is registered and the unit enrolled in insuranceType (one that admits employees) from fromMonth.',
+      body: Body({ type: EntityType, regionCode: RegionCode, address: Type.String({ minLength: 1, maxLength: 200 }), insuranceType: InsuranceTypeCode, fromMonth: YearMonth }),
+      response: { 201: enrollment.ApplicationView },
+    },
+  }, async (request, reply) => reply.status(201).send(await service.applyForEnrollment(ctx, requireActor(request), request.body)));
+
+  app.get('/applications', {
+    config: { auth: AGENT },
+    schema: {
+      tags,
+      summary: '本单位的首次申办 the unit enrollment applications I made',
+      querystring: Type.Object(PageQuery),
+      response: { 200: Page(enrollment.ApplicationWithApplicantView) },
+    },
+  }, async (request) => service.applications(ctx, requireActor(request), request.query));
+
   app.get('/info', {
     config: { auth: AGENT },
     schema: { tags, summary: '单位信息：基本信息与单位参保 my unit’s registry record and its enrollments', response: { 200: UnitInfoView } },

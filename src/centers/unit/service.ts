@@ -6,7 +6,8 @@
  */
 import type { AppContext } from '../../kernel/context.js';
 import type { Actor } from '../../kernel/actor/index.js';
-import { DomainError, forbidden } from '../../kernel/errors/index.js';
+import { DomainError, badRequest, conflict, forbidden } from '../../kernel/errors/index.js';
+import * as auth from '../auth/index.js';
 import { maskCreditCode, maskIdNumber, maskName } from '../../kernel/crypto/index.js';
 import * as user from '../user/index.js';
 import * as registry from '../registry/index.js';
@@ -58,6 +59,28 @@ export const entityView = (entity: registry.RegistryEntity): UnitEntityView => (
   version: entity.version,
   updatedAt: entity.updatedAt,
 });
+
+/**
+ * 单位首次申办 单位参保登记 for a unit the registry does not hold: its managing agent applies, real-name
+ * verified (L2), and is the legal representative the declared record names; the unit's name and
+ * credit code are those it registered with; the region is one of the agency offices' regions. A unit
+ * the registry holds enrols at the agency as before (409).
+ */
+export async function applyForEnrollment(ctx: AppContext, agent: Actor, input: enrollment.UnitFirstVisitInput) {
+  if (!agent.unitId) throw forbidden('unit.no_unit');
+  const unit = await user.agentUnit(ctx, agent.accountId, agent.unitId);
+  if (!unit) throw forbidden('unit.not_agent');
+  if (unit.role !== 'manager') throw forbidden('unit.manager_only');
+  if (await registry.findEntityByCreditCode(ctx, unit.creditCode)) throw conflict('unit.already_registered');
+  const identity = await user.identityOf(ctx, agent.accountId);
+  if (!identity?.idNumber || identity.authLevel < 2) throw forbidden('auth.level_required');
+  if (input.regionCode && !(await auth.agencyRegions(ctx)).some((r) => r.regionCode === input.regionCode)) throw badRequest('unit.region_unknown', 'regionCode');
+  return enrollment.submitUnitFirstVisit(ctx, { accountId: agent.accountId }, { creditCode: unit.creditCode, name: unit.name }, { name: identity.name, idNumber: identity.idNumber }, input);
+}
+
+/** The applications the agent made (单位首次申办), newest first. */
+export const applications = (ctx: AppContext, agent: Actor, query: Parameters<typeof enrollment.listApplications>[2]) =>
+  enrollment.listApplications(ctx, { accountId: agent.accountId, personId: null }, query);
 
 /** 单位信息 the registry record and the unit's enrollments in insurance types. */
 export async function info(ctx: AppContext, agent: Actor): Promise<UnitInfoView> {

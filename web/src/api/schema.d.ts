@@ -782,7 +782,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 第三方账号登录 WeChat / Alipay login; a browser that started at /oauth/{provider}/authorize gives its state and verifier */
+        /** 第三方账号登录 WeChat / Alipay login */
         post: {
             parameters: {
                 query?: never;
@@ -795,8 +795,6 @@ export interface paths {
                     "application/json": {
                         provider: "wechat" | "alipay";
                         code: string;
-                        state?: string;
-                        verifier?: string;
                     };
                 };
             };
@@ -837,122 +835,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/{provider}/authorize": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 发起网页授权 start a WeChat / Alipay authorization in this browser (state valid 5 minutes, once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    provider: "wechat" | "alipay";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 网页授权 a started WeChat / Alipay authorization */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description 服务商授权页 the provider’s page to send the browser to */
-                            authorizeUrl: string;
-                            /** @description the OAuth state in that URL */
-                            state: string;
-                            /** @description kept by this browser only, given back with the code; never put in a URL */
-                            verifier: string;
-                            /** @description seconds */
-                            expiresIn: number;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/{provider}/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网页授权回调 the provider sends the browser here; it goes on to the hall’s login page (the code only with a live state) */
-        get: {
-            parameters: {
-                query?: {
-                    code?: string;
-                    state?: string;
-                    error?: string;
-                };
-                header?: never;
-                path: {
-                    provider: "wechat" | "alipay";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description problem+json (RFC 9457) */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10682,7 +10564,7 @@ export interface paths {
                     page: number;
                     pageSize: number;
                     status?: "submitted" | "approved" | "rejected" | "withdrawn";
-                    kind?: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                    kind?: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                 };
                 header?: never;
                 path?: never;
@@ -10699,7 +10581,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                                kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                                 /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                                 personId: string | null;
                                 insuranceType: string;
@@ -10709,7 +10591,7 @@ export interface paths {
                                 fromMonth: string;
                                 /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                                 monthlyBaseFen: number | null;
-                                /** @description the enrollment suspended, or created on approval */
+                                /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                                 employmentId: string | null;
                                 reason: string | null;
                                 status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -10741,6 +10623,21 @@ export interface paths {
                                     /** @description 行政区划代码 6-digit region code */
                                     regionCode: string;
                                     address: string;
+                                } | null;
+                                /** @description 单位首次申办携带的单位信息登记 the declared legal entity, its representative masked */
+                                declaredEntity: {
+                                    creditCode: string;
+                                    name: string;
+                                    /** @description 单位类型 enterprise / public_institution / … */
+                                    type: string;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
+                                    /** @description 法定代表人（脱敏） */
+                                    legalRepresentative: {
+                                        name: string;
+                                        idNumber: string;
+                                    };
                                 } | null;
                             }[];
                             total: number;
@@ -10804,7 +10701,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -10814,7 +10711,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -10846,6 +10743,21 @@ export interface paths {
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
                                 address: string;
+                            } | null;
+                            /** @description 单位首次申办携带的单位信息登记 the declared legal entity, its representative masked */
+                            declaredEntity: {
+                                creditCode: string;
+                                name: string;
+                                /** @description 单位类型 enterprise / public_institution / … */
+                                type: string;
+                                /** @description 行政区划代码 6-digit region code */
+                                regionCode: string;
+                                address: string;
+                                /** @description 法定代表人（脱敏） */
+                                legalRepresentative: {
+                                    name: string;
+                                    idNumber: string;
+                                };
                             } | null;
                         };
                     };
@@ -10916,7 +10828,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -10926,7 +10838,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -11004,7 +10916,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -11014,7 +10926,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -13467,7 +13379,7 @@ export interface paths {
                     page: number;
                     pageSize: number;
                     status?: "submitted" | "approved" | "rejected" | "withdrawn";
-                    kind?: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                    kind?: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                 };
                 header?: never;
                 path?: never;
@@ -13484,7 +13396,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                                kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                                 /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                                 personId: string | null;
                                 insuranceType: string;
@@ -13494,7 +13406,7 @@ export interface paths {
                                 fromMonth: string;
                                 /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                                 monthlyBaseFen: number | null;
-                                /** @description the enrollment suspended, or created on approval */
+                                /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                                 employmentId: string | null;
                                 reason: string | null;
                                 status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -13526,6 +13438,21 @@ export interface paths {
                                     /** @description 行政区划代码 6-digit region code */
                                     regionCode: string;
                                     address: string;
+                                } | null;
+                                /** @description 单位首次申办携带的单位信息登记 the declared legal entity, its representative masked */
+                                declaredEntity: {
+                                    creditCode: string;
+                                    name: string;
+                                    /** @description 单位类型 enterprise / public_institution / … */
+                                    type: string;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
+                                    /** @description 法定代表人（脱敏） */
+                                    legalRepresentative: {
+                                        name: string;
+                                        idNumber: string;
+                                    };
                                 } | null;
                             }[];
                             total: number;
@@ -13601,7 +13528,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -13611,7 +13538,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -13742,7 +13669,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -13752,7 +13679,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -13784,6 +13711,21 @@ export interface paths {
                                 /** @description 行政区划代码 6-digit region code */
                                 regionCode: string;
                                 address: string;
+                            } | null;
+                            /** @description 单位首次申办携带的单位信息登记 the declared legal entity, its representative masked */
+                            declaredEntity: {
+                                creditCode: string;
+                                name: string;
+                                /** @description 单位类型 enterprise / public_institution / … */
+                                type: string;
+                                /** @description 行政区划代码 6-digit region code */
+                                regionCode: string;
+                                address: string;
+                                /** @description 法定代表人（脱敏） */
+                                legalRepresentative: {
+                                    name: string;
+                                    idNumber: string;
+                                };
                             } | null;
                         };
                     };
@@ -13845,7 +13787,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension";
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
                             /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
                             personId: string | null;
                             insuranceType: string;
@@ -13855,7 +13797,7 @@ export interface paths {
                             fromMonth: string;
                             /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
                             monthlyBaseFen: number | null;
-                            /** @description the enrollment suspended, or created on approval */
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
                             employmentId: string | null;
                             reason: string | null;
                             status: "submitted" | "approved" | "rejected" | "withdrawn";
@@ -14237,6 +14179,215 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的首次申办 the unit enrollment applications I made */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
+                                /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                                personId: string | null;
+                                insuranceType: string;
+                                /** @description 行政区划代码 6-digit region code */
+                                regionCode: string;
+                                /** @description 月份 YYYY-MM */
+                                fromMonth: string;
+                                /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
+                                monthlyBaseFen: number | null;
+                                /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
+                                employmentId: string | null;
+                                reason: string | null;
+                                status: "submitted" | "approved" | "rejected" | "withdrawn";
+                                review: {
+                                    by: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                    note: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description 申请人（脱敏） the applicant, masked */
+                                applicant: {
+                                    name: string;
+                                    idNumber: string;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                } | null;
+                                /** @description 首次申办携带的人员信息登记 the declared registry record, masked */
+                                declared: {
+                                    name: string;
+                                    idNumber: string;
+                                    /** Format: date */
+                                    birthDate: string;
+                                    sex: "male" | "female";
+                                    phone: string | null;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
+                                } | null;
+                                /** @description 单位首次申办携带的单位信息登记 the declared legal entity, its representative masked */
+                                declaredEntity: {
+                                    creditCode: string;
+                                    name: string;
+                                    /** @description 单位类型 enterprise / public_institution / … */
+                                    type: string;
+                                    /** @description 行政区划代码 6-digit region code */
+                                    regionCode: string;
+                                    address: string;
+                                    /** @description 法定代表人（脱敏） */
+                                    legalRepresentative: {
+                                        name: string;
+                                        idNumber: string;
+                                    };
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 单位首次申办：单位参保登记（携带单位信息登记） a unit the registry does not hold applies for unit enrollment, carrying its legal-entity record
+         * @description The unit’s managing agent, real-name verified: the record carries the unit’s name and credit code as registered, the agent as legal representative, and the type, region (one of GET /personal/regions’ agency regions) and address given here. The clerk of the region approves it: the legal entity is registered and the unit enrolled in insuranceType (one that admits employees) from fromMonth.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 单位类型 */
+                        type: "enterprise" | "public_institution" | "government" | "social_org" | "individual_business" | "other";
+                        /**
+                         * Format: region-code
+                         * @description 行政区划代码
+                         */
+                        regionCode: string;
+                        address: string;
+                        /** @description 险种代码, e.g. 310, 410 */
+                        insuranceType: string;
+                        /**
+                         * Format: year-month
+                         * @description 月份 YYYY-MM
+                         */
+                        fromMonth: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 申请 an application */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "flexible_enrollment" | "resident_enrollment" | "flexible_suspension" | "unit_enrollment";
+                            /** @description null until approval for a first visit (首次申办): the registry did not hold the applicant */
+                            personId: string | null;
+                            insuranceType: string;
+                            /** @description 行政区划代码 6-digit region code */
+                            regionCode: string;
+                            /** @description 月份 YYYY-MM */
+                            fromMonth: string;
+                            /** @description 灵活就业人员所选缴费基数 the flexible worker’s chosen base，分 fen */
+                            monthlyBaseFen: number | null;
+                            /** @description the enrollment suspended, or created on approval (a unit enrollment `uen_…` for unit_enrollment) */
+                            employmentId: string | null;
+                            reason: string | null;
+                            status: "submitted" | "approved" | "rejected" | "withdrawn";
+                            review: {
+                                by: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -20800,88 +20951,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/analysis/month-overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 月度概览（本辖区） the month’s enrollments, settlements, activations by day and receivables due against received, in your regions */
-        get: {
-            parameters: {
-                query: {
-                    /** @description 月份 YYYY-MM */
-                    month: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 月度概览 the month’s figures of your regions */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description 月份 YYYY-MM */
-                            month: string;
-                            /** @description 统计范围 the region-code prefix of the caller’s regions (empty: national) */
-                            regionPrefix: string;
-                            /** @description the days of the month, YYYY-MM-DD (Beijing time) */
-                            days: string[];
-                            /** @description 人员参保 enrollments registered: one number per day of the month, in order of days */
-                            enrollments: number[];
-                            settlements: {
-                                /** @description 结算 settlements (reversed ones left out): one number per day of the month, in order of days */
-                                count: number[];
-                                /** @description 统筹基金支付 the fund’s part, 分 fen: one number per day of the month, in order of days */
-                                fundFen: number[];
-                            };
-                            /** @description 电子凭证激活 vouchers activated: one number per day of the month, in order of days */
-                            activations: number[];
-                            /** @description 应收与实收 the month’s receivables by insurance type */
-                            receivables: {
-                                insuranceType: string;
-                                /** @description 应收 due，分 fen */
-                                dueFen: number;
-                                /** @description 实收 received，分 fen */
-                                receivedFen: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                "5XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Spin, Table, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage, type ItemOf } from '../../api';
 import { StatusTag } from '../../components/Tags';
@@ -6,7 +6,6 @@ import { useI18n } from '../../i18n';
 import { useRoute } from '../../router';
 import type { AccountRow } from './Accounts';
 import { useRoles } from './common';
-import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 type Grant = ItemOf<'/api/v1/auth/grants'>;
 
@@ -144,7 +143,7 @@ export default function GrantsPage() {
               </Button>
             </Space>
             {error && <Alert type="error" showIcon title={error} />}
-            <ResponsiveTable<Grant>
+            <Table<Grant>
               data-testid="grants-table"
               title={() => t('grants.current')}
               rowKey="id"

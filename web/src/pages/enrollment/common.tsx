@@ -8,11 +8,17 @@ import { useI18n } from '../../i18n';
 
 type ClerkApplication = ItemOf<'/api/v1/enrollment/applications'>;
 /** An application as the clerk (GET /enrollment/applications/{id}) and the person (GET /personal/applications/{id}) read it; only the clerk's names the applicant (masked). */
-export type Application = Omit<ClerkApplication, 'applicant' | 'declared'> & { applicant?: ClerkApplication['applicant']; declared?: ClerkApplication['declared'] };
+export type Application = Omit<ClerkApplication, 'applicant' | 'declared' | 'declaredEntity'> & {
+  applicant?: ClerkApplication['applicant'];
+  declared?: ClerkApplication['declared'];
+  declaredEntity?: ClerkApplication['declaredEntity'];
+};
 export type ApplicationKind = Application['kind'];
 
-/** src/centers/enrollment/rules.ts APPLICATION_KINDS */
-export const APPLICATION_KINDS: ApplicationKind[] = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'];
+/** src/centers/enrollment/rules.ts APPLICATION_KINDS (单位参保登记 last: a unit's first visit) */
+export const APPLICATION_KINDS: ApplicationKind[] = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension', 'unit_enrollment'];
+/** src/centers/enrollment/rules.ts PERSON_APPLICATION_KINDS: what a person applies for */
+export const PERSON_APPLICATION_KINDS = ['flexible_enrollment', 'resident_enrollment', 'flexible_suspension'] as const satisfies readonly ApplicationKind[];
 /** src/centers/enrollment/rules.ts APPLICATION_STATUSES */
 export const APPLICATION_STATUSES: Application['status'][] = ['submitted', 'approved', 'rejected', 'withdrawn'];
 
@@ -28,12 +34,12 @@ export function ApplicationStatusTag({ status, testId }: { status: string; testI
 }
 
 /** Who applied, as far as the answer says (the masked name, declared on a first visit, else the person's id). */
-export const applicantOf = (a: Application): string => a.applicant?.name ?? a.declared?.name ?? a.personId ?? '—';
+export const applicantOf = (a: Application): string => a.applicant?.name ?? a.declared?.name ?? a.declaredEntity?.name ?? a.personId ?? '—';
 
 /** 首次申办 the tag of an application that carries the applicant's registry record. */
 export function FirstVisitTag({ application }: { application: Application }) {
   const { t } = useI18n();
-  return application.declared && application.personId === null ? (
+  return application.declared || application.declaredEntity ? (
     <Tag color="gold" data-testid={`first-visit-${application.id}`}>
       {t('firstVisit.tag')}
     </Tag>
@@ -59,6 +65,30 @@ export function DeclaredDescriptions({ declared, registered }: { declared: NonNu
         { key: 'phone', label: t('field.phone'), children: declared.phone ?? '—' },
         { key: 'regionCode', label: t('firstVisit.region'), children: declared.regionCode },
         { key: 'address', label: t('firstVisit.address'), children: <span data-testid="application-declared-address">{declared.address}</span> },
+      ]}
+    />
+  );
+}
+
+/** 单位首次申办 the legal-entity record a unit's application carries, as the clerk confirms it. */
+export function DeclaredEntityDescriptions({ declared, registered }: { declared: NonNullable<Application['declaredEntity']>; registered: boolean }) {
+  const { t, tx } = useI18n();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="application-declared-entity"
+      title={t('firstVisit.declaredEntity')}
+      extra={registered ? null : <Typography.Text type="secondary">{t('firstVisit.approveEntityHint')}</Typography.Text>}
+      items={[
+        { key: 'creditCode', label: t('field.creditCode'), children: <span data-testid="application-declared-credit-code">{declared.creditCode}</span> },
+        { key: 'name', label: t('field.unitName'), children: declared.name },
+        { key: 'type', label: t('unitInfo.type'), children: tx(`entityType.${declared.type}`, declared.type) },
+        { key: 'legalRep', label: t('unitInfo.legalRepName'), children: declared.legalRepresentative.name },
+        { key: 'legalRepId', label: t('unitInfo.legalRepIdNumber'), children: declared.legalRepresentative.idNumber },
+        { key: 'regionCode', label: t('registry.field.regionCode'), children: declared.regionCode },
+        { key: 'address', label: t('firstVisit.address'), children: declared.address },
       ]}
     />
   );
@@ -98,11 +128,12 @@ export function ApplicationDescriptions({ application: a, showApplicant = false 
       ]}
     />
   );
-  if (!a.declared) return descriptions;
+  if (!a.declared && !a.declaredEntity) return descriptions;
   return (
     <Flex vertical gap={16}>
       {descriptions}
-      <DeclaredDescriptions declared={a.declared} registered={a.personId !== null} />
+      {a.declared && <DeclaredDescriptions declared={a.declared} registered={a.personId !== null} />}
+      {a.declaredEntity && <DeclaredEntityDescriptions declared={a.declaredEntity} registered={a.status === 'approved'} />}
     </Flex>
   );
 }

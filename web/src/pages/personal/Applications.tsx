@@ -16,11 +16,14 @@ import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
-import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, type Application, type ApplicationKind } from '../enrollment/common';
+import { PERSON_APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, type Application, type ApplicationKind } from '../enrollment/common';
 import { PersonalError } from './common';
 
+/** what a person applies for (单位参保登记 is the unit hall's) */
+type PersonKind = Exclude<ApplicationKind, 'unit_enrollment'>;
+
 interface ApplyForm {
-  kind: ApplicationKind;
+  kind: PersonKind;
   insuranceType?: string;
   regionCode?: string;
   fromMonth: string;
@@ -82,7 +85,7 @@ export default function PersonalApplicationsPage() {
 
   /** 首次申办: the registry does not hold the person yet */
   const firstVisit = context.data !== null && !context.data.me.registered;
-  const kinds = firstVisit ? APPLICATION_KINDS.filter((k) => k !== 'flexible_suspension') : APPLICATION_KINDS;
+  const kinds = firstVisit ? PERSON_APPLICATION_KINDS.filter((k) => k !== 'flexible_suspension') : PERSON_APPLICATION_KINDS;
   const regions = (context.data?.regions ?? []).map((r) => ({ value: r.regionCode, label: `${r.name} (${r.regionCode})` }));
   const flexibleEnrollments = (context.data?.enrollments ?? []).filter((e) => e.kind === 'flexible' && e.status === 'active');
 
