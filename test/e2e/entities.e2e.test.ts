@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/kernel/validation/identifiers.js';
 import { NANYANG_CLERK } from './api.js';
-import { browserSession, logIn, newPerson, pick, settle, step } from './support.js';
+import { browserSession, logIn, newPerson, pick, settle, step, pickRegion, pickMonth } from './support.js';
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const serial = () => Array.from({ length: 9 }, () => CREDIT_ALPHABET[Math.floor(Math.random() * CREDIT_ALPHABET.length)]).join('');
@@ -36,7 +36,7 @@ describe('agency console: legal entities and unit enrollment', () => {
       await page.getByTestId('entity-credit-code').fill(entity.creditCode.toLowerCase());
       await page.getByTestId('entity-name').fill(entity.name);
       await pick(page, 'entity-type', '企业');
-      await page.getByTestId('entity-region').fill('411302');
+      await pickRegion(page, 'entity-region', '411302');
       await page.getByTestId('entity-legal-rep-name').fill(legalRep.name);
       await page.getByTestId('entity-legal-rep-id-number').fill(legalRep.idNumber);
       const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/entities') && r.request().method() === 'POST');
@@ -57,7 +57,7 @@ describe('agency console: legal entities and unit enrollment', () => {
       expect((await offered.allTextContents()).some((o) => o.startsWith('390'))).toBe(false);
       await page.keyboard.press('Escape');
       await pick(page, 'entity-enroll-type', '410');
-      await page.getByTestId('entity-enroll-from-month').fill('2019-01');
+      await pickMonth(page, 'entity-enroll-from-month', '2019-01');
       await step(page, `entities-1-enroll-${size.width}`);
       const enrolled = page.waitForResponse((r) => r.url().endsWith('/api/v1/enrollment/units') && r.request().method() === 'POST');
       await page.getByTestId('entity-enroll-submit').click();

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { NANYANG_CLERK, nanyangPerson } from './api.js';
-import { browserSession, logIn, passLivenessInBrowser, pick, settle, smsCode, step, submitLogin } from './support.js';
+import { browserSession, logIn, passLivenessInBrowser, pick, settle, smsCode, step, submitLogin, pickMonth } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 const ADDRESS = '南阳市宛城区新华东路 8 号';
@@ -76,7 +76,7 @@ describe('first visit: register → L2 → apply → the clerk confirms → enro
     expect(await page.getByTestId('apply-insurance-type').textContent()).toContain('390');
     // the household region is chosen from the agency offices' regions, not typed
     await pick(page, 'apply-region', '411302');
-    await page.getByTestId('apply-from-month').fill('2020-01');
+    await pickMonth(page, 'apply-from-month', '2020-01');
     // the address is required
     await page.getByTestId('apply-submit').click();
     await page.locator('.ant-form-item', { has: page.getByTestId('apply-address') }).locator('.ant-form-item-explain-error').waitFor();

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, pick, settle, step, submitLogin } from './support.js';
+import { browserSession, logIn, logOut, pick, settle, step, submitLogin, pickMonth } from './support.js';
 
 const isPost = (path: string) => (r: { url(): string; request(): { method(): string } }) => r.url().includes(`/api/v1${path}`) && r.request().method() === 'POST';
 
@@ -45,7 +45,7 @@ describe('personal hall: apply, review, enrolled', () => {
     await pick(page, 'apply-insurance-type', '410');
     await pick(page, 'apply-region', '411302');
     // the demo policy of Nanyang: the 2019 social average wage 3,000.00, base bounds 60 %–300 %
-    await page.getByTestId('apply-from-month').fill('2019-03');
+    await pickMonth(page, 'apply-from-month', '2019-03');
     await page.getByTestId('apply-base').fill('1000');
     const refused = page.waitForResponse(isPost('/personal/applications'));
     await page.getByTestId('apply-submit').click();

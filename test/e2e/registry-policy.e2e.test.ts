@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { browserSession, dismissConfirm, logIn, pick, settle, step } from './support.js';
+import { browserSession, dismissConfirm, logIn, pick, settle, step, pickRegion, pickMonth } from './support.js';
 
 /** The seeded city administrator of Nanyang (src/demo-seed.ts). */
 const NANYANG_ADMIN = { loginName: 'nanyang_admin', password: 'Admin@12345' } as const;
@@ -49,8 +49,13 @@ describe('registry and policy pages', () => {
     await page.getByTestId('registry-person-create').click();
     await (await textbox(page, 'registry-person-id-number')).fill(person.idNumber);
     await (await textbox(page, 'registry-person-name')).fill(person.name);
+    // birth date and sex are not asked: the form reads them from the identity number
+    expect(await page.getByTestId('registry-person-birth-date').count()).toBe(0);
+    expect(await page.getByTestId('registry-person-sex').count()).toBe(0);
+    const sex = Number(person.idNumber[16]) % 2 === 1 ? '男' : '女';
+    await expect.poll(() => page.getByTestId('registry-person-derived').textContent()).toBe(`${person.birthDate} · ${sex}`);
     // a region outside Nanyang: outside the clerk's scope, so not found; its message goes on the region field
-    await (await textbox(page, 'registry-person-region')).fill('110105');
+    expect(await pickRegion(page, 'registry-person-region', '110105')).toContain('朝阳区');
     await pick(page, 'registry-person-category', '在职职工');
     await settle(page);
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons') && r.request().method() === 'POST');
@@ -60,7 +65,7 @@ describe('registry and policy pages', () => {
     await regionItem.locator('.ant-form-item-explain-error', { hasText: '该区划不在本机构的管辖范围内' }).waitFor();
     await step(page, 'registry-1-field-error');
 
-    await (await textbox(page, 'registry-person-region')).fill('411302');
+    await pickRegion(page, 'registry-person-region', '411302');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons') && r.request().method() === 'POST');
     await page.getByTestId('registry-person-submit').click();
     const registered = await created;
@@ -73,6 +78,8 @@ describe('registry and policy pages', () => {
     expect(await page.getByTestId('registry-detail-idNumber').textContent()).toBe(maskedId(person.idNumber));
     expect(await page.getByTestId('registry-detail-birthDate').textContent()).toBe(`${person.birthDate.slice(0, 4)}-**-**`);
     expect(await page.getByTestId('registry-detail-name').textContent()).not.toBe(person.name);
+    // the region by name, its code beside it
+    expect(await page.getByTestId('registry-detail-regionCode').textContent()).toBe('宛城区 (411302)');
     const revealedInDetail = page.waitForResponse((r) => r.url().endsWith(`/api/v1/registry/persons/${personId}/reveal`));
     await detail.getByRole('button', { name: '显示完整信息' }).click();
     expect((await revealedInDetail).status()).toBe(200);
@@ -132,7 +139,7 @@ describe('registry and policy pages', () => {
     await page.getByTestId('registry-person-create').click();
     await (await textbox(page, 'registry-person-id-number')).fill(person.idNumber);
     await (await textbox(page, 'registry-person-name')).fill(newName);
-    await (await textbox(page, 'registry-person-region')).fill('411302');
+    await pickRegion(page, 'registry-person-region', '411302');
     await pick(page, 'registry-person-category', '在职职工');
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/registry/persons') && r.request().method() === 'POST');
     await page.getByTestId('registry-person-submit').click();
@@ -202,6 +209,10 @@ describe('registry and policy pages', () => {
     const rows = page.getByTestId('policy-versions-table').locator('tbody tr.ant-table-row');
     await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('征缴规则') && t.includes('410'))).toBe(true);
     expect(await rows.first().textContent()).toContain('单位 0.2 %');
+    // the region filter is a cascader: Nanyang's versions, each naming the region
+    expect(await pickRegion(page, 'policy-region-filter', '411300')).toContain('南阳市');
+    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('南阳市 (411300)'))).toBe(true);
+    expect(await rows.count()).toBeGreaterThan(0);
 
     // the version's details: published, with its review history; the four-eyes rule is the server's
     await rows.first().locator('[data-testid^="policy-version-detail-"]').click();
@@ -242,9 +253,9 @@ describe('registry and policy pages', () => {
     await page.getByTestId('policy-version-detail').waitFor({ state: 'detached' });
 
     await page.getByTestId('policy-tab-parameters').click();
-    await (await textbox(page, 'policy-params-region')).fill('411300');
+    await pickRegion(page, 'policy-params-region', '411300');
     await pick(page, 'policy-params-type', '410');
-    await (await textbox(page, 'policy-params-month')).fill('2019-01');
+    await pickMonth(page, 'policy-params-month', '2019-01');
     const answered = page.waitForResponse((r) => r.url().includes('/api/v1/policy/parameters?'));
     await page.getByTestId('policy-params-submit').click();
     expect((await answered).status()).toBe(200);

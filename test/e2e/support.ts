@@ -240,6 +240,41 @@ export async function pick(page: Page, testId: string, label: string): Promise<v
 }
 
 /**
+ * Picks a region in a RegionCascader (web/src/components/RegionCascader.tsx) by searching its code:
+ * the one path whose region has that code is clicked. Returns the name the field then shows.
+ */
+export async function pickRegion(page: Page, testId: string, code: string): Promise<string> {
+  const field = page.getByTestId(testId);
+  await field.click();
+  await field.locator('input').fill(code);
+  const option = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item').first();
+  await option.waitFor();
+  await settle(page);
+  await option.click();
+  await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  return (await field.locator('.ant-select-content, .ant-select-selection-item').first().textContent()) ?? '';
+}
+
+/**
+ * Picks a month (YYYY-MM) in a MonthPicker (web/src/components/MonthPicker.tsx) the way a person
+ * does: opens the panel, steps to the year with the header's year buttons and clicks the month.
+ */
+export async function pickMonth(page: Page, testId: string, month: string): Promise<void> {
+  const year = Number(month.slice(0, 4));
+  await page.getByTestId(testId).click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await panel.waitFor();
+  for (let i = 0; i < 50; i++) {
+    const shown = Number(((await panel.locator('.ant-picker-year-btn').textContent()) ?? '').replace(/\D/g, ''));
+    if (shown === year) break;
+    await panel.locator(year < shown ? '.ant-picker-header-super-prev-btn' : '.ant-picker-header-super-next-btn').click();
+  }
+  await panel.locator(`td[title="${month}"]`).click();
+  await panel.waitFor({ state: 'hidden' });
+  expect(await page.getByTestId(testId).inputValue()).toBe(month);
+}
+
+/**
  * Acknowledges an antd confirm dialog and waits until it is gone. A click that lands while the
  * dialog is still animating in can be lost, so it settles first and clicks again if needed.
  */

@@ -3,7 +3,7 @@
  * (src/kernel/validation/identifiers.ts, which checks again); here they forgive what a person types:
  * surrounding spaces, and a lower-case "x" check character or letters of a credit code.
  */
-import * as identifiers from '../../src/kernel/validation/identifiers';
+import * as identifiers from '../../src/kernel/validation/identifiers.js';
 
 const typed = (input: string) => input.trim().toUpperCase();
 
@@ -15,3 +15,12 @@ export const isValidCreditCode = (input: string): boolean => identifiers.isValid
 
 export const isValidMobile = (value: string): boolean => identifiers.isValidMobile(value.trim());
 export const isValidSmsCode = (value: string): boolean => /^\d{6}$/.test(value.trim());
+
+/**
+ * 出生日期、性别 as the identity number holds them (the server derives them the same way and refuses
+ * a contradicting value): null while the number is not a valid one.
+ */
+export const identityOf = (input: string): { birthDate: string; sex: 'male' | 'female' } | null => {
+  const parsed = identifiers.parseIdNumber(typed(input));
+  return parsed && { birthDate: parsed.birthDate, sex: parsed.sex };
+};

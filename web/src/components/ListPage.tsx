@@ -9,7 +9,8 @@ import { Alert, Button, Flex, Input, Select, Space, type TableProps } from 'antd
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ItemOf, ListPath } from '../api';
 import { useI18n } from '../i18n';
-import { MONTH_PATTERN } from './format';
+import { MonthPicker } from './MonthPicker';
+import { RegionCascader } from './RegionCascader';
 import { ResponsiveTable } from './ResponsiveTable';
 import type { ListFilters, PagedList } from './queries';
 import { YearSelect } from './YearSelect';
@@ -26,8 +27,10 @@ interface FilterBase<P extends ListPath> {
 
 /** One filter of the bar, bound to a query parameter of the list path. */
 export type ListFilter<P extends ListPath> =
-  /** 所属期 a month typed as YYYY-MM (anything else clears it) */
+  /** 所属期 a month picked (YYYY-MM); cleared means every month */
   | (FilterBase<P> & { type: 'month' })
+  /** 行政区划 a region picked in the cascader (its 6-digit code); cleared means every region */
+  | (FilterBase<P> & { type: 'region' })
   /** a year of the last twelve; cleared means every year */
   | (Omit<FilterBase<P>, 'label'> & { type: 'year'; label?: string })
   | (FilterBase<P> & { type: 'select'; options: { value: string | number; label: ReactNode }[] })
@@ -119,7 +122,9 @@ function FilterControl<P extends ListPath>({ list, filter }: { list: PagedList<P
   const style = (width: number) => ({ width: filter.width ?? width, maxWidth: '100%' });
   switch (filter.type) {
     case 'month':
-      return <SearchControl filter={{ ...filter, maxLength: 7, accept: MONTH_PATTERN, placeholder: t('runs.monthFilter') }} style={style(180)} value={value} onSearch={set} />;
+      return <MonthPicker testId={filter.testId} label={filter.label} placeholder={t('runs.monthFilter')} allowClear style={style(180)} value={value as string | undefined} onChange={set} />;
+    case 'region':
+      return <RegionCascader testId={filter.testId} label={filter.label} placeholder={filter.label} style={style(220)} value={value as string | undefined} onChange={set} />;
     case 'search':
       return <SearchControl filter={filter} style={style(200)} value={value} onSearch={set} />;
     case 'year':

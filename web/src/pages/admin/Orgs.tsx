@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, type BodyOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { useRules } from '../../forms';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { findOrg, useOrgs, type OrgNode } from './common';
@@ -49,7 +50,7 @@ export default function OrgsPage() {
   const canAdd = permissions.has('auth.orgs.manage');
   const addModal = useFormModal<OrgForm>(['name', 'level', 'regionCode'], async (v, { close }) => {
     if (!current) return;
-    const created = await api.post('/api/v1/auth/orgs', { parentId: current.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode.trim() });
+    const created = await api.post('/api/v1/auth/orgs', { parentId: current.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode });
     message.success(t('common.success'));
     close();
     await reload();
@@ -58,7 +59,7 @@ export default function OrgsPage() {
 
   const openAdd = () => {
     addModal.form.resetFields();
-    addModal.form.setFieldsValue({ level: nextLevel(current?.level), regionCode: current?.regionCode ?? '' });
+    addModal.form.setFieldsValue({ level: nextLevel(current?.level), regionCode: current?.regionCode ?? undefined });
     addModal.show();
   };
 
@@ -103,7 +104,7 @@ export default function OrgsPage() {
                 items={[
                   { key: 'name', label: t('orgs.name'), children: current.name },
                   { key: 'level', label: t('orgs.level'), children: tx(`orgs.level.${current.level}`, String(current.level)) },
-                  { key: 'region', label: t('orgs.regionCode'), children: current.regionCode ?? '—' },
+                  { key: 'region', label: t('orgs.regionCode'), children: <RegionName code={current.regionCode} /> },
                   { key: 'parent', label: t('orgs.parent'), children: findOrg(orgs, current.parentId)?.name ?? '—' },
                 ]}
               />
@@ -126,8 +127,8 @@ export default function OrgsPage() {
         <Form.Item name="level" label={t('orgs.level')} rules={[rules.requiredSelect('orgs.level')]}>
           <Select data-testid="org-level" aria-label={t('orgs.level')} options={ORG_LEVELS.map((l) => ({ value: l, label: tx(`orgs.level.${l}`, l) }))} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('orgs.regionCode')} rules={[rules.required('orgs.regionCode'), rules.regionCode]}>
-          <Input data-testid="org-region-code" maxLength={6} inputMode="numeric" aria-label={t('orgs.regionCode')} />
+        <Form.Item name="regionCode" label={t('orgs.regionCode')} rules={[rules.requiredSelect('orgs.regionCode'), rules.regionCode]}>
+          <RegionCascader testId="org-region-code" label={t('orgs.regionCode')} />
         </Form.Item>
       </FormModal>
     </Card>

@@ -4,7 +4,7 @@
  * withholding file out, the bank's results in; CSV or .xlsx, each row's error shown), the files
  * brought in so far, and the payments that arrived.
  */
-import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Input, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Flex, Form, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, errorMessage, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
@@ -15,6 +15,8 @@ import { MONTH_PATTERN, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { CollectionTag, defaultPoolingRegion, useDownload } from './common';
@@ -65,7 +67,7 @@ function SettingsTab() {
   const canManage = permissions.has('collection.manage');
   const list = usePagedList('/api/v1/collection/settings');
   const modal = useFormModal<{ regionCode: string; mode: Mode }>(['regionCode', 'mode'], async (v, { close }) => {
-    await api.put('/api/v1/collection/settings/{regionCode}', { mode: v.mode }, { path: { regionCode: v.regionCode.trim() } });
+    await api.put('/api/v1/collection/settings/{regionCode}', { mode: v.mode }, { path: { regionCode: v.regionCode } });
     message.success(t('common.success'));
     close();
     await list.reload();
@@ -92,7 +94,7 @@ function SettingsTab() {
         }
         locale={{ emptyText: t('payments.noModes') }}
         columns={[
-          { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'mode', title: t('payments.mode'), dataIndex: 'mode', render: (v: string) => <span data-testid={`mode-of-${v}`}>{tx(`collection.mode.${v}`, v)}</span> },
           { ...nowrap, key: 'updatedAt', title: t('registry.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatTime(v, lang) },
           ...(canManage
@@ -112,8 +114,8 @@ function SettingsTab() {
         ]}
       />
       <FormModal modal={modal} title={t('payments.setMode')} name="mode" submitTestId="mode-submit" forceRender>
-        <Form.Item name="regionCode" label={t('payments.poolingRegion')} rules={[rules.required('payments.poolingRegion'), rules.regionCode]}>
-          <Input data-testid="mode-region" maxLength={6} autoComplete="off" aria-label={t('payments.poolingRegion')} />
+        <Form.Item name="regionCode" label={t('payments.poolingRegion')} rules={[rules.requiredSelect('payments.poolingRegion'), rules.regionCode]}>
+          <RegionCascader testId="mode-region" label={t('payments.poolingRegion')} />
         </Form.Item>
         <Form.Item name="mode" label={t('payments.mode')} rules={[rules.requiredSelect('payments.mode')]}>
           <Select data-testid="mode-mode" aria-label={t('payments.mode')} options={MODES.map((m) => ({ value: m, label: tx(`collection.mode.${m}`, m) }))} />
@@ -207,27 +209,15 @@ function FilesTab() {
   return (
     <Flex vertical gap={16}>
       <Space wrap>
-        <Input
-          data-testid="files-region"
-          aria-label={t('payments.poolingRegion')}
-          addonBefore={t('payments.poolingRegion')}
-          maxLength={6}
-          style={{ width: 240 }}
-          status={regionCode && !regionOk ? 'error' : undefined}
-          value={regionCode}
-          onChange={(e) => setRegionCode(e.target.value.trim())}
+        <RegionCascader
+          testId="files-region"
+          label={t('payments.poolingRegion')}
+          placeholder={t('payments.poolingRegion')}
+          allowClear={false}
+          value={regionCode || undefined}
+          onChange={(code) => setRegionCode(code ?? '')}
         />
-        <Input
-          data-testid="files-month"
-          aria-label={t('runs.month')}
-          addonBefore={t('payments.exportMonth')}
-          maxLength={7}
-          placeholder="YYYY-MM"
-          style={{ width: 220 }}
-          status={month && !monthOk ? 'error' : undefined}
-          value={month}
-          onChange={(e) => setMonth(e.target.value.trim())}
-        />
+        <MonthPicker testId="files-month" label={t('runs.month')} placeholder={t('payments.exportMonth')} value={month} onChange={(m) => setMonth(m ?? '')} />
         <Select
           data-testid="files-charset"
           aria-label={t('payments.charset')}
@@ -335,7 +325,7 @@ function ImportsTab() {
         columns={[
           { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           { ...nowrap, key: 'kind', title: t('payments.fileKind'), dataIndex: 'kind', render: (v: string) => tx(`collection.fileKind.${v}`, v) },
-          { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('payments.poolingRegion'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'fileName', title: t('registry.fileName'), dataIndex: 'fileName', render: (v: string | null) => v ?? '—' },
           { ...nowrap, key: 'status', title: t('runs.status'), dataIndex: 'status', render: (v: string) => <CollectionTag status={v} /> },
           { key: 'rows', title: t('payments.rows'), render: (_: unknown, f: FileSummary) => t('payments.rowsText', { ...f.rows, amount: yuan(f.amountFen) }) },
@@ -409,7 +399,7 @@ function PaymentsTab() {
         { ...nowrap, key: 'paidDate', title: t('payments.paidDate'), dataIndex: 'paidDate' },
         { ...nowrap, key: 'source', title: t('payments.source'), dataIndex: 'source', render: (v: string) => tx(`collection.source.${v}`, v) },
         { ...nowrap, key: 'reference', title: t('payments.reference'), dataIndex: 'reference' },
-        { ...nowrap, key: 'poolingRegion', title: t('payments.poolingRegion'), dataIndex: 'poolingRegion' },
+        { ...nowrap, key: 'poolingRegion', title: t('payments.poolingRegion'), dataIndex: 'poolingRegion', render: (v: string) => <RegionName code={v} /> },
         { ...nowrap, key: 'payerKey', title: t('runs.payerKey'), dataIndex: 'payerKey' },
         { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
         { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },

@@ -14,6 +14,8 @@ import { MONTH_PATTERN, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
+import { RegionCascader, RegionName, useRegionLabel } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
@@ -44,7 +46,7 @@ export default function ReconciliationPage() {
     setRunning(true);
     setFailure(null);
     try {
-      const created = await api.post('/api/v1/collection/reconciliations', { month: v.month.trim(), regionCode: v.regionCode.trim() });
+      const created = await api.post('/api/v1/collection/reconciliations', { month: v.month.trim(), regionCode: v.regionCode });
       navigate(`${PATH}?id=${encodeURIComponent(created.id)}`);
     } catch (e) {
       if (!applyFormError(form, e, ['month', 'regionCode'])) setFailure(errorMessage(e));
@@ -65,11 +67,11 @@ export default function ReconciliationPage() {
               <Typography.Text type="secondary">{t('recon.hint')}</Typography.Text>
               {canManage && (
                 <Form form={form} layout="inline" name="reconcile" initialValues={{ month: thisMonth(), regionCode: defaultPoolingRegion(me) }} onFinish={reconcile}>
-                  <Form.Item name="regionCode" label={t('payments.poolingRegion')} rules={[rules.required('payments.poolingRegion'), rules.regionCode]}>
-                    <Input data-testid="recon-region" maxLength={6} autoComplete="off" style={{ width: 120 }} aria-label={t('payments.poolingRegion')} />
+                  <Form.Item name="regionCode" label={t('payments.poolingRegion')} rules={[rules.requiredSelect('payments.poolingRegion'), rules.regionCode]}>
+                    <RegionCascader testId="recon-region" label={t('payments.poolingRegion')} />
                   </Form.Item>
                   <Form.Item name="month" label={t('runs.month')} rules={[rules.required('runs.month'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-                    <Input data-testid="recon-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" style={{ width: 120 }} aria-label={t('runs.month')} />
+                    <MonthPicker testId="recon-month" label={t('runs.month')} />
                   </Form.Item>
                   <Form.Item>
                     <Button type="primary" htmlType="submit" loading={running} data-testid="recon-run">
@@ -84,7 +86,7 @@ export default function ReconciliationPage() {
           rowClassName={(r) => (r.id === id ? 'ant-table-row-selected' : '')}
           columns={[
             { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
-            { ...nowrap, key: 'region', title: t('payments.poolingRegion'), dataIndex: 'regionCode' },
+            { ...nowrap, key: 'region', title: t('payments.poolingRegion'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
             { ...nowrap, key: 'due', title: t('recon.due'), align: 'right', render: (_: unknown, r: Summary) => yuan(r.dueFen) },
             { ...nowrap, key: 'paid', title: t('recon.paid'), align: 'right', render: (_: unknown, r: Summary) => yuan(r.paidFen) },
             { key: 'items', title: t('recon.items'), render: (_: unknown, r: Summary) => t('recon.itemsText', r.items) },
@@ -108,6 +110,7 @@ export default function ReconciliationPage() {
 
 function ReconciliationView({ id, canManage }: { id: string; canManage: boolean }) {
   const { t, tx, lang } = useI18n();
+  const regionLabel = useRegionLabel();
   const types = useInsuranceTypeLabels();
   const { message } = App.useApp();
   const summary = useQuery(
@@ -135,7 +138,7 @@ function ReconciliationView({ id, canManage }: { id: string; canManage: boolean 
   if (summary.error !== null) return <Alert type="error" showIcon title={summary.error} data-testid="recon-view-error" />;
   const s = summary.data;
   return (
-    <Card title={s ? t('recon.of', { region: s.regionCode, month: s.month }) : t('app.loading')} data-testid="recon-view">
+    <Card title={s ? t('recon.of', { region: regionLabel(s.regionCode), month: s.month }) : t('app.loading')} data-testid="recon-view">
       <ListPage
         list={list}
         testId="recon-items-table"

@@ -3,7 +3,7 @@
  * until it ends), lists the runs and the enrollments a run could not compute, and reads the
  * receivable lines with their explanation.
  */
-import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Flex, Form, Input, Progress, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Flex, Form, Progress, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type ItemOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
@@ -14,6 +14,8 @@ import { MONTH_PATTERN, thisMonth, yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { CollectionTag, RUN_UNDER_WAY, type Run } from './common';
@@ -74,7 +76,7 @@ function RunsTab() {
   const startModal = useFormModal<StartForm>(['month', 'regionCode', 'insuranceType'], async (v, { form, close }) => {
     const run = await api.post('/api/v1/collection/runs', {
       month: v.month.trim(),
-      ...(v.regionCode?.trim() ? { regionCode: v.regionCode.trim() } : {}),
+      ...(v.regionCode ? { regionCode: v.regionCode } : {}),
       ...(v.insuranceType ? { insuranceType: v.insuranceType } : {}),
     });
     close();
@@ -113,7 +115,7 @@ function RunsTab() {
         columns={[
           { ...nowrap, key: 'createdAt', title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
           { ...nowrap, key: 'month', title: t('runs.month'), dataIndex: 'month' },
-          { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? t('runs.allRegions') },
+          { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode', render: (v: string | null) => (v ? <RegionName code={v} /> : t('runs.allRegions')) },
           { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => (v ? types.label(v) : t('runs.allTypes')) },
           { ...nowrap, key: 'status', title: t('runs.status'), dataIndex: 'status', render: (v: string, r: Run) => <CollectionTag status={v} testId={`run-row-status-${r.id}`} /> },
           { ...nowrap, key: 'processed', title: t('runs.processed'), render: (_: unknown, r: Run) => `${r.processed} / ${r.total}` },
@@ -146,10 +148,10 @@ function RunsTab() {
       />
       <FormModal modal={startModal} title={t('runs.start')} name="run-start" submitTestId="run-start-submit" forceRender>
         <Form.Item name="month" label={t('runs.month')} rules={[rules.required('runs.month'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-          <Input data-testid="run-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('runs.month')} />
+          <MonthPicker testId="run-month" label={t('runs.month')} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('runs.region')} extra={t('runs.regionHint')} rules={[rules.regionCode]}>
-          <Input data-testid="run-region" maxLength={6} autoComplete="off" aria-label={t('runs.region')} />
+          <RegionCascader testId="run-region" label={t('runs.region')} />
         </Form.Item>
         <Form.Item name="insuranceType" label={t('application.insuranceType')} extra={t('runs.typeHint')}>
           <Select data-testid="run-insurance-type" aria-label={t('application.insuranceType')} allowClear options={types.options()} />
@@ -181,7 +183,7 @@ function RunCard({ run, onProblems }: { run: Run; onProblems: () => void }) {
           size="small"
           column={{ xs: 1, sm: 2, md: 3 }}
           items={[
-            { key: 'region', label: t('runs.region'), children: run.regionCode ?? t('runs.allRegions') },
+            { key: 'region', label: t('runs.region'), children: run.regionCode ? <RegionName code={run.regionCode} /> : t('runs.allRegions') },
             { key: 'type', label: t('application.insuranceType'), children: run.insuranceType ? types.label(run.insuranceType) : t('runs.allTypes') },
             { key: 'started', label: t('runs.startedAt'), children: formatTime(run.startedAt, lang) || '—' },
             { key: 'unit', label: t('runs.unitTotal'), children: <span data-testid="run-unit-total">{yuan(run.totals.unitFen)}</span> },
@@ -213,7 +215,7 @@ function ProblemsList({ run }: { run: Run }) {
       columns={[
         { ...nowrap, key: 'employmentId', title: t('runs.employment'), dataIndex: 'employmentId' },
         { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-        { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode' },
+        { ...nowrap, key: 'regionCode', title: t('runs.region'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
         { key: 'message', title: t('runs.problemReason'), dataIndex: 'message' },
       ]}
     />

@@ -10,6 +10,7 @@ import { yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, FirstVisitTag, applicantOf, type Application } from './common';
@@ -46,7 +47,7 @@ export default function ApplicationsPage() {
           },
           { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
           { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-          { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
           { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
           { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} /> },

@@ -4,6 +4,7 @@ import type { ItemOf } from '../../api';
 import { formatTime } from '../../components/Tags';
 import { yuan } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
+import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 
 type ClerkApplication = ItemOf<'/api/v1/enrollment/applications'>;
@@ -63,7 +64,7 @@ export function DeclaredDescriptions({ declared, registered }: { declared: NonNu
         { key: 'birthDate', label: t('registry.field.birthDate'), children: <span data-testid="application-declared-birth-date">{declared.birthDate}</span> },
         { key: 'sex', label: t('registry.field.sex'), children: t(`registry.sex.${declared.sex}`) },
         { key: 'phone', label: t('field.phone'), children: declared.phone ?? '—' },
-        { key: 'regionCode', label: t('firstVisit.region'), children: declared.regionCode },
+        { key: 'regionCode', label: t('firstVisit.region'), children: <RegionName code={declared.regionCode} /> },
         { key: 'address', label: t('firstVisit.address'), children: <span data-testid="application-declared-address">{declared.address}</span> },
       ]}
     />
@@ -114,7 +115,7 @@ export function ApplicationDescriptions({ application: a, showApplicant = false 
             ]
           : []),
         { key: 'insuranceType', label: t('application.insuranceType'), children: types.label(a.insuranceType) },
-        { key: 'regionCode', label: t('application.regionCode'), children: a.regionCode },
+        { key: 'regionCode', label: t('application.regionCode'), children: <RegionName code={a.regionCode} /> },
         { key: 'fromMonth', label: t(a.kind === 'flexible_suspension' ? 'application.suspendFrom' : 'application.fromMonth'), children: a.fromMonth },
         ...(a.monthlyBaseFen !== null ? [{ key: 'base', label: t('application.monthlyBase'), children: <span data-testid="application-detail-base">{yuan(a.monthlyBaseFen)}</span> }] : []),
         ...(a.reason ? [{ key: 'reason', label: t('application.reason'), children: a.reason }] : []),

@@ -15,6 +15,7 @@ import { fenOf, MONTH_PATTERN, nextMonth, thisMonth, yuan } from '../../componen
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
 import { useI18n } from '../../i18n';
 import { PERSON_APPLICATION_KINDS, APPLICATION_STATUSES, ApplicationDescriptions, ApplicationStatusTag, type Application, type ApplicationKind } from '../enrollment/common';
 import { PersonalError } from './common';
@@ -199,7 +200,7 @@ export default function PersonalApplicationsPage() {
               />
             </Form.Item>
             <Form.Item name="fromMonth" label={t('application.suspendFrom')} rules={[rules.required('application.suspendFrom'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-              <Input data-testid="apply-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.suspendFrom')} />
+              <MonthPicker testId="apply-from-month" label={t('application.suspendFrom')} />
             </Form.Item>
             <Form.Item name="reason" label={t('application.reason')} rules={[rules.required('application.reason'), { max: 200 }]}>
               <Input.TextArea data-testid="apply-reason" maxLength={200} rows={3} aria-label={t('application.reason')} />
@@ -229,7 +230,7 @@ export default function PersonalApplicationsPage() {
               </Form.Item>
             )}
             <Form.Item name="fromMonth" label={t('application.fromMonth')} rules={[rules.required('application.fromMonth'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-              <Input data-testid="apply-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.fromMonth')} />
+              <MonthPicker testId="apply-from-month" label={t('application.fromMonth')} />
             </Form.Item>
             {kind === 'flexible_enrollment' && (
               <Form.Item

@@ -6,6 +6,8 @@ import { usePagedList, useQuery } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PolicyStatusTag, usePolicyFormat, type PayerShare, type PolicyVersion } from './common';
@@ -14,7 +16,7 @@ import { nowrap } from '../../components/table';
 type VersionDetail = ResponseOf<'/api/v1/policy/versions/{id}'>;
 type Parameters = ResponseOf<'/api/v1/policy/parameters'>;
 
-const KINDS: PolicyVersion['kind'][] = ['wage', 'base', 'collection'];
+const KINDS: PolicyVersion['kind'][] = ['wage', 'base', 'collection', 'settlement'];
 const STATUSES: PolicyVersion['status'][] = ['draft', 'reviewed', 'published', 'voided'];
 
 export default function PolicyPage() {
@@ -49,7 +51,7 @@ function VersionsTab() {
         filters={[
           { type: 'select', name: 'kind', testId: 'policy-kind-filter', label: t('policy.kind'), width: 160, options: KINDS.map((k) => ({ value: k, label: tx(`policy.kind.${k}`, k) })) },
           { type: 'select', name: 'insuranceType', testId: 'policy-type-filter', label: t('policy.insuranceType'), width: 240, options: insuranceTypes.options() },
-          { type: 'search', name: 'regionCode', testId: 'policy-region-filter', label: t('policy.regionCode'), width: 180, maxLength: 6, accept: /^\d{6}$/ },
+          { type: 'region', name: 'regionCode', testId: 'policy-region-filter', label: t('policy.regionCode'), width: 220 },
           { type: 'select', name: 'status', testId: 'policy-status-filter', label: t('policy.status'), options: STATUSES.map((s) => ({ value: s, label: tx(`policy.status.${s}`, s) })) },
         ]}
         refreshTestId="policy-refresh"
@@ -57,7 +59,7 @@ function VersionsTab() {
         columns={[
           { ...nowrap, key: 'kind', title: t('policy.kind'), dataIndex: 'kind', render: (v: string) => tx(`policy.kind.${v}`, v) },
           { ...nowrap, key: 'insuranceType', title: t('policy.insuranceType'), dataIndex: 'insuranceType', render: (v: string | null) => insuranceTypes.label(v) },
-          { ...nowrap, key: 'regionCode', title: t('policy.regionCode'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('policy.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'version', title: t('policy.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
           { ...nowrap, key: 'period', title: t('policy.period'), render: (_: unknown, r: PolicyVersion) => fmt.period(r) },
           { key: 'summary', title: t('policy.summary'), render: (_: unknown, r: PolicyVersion) => fmt.summary(r) },
@@ -153,7 +155,7 @@ function VersionDetailView({ id, onChanged }: { id: string; onChanged: () => Pro
         items={[
           { key: 'kind', label: t('policy.kind'), children: tx(`policy.kind.${v.kind}`, v.kind) },
           { key: 'insuranceType', label: t('policy.insuranceType'), children: insuranceTypes.label(v.insuranceType) },
-          { key: 'regionCode', label: t('policy.regionCode'), children: v.regionCode },
+          { key: 'regionCode', label: t('policy.regionCode'), children: <RegionName code={v.regionCode} /> },
           { key: 'version', label: t('policy.version'), children: `v${v.version}` },
           { key: 'period', label: t('policy.period'), children: fmt.period(v) },
           { key: 'status', label: t('policy.status'), children: <PolicyStatusTag status={v.status} testId="policy-version-status" /> },
@@ -270,7 +272,7 @@ function ParametersTab() {
     setLoading(true);
     setFailure(null);
     try {
-      setResult(await api.get('/api/v1/policy/parameters', { query: { regionCode: v.regionCode.trim(), insuranceType: v.insuranceType, month: v.month.trim() } }));
+      setResult(await api.get('/api/v1/policy/parameters', { query: { regionCode: v.regionCode, insuranceType: v.insuranceType, month: v.month.trim() } }));
     } catch (e) {
       setResult(null);
       setFailure(errorMessage(e));
@@ -287,8 +289,8 @@ function ParametersTab() {
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('policy.parametersHint')}</Typography.Text>
       <Form form={form} layout="inline" name="policy-parameters" onFinish={lookUp}>
-        <Form.Item name="regionCode" label={t('policy.regionCode')} rules={[rules.required('policy.regionCode'), rules.regionCode]}>
-          <Input data-testid="policy-params-region" maxLength={6} style={{ width: 120 }} autoComplete="off" aria-label={t('policy.regionCode')} />
+        <Form.Item name="regionCode" label={t('policy.regionCode')} rules={[rules.requiredSelect('policy.regionCode'), rules.regionCode]}>
+          <RegionCascader testId="policy-params-region" label={t('policy.regionCode')} />
         </Form.Item>
         <Form.Item name="insuranceType" label={t('policy.insuranceType')} rules={[rules.requiredSelect('policy.insuranceType')]}>
           <Select data-testid="policy-params-type" style={{ width: 260 }} options={insuranceTypes.options()} aria-label={t('policy.insuranceType')} />
@@ -298,7 +300,7 @@ function ParametersTab() {
           label={t('policy.month')}
           rules={[rules.required('policy.month'), { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('policy.monthFormat') }]}
         >
-          <Input data-testid="policy-params-month" maxLength={7} placeholder="YYYY-MM" style={{ width: 110 }} autoComplete="off" aria-label={t('policy.month')} />
+          <MonthPicker testId="policy-params-month" label={t('policy.month')} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={loading} data-testid="policy-params-submit">

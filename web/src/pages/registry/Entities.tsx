@@ -14,6 +14,8 @@ import { MONTH_PATTERN, nextMonth, thisMonth } from '../../components/format';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { upperCase, useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { RegistryStatusTag } from './common';
@@ -57,7 +59,7 @@ export default function EntitiesPage() {
       creditCode: v.creditCode.trim(),
       name: v.name.trim(),
       type: v.type,
-      regionCode: v.regionCode.trim(),
+      regionCode: v.regionCode,
       legalRepName: v.legalRepName.trim(),
       ...(v.legalRepIdNumber?.trim() ? { legalRepIdNumber: v.legalRepIdNumber.trim() } : {}),
     });
@@ -109,7 +111,7 @@ export default function EntitiesPage() {
           { ...nowrap, key: 'creditCode', title: t('field.creditCode'), dataIndex: 'creditCode' },
           { key: 'name', title: t('field.unitName'), dataIndex: 'name' },
           { ...nowrap, key: 'type', title: t('unitInfo.type'), dataIndex: 'type', render: (v: string) => tx(`entityType.${v}`, v) },
-          { ...nowrap, key: 'regionCode', title: t('registry.field.regionCode'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('registry.field.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'status', title: t('registry.field.status'), dataIndex: 'status', render: (v: string, r: Entity) => <RegistryStatusTag status={v} testId={`entity-status-${r.id}`} /> },
           {
             ...nowrap,
@@ -144,8 +146,8 @@ export default function EntitiesPage() {
         <Form.Item name="type" label={t('unitInfo.type')} rules={[rules.requiredSelect('unitInfo.type')]}>
           <Select data-testid="entity-type" aria-label={t('unitInfo.type')} options={ENTITY_TYPES.map((ty) => ({ value: ty, label: tx(`entityType.${ty}`, ty) }))} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('registry.field.regionCode')} rules={[rules.required('registry.field.regionCode'), rules.regionCode]}>
-          <Input data-testid="entity-region" maxLength={6} inputMode="numeric" autoComplete="off" aria-label={t('registry.field.regionCode')} />
+        <Form.Item name="regionCode" label={t('registry.field.regionCode')} rules={[rules.requiredSelect('registry.field.regionCode'), rules.regionCode]}>
+          <RegionCascader testId="entity-region" label={t('registry.field.regionCode')} />
         </Form.Item>
         <Form.Item name="legalRepName" label={t('unitInfo.legalRepName')} rules={[rules.required('unitInfo.legalRepName'), { max: 50 }]}>
           <Input data-testid="entity-legal-rep-name" maxLength={50} autoComplete="off" aria-label={t('unitInfo.legalRepName')} />
@@ -159,7 +161,7 @@ export default function EntitiesPage() {
           <Select data-testid="entity-enroll-type" aria-label={t('application.insuranceType')} options={types.admitting('employee')} />
         </Form.Item>
         <Form.Item name="fromMonth" label={t('application.fromMonth')} rules={[rules.required('application.fromMonth'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-          <Input data-testid="entity-enroll-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.fromMonth')} />
+          <MonthPicker testId="entity-enroll-from-month" label={t('application.fromMonth')} />
         </Form.Item>
       </FormModal>
     </Card>
@@ -183,7 +185,7 @@ function EntityDetail({ entity: e }: { entity: Entity }) {
           { key: 'creditCode', label: t('field.creditCode'), children: <span data-testid="entity-detail-credit-code">{e.creditCode}</span> },
           { key: 'name', label: t('field.unitName'), children: e.name },
           { key: 'type', label: t('unitInfo.type'), children: tx(`entityType.${e.type}`, e.type) },
-          { key: 'regionCode', label: t('registry.field.regionCode'), children: e.regionCode },
+          { key: 'regionCode', label: t('registry.field.regionCode'), children: <RegionName code={e.regionCode} /> },
           { key: 'legalRep', label: t('unitInfo.legalRepName'), children: e.legalRepresentative.name },
           { key: 'legalRepId', label: t('unitInfo.legalRepIdNumber'), children: e.legalRepresentative.idNumber ?? '—' },
           { key: 'status', label: t('registry.field.status'), children: <RegistryStatusTag status={e.status} /> },

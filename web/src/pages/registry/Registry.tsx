@@ -7,6 +7,8 @@ import { usePagedList, useQuery } from '../../components/queries';
 import { Reveal, useRevealed } from '../../components/Reveal';
 import { formatTime } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
+import { RegionCascader, RegionName } from '../../components/RegionCascader';
+import { identityOf } from '../../validators';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PERSON_CATEGORIES, RegistryStatusTag, useFieldLabel, useFieldValue, type Person } from './common';
@@ -22,8 +24,6 @@ type CreateBody = BodyOf<'/api/v1/registry/persons', 'post'>;
 interface CreateForm {
   idNumber: string;
   name: string;
-  birthDate?: string;
-  sex?: CreateBody['sex'];
   phone?: string;
   regionCode: string;
   category: CreateBody['category'];
@@ -76,14 +76,13 @@ function PersonsTab() {
     }
   };
 
-  const createModal = useFormModal<CreateForm>(['idNumber', 'name', 'birthDate', 'sex', 'phone', 'regionCode', 'category'], async (v, { form, close }) => {
+  const createModal = useFormModal<CreateForm>(['idNumber', 'name', 'phone', 'regionCode', 'category'], async (v, { form, close }) => {
+    // birth date and sex are the identity number's: the server derives them
     const body: CreateBody = {
       idNumber: v.idNumber.trim().toUpperCase(),
       name: v.name.trim(),
-      regionCode: v.regionCode.trim(),
+      regionCode: v.regionCode,
       category: v.category,
-      ...(v.birthDate?.trim() ? { birthDate: v.birthDate.trim() } : {}),
-      ...(v.sex ? { sex: v.sex } : {}),
       ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
     };
     const answer = await api.post('/api/v1/registry/persons', body);
@@ -161,7 +160,7 @@ function PersonsTab() {
             dataIndex: 'birthDate',
             render: (v: string, r: Person) => <Reveal value={v} id={r.id} revealed={revealed} pick={(p: PersonInFull) => p.birthDate} testId={`registry-birth-date-${r.id}`} />,
           },
-          { ...nowrap, key: 'regionCode', title: t('registry.field.regionCode'), dataIndex: 'regionCode' },
+          { ...nowrap, key: 'regionCode', title: t('registry.field.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'category', title: t('registry.field.category'), dataIndex: 'category', render: (v: string) => fieldValue('category', v) },
           { ...nowrap, key: 'status', title: t('registry.field.status'), dataIndex: 'status', render: (v: string) => <RegistryStatusTag status={v} /> },
           { ...nowrap, key: 'updatedAt', title: t('registry.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatTime(v, lang) },
@@ -184,22 +183,12 @@ function PersonsTab() {
         <Form.Item name="name" label={t('registry.field.name')} rules={[rules.required('registry.field.name'), { max: 50 }]}>
           <Input data-testid="registry-person-name" maxLength={50} autoComplete="off" aria-label={t('registry.field.name')} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('registry.field.regionCode')} rules={[rules.required('registry.field.regionCode'), rules.regionCode]}>
-          <Input data-testid="registry-person-region" maxLength={6} autoComplete="off" aria-label={t('registry.field.regionCode')} />
+        <DerivedFromIdNumber />
+        <Form.Item name="regionCode" label={t('registry.field.regionCode')} rules={[rules.requiredSelect('registry.field.regionCode'), rules.regionCode]}>
+          <RegionCascader testId="registry-person-region" label={t('registry.field.regionCode')} />
         </Form.Item>
         <Form.Item name="category" label={t('registry.field.category')} rules={[rules.requiredSelect('registry.field.category')]}>
           <Select data-testid="registry-person-category" aria-label={t('registry.field.category')} options={categoryOptions} />
-        </Form.Item>
-        <Form.Item name="birthDate" label={t('registry.field.birthDate')} extra={t('registry.birthDateHint')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('registry.dateFormat') }]}>
-          <Input data-testid="registry-person-birth-date" maxLength={10} placeholder="YYYY-MM-DD" autoComplete="off" aria-label={t('registry.field.birthDate')} />
-        </Form.Item>
-        <Form.Item name="sex" label={t('registry.field.sex')}>
-          <Select
-            data-testid="registry-person-sex"
-            aria-label={t('registry.field.sex')}
-            allowClear
-            options={['male', 'female'].map((s) => ({ value: s, label: fieldValue('sex', s) }))}
-          />
         </Form.Item>
         <Form.Item name="phone" label={t('registry.field.phone')} rules={[rules.phone]}>
           <Input data-testid="registry-person-phone" maxLength={11} autoComplete="off" aria-label={t('registry.field.phone')} />
@@ -207,6 +196,21 @@ function PersonsTab() {
       </FormModal>
       <PersonDrawer id={detailId} onClose={() => setDetailId(null)} />
     </>
+  );
+}
+
+/** 出生日期、性别 read from the identity number being typed: shown, never asked (the server derives them too). */
+function DerivedFromIdNumber() {
+  const { t } = useI18n();
+  const fieldValue = useFieldValue();
+  const idNumber = Form.useWatch<string | undefined>('idNumber');
+  const derived = idNumber ? identityOf(idNumber) : null;
+  return (
+    <Form.Item label={`${t('registry.field.birthDate')} / ${t('registry.field.sex')}`} extra={t('registry.derivedHint')}>
+      <Typography.Text data-testid="registry-person-derived" type={derived ? undefined : 'secondary'}>
+        {derived ? `${derived.birthDate} · ${fieldValue('sex', derived.sex)}` : t('registry.derivedPending')}
+      </Typography.Text>
+    </Form.Item>
   );
 }
 
@@ -251,7 +255,7 @@ function PersonDetail({ id }: { id: string }) {
           masked('birthDate'),
           show('sex'),
           masked('phone'),
-          show('regionCode'),
+          { key: 'regionCode', label: fieldLabel('regionCode'), children: <RegionName code={person.regionCode} testId="registry-detail-regionCode" /> },
           show('category'),
           { key: 'status', label: fieldLabel('status'), children: <RegistryStatusTag status={person.status} testId="registry-detail-status" /> },
           ...(person.cancellation

@@ -10,6 +10,7 @@ import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { nowrap } from '../../components/table';
+import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 
 type RiskEvent = ItemOf<'/api/v1/settlement/risk-events'>;
@@ -56,7 +57,7 @@ export default function SettlementRiskEventsPage() {
             render: (_: unknown, r: RiskEvent) => `${shown(r.rule, r.detail.claimed, '—')} → ${shown(r.rule, r.detail.applied, t('settlementRisk.outside'))}`,
           },
           { ...nowrap, key: 'visit', title: t('settlementRisk.visitDate'), render: (_: unknown, r: RiskEvent) => String(r.detail.visitDate ?? '—') },
-          { ...nowrap, key: 'region', title: t('settlementRisk.region'), render: (_: unknown, r: RiskEvent) => r.poolingRegion },
+          { ...nowrap, key: 'region', title: t('settlementRisk.region'), render: (_: unknown, r: RiskEvent) => <RegionName code={r.poolingRegion} /> },
           { key: 'settlement', title: t('settlementRisk.settlement'), render: (_: unknown, r: RiskEvent) => r.settlementId ?? '—' },
         ]}
       />

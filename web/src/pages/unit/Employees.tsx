@@ -9,6 +9,7 @@ import { fenOf, MONTH_PATTERN, nextMonth, thisMonth, yuan } from '../../componen
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { upperCase, useRules } from '../../forms';
+import { MonthPicker } from '../../components/MonthPicker';
 import { useI18n } from '../../i18n';
 import { EnrollmentStatusTag } from '../personal/common';
 import { loadUnitInfo, UnitError } from './common';
@@ -165,12 +166,12 @@ export default function UnitEmployeesPage() {
           <Select data-testid="employee-insurance-type" aria-label={t('application.insuranceType')} options={typeOptions} />
         </Form.Item>
         <Form.Item name="fromMonth" label={t('application.fromMonth')} rules={[rules.required('application.fromMonth'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-          <Input data-testid="employee-from-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('application.fromMonth')} />
+          <MonthPicker testId="employee-from-month" label={t('application.fromMonth')} />
         </Form.Item>
       </FormModal>
       <FormModal modal={removeModal} title={`${t('employees.remove')} · ${who}`} name="employee-remove" submitTestId="employee-remove-submit" forceRender>
         <Form.Item name="month" label={t('employees.removeFrom')} extra={t('employees.removeHint')} rules={[rules.required('employees.removeFrom'), { pattern: MONTH_PATTERN, message: t('policy.monthFormat') }]}>
-          <Input data-testid="employee-remove-month" maxLength={7} placeholder="YYYY-MM" autoComplete="off" aria-label={t('employees.removeFrom')} />
+          <MonthPicker testId="employee-remove-month" label={t('employees.removeFrom')} />
         </Form.Item>
       </FormModal>
       <FormModal modal={wageModal} title={`${t('employees.declare')} · ${who}`} name="employee-wage" submitTestId="employee-wage-submit" forceRender>

@@ -7,6 +7,7 @@ import { formatTime } from '../../components/Tags';
 import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useRules } from '../../forms';
+import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { EnrollmentStatusTag } from '../personal/common';
 import { loadUnitInfo, UnitError, type UnitEnrollment } from './common';
@@ -73,7 +74,7 @@ export default function UnitInfoPage() {
               { key: 'name', label: t('field.unitName'), children: <span data-testid="unit-info-name">{entity.name}</span> },
               { key: 'creditCode', label: t('field.creditCode'), children: <span data-testid="unit-info-credit-code">{entity.creditCode}</span> },
               { key: 'type', label: t('unitInfo.type'), children: tx(`entityType.${entity.type}`, entity.type) },
-              { key: 'regionCode', label: t('registry.field.regionCode'), children: entity.regionCode },
+              { key: 'regionCode', label: t('registry.field.regionCode'), children: <RegionName code={entity.regionCode} /> },
               { key: 'legalRepName', label: t('unitInfo.legalRepName'), children: <span data-testid="unit-info-legal-rep">{entity.legalRepresentative.name || '—'}</span> },
               { key: 'legalRepIdNumber', label: t('unitInfo.legalRepIdNumber'), children: entity.legalRepresentative.idNumber ?? '—' },
               { key: 'status', label: t('registry.field.status'), children: tx(`registry.status.${entity.status}`, entity.status) },
@@ -93,7 +94,7 @@ export default function UnitInfoPage() {
             locale={{ emptyText: t('unitInfo.noEnrollments') }}
             columns={[
               { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
-              { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode' },
+              { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
               { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
               { ...nowrap, key: 'status', title: t('myEnrollment.status'), dataIndex: 'status', render: (v: string) => <EnrollmentStatusTag status={v} /> },
             ]}

@@ -9,6 +9,7 @@ import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { nowrap } from '../../components/table';
+import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 
 type RiskEvent = ItemOf<'/api/v1/voucher/risk-events'>;
@@ -28,7 +29,7 @@ export default function RiskEventsPage() {
         columns={[
           { ...nowrap, key: 'at', title: t('risk.at'), render: (_: unknown, r: RiskEvent) => formatTime(r.at, lang) },
           { ...nowrap, key: 'rule', title: t('risk.rule'), render: (_: unknown, r: RiskEvent) => <Tag color="red">{tx(`risk.rule.${r.rule}`, r.rule)}</Tag> },
-          { ...nowrap, key: 'region', title: t('risk.region'), render: (_: unknown, r: RiskEvent) => r.regionCode ?? '—' },
+          { ...nowrap, key: 'region', title: t('risk.region'), render: (_: unknown, r: RiskEvent) => <RegionName code={r.regionCode} /> },
           { ...nowrap, key: 'app', title: t('risk.app'), render: (_: unknown, r: RiskEvent) => r.appId ?? '—' },
           { ...nowrap, key: 'device', title: t('risk.device'), render: (_: unknown, r: RiskEvent) => r.deviceId ?? '—' },
           { key: 'voucher', title: t('risk.voucher'), render: (_: unknown, r: RiskEvent) => r.voucherId ?? '—' },
