@@ -30,11 +30,12 @@ import { collectionCenter } from './centers/collection/module.js';
 import { voucherCenter } from './centers/voucher/module.js';
 import { billCenter } from './centers/bill/module.js';
 import { settlementCenter } from './centers/settlement/module.js';
+import { analysisCenter } from './centers/analysis/module.js';
 import { paymentCenter } from './centers/payment/module.js';
 import { seedDemo } from './demo-seed.js';
 
 /** Every center, in registration order. */
-export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter];
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter, analysisCenter];
 
 export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 

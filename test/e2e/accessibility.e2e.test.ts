@@ -206,6 +206,14 @@ describe('accessibility of the halls (axe-core, both modes)', () => {
     session.screenshotOnFailure('a11y-admin');
     await page.setViewportSize(DESKTOP);
     await logInAs(page, target.url, PROVINCE_ADMIN.loginName, PROVINCE_ADMIN.password);
+    // 首页: the clerk's to-do counts and the month's charts of the province
+    await page.goto(`${target.url}/#/home`);
+    await page.getByTestId('chart-enrollments').waitFor();
+    // the unit's enrollment of the fixtures is a unit's, not a person's: this month's persons are none yet
+    expect(await page.getByTestId('chart-enrollments').getAttribute('data-total')).toBe('0');
+    expect(await page.getByTestId('chart-receivables').textContent()).toMatch(/本月尚未核定应收/);
+    await page.getByTestId('home-todo-resident_enrollment').waitFor();
+    await step(page, 'a11y-admin-home');
     const found: Found = {};
     expect(await checkMenu(page, 'admin', found)).toContain('menu-audit');
     await setSenior(page, true);

@@ -4,7 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { AdapterError } from '../errors.js';
-import { callSigned, type PartyConfig } from '../http.js';
+import { callSigned, joinUrl, type PartyConfig } from '../http.js';
 
 export type OAuthProvider = 'wechat' | 'alipay';
 
@@ -30,11 +30,24 @@ export interface OAuthClient {
   readonly provider: OAuthProvider;
   /** Codes are single-use: a second exchange fails with AdapterError code 'rejected'. */
   exchangeCode(code: string): Promise<OAuthIdentity>;
+  /**
+   * The provider's authorization page (网页授权) for a browser: the user consents there and is sent to
+   * `redirectUri` with `code` and `state` (or `error=access_denied` and `state`).
+   */
+  authorizeUrl(redirectUri: string, state: string): string;
 }
 
 export function createOAuthClient(config: OAuthClientConfig): OAuthClient {
   return {
     provider: config.provider,
+    authorizeUrl(redirectUri, state) {
+      const url = joinUrl(config.baseUrl, '/oauth/authorize');
+      url.searchParams.set('app_id', config.appId);
+      url.searchParams.set('redirect_uri', redirectUri);
+      url.searchParams.set('response_type', 'code');
+      url.searchParams.set('state', state);
+      return url.toString();
+    },
     async exchangeCode(code) {
       const body = await callSigned({
         party: 'oauth',

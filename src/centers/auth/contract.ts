@@ -27,6 +27,17 @@ export const OtpSentView = Type.Object({ sent: Type.Literal(true), ttlSec: Type.
 /** An SM2 public key registered for a unit's certificate login. */
 export const CertificateView = Type.Object({ id: Type.String(), unitId: Type.String() }, { description: '单位数字证书 a unit certificate' });
 
+/** A started browser authorization: the provider's page, its state and the starting browser's verifier. */
+export const OAuthStartView = Type.Object(
+  {
+    authorizeUrl: Type.String({ description: '服务商授权页 the provider’s page to send the browser to' }),
+    state: Type.String({ description: 'the OAuth state in that URL' }),
+    verifier: Type.String({ description: 'kept by this browser only, given back with the code; never put in a URL' }),
+    expiresIn: Type.Integer({ description: 'seconds' }),
+  },
+  { description: '网页授权 a started WeChat / Alipay authorization' },
+);
+
 /** A nonce to sign for a certificate login, valid `expiresIn` seconds and once. */
 export const ChallengeView = Type.Object(
   { challengeId: Type.String(), nonce: Type.String(), expiresIn: Type.Integer() },

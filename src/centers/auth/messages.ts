@@ -30,6 +30,7 @@ registerMessages({
   'auth.cert_key_invalid': { zh: 'SM2 公钥格式不正确', en: 'The SM2 public key is malformed' },
   'auth.third_party_unbound': { zh: '该第三方账号尚未绑定平台账号', en: 'This third-party account is not bound to any account' },
   'auth.third_party_taken': { zh: '该第三方账号已绑定其他账号', en: 'This third-party account is bound to another account' },
+  'auth.oauth_state_invalid': { zh: '授权已失效或不是从本浏览器发起，请重新登录', en: 'The authorization expired or was not started in this browser: log in again' },
   'auth.third_party_rejected': { zh: '第三方授权码无效', en: 'The third-party authorization code was rejected' },
   'auth.provider_timeout': { zh: '认证服务响应超时，请稍后再试', en: 'The verification provider timed out, try again later' },
   'auth.provider_unavailable': { zh: '认证服务暂不可用', en: 'The verification provider is unavailable' },

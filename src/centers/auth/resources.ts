@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   settlementRiskRead: 'settlement.risk.read',
   // 移动支付中心 payment center
   paymentReconcile: 'payment.reconcile',
+  // 业务分析 analysis center
+  analysisRead: 'analysis.read',
 } as const;
 
 export const RESOURCES: ResourceDef[] = [
@@ -128,6 +130,10 @@ export const RESOURCES: ResourceDef[] = [
   r('payment', null, 'subsystem', '移动支付', 'Mobile payment', null, 8),
   r('payment.reconciliation', 'payment', 'menu', '支付对账', 'Payment reconciliation', '/admin/payment/reconciliation', 1),
   r(PERMISSIONS.paymentReconcile, 'payment.reconciliation', 'api', '支付对账与差异处理', 'Reconcile channel statements and decide differences'),
+  // 业务分析 analysis center: the month's charts on the home page
+  r('analysis', null, 'subsystem', '业务分析', 'Analysis', null, 9),
+  r('analysis.overview', 'analysis', 'menu', '月度概览', 'Month overview', '/home', 1),
+  r(PERMISSIONS.analysisRead, 'analysis.overview', 'api', '查看本辖区月度统计', 'View the month’s figures of your regions'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

@@ -6,11 +6,12 @@ import type { App } from '../../kernel/http/app.js';
 import { rateLimit } from '../../kernel/http/rate-limit.js';
 import { Body, CreditCode, Id, IdNumber, Literals, Mobile, NoContent, PageQuery, Password, PersonName, SmsCode } from '../../kernel/http/schemas.js';
 import { authDeps } from './runtime.js';
-import { authHistory, logout, logoutEverywhere, rotateRefreshToken, type LoginContext, type RequestOrigin } from './sessions.js';
+import { authHistory, logout, logoutEverywhere, recordAuthEvent, rotateRefreshToken, type LoginContext, type RequestOrigin } from './sessions.js';
 import { sendOtp, OTP_PURPOSES } from './otp.js';
 import { passwordLogin, smsLogin } from './login.js';
 import { certificateChallenge, certificateLogin, registerCertificate } from './certificates.js';
 import { bind, listBindings, thirdPartyLogin, unbind } from './bindings.js';
+import { consumeState, hallCallbackPath, isPendingState, startAuthorization } from './oauth-web.js';
 import { livenessConfirmation, livenessStart, realNameVerification } from './verification.js';
 import {
   AuthEventPage,
@@ -20,6 +21,7 @@ import {
   ChallengeView,
   LevelRaisedView,
   LivenessSessionView,
+  OAuthStartView,
   OtpSentView,
   PasswordLoginView,
   RevokedView,
@@ -104,10 +106,62 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.post('/login/third-party', {
     config: { auth: { public: true } },
-    schema: { tags: ['auth'], summary: '第三方账号登录 WeChat / Alipay login', body: Body({ provider: Provider, code: ProviderCode }), response: { 200: TokenPairView } },
+    schema: {
+      tags: ['auth'],
+      summary: '第三方账号登录 WeChat / Alipay login; a browser that started at /oauth/{provider}/authorize gives its state and verifier',
+      body: Body({
+        provider: Provider,
+        code: ProviderCode,
+        state: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        verifier: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+      }),
+      response: { 200: TokenPairView },
+    },
   }, async (request) => {
     await loginLimit(request);
-    return thirdPartyLogin(deps, request.body.provider, request.body.code, loginContext(request, 'third_party'));
+    const { provider, code, state, verifier } = request.body;
+    const login = loginContext(request, 'third_party');
+    if (state !== undefined || verifier !== undefined) {
+      await consumeState(ctx.cache, provider, state ?? '', verifier).catch(async (error: unknown) => {
+        await recordAuthEvent(ctx.database.db, { ...login, accountId: null, result: 'failure', reason: 'oauth_state_invalid' });
+        throw error;
+      });
+    }
+    return thirdPartyLogin(deps, provider, code, login);
+  });
+
+  app.post('/oauth/:provider/authorize', {
+    config: { auth: { public: true } },
+    schema: {
+      tags: ['auth'],
+      summary: '发起网页授权 start a WeChat / Alipay authorization in this browser (state valid 5 minutes, once)',
+      params: Type.Object({ provider: Provider }),
+      response: { 200: OAuthStartView },
+    },
+  }, async (request) => {
+    await loginLimit(request);
+    const { provider } = request.params;
+    return startAuthorization(ctx.cache, deps.oauth[provider], `${publicBaseUrl(ctx, request)}/api/v1/auth/oauth/${provider}/callback`);
+  });
+
+  app.get('/oauth/:provider/callback', {
+    config: { auth: { public: true } },
+    schema: {
+      tags: ['auth'],
+      summary: '网页授权回调 the provider sends the browser here; it goes on to the hall’s login page (the code only with a live state)',
+      params: Type.Object({ provider: Provider }),
+      querystring: Type.Object({
+        code: Type.Optional(Type.String({ maxLength: 256 })),
+        state: Type.Optional(Type.String({ maxLength: 128 })),
+        error: Type.Optional(Type.String({ maxLength: 128 })),
+      }),
+    },
+  }, async (request, reply) => {
+    const { provider } = request.params;
+    const { code, state, error } = request.query;
+    const live = !error && !!code && !!state && (await isPendingState(ctx.cache, provider, state));
+    // A path, not an address: the browser stays on the origin it called back on.
+    return reply.header('cache-control', 'no-store').redirect(hallCallbackPath(provider, { code, state, error }, live), 303);
   });
 
   app.get('/bindings', {
@@ -186,6 +240,12 @@ export function authRoutes(app: App, ctx: AppContext) {
 function originOf(request: FastifyRequest): RequestOrigin {
   const header = request.headers['x-channel'];
   return { channel: typeof header === 'string' && /^[a-z_]{1,20}$/.test(header) ? header : 'web', ip: request.ip };
+}
+
+/** The platform's public base URL when configured, else the origin this request came to. */
+function publicBaseUrl(ctx: AppContext, request: FastifyRequest): string {
+  const configured = ctx.config.payment.notifyBaseUrl;
+  return configured ? configured.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
 }
 
 const loginContext = (request: FastifyRequest, method: LoginContext['method']): LoginContext => ({ method, ...originOf(request) });

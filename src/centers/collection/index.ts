@@ -109,3 +109,6 @@ export const runOperations = {
   /** Looks for queued runs now. */
   kick: (ctx: AppContext) => workerFor(ctx).kick(),
 };
+
+/** 应收与实收 of a month in a scope, by insurance type (the analysis center's charts). */
+export { dueAndReceived, type DueAndReceived } from './figures.js';

@@ -92,3 +92,6 @@ export { settlementStanding, type SettlementStanding } from './feed.js';
 
 /** The center's event topics: `enrollment.events.PERSON_ENROLLED` … */
 export * as events from './events.js';
+
+/** Enrollments registered by Beijing day of a month, in a scope (the analysis center's charts). */
+export { enrollmentsByDay } from './figures.js';

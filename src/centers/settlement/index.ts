@@ -72,3 +72,6 @@ export { settlementOfOrder } from './billing.js';
 
 /** The center's event topics: `settlement.events.SETTLED`, `settlement.events.REVERSED`. */
 export * as events from './events.js';
+
+/** Settlements and the fund's part by Beijing day of a month, in a scope (the analysis center's charts). */
+export { settlementsByDay } from './figures.js';

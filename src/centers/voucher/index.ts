@@ -69,3 +69,6 @@ export async function isChannelAuthorized(ctx: AppContext, appId: string, person
     .limit(1);
   return Boolean(row);
 }
+
+/** Activations by Beijing day of a month, in a scope (the analysis center's charts). */
+export { activationsByDay } from './figures.js';

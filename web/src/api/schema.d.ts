@@ -782,7 +782,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 第三方账号登录 WeChat / Alipay login */
+        /** 第三方账号登录 WeChat / Alipay login; a browser that started at /oauth/{provider}/authorize gives its state and verifier */
         post: {
             parameters: {
                 query?: never;
@@ -795,6 +795,8 @@ export interface paths {
                     "application/json": {
                         provider: "wechat" | "alipay";
                         code: string;
+                        state?: string;
+                        verifier?: string;
                     };
                 };
             };
@@ -835,6 +837,122 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起网页授权 start a WeChat / Alipay authorization in this browser (state valid 5 minutes, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: "wechat" | "alipay";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 网页授权 a started WeChat / Alipay authorization */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 服务商授权页 the provider’s page to send the browser to */
+                            authorizeUrl: string;
+                            /** @description the OAuth state in that URL */
+                            state: string;
+                            /** @description kept by this browser only, given back with the code; never put in a URL */
+                            verifier: string;
+                            /** @description seconds */
+                            expiresIn: number;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网页授权回调 the provider sends the browser here; it goes on to the hall’s login page (the code only with a live state) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path: {
+                    provider: "wechat" | "alipay";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20951,6 +21069,88 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analysis/month-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度概览（本辖区） the month’s enrollments, settlements, activations by day and receivables due against received, in your regions */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 月份 YYYY-MM */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 月度概览 the month’s figures of your regions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 月份 YYYY-MM */
+                            month: string;
+                            /** @description 统计范围 the region-code prefix of the caller’s regions (empty: national) */
+                            regionPrefix: string;
+                            /** @description the days of the month, YYYY-MM-DD (Beijing time) */
+                            days: string[];
+                            /** @description 人员参保 enrollments registered: one number per day of the month, in order of days */
+                            enrollments: number[];
+                            settlements: {
+                                /** @description 结算 settlements (reversed ones left out): one number per day of the month, in order of days */
+                                count: number[];
+                                /** @description 统筹基金支付 the fund’s part, 分 fen: one number per day of the month, in order of days */
+                                fundFen: number[];
+                            };
+                            /** @description 电子凭证激活 vouchers activated: one number per day of the month, in order of days */
+                            activations: number[];
+                            /** @description 应收与实收 the month’s receivables by insurance type */
+                            receivables: {
+                                insuranceType: string;
+                                /** @description 应收 due，分 fen */
+                                dueFen: number;
+                                /** @description 实收 received，分 fen */
+                                receivedFen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,13 +1,17 @@
 /**
  * 首页 the role's home page, where a signed-in account lands: the person sees their voucher,
  * recent payments and pending applications; the unit agent the bills due and the employees; a
- * clerk the 待办 (to-do) counts by kind, each a link to its list. Each part loads on its own, so a
+ * clerk the 待办 (to-do) counts by kind, each a link to its list; an administrator the month's charts
+ * of their regions (enrollments, activations, settlements, receivables due against received). Each part loads on its own, so a
  * part the account may not read (or that fails) does not hide the others.
  */
 import { Alert, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { api } from '../api';
-import { yuan } from '../components/format';
+import { DailyBars, PairedBars } from '../components/Charts';
+import { thisMonth, yuan } from '../components/format';
+import { useInsuranceTypeLabels } from '../components/insurance';
+import { MonthPicker } from '../components/MonthPicker';
 import { formatTime } from '../components/Tags';
 import { useQuery } from '../components/queries';
 import { useI18n, type MessageKey } from '../i18n';
@@ -184,6 +188,54 @@ function TodoCount({ kind }: { kind: TodoKind }) {
   );
 }
 
+/** 月度概览 the month's charts of the administrator's regions */
+function MonthCharts() {
+  const { t } = useI18n();
+  const types = useInsuranceTypeLabels();
+  const [month, setMonth] = useState(thisMonth);
+  const load = useCallback(() => api.get('/api/v1/analysis/month-overview', { query: { month } }), [month]);
+  const overview = useQuery(load, null);
+  const count = (n: number) => t('home.count', { n });
+  return (
+    <Col xs={24}>
+      <Card
+        title={t('home.monthOverview')}
+        data-testid="home-charts"
+        extra={<MonthPicker testId="home-month" label={t('home.month')} value={month} onChange={(m) => m && setMonth(m)} />}
+      >
+        <Loaded query={overview}>
+          {(o) => (
+            <Row gutter={[24, 24]}>
+              <Col xs={24} md={12}>
+                <DailyBars title={t('home.chartEnrollments')} days={o.days} values={o.enrollments} format={count} testId="chart-enrollments" />
+              </Col>
+              <Col xs={24} md={12}>
+                <DailyBars title={t('home.chartActivations')} days={o.days} values={o.activations} format={count} testId="chart-activations" />
+              </Col>
+              <Col xs={24} md={12}>
+                <DailyBars title={t('home.chartSettlements')} days={o.days} values={o.settlements.count} format={count} testId="chart-settlements" />
+              </Col>
+              <Col xs={24} md={12}>
+                <DailyBars title={t('home.chartFund')} days={o.days} values={o.settlements.fundFen} format={yuan} testId="chart-fund" />
+              </Col>
+              <Col xs={24}>
+                <PairedBars
+                  title={t('home.chartReceivables')}
+                  legend={[t('home.due'), t('home.received')]}
+                  rows={o.receivables.map((r) => ({ key: r.insuranceType, label: types.label(r.insuranceType), a: r.dueFen, b: r.receivedFen }))}
+                  format={yuan}
+                  testId="chart-receivables"
+                  empty={t('home.noReceivables')}
+                />
+              </Col>
+            </Row>
+          )}
+        </Loaded>
+      </Card>
+    </Col>
+  );
+}
+
 function StaffHome({ permissions }: { permissions: ReadonlySet<string> }) {
   const { t } = useI18n();
   const kinds = TODO_KINDS.filter((k) => permissions.has(k.permission));
@@ -216,6 +268,7 @@ export default function HomePage() {
         {me.kind === 'person' && <PersonHome />}
         {me.kind === 'unit_agent' && <UnitHome />}
         <StaffHome permissions={permissions} />
+        {permissions.has('analysis.read') && <MonthCharts />}
         <Part title={t('menu.profile')} testId="home-profile" link={{ path: '/profile', label: t('home.open') }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('home.profileHint')}

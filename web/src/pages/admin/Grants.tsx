@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage, type ItemOf } from '../../api';
 import { StatusTag } from '../../components/Tags';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useRoute } from '../../router';
 import type { AccountRow } from './Accounts';
 import { useRoles } from './common';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 type Grant = ItemOf<'/api/v1/auth/grants'>;
 
@@ -143,7 +144,7 @@ export default function GrantsPage() {
               </Button>
             </Space>
             {error && <Alert type="error" showIcon title={error} />}
-            <Table<Grant>
+            <ResponsiveTable<Grant>
               data-testid="grants-table"
               title={() => t('grants.current')}
               rowKey="id"

@@ -1,5 +1,5 @@
 /** The collection center's shapes (src/centers/collection) and how the clerk's and the unit's pages show them. */
-import { Alert, App, Button, Descriptions, Drawer, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, errorMessage, saveBlob, type ResponseOf } from '../../api';
 import { useQuery } from '../../components/queries';
@@ -9,6 +9,7 @@ import { useInsuranceTypeLabels } from '../../components/insurance';
 import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 import type { Me } from '../../session';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export type Run = ResponseOf<'/api/v1/collection/runs/{id}'>;
 
@@ -125,7 +126,7 @@ export function BillDetail({ bill, owner }: { bill: Bill; owner: BillOwner }) {
           { key: 'updatedAt', label: t('bill.updatedAt'), children: formatTime(bill.updatedAt, lang) },
         ]}
       />
-      <Table
+      <ResponsiveTable
         data-testid="bill-types-table"
         size="small"
         rowKey="insuranceType"

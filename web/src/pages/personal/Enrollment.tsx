@@ -1,5 +1,5 @@
 /** 我的参保: the person's registry record (masked), their enrollments of every kind with status changes and declared bases, and their identities. */
-import { Card, Descriptions, Flex, Table, Typography } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
 import { api } from '../../api';
 import { useQuery } from '../../components/queries';
 import { yuan } from '../../components/format';
@@ -8,6 +8,7 @@ import { nowrap } from '../../components/table';
 import { useI18n } from '../../i18n';
 import { useFieldValue } from '../registry/common';
 import { EnrollmentStatusTag, NotRegistered, PersonalError, type EnrollmentDetail, type Identity, type PersonalOverview } from './common';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 type Row = PersonalOverview['enrollments'][number] & { detail?: EnrollmentDetail };
 
@@ -54,7 +55,9 @@ export default function PersonalEnrollmentPage() {
       </Card>
       {data?.me.registered && (
         <Card title={t('myEnrollment.enrollments')}>
-          <Table<Row>
+          <ResponsiveTable<Row>
+            // its rows open to their history: a table on a phone too
+            cards={false}
             data-testid="my-enrollments-table"
             rowKey="id"
             size="middle"
@@ -82,7 +85,7 @@ export default function PersonalEnrollmentPage() {
       )}
       {data?.me.registered && (
         <Card title={t('myEnrollment.identities')}>
-          <Table<Identity>
+          <ResponsiveTable<Identity>
             data-testid="my-identities-table"
             rowKey="id"
             size="small"
@@ -112,7 +115,7 @@ function EnrollmentHistory({ detail }: { detail?: EnrollmentDetail }) {
         {detail.changes.map((c) => `${c.month} ${tx(`enrollment.status.${c.status}`, c.status)}`).join(' → ') || '—'}
       </Typography.Text>
       {detail.wages.length > 0 && (
-        <Table
+        <ResponsiveTable
           size="small"
           rowKey="year"
           pagination={false}

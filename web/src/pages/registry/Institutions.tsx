@@ -3,7 +3,7 @@
  * its filters, 新增 / 变更 (by version: a change made meanwhile is refused and the list reloads), and
  * 批量导入 from CSV or Excel with each refused row shown (row number, field, reason).
  */
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, errorMessage, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
@@ -14,6 +14,7 @@ import { formatTime } from '../../components/Tags';
 import { upperCase, useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export type Institution = ItemOf<'/api/v1/registry/institutions'>;
 type CreateBody = BodyOf<'/api/v1/registry/institutions', 'post'>;
@@ -329,7 +330,7 @@ function ImportOutcome({ fileName, result, onClose }: { fileName: string; result
         {result.errorCount > 0 && (
           <>
             <Alert type="warning" showIcon title={t('institutions.importErrors', { count: result.errorCount })} />
-            <Table
+            <ResponsiveTable
               data-testid="institutions-import-errors"
               size="small"
               rowKey={(e) => `${e.row}:${e.field}:${e.code}`}
