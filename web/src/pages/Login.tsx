@@ -8,6 +8,7 @@ import { useRules } from '../forms';
 import { useI18n } from '../i18n';
 import { href, navigate, useRoute } from '../router';
 import { useSession, type LoginResult } from '../session';
+import { OAuthProblemAlert, OtherLogins, type OAuthProblem } from './OtherLogins';
 import { QrLogin } from './QrLogin';
 
 interface PasswordForm {
@@ -28,6 +29,7 @@ export default function LoginPage() {
   const [tab, setTab] = useState<'password' | 'sms' | 'qr'>('password');
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [oauthProblem, setOAuthProblem] = useState<OAuthProblem | null>(null);
   const [pwForm] = Form.useForm<PasswordForm>();
   const [smsForm] = Form.useForm<SmsForm>();
 
@@ -79,6 +81,7 @@ export default function LoginPage() {
       {query.get('expired') && !error && <Alert type="warning" showIcon title={t('app.sessionExpired')} style={{ marginBottom: 16 }} />}
       {query.get('registered') && !error && <Alert type="success" showIcon title={t('register.success')} style={{ marginBottom: 16 }} />}
       {query.get('reset') && !error && <Alert data-testid="login-reset-done" type="success" showIcon title={t('forgot.success')} style={{ marginBottom: 16 }} />}
+      {oauthProblem && !error && <OAuthProblemAlert problem={oauthProblem} />}
       {error && (
         <Alert
           data-testid="login-error"
@@ -95,6 +98,7 @@ export default function LoginPage() {
         onChange={(k) => {
           setTab(k as 'password' | 'sms' | 'qr');
           setError(null);
+          setOAuthProblem(null);
         }}
         items={[
           {
@@ -142,6 +146,7 @@ export default function LoginPage() {
           },
         ]}
       />
+      <OtherLogins onTokens={afterLogin} onProblem={setOAuthProblem} busy={busy} />
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
         <a href={href('/bill/verify')} data-testid="to-verify-bill">
           {t('login.verifyBill')}
