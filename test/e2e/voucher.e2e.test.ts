@@ -1,6 +1,8 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { browserSession, logIn, logOut, screenshotOnFailure, step, submitLogin, passLivenessInBrowser } from './support.js';
+import { browserSession, logIn, logOut, pick, screenshotOnFailure, step, submitLogin, passLivenessInBrowser } from './support.js';
+import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
+import { maskName } from '../../src/kernel/crypto/index.js';
 import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry, signedPost } from './api.js';
 import { SYSTEM_ADMIN } from './support.js';
 
@@ -9,6 +11,9 @@ describe('e-voucher: activation → code', () => {
   let appId = '';
   let secret = '';
   let personId = '';
+  // unique: every test file's national channel apps are offered to a person of 南阳
+  const hospitalName = `南阳市中心医院${Math.floor(Math.random() * 1e6)}`;
+  const child = { idNumber: makeIdNumber('411302', `2016${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}15`, Math.floor(Math.random() * 1000)), name: `张小${'一二三四五六七八九'[Math.floor(Math.random() * 9)]}${'明亮华强'[Math.floor(Math.random() * 4)]}` };
   const session = browserSession(async ({ target }) => {
     const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
     const registered = await registerInRegistry(target, clerk, person, 'employee');
@@ -18,7 +23,9 @@ describe('e-voucher: activation → code', () => {
     await personAccount(target, person);
     const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
     personId = registered.id;
-    ({ appId, secret } = await must<{ appId: string; secret: string }>(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市中心医院', capabilities: ['voucher.verify'] } }));
+    ({ appId, secret } = await must<{ appId: string; secret: string }>(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: hospitalName, nameEn: 'Nanyang Central Hospital', capabilities: ['voucher.verify'] } }));
+    // a child of theirs in the registry, to bind on the household-register page
+    await registerInRegistry(target, clerk, child, 'resident');
   });
 
   it('activates at L3 with the password entered twice, authorizes a channel and shows a refreshing QR code', async () => {
@@ -42,14 +49,19 @@ describe('e-voucher: activation → code', () => {
     await page.getByTestId('voucher-activate').click();
     await expect.poll(() => page.getByTestId('voucher-status').textContent()).toMatch(/已激活|Active/);
 
+    // the code tab opens first, with no channel yet
+    await page.getByTestId('voucher-no-channel').waitFor();
     await page.getByRole('tab', { name: /渠道授权|Channels/ }).click();
-    await page.getByTestId('voucher-channel-app-id').fill(appId);
+    // the channel is chosen by its name among those of the person's region: no app id to type
+    await pick(page, 'voucher-channel-select', hospitalName);
+    await step(page, 'voucher-2-channel-picked');
     await page.getByTestId('voucher-authorize').click();
-    await expect.poll(() => page.getByTestId('voucher-channels-table').textContent()).toContain('南阳市中心医院');
+    await expect.poll(() => page.getByTestId('voucher-channels-table').textContent()).toContain(hospitalName);
 
+    // the code tab shows it at once, without a reload
     await page.getByRole('tab', { name: /动态二维码|Dynamic QR code/ }).click();
-    // the code tab reads the authorizations when it opens
-    await page.reload();
+    await page.getByTestId('voucher-no-channel').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('voucher-code-channel').textContent()).toContain(hospitalName);
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
     await page.getByTestId('voucher-show-code').click();
@@ -68,6 +80,44 @@ describe('e-voucher: activation → code', () => {
       token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
     });
     expect(usage.items.map((i) => i.action)).toContain('generate');
+  });
+
+  it('binds a child on an uploaded household-register page, whom the code tab then offers without a reload', async () => {
+    const { page } = session;
+    session.screenshotOnFailure('voucher-family');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.getByRole('tab', { name: /家庭成员|Family/ }).click();
+      await page.getByTestId('voucher-child-id-number').fill(child.idNumber);
+      await page.getByTestId('voucher-child-name').fill(child.name);
+      // without the page the form does not go
+      await page.getByTestId('voucher-add-child').click();
+      await page.getByText(/请上传户口簿页|Upload the household-register page/).waitFor();
+      // a 1×1 PNG, as a phone's photo of the page would be
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+      await page.getByTestId('voucher-child-form').locator('input[type=file]').setInputFiles({ name: 'hukou.png', mimeType: 'image/png', buffer: png });
+      await expect.poll(() => page.getByTestId('voucher-evidence-file').textContent()).toBe('hukou.png');
+      await step(page, 'voucher-5-child-390');
+      // no sideways scrolling at 390 px
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByTestId('voucher-add-child').click();
+      const masked = maskName(child.name);
+      await expect.poll(() => page.getByTestId('voucher-family-table').textContent()).toContain(masked);
+      // the page uploaded is the one kept, readable by the guardian
+      const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
+      const [member] = (await must<{ items: Array<{ name: string; evidenceId: string | null }> }>(session.target, 'GET', '/voucher/family', 200, { token })).items;
+      expect(member.name).toBe(masked);
+      const file = await fetch(`${session.target.url}/api/v1/voucher/evidence/${member.evidenceId}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+
+      await page.getByRole('tab', { name: /动态二维码|Dynamic QR code/ }).click();
+      await pick(page, 'voucher-code-member', masked);
+      await page.getByTestId('voucher-show-code').click();
+      await expect.poll(async () => (await page.getByTestId('voucher-qr').getAttribute('src')) ?? '').toMatch(/^blob:/);
+      await step(page, 'voucher-6-child-code-390');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
   });
 
   it('signs a browser in when the voucher holder confirms its login QR', async () => {

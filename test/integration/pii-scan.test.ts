@@ -191,7 +191,15 @@ describe('personal numbers at rest', () => {
     const childName = randomName();
     idNumbers.add(childIdNumber);
     expect((await api('POST', '/registry/persons', { idNumber: childIdNumber, name: childName, regionCode: '411302', category: 'employee' }, clerk)).status).toBe(201);
-    const child = await api('POST', '/voucher/family/children', { idNumber: childIdNumber, name: childName, evidenceRef: 'att_hukou_1' }, guardian.token);
+    // 户口簿 the household-register page, uploaded (a 1×1 PNG)
+    const hukou = await fetch(`${server.url}/api/v1/voucher/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${guardian.token}`, 'content-type': 'image/png' },
+      body: new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')),
+    });
+    expect(hukou.status).toBe(201);
+    const evidenceRef = ((await hukou.json()) as { id: string }).id;
+    const child = await api('POST', '/voucher/family/children', { idNumber: childIdNumber, name: childName, evidenceRef }, guardian.token);
     expect(child.status, JSON.stringify(child.body)).toBe(201);
     const invited = await api('POST', '/voucher/family/invitations', { idNumber: person.idNumber, name: person.name }, guardian.token);
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);

@@ -3,7 +3,7 @@
  * authorization, dynamic codes verified once (also under concurrency across two processes), family
  * members, scan-to-login, usage history and risk flags.
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import argon2 from 'argon2';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,8 +233,8 @@ describe('channel authorization', () => {
     const query = () => server.api('POST', '/voucher/channel/authorization', signed(app, '/voucher/channel/authorization', { idNumber: person.idNumber }));
     expect((await query()).body).toMatchObject({ authorized: false });
     const unknown = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: 'app_nonexistent' } });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.field).toBe('appId');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: 'voucher.channel_unavailable', field: 'appId' });
     const granted = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: app.appId } });
     expect(granted.status).toBe(201);
     expect((await query()).body).toMatchObject({ authorized: true });
@@ -248,6 +248,53 @@ describe('channel authorization', () => {
     const refused = await server.api('POST', '/voucher/codes', { token: person.l3, body: { channelAppId: app.appId } });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'voucher.channel_not_authorized', field: 'channelAppId' });
+  });
+
+  it('offers the channel apps of the person’s region and national ones, and refuses any other', async () => {
+    const person = await activated();
+    const national = await registerChannel(['voucher.verify']);
+    const noVerify = await registerChannel(['voucher.authorization.read']);
+    const hospital = await server.api('POST', '/auth/channels', {
+      token: sysadmin,
+      body: { name: `南阳一院${randomInt(0, 1e6)}`, nameEn: 'Nanyang First People’s Hospital', capabilities: ['voucher.verify'], institutionCode: 'H41130200746' },
+    });
+    expect(hospital.status, JSON.stringify(hospital.body)).toBe(201);
+    const pharmacy = await server.api('POST', '/auth/channels', { token: sysadmin, body: { name: `南阳药店${randomInt(0, 1e6)}`, capabilities: ['voucher.verify'], institutionCode: 'P41130200001' } });
+    expect(pharmacy.status, JSON.stringify(pharmacy.body)).toBe(201);
+    // 郑州's own app, and an app acting for a 郑州 institution: not for a person of 南阳; a disabled one neither
+    const db = server.platform.ctx.database;
+    const elsewhere = `app_zz${randomInt(0, 1e9)}`;
+    const elsewhereInstitution = `app_zzh${randomInt(0, 1e9)}`;
+    const disabled = `app_off${randomInt(0, 1e9)}`;
+    await db.rows(sql`insert into auth.channel_apps (app_id, name, secret_enc, capabilities, org_id, institution_code, status) values
+      (${elsewhere}, '郑州渠道', 'x', '["voucher.verify"]'::jsonb, 'org_zhengzhou', null, 'active'),
+      (${elsewhereInstitution}, '郑州医院', 'x', '["voucher.verify"]'::jsonb, 'org_national', 'H41010200001', 'active'),
+      (${disabled}, '停用渠道', 'x', '["voucher.verify"]'::jsonb, 'org_national', null, 'disabled')`);
+
+    const available = await server.api('GET', '/voucher/channels/available', { token: person.l3 });
+    expect(available.status, JSON.stringify(available.body)).toBe(200);
+    const byId = new Map((available.body as Array<{ appId: string }>).map((c) => [c.appId, c]));
+    expect(byId.get(national.appId)).toMatchObject({ kind: 'app', institution: null, nameEn: null, authorized: false });
+    expect(byId.get(hospital.body.appId)).toMatchObject({
+      name: hospital.body.name,
+      nameEn: 'Nanyang First People’s Hospital',
+      kind: 'hospital',
+      institution: { code: 'H41130200746', name: '南阳市第一人民医院' },
+    });
+    expect(byId.get(pharmacy.body.appId)).toMatchObject({ kind: 'pharmacy', institution: { code: 'P41130200001' } });
+    for (const absent of [noVerify.appId, elsewhere, elsewhereInstitution, disabled]) expect(byId.has(absent)).toBe(false);
+
+    for (const refused of [noVerify.appId, elsewhere, elsewhereInstitution, disabled]) {
+      const answer = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: refused } });
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ code: 'voucher.channel_unavailable', field: 'appId' });
+    }
+    const granted = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: hospital.body.appId } });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({ name: hospital.body.name, nameEn: 'Nanyang First People’s Hospital' });
+    const after = await server.api('GET', '/voucher/channels/available', { token: person.l3 });
+    expect(after.body.find((c: { appId: string }) => c.appId === hospital.body.appId).authorized).toBe(true);
+    expect((await server.api('GET', '/voucher/authorizations', { token: person.l3 })).body.items).toMatchObject([{ appId: hospital.body.appId, nameEn: 'Nanyang First People’s Hospital' }]);
   });
 
   it('refuses codes before activation', async () => {
@@ -368,6 +415,58 @@ describe('dynamic codes', () => {
   });
 });
 
+/** A 1×1 PNG, a minimal PDF and a JPEG header: what the evidence upload accepts. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+async function uploadEvidence(token: string, content: Buffer, contentType: string) {
+  const response = await fetch(`${server.url}/api/v1/voucher/evidence`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: new Uint8Array(content) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as { id: string; code?: string; field?: string; sha256?: string; sizeBytes?: number; contentType?: string } };
+}
+
+const readEvidence = (token: string, id: string) => fetch(`${server.url}/api/v1/voucher/evidence/${id}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('evidence files', () => {
+  it('keeps a JPEG, PNG or PDF by its first bytes, up to 5 MB, for its uploader and the clerks of their region', async () => {
+    const person = await activated();
+    const png = await uploadEvidence(person.l3, PNG, 'image/png');
+    expect(png.status, JSON.stringify(png.body)).toBe(201);
+    expect(png.body).toMatchObject({ contentType: 'image/png', sizeBytes: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
+    expect((await uploadEvidence(person.l3, PDF, 'application/pdf')).status).toBe(201);
+    expect((await uploadEvidence(person.l3, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]), 'image/jpeg')).status).toBe(201);
+
+    // what the bytes are decides, not what the request says
+    const lying = await uploadEvidence(person.l3, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png');
+    expect([lying.status, lying.body.code, lying.body.field]).toEqual([422, 'voucher.evidence_type', 'body']);
+    const mislabelled = await uploadEvidence(person.l3, PNG, 'image/jpeg');
+    expect([mislabelled.status, mislabelled.body.field]).toEqual([422, 'body']);
+    expect((await uploadEvidence(person.l3, PNG, 'image/gif')).status).toBe(415);
+    const tooLarge = await uploadEvidence(person.l3, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), 'image/png');
+    expect(tooLarge.status).toBe(413);
+
+    const own = await readEvidence(person.l3, png.body.id);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await own.arrayBuffer()).equals(PNG)).toBe(true);
+    // another person, whoever they are, does not see that it exists
+    const stranger = await activated();
+    const refused = await readEvidence(stranger.l3, png.body.id);
+    expect(refused.status).toBe(404);
+    expect((await readEvidence(stranger.l3, 'vev_nonexistent')).status).toBe(404);
+    // the clerk of 南阳 (registry.read) reads those of the region
+    const byClerk = await readEvidence(clerk, png.body.id);
+    expect(byClerk.status).toBe(200);
+    expect(Buffer.from(await byClerk.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // the audit record keeps what was stored, never the file
+    const [record] = await server.platform.ctx.database.rows<{ detail: { body: Record<string, unknown> } }>(
+      sql`select detail from audit.records where action = 'POST /api/v1/voucher/evidence' and actor_id = ${person.accountId} and status = 201 order by id limit 1`,
+    );
+    expect(record.detail.body).toEqual({ contentType: 'image/png', sizeBytes: PNG.length, sha256: png.body.sha256 });
+  });
+});
+
 describe('family members', () => {
   it('adds a child under 16 on evidence, whose code the guardian shows', async () => {
     const guardian = await activated();
@@ -375,16 +474,28 @@ describe('family members', () => {
     const child = await registryPerson('2015-07-01');
     const noEvidence = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name } });
     expect(noEvidence.status).toBe(400);
-    const wrongName = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: '路人甲', evidenceRef: 'att_hukou_1' } });
+    // a reference typed in, or another person's upload, is no evidence
+    const typed = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef: 'att_hukou_1' } });
+    expect(typed.status).toBe(422);
+    expect(typed.body).toMatchObject({ code: 'voucher.evidence_not_found', field: 'evidenceRef' });
+    const someoneElse = await activated();
+    const theirs = await uploadEvidence(someoneElse.l3, PNG, 'image/png');
+    const othersUpload = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef: theirs.body.id } });
+    expect([othersUpload.status, othersUpload.body.field]).toEqual([422, 'evidenceRef']);
+    const evidence = await uploadEvidence(guardian.l3, PNG, 'image/png');
+    expect(evidence.status, JSON.stringify(evidence.body)).toBe(201);
+    const evidenceRef = evidence.body.id;
+    const wrongName = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: '路人甲', evidenceRef } });
     expect(wrongName.status).toBe(422);
     const older = await registryPerson('2000-01-01');
-    const tooOld = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: older.idNumber, name: older.name, evidenceRef: 'att_hukou_2' } });
+    const tooOld = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: older.idNumber, name: older.name, evidenceRef } });
     expect(tooOld.status).toBe(422);
     expect(tooOld.body.code).toBe('voucher.child_too_old');
-    const added = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef: 'att_hukou_1' } });
+    const added = await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef } });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    expect(added.body).toMatchObject({ kind: 'child', name: maskName(child.name) });
-    expect((await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef: 'att_hukou_1' } })).status).toBe(409);
+    expect(added.body).toMatchObject({ kind: 'child', name: maskName(child.name), evidenceId: evidenceRef });
+    expect((await server.api('GET', '/voucher/family', { token: guardian.l3 })).body.items).toMatchObject([{ id: added.body.id, evidenceId: evidenceRef }]);
+    expect((await server.api('POST', '/voucher/family/children', { token: guardian.l3, body: { idNumber: child.idNumber, name: child.name, evidenceRef } })).status).toBe(409);
 
     const code = await authorizedCode(guardian, app, added.body.id);
     const verified = await verify(app, code.code);

@@ -118,6 +118,7 @@ export function authorityRoutes(app: App, ctx: AppContext) {
       summary: '注册渠道应用（密钥只显示一次） register a channel app; the secret is shown once',
       body: Body({
         name: Type.String({ minLength: 1, maxLength: 100 }),
+        nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'English display name' })),
         capabilities: Type.Array(Literals(CHANNEL_CAPABILITIES), { minItems: 1, uniqueItems: true }),
         institutionCode: Type.Optional(InstitutionCode),
       }),

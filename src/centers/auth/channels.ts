@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../kernel/context.js';
 import type { Cache } from '../../kernel/cache/index.js';
@@ -73,14 +73,15 @@ function institutionsOf(ctx: AppContext): InstitutionDirectory {
  * Registers a channel app owned by the admin's organization, bound to a designated institution
  * when one is named; the secret is in the answer and nowhere else in plain.
  */
-export async function registerChannel(ctx: AppContext, admin: { orgId: string | null }, input: { name: string; capabilities: string[]; institutionCode?: string }) {
+export async function registerChannel(ctx: AppContext, admin: { orgId: string | null }, input: { name: string; nameEn?: string; capabilities: string[]; institutionCode?: string }) {
   if (!admin.orgId) throw forbidden('auth.no_org');
   const institutionCode = input.institutionCode ? await institutionsOf(ctx).requireInstitution(input.institutionCode, 'institutionCode') : null;
   const appId = `app${randomBytes(8).toString('hex')}`;
   const secret = randomBytes(32).toString('base64url');
-  await ctx.database.db.insert(channelApps).values({ appId, name: input.name, secretEnc: ctx.fields.encrypt(secret), capabilities: input.capabilities, orgId: admin.orgId, institutionCode });
+  const nameEn = input.nameEn ?? null;
+  await ctx.database.db.insert(channelApps).values({ appId, name: input.name, nameEn, secretEnc: ctx.fields.encrypt(secret), capabilities: input.capabilities, orgId: admin.orgId, institutionCode });
   // The secret is shown once; afterwards only its ciphertext exists.
-  return { appId, secret, name: input.name, capabilities: input.capabilities, institutionCode };
+  return { appId, secret, name: input.name, nameEn, capabilities: input.capabilities, institutionCode };
 }
 
 /**
@@ -117,7 +118,7 @@ export async function listChannels(db: Db, admin: Pick<Admin, 'orgPath'>, page: 
 }
 
 function channelAppView(app: typeof channelApps.$inferSelect): ChannelAppView {
-  return { appId: app.appId, name: app.name, capabilities: app.capabilities, institutionCode: app.institutionCode, status: app.status, createdAt: app.createdAt.toISOString() };
+  return { appId: app.appId, name: app.name, nameEn: app.nameEn, capabilities: app.capabilities, institutionCode: app.institutionCode, status: app.status, createdAt: app.createdAt.toISOString() };
 }
 
 /**
@@ -149,7 +150,7 @@ export async function authenticateChannel(deps: { db: Db; fields: FieldCipher; c
 /** A registered channel app (渠道应用) by app id, without its secret, or null. */
 export async function getChannelApp(ctx: AppContext, appId: string) {
   const [app] = await ctx.database.db.select().from(channelApps).where(eq(channelApps.appId, appId));
-  return app ? { appId: app.appId, name: app.name, status: app.status, capabilities: app.capabilities, institutionCode: app.institutionCode } : null;
+  return app ? { appId: app.appId, name: app.name, nameEn: app.nameEn, status: app.status, capabilities: app.capabilities, institutionCode: app.institutionCode } : null;
 }
 
 /**
@@ -166,4 +167,40 @@ export async function channelAppNames(ctx: AppContext, appIds: string[]): Promis
   if (!appIds.length) return new Map();
   const rows = await ctx.database.db.select({ appId: channelApps.appId, name: channelApps.name }).from(channelApps).where(inArray(channelApps.appId, [...new Set(appIds)]));
   return new Map(rows.map((r) => [r.appId, r.name]));
+}
+
+/** A channel app a person may authorize: its names and the institution it acts for, if any. */
+export interface OfferedChannelApp {
+  appId: string;
+  name: string;
+  nameEn: string | null;
+  institutionCode: string | null;
+}
+
+/**
+ * 可授权渠道 the active channel apps holding `capability` that serve a person of `regionCode`: an app
+ * bound to an institution serves the institution's city (the pooling region in its code, 市级统筹),
+ * any other the regions of the organization that registered it (a national one, everyone).
+ * `appId` narrows it to that one app (empty when it does not serve the region).
+ */
+export async function channelAppsServing(db: Db, regionCode: string, capability: string, appId?: string): Promise<OfferedChannelApp[]> {
+  const city = regionCode.slice(0, 4);
+  const servedPrefix = sql`case ${orgs.level} when 'national' then '' when 'province' then left(${orgs.regionCode}, 2) else left(${orgs.regionCode}, 4) end`;
+  const rows = await db
+    .select({ appId: channelApps.appId, name: channelApps.name, nameEn: channelApps.nameEn, institutionCode: channelApps.institutionCode })
+    .from(channelApps)
+    .innerJoin(orgs, eq(orgs.id, channelApps.orgId))
+    .where(
+      and(
+        eq(channelApps.status, 'active'),
+        sql`${channelApps.capabilities} @> ${JSON.stringify([capability])}::jsonb`,
+        appId === undefined ? undefined : eq(channelApps.appId, appId),
+        or(
+          and(isNotNull(channelApps.institutionCode), sql`substr(${channelApps.institutionCode}, 2, 4) = ${city}`),
+          and(isNull(channelApps.institutionCode), sql`${servedPrefix} in ('', ${regionCode.slice(0, 2)}, ${city})`),
+        ),
+      ),
+    )
+    .orderBy(channelApps.name, channelApps.appId);
+  return rows;
 }

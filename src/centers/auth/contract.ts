@@ -150,6 +150,7 @@ export type GrantView = Static<typeof GrantView>;
 const channelFields = {
   appId: Type.String(),
   name: Type.String(),
+  nameEn: Nullable(Type.String({ description: 'English display name; null shows `name`' })),
   capabilities: Type.Array(Type.String({ description: '渠道能力 (CHANNEL_CAPABILITIES)' })),
   institutionCode: Nullable(Type.String({ description: '绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here' })),
 };

@@ -71,7 +71,7 @@ export const ensureGrant = (ctx: AppContext, accountId: string, roleId: string) 
 
 export const syncResources = (ctx: AppContext) => authority.syncResources(ctx.database.db);
 
-export { getChannelApp, channelAppSecret, channelAppNames, provideInstitutions, type InstitutionDirectory } from './channels.js';
+export { getChannelApp, channelAppSecret, channelAppNames, channelAppsServing, provideInstitutions, type InstitutionDirectory, type OfferedChannelApp } from './channels.js';
 export { lastLivenessAt } from './verification.js';
 
 /**

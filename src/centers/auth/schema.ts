@@ -118,6 +118,8 @@ export const grants = authSchema.table(
 export const channelApps = authSchema.table('channel_apps', {
   appId: text('app_id').primaryKey(),
   name: text('name').notNull(),
+  /** the name shown in English (the halls fall back to `name` without one) */
+  nameEn: text('name_en'),
   /** SM4-encrypted: the platform needs the secret itself to check HMAC signatures */
   secretEnc: text('secret_enc').notNull(),
   capabilities: jsonb('capabilities').$type<string[]>().notNull(),

@@ -35,10 +35,45 @@ export type VoucherView = Static<typeof VoucherView>;
 
 /** 渠道授权 a channel app the holder authorized. */
 export const AuthorizationView = Type.Object(
-  { appId: Type.String(), name: Nullable(Type.String({ description: '渠道名称 channel name' })), authorizedAt: DateTime },
+  {
+    appId: Type.String(),
+    name: Nullable(Type.String({ description: '渠道名称 channel name' })),
+    nameEn: Nullable(Type.String({ description: 'English channel name; null shows `name`' })),
+    authorizedAt: DateTime,
+  },
   { description: '渠道授权 a channel authorization' },
 );
 export type AuthorizationView = Static<typeof AuthorizationView>;
+
+/** 渠道类型 what a channel app is to the person: a hospital's, a pharmacy's, or an app of its own (微信、支付宝…). */
+export const CHANNEL_KINDS = ['hospital', 'pharmacy', 'app'] as const;
+
+/** 可授权渠道 a channel app the person may authorize: serving their region, or national. */
+export const AvailableChannelView = Type.Object(
+  {
+    appId: Type.String(),
+    name: Type.String({ description: '渠道名称 channel name' }),
+    nameEn: Nullable(Type.String({ description: 'English channel name; null shows `name`' })),
+    kind: Literals(CHANNEL_KINDS),
+    institution: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: '所属定点医药机构 the designated institution it acts for' })),
+    authorized: Type.Boolean({ description: '已授权 the person authorized it already' }),
+  },
+  { description: '可授权渠道 a channel app you may authorize' },
+);
+export type AvailableChannelView = Static<typeof AvailableChannelView>;
+
+/** 证明材料 an uploaded evidence file (its content at `GET /voucher/evidence/{id}`). */
+export const EvidenceView = Type.Object(
+  {
+    id: Type.String({ description: 'the `evidenceRef` of a child’s binding' }),
+    contentType: Literals(['image/jpeg', 'image/png', 'application/pdf'] as const),
+    sizeBytes: Type.Integer(),
+    sha256: Type.String({ description: 'hex SHA-256 of the content' }),
+    createdAt: DateTime,
+  },
+  { description: '证明材料 an evidence file' },
+);
+export type EvidenceView = Static<typeof EvidenceView>;
 
 /** A channel's question answered: whether the person authorized it, and since when. */
 export const ChannelAuthorizationView = Type.Object(
@@ -91,6 +126,7 @@ export const FamilyMemberView = Type.Object(
     kind: Literals(['child', 'adult'] as const),
     name: Nullable(MaskedName),
     insuranceTypes: InsuranceTypes,
+    evidenceId: Nullable(Type.String({ description: '户口簿 the household-register evidence of a child (GET /voucher/evidence/{id})' })),
     addedAt: DateTime,
   },
   { description: '家庭成员 a family member' },

@@ -14,11 +14,15 @@ import * as service from './service.js';
 import { codeSvg, generateCode, registerDevice, verifyCode } from './codes.js';
 import { confirmLoginSession, createLoginSession, pollLoginSession } from './login.js';
 import { RISK_RULES } from './rules.js';
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES, readEvidence, uploadEvidence } from './evidence.js';
+import { DomainError } from '../../kernel/errors/index.js';
 import {
   AuthorizationView,
+  AvailableChannelView,
   ChannelAuthorizationView,
   CodeView,
   DeviceView,
+  EvidenceView,
   FamilyMemberView,
   IncomingInvitationView,
   InvitationView,
@@ -37,7 +41,7 @@ const VoucherPassword = Type.String({ minLength: 1, maxLength: 32, description: 
 /** The exact shape (YBV1.<id>.<MAC>) is the code parser's to check: a wrong one is a 400 naming `code`. */
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$', description: '电子凭证动态码 YBV1.<id>.<MAC>' });
 const DeviceId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$', description: '终端编号' });
-const EvidenceRef = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:/-]+$', description: '户口簿等证明材料的附件编号 household-register evidence (attachment reference)' });
+const EvidenceRef = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:/-]+$', description: '户口簿 the id of the household-register page you uploaded (POST /voucher/evidence)' });
 
 const person: AuthRequirement = { user: true, kinds: ['person'] };
 const realPerson: AuthRequirement = { user: true, kinds: ['person'], level: 3 };
@@ -88,6 +92,15 @@ export function voucherRoutes(app: App, ctx: AppContext) {
 
   // ---------------------------------------------------------------------- authorization
 
+  app.get('/channels/available', {
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '可授权渠道（本地区及全国） channel apps you may authorize: your region’s institutions and apps, and national ones',
+      response: { 200: Type.Array(AvailableChannelView) },
+    },
+  }, async (request) => service.availableChannels(ctx, requireActor(request)));
+
   app.get('/authorizations', {
     config: { auth: person },
     schema: { tags: ['voucher'], summary: '已授权渠道 channels authorized', querystring: Type.Object(PageQuery), response: { 200: Page(AuthorizationView) } },
@@ -95,7 +108,7 @@ export function voucherRoutes(app: App, ctx: AppContext) {
 
   app.post('/authorizations', {
     config: { auth: person },
-    schema: { tags: ['voucher'], summary: '授权渠道使用电子凭证 authorize a registered channel app', body: Body({ appId: Id }), response: { 201: AuthorizationView } },
+    schema: { tags: ['voucher'], summary: '授权渠道使用电子凭证 authorize a channel app among those offered (GET /voucher/channels/available); another is a 422 naming appId', body: Body({ appId: Id }), response: { 201: AuthorizationView } },
   }, async (request, reply) => reply.status(201).send(await service.authorizeChannel(ctx, requireActor(request), request.body.appId)));
 
   app.delete('/authorizations/:appId', {
@@ -156,6 +169,40 @@ export function voucherRoutes(app: App, ctx: AppContext) {
   }, async (request) => verifyCode(ctx, requireChannel(request), request.body));
 
   // ----------------------------------------------------------------------------- family
+
+  // The file is the body itself (no multipart): JPEG, PNG or PDF, checked by its first bytes.
+  app.addContentTypeParser(EVIDENCE_CONTENT_TYPES as unknown as string[], { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post('/evidence', {
+    bodyLimit: EVIDENCE_MAX_BYTES,
+    config: { auth: person },
+    schema: {
+      tags: ['voucher'],
+      summary: '上传证明材料（户口簿页等） upload an evidence file, e.g. the household-register page binding a child',
+      description: `Body: the file itself, \`Content-Type: image/jpeg\`, \`image/png\` or \`application/pdf\`, up to ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB; the first bytes must be of that type (422 naming \`body\`). The answer's id is the \`evidenceRef\` of POST /voucher/family/children.`,
+      response: { 201: EvidenceView },
+    },
+  }, async (request, reply) => {
+    const content = request.body;
+    if (!Buffer.isBuffer(content)) throw new DomainError('voucher.evidence_type', 'unsupported_media', {}, 'content-type');
+    const stored = await uploadEvidence(ctx, requireActor(request), content, request.headers['content-type']?.split(';')[0].trim().toLowerCase());
+    // the audit record keeps what was stored, not the file
+    (request as { body: unknown }).body = { contentType: stored.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 };
+    return reply.status(201).send(stored);
+  });
+
+  app.get('/evidence/:id', {
+    config: { auth: { user: true } },
+    schema: {
+      tags: ['voucher'],
+      summary: '证明材料文件（上传人本人或本辖区经办人员） an evidence file, for its uploader or a clerk of their region (registry.read)',
+      params: Type.Object({ id: Id }),
+      response: { 200: FileBody('application/octet-stream', 'JPEG, PNG or PDF') },
+    },
+  }, async (request, reply) => {
+    const file = await readEvidence(ctx, requireActor(request), request.params.id);
+    return reply.type(file.contentType).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('etag', `"${file.sha256}"`).send(file.content);
+  });
 
   app.get('/family', {
     config: { auth: person },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const voucherSchema = pgSchema('voucher');
 
@@ -157,4 +157,32 @@ export const invitations = voucherSchema.table(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('invitations_member').on(t.memberPersonId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * 证明材料 a file a person uploaded as evidence (the household-register page, 户口簿, for a child):
+ * JPEG, PNG or PDF by its first bytes, at most EVIDENCE_MAX_BYTES. Readable by its owner and by the
+ * clerks of the owner's region; a family link names it in `evidenceRef`.
+ */
+export const evidenceFiles = voucherSchema.table(
+  'evidence_files',
+  {
+    id: text('id').primaryKey(),
+    /** the uploader, a registry person (`psn_…`) */
+    ownerPersonId: text('owner_person_id').notNull(),
+    /** the owner's voucher region when uploaded: whose clerks may read it */
+    regionCode: text('region_code').notNull(),
+    contentType: text('content_type').$type<'image/jpeg' | 'image/png' | 'application/pdf'>().notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** hex SHA-256 of the content */
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_owner').on(t.ownerPersonId, t.createdAt)],
 );

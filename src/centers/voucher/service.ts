@@ -18,8 +18,10 @@ import * as enrollment from '../enrollment/index.js';
 import * as auth from '../auth/index.js';
 import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
 import { ageOn, checkPinDigest, CHILD_AGE_LIMIT, insuranceTypesInForce, pinDigest, pinKeyOf, voucherPasswordWeakness, type PinKey, type RiskRule } from './rules.js';
+import { requireOwnEvidence } from './evidence.js';
 import type {
   AuthorizationView,
+  AvailableChannelView,
   ChannelAuthorizationView,
   FamilyMemberView,
   IncomingInvitationView,
@@ -301,17 +303,52 @@ export async function resetPassword(ctx: AppContext, actor: Actor, newPassword: 
 
 // ------------------------------------------------------------------------- channel authorization
 
+/** 渠道能力 a channel app must hold to be offered: one that verifies the codes it asks the person for. */
+const VOUCHER_CHANNEL_CAPABILITY = 'voucher.verify';
+
+const channelKindOf = (institutionCode: string | null): AvailableChannelView['kind'] =>
+  !institutionCode ? 'app' : institutionCode.startsWith('P') ? 'pharmacy' : 'hospital';
+
+/**
+ * 可授权渠道 the channel apps the holder may authorize: active, verifying codes, and serving the
+ * voucher's region (an institution's app its city, another the region of the organization that
+ * registered it, a national one everyone), each with the institution it acts for.
+ */
+export async function availableChannels(ctx: AppContext, actor: Actor): Promise<AvailableChannelView[]> {
+  const voucher = await activeVoucherOf(ctx, actor.accountId);
+  const [apps, authorized] = await Promise.all([
+    auth.channelAppsServing(ctx.database.db, voucher.regionCode, VOUCHER_CHANNEL_CAPABILITY),
+    ctx.database.db.select({ appId: authorizations.appId }).from(authorizations).where(and(eq(authorizations.voucherId, voucher.id), isNull(authorizations.revokedAt))),
+  ]);
+  const mine = new Set(authorized.map((a) => a.appId));
+  const institutions = new Map(
+    await Promise.all([...new Set(apps.flatMap((a) => (a.institutionCode ? [a.institutionCode] : [])))].map(async (code) => [code, await registry.institutionOf(ctx, code)] as const)),
+  );
+  return apps.map((app) => {
+    const institution = app.institutionCode ? institutions.get(app.institutionCode) : null;
+    return {
+      appId: app.appId,
+      name: app.name,
+      nameEn: app.nameEn,
+      kind: channelKindOf(app.institutionCode),
+      institution: institution ? { code: institution.code, name: institution.name } : null,
+      authorized: mine.has(app.appId),
+    };
+  });
+}
+
+/** 授权 a channel app among those offered (`availableChannels`); any other is a 422 naming `appId`. */
 export async function authorizeChannel(ctx: AppContext, actor: Actor, appId: string): Promise<AuthorizationView> {
   const voucher = await activeVoucherOf(ctx, actor.accountId);
-  const app = await auth.getChannelApp(ctx, appId);
-  if (!app || app.status !== 'active') throw new DomainError('voucher.channel_unknown', 'not_found', {}, 'appId');
+  const [app] = await auth.channelAppsServing(ctx.database.db, voucher.regionCode, VOUCHER_CHANNEL_CAPABILITY, appId);
+  if (!app) throw new DomainError('voucher.channel_unavailable', 'unprocessable', { appId }, 'appId');
   await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
   await forgetHolder(ctx, actor.accountId);
   const [row] = await ctx.database.db
     .select()
     .from(authorizations)
     .where(and(eq(authorizations.voucherId, voucher.id), eq(authorizations.appId, appId), isNull(authorizations.revokedAt)));
-  return { appId, name: app.name, authorizedAt: row.createdAt.toISOString() };
+  return { appId, name: app.name, nameEn: app.nameEn, authorizedAt: row.createdAt.toISOString() };
 }
 
 /** 已授权渠道 the channels in force, newest first. */
@@ -322,9 +359,11 @@ export async function listAuthorizations(ctx: AppContext, actor: Actor, query: P
     ctx.database.db.select().from(authorizations).where(where).orderBy(desc(authorizations.createdAt), desc(authorizations.id)).limit(query.pageSize).offset(offsetOf(query)),
     ctx.database.db.select({ total: count() }).from(authorizations).where(where),
   ]);
-  const names = await auth.channelAppNames(ctx, rows.map((r) => r.appId));
+  const apps = new Map(
+    await Promise.all([...new Set(rows.map((r) => r.appId))].map(async (id) => [id, await auth.getChannelApp(ctx, id)] as const)),
+  );
   return pageOf(
-    rows.map((r): AuthorizationView => ({ appId: r.appId, name: names.get(r.appId) ?? null, authorizedAt: r.createdAt.toISOString() })),
+    rows.map((r): AuthorizationView => ({ appId: r.appId, name: apps.get(r.appId)?.name ?? null, nameEn: apps.get(r.appId)?.nameEn ?? null, authorizedAt: r.createdAt.toISOString() })),
     total,
     query,
   );
@@ -376,12 +415,17 @@ const memberView = (link: typeof familyLinks.$inferSelect, member: Voucher): Fam
   kind: link.kind,
   name: member.nameMasked,
   insuranceTypes: insuranceTypesInForce(member.insurance),
+  evidenceId: link.kind === 'child' ? link.evidenceRef : null,
   addedAt: link.createdAt.toISOString(),
 });
 
-/** A guardian adds a child under 16 (age from the identity number) on household-register evidence. */
+/**
+ * A guardian adds a child under 16 (age from the identity number) on household-register evidence:
+ * `evidenceRef` is an evidence file the guardian uploaded (POST /voucher/evidence), else a 422 naming it.
+ */
 export async function addChild(ctx: AppContext, actor: Actor, input: { idNumber: string; name: string; evidenceRef: string }): Promise<FamilyMemberView> {
   const holder = await activeVoucherOf(ctx, actor.accountId);
+  await requireOwnEvidence(ctx, holder.personId, input.evidenceRef, 'evidenceRef');
   const child = await registryPersonNamed(ctx, input.idNumber, input.name);
   if (child.id === holder.personId) throw new DomainError('voucher.member_self', 'unprocessable', {}, 'idNumber');
   if (ageOn(child.birthDate, today()) >= CHILD_AGE_LIMIT) throw new DomainError('voucher.child_too_old', 'unprocessable', {}, 'idNumber');

@@ -2132,6 +2132,8 @@ export interface paths {
                             items: {
                                 appId: string;
                                 name: string;
+                                /** @description English display name; null shows `name` */
+                                nameEn: string | null;
                                 capabilities: string[];
                                 /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
                                 institutionCode: string | null;
@@ -2178,6 +2180,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description English display name */
+                        nameEn?: string;
                         capabilities: ("auth.introspect" | "user.basic.read" | "bill.issue" | "bill.read" | "bill.mark_used" | "voucher.verify" | "voucher.authorization.read" | "settlement.settle" | "payment.order")[];
                         /** @description 定点医药机构编码, e.g. H41130200746 */
                         institutionCode?: string;
@@ -2194,6 +2198,8 @@ export interface paths {
                         "application/json": {
                             appId: string;
                             name: string;
+                            /** @description English display name; null shows `name` */
+                            nameEn: string | null;
                             capabilities: string[];
                             /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
                             institutionCode: string | null;
@@ -2263,6 +2269,8 @@ export interface paths {
                         "application/json": {
                             appId: string;
                             name: string;
+                            /** @description English display name; null shows `name` */
+                            nameEn: string | null;
                             capabilities: string[];
                             /** @description 绑定的定点医药机构编码 the designated institution the app acts for; settlement, payment and bills take it from here */
                             institutionCode: string | null;
@@ -16824,6 +16832,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voucher/channels/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可授权渠道（本地区及全国） channel apps you may authorize: your region’s institutions and apps, and national ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description 渠道名称 channel name */
+                            name: string;
+                            /** @description English channel name; null shows `name` */
+                            nameEn: string | null;
+                            kind: "hospital" | "pharmacy" | "app";
+                            /** @description 所属定点医药机构 the designated institution it acts for */
+                            institution: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @description 已授权 the person authorized it already */
+                            authorized: boolean;
+                        }[];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voucher/authorizations": {
         parameters: {
             query?: never;
@@ -16855,6 +16931,8 @@ export interface paths {
                                 appId: string;
                                 /** @description 渠道名称 channel name */
                                 name: string | null;
+                                /** @description English channel name; null shows `name` */
+                                nameEn: string | null;
                                 /** Format: date-time */
                                 authorizedAt: string;
                             }[];
@@ -16885,7 +16963,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 授权渠道使用电子凭证 authorize a registered channel app */
+        /** 授权渠道使用电子凭证 authorize a channel app among those offered (GET /voucher/channels/available); another is a 422 naming appId */
         post: {
             parameters: {
                 query?: never;
@@ -16911,6 +16989,8 @@ export interface paths {
                             appId: string;
                             /** @description 渠道名称 channel name */
                             name: string | null;
+                            /** @description English channel name; null shows `name` */
+                            nameEn: string | null;
                             /** Format: date-time */
                             authorizedAt: string;
                         };
@@ -17332,6 +17412,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voucher/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传证明材料（户口簿页等） upload an evidence file, e.g. the household-register page binding a child
+         * @description Body: the file itself, `Content-Type: image/jpeg`, `image/png` or `application/pdf`, up to 5 MB; the first bytes must be of that type (422 naming `body`). The answer's id is the `evidenceRef` of POST /voucher/family/children.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 证明材料 an evidence file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the `evidenceRef` of a child’s binding */
+                            id: string;
+                            contentType: "image/jpeg" | "image/png" | "application/pdf";
+                            sizeBytes: number;
+                            /** @description hex SHA-256 of the content */
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证明材料文件（上传人本人或本辖区经办人员） an evidence file, for its uploader or a clerk of their region (registry.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JPEG, PNG or PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voucher/family": {
         parameters: {
             query?: never;
@@ -17367,6 +17569,8 @@ export interface paths {
                                 name: string | null;
                                 /** @description 在保险种 insurance types in force */
                                 insuranceTypes: string[];
+                                /** @description 户口簿 the household-register evidence of a child (GET /voucher/evidence/{id}) */
+                                evidenceId: string | null;
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
@@ -17430,7 +17634,7 @@ export interface paths {
                          */
                         idNumber: string;
                         name: string;
-                        /** @description 户口簿等证明材料的附件编号 household-register evidence (attachment reference) */
+                        /** @description 户口簿 the id of the household-register page you uploaded (POST /voucher/evidence) */
                         evidenceRef: string;
                     };
                 };
@@ -17450,6 +17654,8 @@ export interface paths {
                             name: string | null;
                             /** @description 在保险种 insurance types in force */
                             insuranceTypes: string[];
+                            /** @description 户口簿 the household-register evidence of a child (GET /voucher/evidence/{id}) */
+                            evidenceId: string | null;
                             /** Format: date-time */
                             addedAt: string;
                         };
@@ -17639,6 +17845,8 @@ export interface paths {
                             name: string | null;
                             /** @description 在保险种 insurance types in force */
                             insuranceTypes: string[];
+                            /** @description 户口簿 the household-register evidence of a child (GET /voucher/evidence/{id}) */
+                            evidenceId: string | null;
                             /** Format: date-time */
                             addedAt: string;
                         };

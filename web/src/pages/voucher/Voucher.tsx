@@ -1,8 +1,11 @@
 /**
  * 医保电子凭证: activate (password twice), show the dynamic QR code (redrawn before it expires),
- * authorize and revoke channels, family members, usage history. The page's texts live here.
+ * authorize channels chosen among those of the person's region and revoke them, family members (a
+ * child on an uploaded household-register page), usage history. A change in one tab shows in every
+ * tab at once (the page's `revision`). The page's texts live here.
  */
-import { Alert, Button, Card, Flex, Form, Input, Select, Space, Tabs, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Select, Space, Tabs, Tag, Typography, Upload, type FormInstance } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, applyFormError, errorMessage, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { ListPage } from '../../components/ListPage';
@@ -30,14 +33,20 @@ const TEXT = {
     codeText: '扫码失败时，收银员可录入：',
     noChannel: '请先在“渠道授权”中授权一个渠道',
     channels: '渠道授权',
-    appId: '渠道应用 ID',
+    choose: '选择医院、药店或应用',
+    noMoreChannels: '您所在地区暂无其他可授权的渠道',
+    kinds: { hospital: '医院', pharmacy: '药店', app: '应用' },
     authorize: '授权',
     revoke: '取消授权',
     family: '家庭成员',
     addChild: '添加未满16周岁子女',
     idNumber: '身份证号',
     name: '姓名',
-    evidence: '户口簿材料编号',
+    evidence: '户口簿页',
+    evidenceHint: '上传户口簿中子女所在页的照片或扫描件（JPG、PNG 或 PDF，不超过 5 MB）',
+    evidenceUpload: '选择文件',
+    evidenceRequired: '请上传户口簿页',
+    evidenceView: '查看户口簿页',
     invite: '邀请成年成员',
     invitations: '待我同意的邀请',
     accept: '同意',
@@ -67,14 +76,20 @@ const TEXT = {
     codeText: 'If the scan fails, the cashier can type:',
     noChannel: 'Authorize a channel first (Channels tab)',
     channels: 'Channels',
-    appId: 'Channel app id',
+    choose: 'Choose a hospital, pharmacy or app',
+    noMoreChannels: 'No other channel to authorize in your region',
+    kinds: { hospital: 'Hospital', pharmacy: 'Pharmacy', app: 'App' },
     authorize: 'Authorize',
     revoke: 'Revoke',
     family: 'Family',
     addChild: 'Add a child under 16',
     idNumber: 'Identity number',
     name: 'Name',
-    evidence: 'Household-register evidence id',
+    evidence: 'Household-register page',
+    evidenceHint: 'A photo or scan of the household-register page showing the child (JPEG, PNG or PDF, up to 5 MB)',
+    evidenceUpload: 'Choose a file',
+    evidenceRequired: 'Upload the household-register page',
+    evidenceView: 'View the household-register page',
     invite: 'Invite an adult',
     invitations: 'Invitations for me',
     accept: 'Accept',
@@ -88,11 +103,25 @@ const TEXT = {
 
 type VoucherMe = ResponseOf<'/api/v1/voucher/me'>;
 type Authorization = ItemOf<'/api/v1/voucher/authorizations'>;
+type AvailableChannel = ResponseOf<'/api/v1/voucher/channels/available'>[number];
 type Member = ItemOf<'/api/v1/voucher/family'>;
 type Usage = ItemOf<'/api/v1/voucher/usage'>;
 
 // a person's channels and family members: a handful, one page
 const FIRST_PAGE = { query: { page: 1, pageSize: 100 } };
+
+const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A channel's name in the page's language (the registered name when it has no English one). */
+const channelName = (c: { name: string | null; nameEn: string | null; appId: string }, lang: string) => (lang === 'en' ? c.nameEn : null) ?? c.name ?? c.appId;
+
+/** Tells the other tabs that channels or family members changed, so they load them again. */
+interface Changes {
+  revision: number;
+  onChange: () => void;
+}
 
 export default function VoucherPage() {
   const { lang } = useI18n();
@@ -103,6 +132,9 @@ export default function VoucherPage() {
     api.get('/api/v1/voucher/me').then(setMe, (e) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
+  // bumped by a tab that changed channels or family members: every tab loads them again
+  const [revision, setRevision] = useState(0);
+  const onChange = useCallback(() => setRevision((r) => r + 1), []);
 
   if (error) return <Alert type="info" showIcon data-testid="voucher-error" message={error} />;
   if (!me) return null;
@@ -113,9 +145,9 @@ export default function VoucherPage() {
       ) : (
         <Tabs
           items={[
-            { key: 'code', label: T.code, children: <ShowCode /> },
-            { key: 'channels', label: T.channels, children: <Channels /> },
-            { key: 'family', label: T.family, children: <Family /> },
+            { key: 'code', label: T.code, children: <ShowCode revision={revision} /> },
+            { key: 'channels', label: T.channels, children: <Channels revision={revision} onChange={onChange} /> },
+            { key: 'family', label: T.family, children: <Family revision={revision} onChange={onChange} /> },
             { key: 'usage', label: T.usage, children: <UsageList /> },
           ]}
         />
@@ -160,7 +192,7 @@ function Activate({ onDone }: { onDone: () => void }) {
   );
 }
 
-function ShowCode() {
+function ShowCode({ revision }: { revision: number }) {
   const { lang } = useI18n();
   const T = TEXT[lang];
   const [channels, setChannels] = useState<Authorization[]>([]);
@@ -171,14 +203,19 @@ function ShowCode() {
   const [failure, setFailure] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
+  // again whenever another tab authorized or revoked a channel, or bound or removed a member
   useEffect(() => {
     void api.get('/api/v1/voucher/authorizations', FIRST_PAGE).then((r) => {
       setChannels(r.items);
-      setAppId((current) => current ?? r.items[0]?.appId);
+      // a revoked channel gives way to the first still authorized
+      setAppId((current) => (current && r.items.some((c) => c.appId === current) ? current : r.items[0]?.appId));
     });
-    void api.get('/api/v1/voucher/family', FIRST_PAGE).then((r) => setMembers(r.items));
-    return () => clearTimeout(timer.current);
-  }, []);
+    void api.get('/api/v1/voucher/family', FIRST_PAGE).then((r) => {
+      setMembers(r.items);
+      setMemberId((current) => (current && r.items.some((m) => m.id === current) ? current : undefined));
+    });
+  }, [revision]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const show = useCallback(async () => {
     clearTimeout(timer.current);
@@ -205,9 +242,9 @@ function ShowCode() {
     <Flex vertical gap={16} align="flex-start">
       <Space wrap>
         <span>{T.channel}</span>
-        <Select style={{ minWidth: 200 }} value={appId} onChange={setAppId} data-testid="voucher-code-channel" options={channels.map((c) => ({ value: c.appId, label: c.name ?? c.appId }))} />
+        <Select style={{ minWidth: 200 }} value={appId} onChange={setAppId} data-testid="voucher-code-channel" options={channels.map((c) => ({ value: c.appId, label: channelName(c, lang) }))} />
         <span>{T.member}</span>
-        <Select style={{ minWidth: 160 }} value={memberId ?? ''} onChange={(v) => setMemberId(v || undefined)} options={[{ value: '', label: T.self }, ...members.map((m) => ({ value: m.id, label: m.name ?? m.id }))]} />
+        <Select style={{ minWidth: 160 }} value={memberId ?? ''} data-testid="voucher-code-member" onChange={(v) => setMemberId(v || undefined)} options={[{ value: '', label: T.self }, ...members.map((m) => ({ value: m.id, label: m.name ?? m.id }))]} />
         <Button type="primary" onClick={() => void show()} data-testid="voucher-show-code">
           {T.show}
         </Button>
@@ -231,10 +268,14 @@ function ShowCode() {
   );
 }
 
-function Channels() {
+function Channels({ revision, onChange }: Changes) {
   const { lang } = useI18n();
   const T = TEXT[lang];
-  const list = usePagedList('/api/v1/voucher/authorizations');
+  const list = usePagedList('/api/v1/voucher/authorizations', { reloadOn: revision });
+  // revision is a dependency only: a new value makes a new load function, which loads again
+  const loadAvailable = useCallback(() => api.get('/api/v1/voucher/channels/available'), [revision]);
+  const available = useQuery<AvailableChannel[]>(loadAvailable, []);
+  const offered = available.data.filter((c) => !c.authorized);
   const [form] = Form.useForm<BodyOf<'/api/v1/voucher/authorizations', 'post'>>();
   return (
     <ListPage
@@ -245,18 +286,43 @@ function Channels() {
         <Form
           form={form}
           layout="inline"
+          style={{ rowGap: 8 }}
           onFinish={async (v) => {
             try {
               await api.post('/api/v1/voucher/authorizations', v);
               form.resetFields();
-              await list.reload();
+              onChange();
             } catch (e) {
               applyFormError(form, e, ['appId']);
             }
           }}
         >
-          <Form.Item name="appId" label={T.appId} rules={[{ required: true }]}>
-            <Input data-testid="voucher-channel-app-id" />
+          <Form.Item name="appId" label={T.channel} rules={[{ required: true }]} style={{ minWidth: 0, flex: '1 1 260px' }}>
+            <Select
+              showSearch={{ optionFilterProp: 'search' }}
+              placeholder={T.choose}
+              notFoundContent={available.loading ? undefined : T.noMoreChannels}
+              loading={available.loading}
+              data-testid="voucher-channel-select"
+              options={offered.map((c) => ({
+                value: c.appId,
+                label: channelName(c, lang),
+                search: [c.name, c.nameEn, c.institution?.name].filter(Boolean).join(' '),
+                channel: c,
+              }))}
+              optionRender={(option) => {
+                const c = option.data.channel as AvailableChannel;
+                return (
+                  <Flex vertical data-testid={`voucher-channel-option-${c.appId}`}>
+                    <Space size={4} wrap>
+                      <Tag color={c.kind === 'hospital' ? 'blue' : c.kind === 'pharmacy' ? 'green' : 'default'}>{T.kinds[c.kind]}</Tag>
+                      <span>{channelName(c, lang)}</span>
+                    </Space>
+                    {c.institution && c.institution.name !== channelName(c, lang) && <Typography.Text type="secondary">{c.institution.name}</Typography.Text>}
+                  </Flex>
+                );
+              }}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" data-testid="voucher-authorize">
             {T.authorize}
@@ -264,13 +330,13 @@ function Channels() {
         </Form>
       }
       columns={[
-        { key: 'name', title: T.channel, render: (_, r) => r.name ?? r.appId },
+        { key: 'name', title: T.channel, render: (_, r: Authorization) => channelName(r, lang) },
         { key: 'at', title: T.time, dataIndex: 'authorizedAt', render: (v: string) => new Date(v).toLocaleString() },
         {
           key: 'revoke',
           title: '',
-          render: (_, r) => (
-            <Button danger size="small" onClick={() => void api.del('/api/v1/voucher/authorizations/{appId}', { path: { appId: r.appId } }).then(list.reload)}>
+          render: (_, r: Authorization) => (
+            <Button danger size="small" data-testid={`voucher-revoke-${r.appId}`} onClick={() => void api.del('/api/v1/voucher/authorizations/{appId}', { path: { appId: r.appId } }).then(onChange)}>
               {T.revoke}
             </Button>
           ),
@@ -282,21 +348,81 @@ function Channels() {
 
 const loadInvitations = async () => (await api.get('/api/v1/voucher/family/invitations', FIRST_PAGE)).items;
 
-function Family() {
+/**
+ * 户口簿页 the household-register page as a form field: the file goes up as it is chosen (its type and
+ * size checked here first, the server checks them again by its bytes) and the field holds its id.
+ */
+function EvidenceUpload({ value, onChange }: { value?: string; onChange?: (id: string | undefined) => void }) {
   const { lang } = useI18n();
   const T = TEXT[lang];
-  const members = usePagedList('/api/v1/voucher/family');
-  const invitations = useQuery(loadInvitations, []);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  return (
+    <Flex vertical gap={4} style={{ maxWidth: '100%' }}>
+      <Upload
+        accept={EVIDENCE_TYPES.join(',')}
+        maxCount={1}
+        showUploadList={false}
+        data-testid="voucher-evidence-upload"
+        customRequest={async ({ file, onSuccess, onError }) => {
+          const blob = file as File;
+          setFailure(null);
+          if (!(EVIDENCE_TYPES as readonly string[]).includes(blob.type) || blob.size > EVIDENCE_MAX_BYTES) {
+            setFailure(T.evidenceHint);
+            onChange?.(undefined);
+            return;
+          }
+          try {
+            const stored = await api.upload('/api/v1/voucher/evidence', blob, blob.type as EvidenceType);
+            setFileName(blob.name);
+            onChange?.(stored.id);
+            onSuccess?.(stored);
+          } catch (e) {
+            setFailure(errorMessage(e));
+            onChange?.(undefined);
+            onError?.(e as Error);
+          }
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{T.evidenceUpload}</Button>
+      </Upload>
+      {value && fileName && (
+        <Typography.Text type="success" data-testid="voucher-evidence-file" ellipsis style={{ maxWidth: 280 }}>
+          {fileName}
+        </Typography.Text>
+      )}
+      {failure && <Typography.Text type="danger" data-testid="voucher-evidence-error">{failure}</Typography.Text>}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {T.evidenceHint}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** Opens an evidence file in a new tab (a blob: the file is read with the session's token). */
+async function openEvidence(id: string) {
+  const blob = await api.download('/api/v1/voucher/evidence/{id}', { path: { id } });
+  const url = URL.createObjectURL(blob);
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function Family({ revision, onChange }: Changes) {
+  const { lang } = useI18n();
+  const T = TEXT[lang];
+  const members = usePagedList('/api/v1/voucher/family', { reloadOn: revision });
+  const loadInvitationsAgain = useCallback(() => loadInvitations(), [revision]);
+  const invitations = useQuery(loadInvitationsAgain, []);
   const [child] = Form.useForm<BodyOf<'/api/v1/voucher/family/children', 'post'>>();
   const [adult] = Form.useForm<BodyOf<'/api/v1/voucher/family/invitations', 'post'>>();
-  const load = () => Promise.all([members.reload(), invitations.reload()]);
+  const load = onChange;
   const submit =
     <V,>(form: FormInstance<V>, fields: string[], send: (values: V) => Promise<unknown>) =>
     async (values: V) => {
       try {
         await send(values);
         form.resetFields();
-        await load();
+        load();
       } catch (e) {
         applyFormError(form, e, fields);
       }
@@ -310,6 +436,16 @@ function Family() {
           { key: 'name', title: T.name, dataIndex: 'name' },
           { key: 'kind', title: '', dataIndex: 'kind' },
           {
+            key: 'evidence',
+            title: '',
+            render: (_, m: Member) =>
+              m.evidenceId && (
+                <Button size="small" type="link" data-testid={`voucher-evidence-view-${m.id}`} onClick={() => void openEvidence(m.evidenceId!)}>
+                  {T.evidenceView}
+                </Button>
+              ),
+          },
+          {
             key: 'remove',
             title: '',
             render: (_, m) => (
@@ -321,11 +457,19 @@ function Family() {
         ]}
       />
       <Typography.Title level={5}>{T.addChild}</Typography.Title>
-      <Form form={child} layout="inline" onFinish={submit(child, ['idNumber', 'name', 'evidenceRef'], (v) => api.post('/api/v1/voucher/family/children', v))}>
-        <Form.Item name="idNumber" label={T.idNumber} rules={[{ required: true }]}><Input /></Form.Item>
-        <Form.Item name="name" label={T.name} rules={[{ required: true }]}><Input /></Form.Item>
-        <Form.Item name="evidenceRef" label={T.evidence} rules={[{ required: true }]}><Input /></Form.Item>
-        <Button htmlType="submit">{T.addChild}</Button>
+      <Form
+        form={child}
+        layout="vertical"
+        style={{ maxWidth: 480 }}
+        data-testid="voucher-child-form"
+        onFinish={submit(child, ['idNumber', 'name', 'evidenceRef'], (v) => api.post('/api/v1/voucher/family/children', v))}
+      >
+        <Form.Item name="idNumber" label={T.idNumber} rules={[{ required: true }]}><Input data-testid="voucher-child-id-number" /></Form.Item>
+        <Form.Item name="name" label={T.name} rules={[{ required: true }]}><Input data-testid="voucher-child-name" /></Form.Item>
+        <Form.Item name="evidenceRef" label={T.evidence} rules={[{ required: true, message: T.evidenceRequired }]}>
+          <EvidenceUpload />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="voucher-add-child">{T.addChild}</Button>
       </Form>
       <Typography.Title level={5}>{T.invite}</Typography.Title>
       <Form form={adult} layout="inline" onFinish={submit(adult, ['idNumber', 'name'], (v) => api.post('/api/v1/voucher/family/invitations', v))}>
