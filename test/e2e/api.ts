@@ -78,27 +78,35 @@ export async function personAccount(target: Target, person: ReturnType<typeof ne
 }
 
 /**
- * A unit of Nanyang as the agency knows it: registered by its agent (an account) who is its legal
- * representative and real-name verified, registered in the registry and enrolled in `insuranceType`
- * from `fromMonth` by the clerk.
+ * A unit of Nanyang as it registers online: its agent (an account) registers it, is its legal
+ * representative and is real-name verified; the registry does not hold it yet.
  */
-export async function enrolledUnit(target: Target, clerkToken: string, insuranceType: string, fromMonth: string) {
+export async function registeredUnit(target: Target) {
   const unit = { ...newUnit(), creditCode: nanyangCreditCode() };
   const agent = newPerson();
   const code = await registerCode(target, agent.phone);
   await must(target, 'POST', '/user/units/register', 201, {
     body: { unitName: unit.name, creditCode: unit.creditCode, agent: { name: agent.name, idNumber: agent.idNumber, phone: agent.phone, password: agent.password }, smsCode: code },
   });
-  const entity = await must<{ id: string }>(target, 'POST', '/registry/entities', 201, {
-    token: clerkToken,
-    body: { creditCode: unit.creditCode, name: unit.name, type: 'enterprise', regionCode: '411302', legalRepName: agent.name, legalRepIdNumber: agent.idNumber },
-  });
-  // the unit hall trusts the binding once its manager is the legal representative, real-name verified
   target.addRealPerson({ name: agent.name, idNumber: agent.idNumber });
   const token = await logInApi(target, agent.phone, agent.password, 'unit_agent');
   await must(target, 'POST', '/auth/realname', 200, { token, body: { name: agent.name, idNumber: agent.idNumber } });
+  return { ...unit, agent };
+}
+
+/**
+ * A unit of Nanyang as the agency knows it: registered online (registeredUnit), registered in the
+ * registry with the agent as legal representative and enrolled in `insuranceType` from `fromMonth`
+ * by the clerk.
+ */
+export async function enrolledUnit(target: Target, clerkToken: string, insuranceType: string, fromMonth: string) {
+  const unit = await registeredUnit(target);
+  const entity = await must<{ id: string }>(target, 'POST', '/registry/entities', 201, {
+    token: clerkToken,
+    body: { creditCode: unit.creditCode, name: unit.name, type: 'enterprise', regionCode: '411302', legalRepName: unit.agent.name, legalRepIdNumber: unit.agent.idNumber },
+  });
   await must(target, 'POST', '/enrollment/units', 201, { token: clerkToken, body: { entityId: entity.id, insuranceType, fromMonth } });
-  return { ...unit, entityId: entity.id, agent };
+  return { ...unit, entityId: entity.id };
 }
 
 /** the 31 characters of a unified social credit code (GB 32100) */

@@ -11,6 +11,7 @@ import { RegionName } from '../../components/RegionCascader';
 import { useI18n } from '../../i18n';
 import { EnrollmentStatusTag } from '../personal/common';
 import { loadUnitInfo, UnitError, type UnitEnrollment } from './common';
+import { UnitFirstVisit } from './FirstVisit';
 
 interface EditForm {
   name: string;
@@ -63,7 +64,8 @@ export default function UnitInfoPage() {
           ) : null
         }
       >
-        <UnitError cause={cause} error={error} />
+        {/* not in the registry yet: the online application instead of a notice sending the agent to a counter */}
+        {cause instanceof ApiError && cause.code === 'unit.not_registered' ? <UnitFirstVisit /> : <UnitError cause={cause} error={error} />}
         {entity && (
           <Descriptions
             bordered
