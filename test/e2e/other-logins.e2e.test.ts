@@ -141,6 +141,7 @@ describe('other ways to log in, on a phone', () => {
     page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
     await page.locator('input[type=file]').setInputFiles(pemFile);
     await expect.poll(() => page.getByTestId('cert-key').inputValue()).toContain('BEGIN EC PRIVATE KEY');
+    await page.getByText('无法识别的私钥').waitFor({ state: 'detached' }); // the key read from the file is good
     await settle(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await step(page, 'other-logins-6-cert');

@@ -154,11 +154,7 @@ function CertificateLogin({ open, onClose, onTokens }: { open: boolean; onClose:
   };
 
   const submit = async (values: CertForm) => {
-    const privateKey = privateKeyHexOf(values.privateKey);
-    if (!privateKey) {
-      form.setFields([{ name: 'privateKey', errors: [t('login.cert.keyInvalid')] }]);
-      return;
-    }
+    const privateKey = privateKeyHexOf(values.privateKey)!; // the field's rule has read it
     setBusy(true);
     setError(null);
     try {
@@ -183,7 +179,10 @@ function CertificateLogin({ open, onClose, onTokens }: { open: boolean; onClose:
         <Form.Item name="creditCode" label={t('field.creditCode')} rules={[rules.required('field.creditCode'), rules.creditCode]}>
           <Input data-testid="cert-credit-code" maxLength={18} autoComplete="off" aria-label={t('field.creditCode')} />
         </Form.Item>
-        <Form.Item name="privateKey" label={t('login.cert.key')} rules={[rules.required('login.cert.key')]} extra={fileName ? t('login.cert.file', { name: fileName }) : undefined}>
+        <Form.Item name="privateKey" label={t('login.cert.key')} rules={[
+            rules.required('login.cert.key'),
+            { validator: (_, value?: string) => (!value || privateKeyHexOf(value) ? Promise.resolve() : Promise.reject(new Error(t('login.cert.keyInvalid')))) },
+          ]} extra={fileName ? t('login.cert.file', { name: fileName }) : undefined}>
           <Input.TextArea data-testid="cert-key" rows={3} autoComplete="off" spellCheck={false} placeholder={t('login.cert.keyPlaceholder')} aria-label={t('login.cert.key')} />
         </Form.Item>
         <Upload
@@ -194,7 +193,8 @@ function CertificateLogin({ open, onClose, onTokens }: { open: boolean; onClose:
             void file.text().then((text) => {
               setFileName(file.name);
               setError(null);
-              form.setFields([{ name: 'privateKey', value: text, errors: [] }]);
+              form.setFieldValue('privateKey', text);
+              void form.validateFields(['privateKey']).catch(() => undefined);
             });
             return false; // read here, never uploaded
           }}
