@@ -33,6 +33,7 @@ import { settlementCenter } from './centers/settlement/module.js';
 import { analysisCenter } from './centers/analysis/module.js';
 import { paymentCenter } from './centers/payment/module.js';
 import { seedDemo } from './demo-seed.js';
+import { accountNames } from './centers/user/index.js';
 
 /** Every center, in registration order. */
 export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter, analysisCenter];
@@ -118,7 +119,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   healthRoutes(app, database, cache);
 
-  await app.register(async (scoped) => auditRoutes(scoped as App, database, audit, PERMISSIONS.auditRead), { prefix: '/api/v1/audit' });
+  await app.register(async (scoped) => auditRoutes(scoped as App, database, audit, PERMISSIONS.auditRead, (ids) => accountNames({ database }, ids)), { prefix: '/api/v1/audit' });
 
   const centers = CENTERS.filter((c) => !config.centers || config.centers.includes(c.name));
   for (const center of centers) {

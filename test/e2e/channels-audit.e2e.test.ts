@@ -63,9 +63,14 @@ describe('admin: channel apps and the audit log', () => {
     session.screenshotOnFailure('audit-log');
     await page.getByTestId('menu-audit').click();
     const table = page.getByTestId('audit-table');
-    const row = table.locator('tbody tr.ant-table-row', { hasText: 'POST /api/v1/auth/channels' }).first();
+    // the action by name (the request in the tooltip), the actor by login name, not by id
+    const row = table.locator('tbody tr.ant-table-row', { has: page.locator('[data-action="POST /api/v1/auth/channels"]') }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('201');
+    expect(await row.locator('[data-testid^="audit-action-"]').textContent()).toBe('注册渠道应用');
+    const actor = row.locator('[data-testid^="audit-actor-"]');
+    expect(await actor.textContent()).toMatch(/^\S\*+ \(sysadmin\)$/);
+    expect(await actor.textContent()).not.toContain((await actor.getAttribute('data-actor-id'))!);
     await step(page, 'audit-1-records');
 
     // the expanded row shows the request body the platform recorded (with the app's name) and the hashes
@@ -89,6 +94,7 @@ describe('admin: channel apps and the audit log', () => {
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Audit log');
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => verdict.textContent()).toContain('intact');
+    await expect.poll(() => row.locator('[data-testid^="audit-action-"]').textContent()).toBe('Register a channel app');
     await step(page, 'audit-4-verified-en');
 
     await page.getByTestId('menu-channels').click();

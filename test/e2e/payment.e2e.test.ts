@@ -53,6 +53,9 @@ describe('hybrid payment confirmed in the personal hall', () => {
     expect([order.fundFen, order.cashFen]).toEqual([1_445_000, 555_000]);
 
     await page.getByTestId('menu-personalPayments').click();
+    // the institution by name, not by its code
+    await expect.poll(() => page.getByTestId(`payment-institution-${order.id}`).textContent()).toBe('南阳市第一人民医院');
+    expect(await page.getByTestId(`payment-institution-${order.id}`).getAttribute('title')).toBe(INSTITUTION);
     await page.getByTestId(`payment-confirm-${order.id}`).click();
     expect(await page.getByTestId('payment-confirm-cash').textContent()).toBe('5,550.00');
     await page.getByTestId('payment-password').fill('111111');
@@ -81,6 +84,8 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('20,000.00');
     expect(await row.textContent()).toContain('5,550.00');
+    expect(await row.textContent()).toContain('南阳市第一人民医院');
+    expect(await row.textContent()).not.toContain(INSTITUTION);
     await row.click();
     await expect.poll(() => page.getByTestId('benefit-figure-fund_pay_sumamt').textContent()).toBe('14,450.00');
     expect(await page.getByTestId('benefit-figure-psn_cash_pay').textContent()).toBe('5,550.00');

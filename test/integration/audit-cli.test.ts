@@ -76,6 +76,24 @@ describe('audit log API', () => {
     const province = await loginStaff(server, 'province_admin');
     expect((await server.api('GET', '/audit/records', { token: province.accessToken })).status).toBe(403);
   });
+
+  it('names the accounts that acted, masked, beside their ids', async () => {
+    // the province administrator does something the log records: logging out
+    const province = await loginStaff(server, 'province_admin');
+    expect((await server.api('POST', '/auth/logout', { token: province.accessToken, body: {} })).status).toBeLessThan(300);
+    // records without a transaction of their own are group-committed: the answer may come first
+    const logout = async () => (await server.api('GET', '/audit/records?pageSize=20', { token: sysadmin })).body.items.find((r: { action: string }) => r.action === 'POST /api/v1/auth/logout');
+    await expect.poll(logout, { timeout: 5_000 }).toBeDefined();
+    const record = await logout();
+    expect(record.actorId).toMatch(/\S/);
+    // the name as every list masks it, with the login name
+    expect(record.actorName).toMatch(/^\S\*+ \(province_admin\)$/);
+    // a record of no account (the system's) names none
+    await server.platform.ctx.audit.record({ actorKind: 'system', action: 'checkpoint.after' });
+    const system = async () => (await server.api('GET', '/audit/records?pageSize=5', { token: sysadmin })).body.items.find((r: { action: string }) => r.action === 'checkpoint.after');
+    await expect.poll(system, { timeout: 5_000 }).toBeDefined();
+    expect((await system()).actorName).toBeNull();
+  });
 });
 
 describe('audit appends in batches', () => {

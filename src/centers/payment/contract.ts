@@ -101,6 +101,8 @@ export const RefundResultView = Type.Object({ refund: RefundView, order: OrderVi
 export type RefundResultView = Static<typeof RefundResultView>;
 
 export const OrderPage = Page(OrderView);
+/** 我的支付订单 the person's orders, each with its institution's name */
+export const MyOrderPage = Page(Type.Composite([OrderView, Type.Object({ institutionName: Nullable(Type.String({ description: '定点医药机构名称 (null: not in the registry)' })) })]));
 
 /** 支付结果通知应答 the answer a WeChat-Pay-style channel expects. */
 export const NotifyAck = Type.Object({ code: Type.Literal('SUCCESS') });

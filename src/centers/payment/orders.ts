@@ -148,5 +148,12 @@ export async function myOrders(ctx: AppContext, personId: string | null, query: 
   return page(ctx, and(eq(orders.personId, personId), query.status ? eq(orders.status, query.status) : undefined), query);
 }
 
+/** The person's orders with their institutions' names (机构名称, from the registry). */
+export async function myOrdersNamed(ctx: AppContext, personId: string | null, query: PageInput) {
+  const result = await myOrders(ctx, personId, query);
+  const names = await registry.institutionNames(ctx, result.items.map((o) => o.institutionCode));
+  return { ...result, items: result.items.map((o) => ({ ...o, institutionName: names.get(o.institutionCode) ?? null })) };
+}
+
 /** One of the person's own orders (another person's is not found). */
 export const myOrder = async (ctx: AppContext, personId: string | null, id: string): Promise<OrderView> => orderView(await ownOrder(ctx, personId, id));

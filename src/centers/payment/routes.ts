@@ -6,8 +6,8 @@ import { Body, Id, Literals, PageQuery } from '../../kernel/http/schemas.js';
 import { PAYMENT_CAPABILITY } from './capabilities.js';
 import { offeredChannels, openCashier } from './cashier.js';
 import { confirmOrder } from './confirmation.js';
-import { CashierChannels, CashierView, ChannelName, DELIVERY_STATUSES, DeliveryPage, MAX_FEN, OrderDetailView, OrderInput, OrderPage, OrderStatusName, OrderView, RefundResultView, WebhookView } from './contract.js';
-import { createOrder, institutionOrder, institutionOrders, myOrder, myOrders } from './orders.js';
+import { CashierChannels, CashierView, ChannelName, DELIVERY_STATUSES, DeliveryPage, MAX_FEN, MyOrderPage, OrderDetailView, OrderInput, OrderPage, OrderStatusName, OrderView, RefundResultView, WebhookView } from './contract.js';
+import { createOrder, institutionOrder, institutionOrders, myOrder, myOrdersNamed } from './orders.js';
 import { refundOrder } from './refunds.js';
 import { depsFor } from './runtime.js';
 import { listDeliveries, registerWebhook } from './webhooks.js';
@@ -111,9 +111,9 @@ export function orderRoutes(app: App, ctx: AppContext) {
       tags: ['payment'],
       summary: '我的支付订单 the person’s own orders, newest first',
       querystring: Type.Object({ ...PageQuery, status: Type.Optional(OrderStatusName) }),
-      response: { 200: OrderPage },
+      response: { 200: MyOrderPage },
     },
-  }, async (request) => myOrders(ctx, await requireActor(request).personId(), request.query));
+  }, async (request) => myOrdersNamed(ctx, await requireActor(request).personId(), request.query));
 
   app.get('/mine/:id', {
     config: { auth: PERSON },

@@ -30,7 +30,7 @@ export { EntityView, InstitutionView, PersonView } from './contract.js';
  * 定点医药机构 designated institutions: settlement, payment and bills take an institution's level and
  * agreement from here (`institutionInForce` on the visit date), never from the caller's request.
  */
-export { institutionOf, institutionInForce, type DesignatedInstitution } from './institutions.js';
+export { institutionOf, institutionInForce, institutionNames, type DesignatedInstitution } from './institutions.js';
 export { INSTITUTION_KINDS, INSTITUTION_LEVELS, AGREEMENT_STATUSES, type InstitutionKind } from './institution-rules.js';
 export { seedInstitutionsDemo, DEMO_INSTITUTIONS } from './demo.js';
 

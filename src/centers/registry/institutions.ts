@@ -82,6 +82,12 @@ export async function institutionOf(ctx: Pick<AppContext, 'database' | 'cache'>,
   return found ?? null;
 }
 
+/** 机构名称 the names of institutions by code, for lists that show them (codes of no institution are left out). */
+export async function institutionNames(ctx: Pick<AppContext, 'database' | 'cache'>, codes: string[]): Promise<Map<string, string>> {
+  const found = await Promise.all([...new Set(codes)].map((code) => institutionOf(ctx, code)));
+  return new Map(found.flatMap((i) => (i ? [[i.code, i.name] as const] : [])));
+}
+
 /** Call once a change of institutions has committed: every node reads them again. */
 export const forgetInstitutions = (ctx: Pick<AppContext, 'cache'>) => institutionMemo(ctx.cache).forget('*');
 

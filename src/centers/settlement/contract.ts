@@ -180,6 +180,8 @@ export type SettlementView = Static<typeof SettlementView>;
 
 /** 我的结算记录 a page of the person's settlements. */
 export const SettlementPage = Page(SettlementView);
+/** 我的结算记录 with each institution's name */
+export const MySettlementPage = Page(Type.Composite([SettlementView, Type.Object({ institutionName: Nullable(Type.String({ description: '定点医药机构名称 (null: not in the registry)' })) })]));
 
 /** 结算风险事件 a claim of a settlement's request that the platform's facts contradicted (the figures followed the facts). */
 export const SettlementRiskEventView = Type.Object(

@@ -5,7 +5,7 @@ import { requireActor, requireChannel } from '../../kernel/http/auth.js';
 import { Body, Id, PageQuery } from '../../kernel/http/schemas.js';
 import { IdempotencyHeaders } from '../../kernel/idempotency/index.js';
 import { SETTLE_CAPABILITY } from './capabilities.js';
-import { PreSettlementView, SettlementPage, SettlementReference, SettlementView, VisitFields } from './contract.js';
+import { MySettlementPage, PreSettlementView, SettlementReference, SettlementView, VisitFields } from './contract.js';
 import * as service from './service.js';
 
 const CHANNEL = { channel: SETTLE_CAPABILITY } as const;
@@ -59,7 +59,7 @@ export function settlementRoutes(app: App, ctx: AppContext) {
       tags: ['settlement'],
       summary: '我的结算记录 the person’s own settlements, each figure with the rule that produced it',
       querystring: Type.Object({ ...PageQuery, year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })) }),
-      response: { 200: SettlementPage },
+      response: { 200: MySettlementPage },
     },
   }, async (request) => service.mySettlements(ctx, await requireActor(request).personId(), request.query));
 }

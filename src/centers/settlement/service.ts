@@ -456,5 +456,7 @@ export async function mySettlements(ctx: AppContext, personId: string | null, qu
     db.select().from(settlements).where(where).orderBy(desc(settlements.createdAt), desc(settlements.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(settlements).where(where),
   ]);
-  return { items: rows.map(settlementView), total: Number(total), page: query.page, pageSize: query.pageSize };
+  // 机构名称 from the registry, beside each code
+  const names = await registry.institutionNames(ctx, rows.map((r) => r.institutionCode));
+  return { items: rows.map((r) => ({ ...settlementView(r), institutionName: names.get(r.institutionCode) ?? null })), total: Number(total), page: query.page, pageSize: query.pageSize };
 }

@@ -13,6 +13,9 @@
 import type { AppContext } from '../../kernel/context.js';
 import type { AuthLevel } from '../../kernel/http/auth.js';
 import { transaction } from '../../kernel/db/index.js';
+import { inArray } from 'drizzle-orm';
+import { maskName } from '../../kernel/crypto/index.js';
+import { accounts } from './schema.js';
 import { findLoginAccount, insertAccount, type NewAccount } from './accounts.js';
 import { activeUnitsOf, insertUnit, unitManagerAccount, type NewAgent } from './units.js';
 
@@ -50,3 +53,15 @@ export function createUnitWithAgent(ctx: AppContext, input: { unitName: string; 
 }
 
 export const findAccountByLoginName = (ctx: AppContext, loginName: string) => findLoginAccount(ctx, loginName);
+
+/**
+ * Who the accounts are, for logs that name an actor (the audit log): the name masked as in every
+ * list (张*), with the login name when the account has one ("张* (province_admin)"); ids of no
+ * account are left out.
+ */
+export async function accountNames(ctx: Pick<AppContext, 'database'>, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.database.db.select({ id: accounts.id, name: accounts.name, loginName: accounts.loginName }).from(accounts).where(inArray(accounts.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.loginName ? `${maskName(r.name)} (${r.loginName})` : maskName(r.name)]));
+}

@@ -8,6 +8,7 @@ export const AuditRecordView = Type.Object(
     occurredAt: DateTime,
     actorId: Nullable(Type.String()),
     actorKind: Type.String({ description: "account kind, 'channel', 'system' or 'anonymous'" }),
+    actorName: Nullable(Type.String({ description: '操作人 the account’s name, masked, with its login name when it has one; null for no account' })),
     action: Type.String({ description: '"METHOD /route", or a domain action' }),
     target: Nullable(Type.String({ description: "the route's parameters as JSON, when it has any" })),
     status: Type.Integer({ description: 'HTTP status of the answer' }),

@@ -15,7 +15,10 @@ import { AuditRecordPage, AuditVerdictView } from './contract.js';
  */
 const isRootOrg = (orgPath: string | null) => orgPath !== null && orgPath.split('/').filter(Boolean).length === 1;
 
-export async function auditRoutes(app: App, database: Database, audit: AuditLog, permission: string) {
+/** Who the actors are, by id (the user center's accounts): a display name each, masked; ids it does not know are left out. */
+export type ActorNames = (ids: string[]) => Promise<Map<string, string>>;
+
+export async function auditRoutes(app: App, database: Database, audit: AuditLog, permission: string, actorNames: ActorNames = async () => new Map()) {
   app.get('/records', {
     config: { auth: { user: true, permission } },
     schema: {
@@ -32,7 +35,8 @@ export async function auditRoutes(app: App, database: Database, audit: AuditLog,
       database.db.select().from(auditRecords).where(where).orderBy(desc(auditRecords.id)).limit(pageSize).offset((page - 1) * pageSize),
       database.db.select({ total: count() }).from(auditRecords).where(where),
     ]);
-    return { items: items.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })), total, page, pageSize };
+    const names = await actorNames(items.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+    return { items: items.map((r) => ({ ...r, actorName: (r.actorId && names.get(r.actorId)) ?? null, occurredAt: r.occurredAt.toISOString() })), total, page, pageSize };
   });
 
   app.get('/verify', {

@@ -228,6 +228,8 @@ export interface paths {
                                 actorId: string | null;
                                 /** @description account kind, 'channel', 'system' or 'anonymous' */
                                 actorKind: string;
+                                /** @description 操作人 the account’s name, masked, with its login name when it has one; null for no account */
+                                actorName: string | null;
                                 /** @description "METHOD /route", or a domain action */
                                 action: string;
                                 /** @description the route's parameters as JSON, when it has any */
@@ -19171,6 +19173,8 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 reversedAt: string | null;
+                                /** @description 定点医药机构名称 (null: not in the registry) */
+                                institutionName: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -20243,6 +20247,8 @@ export interface paths {
                                 paidAt: string | null;
                                 /** Format: date-time */
                                 endedAt: string | null;
+                                /** @description 定点医药机构名称 (null: not in the registry) */
+                                institutionName: string | null;
                             }[];
                             total: number;
                             page: number;

@@ -6,6 +6,7 @@ import { usePagedList } from '../../components/queries';
 import { formatTime } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 import { nowrap } from '../../components/table';
+import { auditActionName } from './auditActions';
 
 /** A record of the tamper-evident log: actorKind is an account kind, 'channel', 'system' or 'anonymous'; action "METHOD /route"; target the route's parameters as JSON; status the answer's HTTP status. */
 type AuditRecord = ItemOf<'/api/v1/audit/records'>;
@@ -115,18 +116,38 @@ export default function AuditPage() {
                   <Typography.Link
                     type="secondary"
                     ellipsis
-                    title={`${t('audit.onlyActor')}: ${r.actorId}`}
+                    title={`${t('audit.onlyActor')}: ${r.actorName ?? r.actorId} (${r.actorId})`}
                     onClick={() => list.filter({ actorId: r.actorId ?? undefined })}
-                    style={{ fontSize: 12, maxWidth: 140 }}
+                    style={{ fontSize: 12, maxWidth: 180 }}
                     data-testid={`audit-actor-${r.id}`}
+                    data-actor-id={r.actorId}
                   >
-                    {r.actorId}
+                    {/* the account's name (masked) and login name; a channel's or system's id as it is */}
+                    {r.actorName ?? r.actorId}
                   </Typography.Link>
                 )}
               </Flex>
             ),
           },
-          { ...nowrap, key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ fontSize: 12 }}>{v}</Typography.Text> },
+          {
+            ...nowrap,
+            key: 'action',
+            title: t('audit.action'),
+            dataIndex: 'action',
+            // by name, the request or domain action in the tooltip; one the dictionary lacks as it is
+            render: (v: string, r: AuditRecord) => {
+              const name = auditActionName(v, lang);
+              return name ? (
+                <Typography.Text title={v} data-testid={`audit-action-${r.id}`} data-action={v}>
+                  {name}
+                </Typography.Text>
+              ) : (
+                <Typography.Text code style={{ fontSize: 12 }} data-testid={`audit-action-${r.id}`} data-action={v}>
+                  {v}
+                </Typography.Text>
+              );
+            },
+          },
           {
             key: 'target',
             title: t('audit.target'),

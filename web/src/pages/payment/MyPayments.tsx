@@ -70,7 +70,13 @@ export default function MyPaymentsPage() {
         testId="payments-table"
         columns={[
           { ...nowrap, key: 'at', title: t('payment.createdAt'), render: (_: unknown, o: Order) => formatTime(o.createdAt, lang) },
-          { ...nowrap, key: 'institution', title: t('payment.institution'), dataIndex: 'institutionCode' },
+          {
+            ...nowrap,
+            key: 'institution',
+            title: t('payment.institution'),
+            // the institution by name, its code in the tooltip
+            render: (_: unknown, o: Order) => <span title={o.institutionCode} data-testid={`payment-institution-${o.id}`}>{o.institutionName ?? o.institutionCode}</span>,
+          },
           { ...nowrap, key: 'total', title: t('payment.total'), align: 'right', render: (_: unknown, o: Order) => yuan(o.totalFen) },
           { ...nowrap, key: 'fund', title: t('payment.fund'), align: 'right', render: (_: unknown, o: Order) => yuan(o.fundFen) },
           { ...nowrap, key: 'account', title: t('payment.account'), align: 'right', render: (_: unknown, o: Order) => yuan(o.accountFen) },

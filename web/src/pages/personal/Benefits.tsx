@@ -92,7 +92,13 @@ export default function PersonalBenefitsPage() {
         }}
         columns={[
           { ...nowrap, key: 'date', title: t('benefits.date'), render: (_: unknown, s: Settlement) => s.visit.date },
-          { ...nowrap, key: 'institution', title: t('payment.institution'), dataIndex: 'institutionCode' },
+          {
+            ...nowrap,
+            key: 'institution',
+            title: t('payment.institution'),
+            // the institution by name, its code in the tooltip
+            render: (_: unknown, s: Settlement) => <span title={s.institutionCode} data-testid={`settlement-institution-${s.id}`}>{s.institutionName ?? s.institutionCode}</span>,
+          },
           { ...nowrap, key: 'type', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
           { ...nowrap, key: 'total', title: t('benefits.total'), align: 'right', render: (_: unknown, s: Settlement) => yuan(s.result.medfee_sumamt) },
           { ...nowrap, key: 'fund', title: t('benefits.fund'), align: 'right', render: (_: unknown, s: Settlement) => <span data-testid={`benefit-fund-${s.id}`}>{yuan(s.result.fund_pay_sumamt)}</span> },
