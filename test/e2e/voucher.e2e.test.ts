@@ -97,6 +97,8 @@ describe('e-voucher: activation → code', () => {
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
       await page.getByTestId('voucher-child-form').locator('input[type=file]').setInputFiles({ name: 'hukou.png', mimeType: 'image/png', buffer: png });
       await expect.poll(() => page.getByTestId('voucher-evidence-file').textContent()).toBe('hukou.png');
+      // the field is filled now: its 'upload the page' message goes
+      await page.getByText(/请上传户口簿页|Upload the household-register page/).waitFor({ state: 'detached' });
       await step(page, 'voucher-5-child-390');
       // no sideways scrolling at 390 px
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -105,10 +107,20 @@ describe('e-voucher: activation → code', () => {
       await expect.poll(() => page.getByTestId('voucher-family-table').textContent()).toContain(masked);
       // the page uploaded is the one kept, readable by the guardian
       const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
-      const [member] = (await must<{ items: Array<{ name: string; evidenceId: string | null }> }>(session.target, 'GET', '/voucher/family', 200, { token })).items;
+      const [member] = (await must<{ items: Array<{ id: string; name: string; evidenceId: string | null }> }>(session.target, 'GET', '/voucher/family', 200, { token })).items;
       expect(member.name).toBe(masked);
       const file = await fetch(`${session.target.url}/api/v1/voucher/evidence/${member.evidenceId}`, { headers: { authorization: `Bearer ${token}` } });
       expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+      await page.getByTestId(`voucher-evidence-view-${member.id}`).waitFor();
+
+      // in English: the channel's English name, the kinds and the upload field's texts
+      await page.getByTestId('lang-switch').getByText('English').click();
+      await page.getByRole('tab', { name: 'Channels' }).click();
+      await expect.poll(() => page.getByTestId('voucher-channels-table').textContent()).toContain('Nanyang Central Hospital');
+      await page.getByRole('tab', { name: 'Family' }).click();
+      await page.getByText('Household-register page', { exact: true }).waitFor();
+      await step(page, 'voucher-5b-family-en-390');
+      await page.getByTestId('lang-switch').getByText('中文').click();
 
       await page.getByRole('tab', { name: /动态二维码|Dynamic QR code/ }).click();
       await pick(page, 'voucher-code-member', masked);

@@ -39,6 +39,7 @@ const TEXT = {
     authorize: '授权',
     revoke: '取消授权',
     family: '家庭成员',
+    memberKinds: { child: '子女', adult: '成年成员' },
     addChild: '添加未满16周岁子女',
     idNumber: '身份证号',
     name: '姓名',
@@ -82,6 +83,7 @@ const TEXT = {
     authorize: 'Authorize',
     revoke: 'Revoke',
     family: 'Family',
+    memberKinds: { child: 'Child', adult: 'Adult' },
     addChild: 'Add a child under 16',
     idNumber: 'Identity number',
     name: 'Name',
@@ -434,7 +436,7 @@ function Family({ revision, onChange }: Changes) {
         testId="voucher-family-table"
         columns={[
           { key: 'name', title: T.name, dataIndex: 'name' },
-          { key: 'kind', title: '', dataIndex: 'kind' },
+          { key: 'kind', title: '', render: (_, m: Member) => T.memberKinds[m.kind] },
           {
             key: 'evidence',
             title: '',
