@@ -6,6 +6,7 @@
  * receivables are computed, their contributions (each explained), the annual statement, the personal
  * account and the (still empty, explained) benefits.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
@@ -78,6 +79,17 @@ describe('personal hall: apply, review, enrolled', () => {
     const row = table.locator('tbody tr.ant-table-row', { hasText: '灵活就业人员参保' }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('3,000.50');
+    // 导出: the list as filtered, as CSV with names, not codes
+    const download = page.waitForEvent('download');
+    await page.getByTestId('review-table-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('applications.csv');
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF提交时间,申请人,申请类型,险种,参保地,起始月份,月缴费基数（元）,办理状态');
+    const line = csv.split('\r\n').find((l) => l.includes(maskName(person.name)))!;
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,/);
+    expect(line).toContain(`,${maskName(person.name)},灵活就业人员参保,410 `);
+    expect(line).toContain(',411302,2019-03,"3,000.50",待审核');
     await row.locator('[data-testid^="review-open-"]').click();
     await page.getByTestId('application-detail').waitFor();
     expect(await page.getByTestId('application-detail-base').textContent()).toBe('3,000.50');

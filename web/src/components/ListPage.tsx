@@ -1,13 +1,14 @@
 /**
  * The list page every center's clerk and hall pages share: a filter bar (month, status, year,
- * keyword…) with refresh and the page's own actions, then one page of a list path in a table that
- * scrolls sideways on a tablet and becomes cards on a phone, its loading and error states, and paging in the
- * API's page shape. The data comes from usePagedList; the page keeps its list to reload it after
+ * keyword…) with refresh, export and the page's own actions; then one page of a list path in a
+ * table that scrolls sideways on a tablet and becomes cards on a phone, an empty state that says
+ * what to do, its loading and error states, and paging in the API's page shape. The data comes from usePagedList; the page keeps its list to reload it after
  * its own changes.
  */
-import { Alert, Button, Flex, Input, Select, Space, type TableProps } from 'antd';
+import { Alert, App, Button, Empty, Flex, Input, Select, Space, type TableProps } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ItemOf, ListPath } from '../api';
+import { errorMessage, type ItemOf, type ListPath } from '../api';
+import { download, EXPORT_MAX_ROWS, readAll, toCsv, type ExportColumn } from './exportCsv';
 import { useI18n } from '../i18n';
 import { MonthPicker } from './MonthPicker';
 import { RegionCascader } from './RegionCascader';
@@ -37,8 +38,10 @@ export type ListFilter<P extends ListPath> =
   /** free text, searched on Enter; `accept` says which texts filter (others clear the filter) */
   | (FilterBase<P> & { type: 'search'; placeholder?: string; maxLength?: number; accept?: RegExp; enterButton?: ReactNode });
 
-export type ListPageProps<P extends ListPath> = Omit<TableProps<ItemOf<P>>, 'dataSource' | 'loading' | 'pagination'> & {
+export type ListPageProps<P extends ListPath> = Omit<TableProps<ItemOf<P>>, 'dataSource' | 'loading' | 'pagination' | 'columns'> & {
   list: PagedList<P>;
+  /** the table's columns; `exportAs` says how a column is written in the export */
+  columns?: ExportColumn<ItemOf<P>>[];
   /** data-testid of the table */
   testId: string;
   filters?: ListFilter<P>[];
@@ -56,6 +59,10 @@ export type ListPageProps<P extends ListPath> = Omit<TableProps<ItemOf<P>>, 'dat
   errorTestId?: string;
   /** how the page explains a failure, instead of the error alert */
   renderError?: (error: string, cause: unknown) => ReactNode;
+  /** the empty list's text: what there is to do (e.g. "no bills yet: they come after the month's run") */
+  empty?: ReactNode;
+  /** the file name (without .csv) of an 导出 button that writes the filtered list, every page, as CSV */
+  exportName?: string;
 };
 
 export function ListPage<P extends ListPath>({
@@ -69,12 +76,14 @@ export function ListPage<P extends ListPath>({
   above,
   errorTestId,
   renderError,
+  empty,
+  exportName,
   rowKey = 'id',
   size = 'middle',
   ...table
 }: ListPageProps<P>) {
   const { t } = useI18n();
-  const bar = (filters.length > 0 || tools || refreshTestId) && (
+  const bar = (filters.length > 0 || tools || refreshTestId || exportName) && (
     <Space wrap>
       {filters.map((f) => (
         <FilterControl key={f.name} list={list} filter={f} />
@@ -85,6 +94,7 @@ export function ListPage<P extends ListPath>({
           {t('common.refresh')}
         </Button>
       )}
+      {exportName && <ExportButton list={list} columns={table.columns ?? []} name={exportName} testId={`${testId}-export`} />}
     </Space>
   );
   return (
@@ -109,8 +119,33 @@ export function ListPage<P extends ListPath>({
         pagination={list.pagination}
         scroll={{ x: 'max-content' }}
         {...table}
+        locale={empty !== undefined ? { emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> } : table.locale}
       />
     </Flex>
+  );
+}
+
+/** 导出 the list as filtered, every page; refused with a message beyond EXPORT_MAX_ROWS */
+function ExportButton<P extends ListPath>({ list, columns, name, testId }: { list: PagedList<P>; columns: ExportColumn<ItemOf<P>>[]; name: string; testId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { rows, tooMany } = await readAll(list.fetchPage);
+      if (tooMany) message.warning(t('list.exportTooMany', { max: EXPORT_MAX_ROWS }));
+      else download(`${name}.csv`, toCsv(columns, rows));
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button onClick={() => void run()} loading={busy} data-testid={testId}>
+      {t('list.export')}
+    </Button>
   );
 }
 

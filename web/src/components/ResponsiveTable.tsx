@@ -5,16 +5,12 @@
  */
 import { Card, Descriptions, Grid, List, Table, type TableColumnType, type TableProps } from 'antd';
 import { useEffect, useRef, type Key, type ReactNode } from 'react';
+import { valueAt } from './exportCsv';
 
 type Column<T> = TableColumnType<T> & { children?: unknown };
 
 function cellOf<T>(column: Column<T>, record: T, index: number): ReactNode {
-  const path = column.dataIndex;
-  const value = Array.isArray(path)
-    ? path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k as string], record)
-    : path !== undefined
-      ? (record as Record<string, unknown>)[path as string]
-      : undefined;
+  const value = valueAt(record, column.dataIndex);
   const rendered = column.render ? column.render(value, record, index) : value;
   // a render may answer { children, props } (cell spans); a card shows the children
   if (rendered && typeof rendered === 'object' && 'children' in (rendered as object) && !('$$typeof' in (rendered as object))) {

@@ -91,6 +91,8 @@ export interface PagedList<P extends ListPath> extends PagedQuery<ItemOf<P>> {
   filters: ListFilters<P>;
   /** changes some filters and goes back to the first page */
   filter: (next: ListFilters<P>) => void;
+  /** any page with the current filters, without showing it (an export reads them all) */
+  fetchPage: (page: number, pageSize: number) => Promise<Page<ItemOf<P>>>;
 }
 
 /**
@@ -113,10 +115,9 @@ export function usePagedList<P extends ListPath>(
   // P is a union of paths here: the call is typed where the page names its path
   const get = api.get as (path: string, init: object) => Promise<Page<ItemOf<P>>>;
   const { reloadOn } = options;
-  const query = usePagedQuery<ItemOf<P>>(
-    // reloadOn is a dependency only: a new value makes a new load function, which loads again
-    useCallback((page: number, pageSize: number) => get(path, { path: JSON.parse(params), query: { ...filters, page, pageSize } }), [get, path, params, filters, reloadOn]),
-  );
+  // reloadOn is a dependency only: a new value makes a new load function, which loads again
+  const fetchPage = useCallback((page: number, pageSize: number) => get(path, { path: JSON.parse(params), query: { ...filters, page, pageSize } }), [get, path, params, filters, reloadOn]);
+  const query = usePagedQuery<ItemOf<P>>(fetchPage);
   const { setPage } = query;
   const filter = useCallback(
     (next: ListFilters<P>) => {
@@ -125,5 +126,5 @@ export function usePagedList<P extends ListPath>(
     },
     [setPage],
   );
-  return { ...query, data: query.data as ResponseOf<P> | null, filters, filter };
+  return { ...query, data: query.data as ResponseOf<P> | null, filters, filter, fetchPage };
 }

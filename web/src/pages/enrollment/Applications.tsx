@@ -33,24 +33,27 @@ export default function ApplicationsPage() {
         ]}
         refreshTestId="review-refresh"
         errorTestId="review-error"
+        exportName="applications"
+        empty={t('review.empty')}
         columns={[
           { ...nowrap, key: 'submittedAt', title: t('application.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatTime(v, lang) },
           {
             ...nowrap,
             key: 'person',
             title: t('application.applicant'),
+            exportAs: (r: Application) => applicantOf(r),
             render: (_: unknown, r: Application) => (
               <>
                 {applicantOf(r)} <FirstVisitTag application={r} />
               </>
             ),
           },
-          { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v) },
-          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v) },
+          { ...nowrap, key: 'kind', title: t('application.kind'), dataIndex: 'kind', render: (v: string) => tx(`application.kind.${v}`, v), exportAs: (r: Application) => tx(`application.kind.${r.kind}`, r.kind) },
+          { ...nowrap, key: 'insuranceType', title: t('application.insuranceType'), dataIndex: 'insuranceType', render: (v: string) => types.label(v), exportAs: (r: Application) => types.label(r.insuranceType) },
           { ...nowrap, key: 'regionCode', title: t('application.regionCode'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
           { ...nowrap, key: 'fromMonth', title: t('application.fromMonth'), dataIndex: 'fromMonth' },
-          { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
-          { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} /> },
+          { ...nowrap, key: 'base', title: t('application.monthlyBase'), dataIndex: 'monthlyBaseFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)), exportAs: (r: Application) => (r.monthlyBaseFen === null ? '' : yuan(r.monthlyBaseFen)) },
+          { ...nowrap, key: 'status', title: t('application.status'), dataIndex: 'status', render: (v: string) => <ApplicationStatusTag status={v} />, exportAs: (r: Application) => tx(`application.status.${r.status}`, r.status) },
           {
             ...nowrap,
             key: 'actions',
