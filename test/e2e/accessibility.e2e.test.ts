@@ -4,7 +4,7 @@
  * in the 长辈版 (senior mode), whose contrast must hold at 4.5:1 too (axe's color-contrast rule). A
  * serious or critical violation anywhere fails, listing page, rule and elements. The senior mode is
  * also checked for what axe does not measure: 18 px base text, a remembered choice, a short menu;
- * and the person's pages at 390 px for reflow, each kept as a screenshot for review.
+ * and the person's pages at 390 and 768 px for reflow, each kept as a screenshot for review.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { browserSession, PROVINCE_ADMIN, screenshot, settle, step, submitLogin }
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 768, height: 1024 };
 
 interface Violation {
   id: string;
@@ -94,7 +95,7 @@ async function checkMenu(page: Page, label: string, found: Found): Promise<strin
  * Every page of the menu at 390 px through the drawer: nothing wider than the screen (the page
  * reflows; wide tables scroll inside themselves), a screenshot of each kept in test-results/.
  */
-async function walkPhone(page: Page, label: string): Promise<Record<string, number | string>> {
+async function walkPhone(page: Page, label: string, width = PHONE.width): Promise<Record<string, number | string>> {
   const overflowing: Record<string, number | string> = {};
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -105,8 +106,8 @@ async function walkPhone(page: Page, label: string): Promise<Record<string, numb
       break;
     }
     await screenshot(page, `phone-${label}-${entry}`);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (width > PHONE.width) overflowing[entry] = width;
+    const scrolled = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrolled > width) overflowing[entry] = scrolled;
   }
   return overflowing;
 }
@@ -160,7 +161,7 @@ describe('accessibility of the halls (axe-core, both modes)', () => {
     expect(found, report(found)).toEqual({});
   });
 
-  it("the person's pages, standard and 长辈版; at 390 px every page reflows", { timeout: 240_000 }, async () => {
+  it("the person's pages, standard and 长辈版; at 390 and 768 px every page reflows", { timeout: 300_000 }, async () => {
     const { page, target } = session;
     session.screenshotOnFailure('a11y-person');
     await page.setViewportSize(DESKTOP);
@@ -186,6 +187,10 @@ describe('accessibility of the halls (axe-core, both modes)', () => {
     await setSenior(page, false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.ant-app')!).fontSize)).toBe('14px');
     expect(await walkPhone(page, 'person')).toEqual({});
+    // a tablet: the drawer still (below 992 px), and the pages reflow
+    await page.setViewportSize(TABLET);
+    await loaded(page);
+    expect(await walkPhone(page, 'person-tablet', TABLET.width)).toEqual({});
   });
 
   it("the unit agent's pages, standard and 长辈版", { timeout: 180_000 }, async () => {

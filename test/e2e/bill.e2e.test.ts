@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, FEE_CODES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { plainYuan, yuan } from '../../src/kernel/money/index.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logIn, logOut, passLivenessInBrowser, settle, step, submitLogin, SYSTEM_ADMIN, type Target } from './support.js';
+import { browserSession, logIn, logOut, passLivenessInBrowser, settle, step, submitLogin, SYSTEM_ADMIN, type Target, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -46,7 +46,7 @@ describe('bill verification (电子票据查验)', () => {
     // The person passes liveness (L3) on the provider's page, activates the voucher, authorizes the hospital and shows a code.
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
     const token = await passLivenessInBrowser(page, browser.context);
     await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
     await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });
@@ -118,7 +118,7 @@ describe('bill verification (电子票据查验)', () => {
     // The person sees the bill and its red-letter bill in their own list.
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-info').waitFor();
+    await landOnProfile(page);
     await page.goto(`${target.url}/#/personal/bills`);
     await page.getByTestId(`bill-number-${bill.id}`).waitFor();
     await page.getByTestId(`bill-number-${voided.red.id}`).waitFor();

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, passLivenessInBrowser, step, submitLogin, SYSTEM_ADMIN } from './support.js';
+import { browserSession, passLivenessInBrowser, step, submitLogin, SYSTEM_ADMIN, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 const PHONE = { width: 390, height: 844 };
@@ -36,7 +36,7 @@ describe('收银台: confirm, pick the channel, pay on its page, back to the pai
     session.screenshotOnFailure('cashier');
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
     const token = await passLivenessInBrowser(page, browser.context);
     await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
     await must(target, 'POST', '/voucher/authorizations', 201, { token, body: { appId: hospital.appId } });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { NANYANG_CLERK, nanyangPerson } from './api.js';
-import { browserSession, logIn, passLivenessInBrowser, pick, settle, smsCode, step, submitLogin, pickMonth } from './support.js';
+import { browserSession, logIn, passLivenessInBrowser, pick, settle, smsCode, step, submitLogin, pickMonth, landOnProfile } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 const ADDRESS = '南阳市宛城区新华东路 8 号';
@@ -45,7 +45,7 @@ describe('first visit: register → L2 → apply → the clerk confirms → enro
     await page.getByTestId('person-register-submit').click();
     await page.getByTestId('login-submit').waitFor();
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
 
     target.addRealPerson({ name: person.name, idNumber: person.idNumber });
     await page.getByTestId('realname-name').fill(person.name);
@@ -133,7 +133,7 @@ describe('first visit: register → L2 → apply → the clerk confirms → enro
     const { page, target, browser } = session;
     session.screenshotOnFailure('first-visit-enrolled');
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
 
     await page.goto(`${target.url}/#/personal/enrollment`);
     const enrolled = page.getByTestId('my-enrollment-status-390');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { must, personAccount } from './api.js';
-import { browserSession, logOut, newPerson, settle, smsCode, step, submitLogin } from './support.js';
+import { browserSession, logOut, newPerson, settle, smsCode, step, submitLogin, landOnProfile } from './support.js';
 
 const NEW_PASSWORD = 'Forgot#Again7';
 
@@ -51,7 +51,7 @@ describe('forgot password, on a phone', () => {
     const old = await fetch(`${target.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: person.idNumber, password: person.password }) });
     expect(old.status).toBe(401);
     await submitLogin(page, person.idNumber, NEW_PASSWORD);
-    await page.getByTestId('profile-info').waitFor();
+    await landOnProfile(page);
     await must(target, 'POST', '/auth/login', 200, { body: { identifier: person.phone, password: NEW_PASSWORD } });
     await logOut(page);
   });

@@ -57,8 +57,9 @@ describe('other ways to log in, on a phone', () => {
     await step(page, 'other-logins-2-wechat-consent');
     await page.getByTestId('oauth-allow').click();
 
-    await page.getByTestId('profile-info').waitFor();
-    expect(page.url().startsWith(`${target.url}/#/profile`)).toBe(true);
+    // logged in, on the account's home page
+    await page.getByTestId('home-page').waitFor();
+    expect(page.url().startsWith(`${target.url}/#/home`)).toBe(true);
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
     const me = await must<{ id: string }>(target, 'GET', '/user/me', 200, { token });
     expect(me.id).toBe(personId);
@@ -146,7 +147,7 @@ describe('other ways to log in, on a phone', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await step(page, 'other-logins-6-cert');
     await page.getByTestId('cert-submit').click();
-    await page.getByTestId('profile-info').waitFor();
+    await page.getByTestId('home-page').waitFor();
     const agentToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken as string);
     const me = await must<{ id: string; kind: string }>(target, 'GET', '/user/me', 200, { token: agentToken });
     expect(me.id).toBe(registered.account.id);

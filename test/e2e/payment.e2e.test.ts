@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN, passLivenessInBrowser } from './support.js';
+import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN, passLivenessInBrowser, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -31,7 +31,7 @@ describe('hybrid payment confirmed in the personal hall', () => {
     session.screenshotOnFailure('payment-confirm');
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
     // liveness (L3) on the provider's page, then the voucher activated and the hospital authorized
     const token = await passLivenessInBrowser(page, browser.context);
     await must(target, 'POST', '/voucher/activate', 200, { token, body: { password: VOUCHER_PASSWORD } });
@@ -96,7 +96,8 @@ describe('hybrid payment confirmed in the personal hall', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await step(page, 'payment-4-benefits-phone');
-    await page.keyboard.press('Escape');
+    // closed as on a phone, with its close button
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await page.getByTestId('benefit-figure-fund_pay_sumamt').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1280, height: 860 });
   });

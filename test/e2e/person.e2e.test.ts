@@ -1,6 +1,6 @@
 /** A person registers with an SMS code, logs in and sees only masked personal data. */
 import { describe, expect, it } from 'vitest';
-import { browserSession, logOut, maskedIdPattern, newPerson, settle, smsCode, step, submitLogin } from './support.js';
+import { browserSession, logOut, maskedIdPattern, newPerson, settle, smsCode, step, submitLogin, landOnProfile } from './support.js';
 
 describe('person: register, log in, profile', () => {
   const session = browserSession();
@@ -31,6 +31,7 @@ describe('person: register, log in, profile', () => {
     await step(page, 'person-2-registered');
 
     await submitLogin(page, person.idNumber, person.password);
+    await landOnProfile(page);
 
     const shownId = page.getByTestId('profile-id-number');
     await shownId.waitFor();

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, pick, settle, step, submitLogin, pickMonth } from './support.js';
+import { browserSession, logIn, logOut, pick, settle, step, submitLogin, pickMonth, landOnProfile } from './support.js';
 
 const isPost = (path: string) => (r: { url(): string; request(): { method(): string } }) => r.url().includes(`/api/v1${path}`) && r.request().method() === 'POST';
 
@@ -27,7 +27,7 @@ describe('personal hall: apply, review, enrolled', () => {
     session.screenshotOnFailure('personal-apply');
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-info').waitFor();
+    await landOnProfile(page);
 
     await page.getByTestId('menu-personalApply').click();
     await page.getByTestId('apply-table').waitFor();
@@ -114,7 +114,7 @@ describe('personal hall: apply, review, enrolled', () => {
     session.screenshotOnFailure('personal-enrolled');
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-info').waitFor();
+    await landOnProfile(page);
 
     await page.getByTestId('menu-personalEnrollment').click();
     const status = page.getByTestId('my-enrollment-status-410');

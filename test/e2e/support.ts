@@ -176,10 +176,17 @@ export async function submitLogin(page: Page, identifier: string, password: stri
   await page.getByTestId('login-submit').click();
 }
 
-/** Opens the login page, logs an account in by its login name and waits for the profile page. */
+/** Opens the login page, logs an account in by its login name and waits for its home page (首页). */
 export async function logIn(page: Page, url: string, account: { loginName: string; password: string }): Promise<void> {
   await page.goto(`${url}/#/login`);
   await submitLogin(page, account.loginName, account.password);
+  await page.getByTestId('home-page').waitFor();
+}
+
+/** After a login the account lands on its home page; this waits for it, then opens 个人中心 (the profile). */
+export async function landOnProfile(page: Page): Promise<void> {
+  await page.getByTestId('home-page').waitFor();
+  await page.goto(new URL('/#/profile', page.url()).href);
   await page.getByTestId('profile-info').waitFor();
 }
 
@@ -261,9 +268,19 @@ export async function pickRegion(page: Page, testId: string, code: string): Prom
  */
 export async function pickMonth(page: Page, testId: string, month: string): Promise<void> {
   const year = Number(month.slice(0, 4));
-  await page.getByTestId(testId).click();
   const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.waitFor();
+  // a click while the picker's modal is still moving in can focus the field without opening it
+  for (let attempt = 0; ; attempt++) {
+    await settle(page).catch(() => undefined);
+    await page.getByTestId(testId).click();
+    try {
+      await panel.waitFor({ timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   for (let i = 0; i < 50; i++) {
     const shown = Number(((await panel.locator('.ant-picker-year-btn').textContent()) ?? '').replace(/\D/g, ''));
     if (shown === year) break;

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { enrolledUnit, logInApi, NANYANG_CLERK, nanyangPerson, registerInRegistry } from './api.js';
-import { browserSession, logIn, logOut, pick, settle, step, submitLogin, pickMonth } from './support.js';
+import { browserSession, logIn, logOut, pick, settle, step, submitLogin, pickMonth, landOnProfile } from './support.js';
 
 /** antd puts data-testid on the <input> of some inputs and on a wrapper of others. */
 async function textbox(page: Page, testId: string) {
@@ -34,7 +34,7 @@ describe('unit hall and collection console: employee, receivable run, bill', () 
   const logInAgent = async (page: Page, url: string) => {
     await page.goto(`${url}/#/login`);
     await submitLogin(page, unit.agent.phone, unit.agent.password);
-    await page.getByTestId('profile-info').waitFor();
+    await landOnProfile(page);
   };
 
   it('the unit agent adds the employee from 2019-01 and declares the 2019 wage', async () => {

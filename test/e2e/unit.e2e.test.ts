@@ -1,6 +1,6 @@
 /** A unit registers with its first agent, who then manages the unit's agents. */
 import { describe, expect, it } from 'vitest';
-import { browserSession, newPerson, newUnit, smsCode, step, submitLogin } from './support.js';
+import { browserSession, landOnProfile, newPerson, newUnit, smsCode, step, submitLogin } from './support.js';
 
 describe('unit: register, agents', () => {
   const session = browserSession();
@@ -39,6 +39,7 @@ describe('unit: register, agents', () => {
     const { page } = session;
     session.screenshotOnFailure('unit-agents');
     await submitLogin(page, manager.phone, manager.password);
+    await landOnProfile(page);
     await page.getByTestId('profile-unit').waitFor();
     expect(await page.getByTestId('profile-unit').textContent()).toContain(unit.name);
     expect(await page.getByTestId('profile-kind').textContent()).toBe('单位经办人');

@@ -1,6 +1,6 @@
 /** 医保电子凭证: an enrolled person passes liveness, activates the voucher (password twice) and shows a QR code. */
 import { expect, it, describe } from 'vitest';
-import { browserSession, logIn, logOut, pick, screenshotOnFailure, step, submitLogin, passLivenessInBrowser } from './support.js';
+import { browserSession, logIn, logOut, pick, screenshotOnFailure, step, submitLogin, passLivenessInBrowser, landOnProfile } from './support.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { maskName } from '../../src/kernel/crypto/index.js';
 import { call, enrolledUnit, logInApi, must, nanyangPerson, NANYANG_CLERK, personAccount, registerInRegistry, signedPost } from './api.js';
@@ -33,7 +33,7 @@ describe('e-voucher: activation → code', () => {
     session.screenshotOnFailure('voucher-activate');
     await page.goto(`${target.url}/#/login`);
     await submitLogin(page, person.idNumber, person.password);
-    await page.getByTestId('profile-id-number').waitFor();
+    await landOnProfile(page);
 
     // liveness (L3) on the provider's page, as on the profile
     await passLivenessInBrowser(page, browser.context);
@@ -153,7 +153,7 @@ describe('e-voucher: activation → code', () => {
       await step(desk, 'voucher-3-login-qr');
       // what the holder's app does after scanning it
       await must(target, 'POST', `/voucher/login-sessions/${id}/confirm`, 200, { token: holder, body: {} });
-      await desk.getByTestId('profile-info').waitFor();
+      await landOnProfile(desk);
       expect(await desk.getByTestId('profile-id-number').textContent()).toContain(person.idNumber.slice(-4));
       // The page polled with its poll token in a header, never in the URL (URLs are logged).
       expect(polls.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import LoginPage from './pages/Login';
 import ProfilePage from './pages/Profile';
 import RegisterPage from './pages/Register';
 import ForgotPasswordPage from './pages/ForgotPassword';
-import { href, navigate, useRoute } from './router';
+import { HOME, href, navigate, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 
 // Pages most people never open are loaded on demand.
@@ -109,8 +109,8 @@ function Routes() {
 
   useEffect(() => {
     if (OPEN_PATHS.has(path)) return;
-    if (status === 'anonymous' && !PUBLIC_PATHS.has(path)) navigate(`/login${path !== '/' && path !== '/profile' ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
-    if (status === 'ready' && (PUBLIC_PATHS.has(path) || path === '/')) navigate('/profile', { replace: true });
+    if (status === 'anonymous' && !PUBLIC_PATHS.has(path)) navigate(`/login${path !== '/' && path !== HOME ? `?next=${encodeURIComponent(path)}` : ''}`, { replace: true });
+    if (status === 'ready' && (PUBLIC_PATHS.has(path) || path === '/')) navigate(HOME, { replace: true });
   }, [status, path]);
 
   if (OPEN_PATHS.has(path) && status !== 'loading') {
@@ -135,9 +135,9 @@ function Routes() {
   return (
     <AppLayout path={path}>
       {!page || !Page ? (
-        <Result status="404" title="404" subTitle={t('app.notFound')} extra={<Button href={href('/profile')}>{t('app.backHome')}</Button>} />
+        <Result status="404" title="404" subTitle={t('app.notFound')} extra={<Button href={href(HOME)}>{t('app.backHome')}</Button>} />
       ) : !allowed ? (
-        <Result status="403" title="403" subTitle={t('app.noPermission')} extra={<Button href={href('/profile')}>{t('app.backHome')}</Button>} />
+        <Result status="403" title="403" subTitle={t('app.noPermission')} extra={<Button href={href(HOME)}>{t('app.backHome')}</Button>} />
       ) : (
         <Suspense fallback={<Loading />}>
           <Page key={path} />

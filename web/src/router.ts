@@ -36,3 +36,6 @@ export function navigate(to: string, { replace = false } = {}): void {
 }
 
 export const href = (path: string): string => `#${path}`;
+
+/** where every account lands after logging in: its role's home page (首页) */
+export const HOME = '/home';

@@ -6,7 +6,7 @@ import { formatTime } from '../components/Tags';
 import { SmsCodeField } from '../components/CredentialFields';
 import { useRules } from '../forms';
 import { useI18n } from '../i18n';
-import { href, navigate, useRoute } from '../router';
+import { href, navigate, useRoute, HOME } from '../router';
 import { useSession, type LoginResult } from '../session';
 import { OAuthProblemAlert, OtherLogins, type OAuthProblem } from './OtherLogins';
 import { QrLogin } from './QrLogin';
@@ -39,7 +39,7 @@ export default function LoginPage() {
       message.warning(t('login.passwordExpired'));
       navigate('/profile?tab=password', { replace: true });
     } else {
-      navigate(query.get('next') || '/profile', { replace: true });
+      navigate(query.get('next') || HOME, { replace: true });
     }
   };
 
