@@ -5,7 +5,8 @@
  */
 import { signRequest } from '../../src/adapters/signing.js';
 import { makeCreditCode, makeIdNumber } from '../../src/kernel/validation/identifiers.js';
-import { newPerson, newUnit, smsCode, type Target } from './support.js';
+import { INSTITUTION } from '../../scripts/domain-visit.js';
+import { newPerson, newUnit, smsCode, SYSTEM_ADMIN, type Target } from './support.js';
 
 /** The seeded clerk of the Nanyang Wancheng agency (src/demo-seed.ts): registry, enrollment and collection of 4113xx. */
 export const NANYANG_CLERK = { loginName: 'nanyang_clerk', password: 'Admin@12345' } as const;
@@ -113,3 +114,23 @@ export async function enrolledUnit(target: Target, clerkToken: string, insurance
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** A credit code registered in Nanyang Wancheng (411302). */
 const nanyangCreditCode = () => makeCreditCode(`91411302${Array.from({ length: 9 }, () => CREDIT_ALPHABET[rand(CREDIT_ALPHABET.length)]).join('')}`);
+
+/**
+ * An employee of a Nanyang unit insured in 310 from 2019-01, in the registry, with a real-name
+ * verified account (the payment and bill tests' payer); their registry id.
+ */
+export async function insuredEmployee(target: Target, person: ReturnType<typeof newPerson>): Promise<string> {
+  const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
+  const personId = (await registerInRegistry(target, clerk, person, 'employee')).id;
+  const unit = await enrolledUnit(target, clerk, '310', '2019-01');
+  const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
+  await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId, fromMonth: '2019-01' } });
+  await personAccount(target, person);
+  return personId;
+}
+
+/** The hospital's system (南阳市第一人民医院HIS), registered by the system administrator, bound to the registry's institution. */
+export async function hospitalApp(target: Target, capabilities: string[]): Promise<{ appId: string; secret: string }> {
+  const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
+  return must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities, institutionCode: INSTITUTION } });
+}

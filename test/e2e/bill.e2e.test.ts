@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, FEE_CODES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
 import { plainYuan, yuan } from '../../src/kernel/money/index.js';
-import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logIn, logOut, passLivenessInBrowser, settle, step, submitLogin, SYSTEM_ADMIN, type Target, landOnProfile } from './support.js';
+import { hospitalApp, insuredEmployee, must, NANYANG_CLERK, nanyangPerson, signedPost } from './api.js';
+import { browserSession, logIn, logOut, passLivenessInBrowser, settle, step, submitLogin, type Target, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -26,17 +26,8 @@ describe('bill verification (电子票据查验)', () => {
   let hospital: { appId: string; secret: string };
   const session = browserSession(async ({ target }) => {
     // an employee of a unit insured in 310, with an account; the hospital's system, bound to its institution
-    const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
-    personId = (await registerInRegistry(target, clerk, person, 'employee')).id;
-    const unit = await enrolledUnit(target, clerk, '310', '2019-01');
-    const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
-    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId, fromMonth: '2019-01' } });
-    await personAccount(target, person);
-    const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
-    hospital = await must(target, 'POST', '/auth/channels', 201, {
-      token: admin,
-      body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'settlement.settle', 'bill.issue'], institutionCode: INSTITUTION },
-    });
+    personId = await insuredEmployee(target, person);
+    hospital = await hospitalApp(target, ['voucher.verify', 'settlement.settle', 'bill.issue']);
   });
 
   it('verifies an issued bill as genuine on the public page, then as voided after 冲红', async () => {

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
-import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, passLivenessInBrowser, step, submitLogin, SYSTEM_ADMIN, landOnProfile } from './support.js';
+import { hospitalApp, insuredEmployee, must, nanyangPerson, signedPost } from './api.js';
+import { browserSession, passLivenessInBrowser, step, submitLogin, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 const PHONE = { width: 390, height: 844 };
@@ -18,17 +18,8 @@ describe('收银台: confirm, pick the channel, pay on its page, back to the pai
   let personId: string;
   let hospital: { appId: string; secret: string };
   const session = browserSession(async ({ target }) => {
-    const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
-    personId = (await registerInRegistry(target, clerk, person, 'employee')).id;
-    const unit = await enrolledUnit(target, clerk, '310', '2019-01');
-    const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
-    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId, fromMonth: '2019-01' } });
-    await personAccount(target, person);
-    const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
-    hospital = await must(target, 'POST', '/auth/channels', 201, {
-      token: admin,
-      body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order', 'bill.issue'], institutionCode: INSTITUTION },
-    });
+    personId = await insuredEmployee(target, person);
+    hospital = await hospitalApp(target, ['voucher.verify', 'payment.order', 'bill.issue']);
   });
 
   it('walks the cashier at phone width, in Chinese and then in English', { timeout: 120_000 }, async () => {

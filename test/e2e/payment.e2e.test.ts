@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LINES, INSTITUTION, VISIT_DATE } from '../../scripts/domain-visit.js';
-import { enrolledUnit, logInApi, must, NANYANG_CLERK, nanyangPerson, personAccount, registerInRegistry, signedPost } from './api.js';
-import { browserSession, logIn, logOut, pick, step, submitLogin, SYSTEM_ADMIN, passLivenessInBrowser, landOnProfile } from './support.js';
+import { hospitalApp, insuredEmployee, must, NANYANG_CLERK, nanyangPerson, signedPost } from './api.js';
+import { browserSession, logIn, logOut, pick, step, submitLogin, passLivenessInBrowser, landOnProfile } from './support.js';
 
 const VOUCHER_PASSWORD = '258147';
 
@@ -15,15 +15,9 @@ describe('hybrid payment confirmed in the personal hall', () => {
   const person = nanyangPerson();
   let hospital: { appId: string; secret: string };
   const session = browserSession(async ({ target }) => {
-    const clerk = await logInApi(target, NANYANG_CLERK.loginName, NANYANG_CLERK.password);
-    const registered = await registerInRegistry(target, clerk, person, 'employee');
-    const unit = await enrolledUnit(target, clerk, '310', '2019-01');
-    const [employing] = (await must<{ items: Array<{ id: string }> }>(target, 'GET', `/enrollment/units?entityId=${unit.entityId}`, 200, { token: clerk })).items;
-    await must(target, 'POST', `/enrollment/units/${employing.id}/employees`, 201, { token: clerk, body: { personId: registered.id, fromMonth: '2019-01' } });
-    await personAccount(target, person);
-    const admin = await logInApi(target, SYSTEM_ADMIN.loginName, SYSTEM_ADMIN.password);
+    await insuredEmployee(target, person);
     // bound to the registry's 南阳市第一人民医院: orders take the institution and its level from the binding
-    hospital = await must(target, 'POST', '/auth/channels', 201, { token: admin, body: { name: '南阳市第一人民医院HIS', capabilities: ['voucher.verify', 'payment.order'], institutionCode: INSTITUTION } });
+    hospital = await hospitalApp(target, ['voucher.verify', 'payment.order']);
   });
 
   it('the person confirms an order with the voucher password; fund settled, cash with the channel', async () => {

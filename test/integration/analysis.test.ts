@@ -8,8 +8,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMonth, perDay } from '../../src/kernel/db/days.js';
-import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
-import { loginStaff, PASSWORD, randomName, randomPhone } from '../support/factories.js';
+import { loginStaff, zhengzhouAdmin } from '../support/factories.js';
 import { confirmOrder, DOMAIN_LINES, idempotencyKey, INSTITUTION, newPayer, paymentCast, signedPost, VISIT_DATE, voucherCode, type PaymentCast, type Payer } from '../support/payment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -47,7 +46,7 @@ afterAll(async () => {
 });
 
 const overview = async (loginName: string, m = month) => {
-  const { accessToken } = (await server.api('POST', '/auth/login', { body: { identifier: loginName, password: loginName.startsWith('zz_') ? PASSWORD : 'Admin@12345' } })).body;
+  const { accessToken } = await loginStaff(server, loginName);
   return server.api('GET', `/analysis/month-overview?month=${m}`, { token: accessToken });
 };
 
@@ -69,16 +68,7 @@ describe('月度概览 month overview', () => {
   });
 
   it("another city's administrator sees none of it; another month is empty", async () => {
-    // a Zhengzhou (4101) administrator, made by the province
-    const province = (await loginStaff(server, 'province_admin')).accessToken;
-    const loginName = `zz_admin${randomInt(1e6)}`;
-    const account = await server.api('POST', '/user/accounts', {
-      token: province,
-      body: { kind: 'admin', loginName, name: randomName(), phone: randomPhone(), orgId: DEMO_ORGS.zhengzhou.id, password: PASSWORD },
-    });
-    expect(account.status).toBe(201);
-    expect((await server.api('POST', '/auth/grants', { token: province, body: { accountId: account.body.id, roleId: BUILT_IN_ROLES.orgAdmin.id } })).status).toBe(201);
-    const zz = await overview(loginName);
+    const zz = await server.api('GET', `/analysis/month-overview?month=${month}`, { token: await zhengzhouAdmin(server) });
     expect(zz.status).toBe(200);
     expect(zz.body.regionPrefix).toBe('4101');
     expect([...zz.body.enrollments, ...zz.body.activations, ...zz.body.settlements.count].every((n: number) => n === 0)).toBe(true);

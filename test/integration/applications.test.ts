@@ -7,8 +7,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginStaff, newPerson, PASSWORD, randomCreditCode, randomIdNumber, randomName, randomPhone } from '../support/factories.js';
-import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
+import { loginStaff, newPerson, randomCreditCode, randomIdNumber, randomName, zhengzhouAdmin } from '../support/factories.js';
 import { activeEnrollmentsPage } from '../../src/centers/enrollment/index.js';
 import { birthDatesOf } from '../../src/centers/registry/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
@@ -23,15 +22,7 @@ let zhengzhou: string;
 beforeAll(async () => {
   server = await startTestServer();
   clerk = (await loginStaff(server, 'nanyang_clerk')).accessToken;
-  const province = (await loginStaff(server, 'province_admin')).accessToken;
-  const loginName = `zz_admin${randomInt(1e6)}`;
-  const account = await server.api('POST', '/user/accounts', {
-    token: province,
-    body: { kind: 'admin', loginName, name: randomName(), phone: randomPhone(), orgId: DEMO_ORGS.zhengzhou.id, password: PASSWORD },
-  });
-  expect(account.status).toBe(201);
-  expect((await server.api('POST', '/auth/grants', { token: province, body: { accountId: account.body.id, roleId: BUILT_IN_ROLES.orgAdmin.id } })).status).toBe(201);
-  zhengzhou = (await server.api('POST', '/auth/login', { body: { identifier: loginName, password: PASSWORD } })).body.accessToken;
+  zhengzhou = await zhengzhouAdmin(server);
 });
 afterAll(() => server?.close());
 

@@ -10,8 +10,8 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginStaff, newPerson, newUnit, PASSWORD, randomName, randomPhone } from '../support/factories.js';
-import { BUILT_IN_ROLES, DEMO_ORGS } from '../../src/demo-seed.js';
+import { loginStaff, newPerson, newUnit, randomName, randomPhone, zhengzhouAdmin } from '../support/factories.js';
+import { DEMO_ORGS } from '../../src/demo-seed.js';
 import { findEntityByCreditCode, findPersonByIdNumber } from '../../src/centers/registry/index.js';
 import { makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import { maskIdNumber, maskName, maskPhone } from '../../src/kernel/crypto/index.js';
@@ -25,15 +25,7 @@ let zhengzhou: string;
 beforeAll(async () => {
   server = await startTestServer();
   clerk = (await loginStaff(server, 'nanyang_clerk')).accessToken;
-  const province = (await loginStaff(server, 'province_admin')).accessToken;
-  const loginName = `zz_fv${randomInt(1e6)}`;
-  const account = await server.api('POST', '/user/accounts', {
-    token: province,
-    body: { kind: 'admin', loginName, name: randomName(), phone: randomPhone(), orgId: DEMO_ORGS.zhengzhou.id, password: PASSWORD },
-  });
-  expect(account.status).toBe(201);
-  expect((await server.api('POST', '/auth/grants', { token: province, body: { accountId: account.body.id, roleId: BUILT_IN_ROLES.orgAdmin.id } })).status).toBe(201);
-  zhengzhou = (await server.api('POST', '/auth/login', { body: { identifier: loginName, password: PASSWORD } })).body.accessToken;
+  zhengzhou = await zhengzhouAdmin(server);
 });
 afterAll(() => server?.close());
 

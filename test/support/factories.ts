@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { makeCreditCode, makeIdNumber } from '../../src/kernel/validation/identifiers.js';
 import type { TestServer } from './server.js';
-import { DEMO } from '../../src/demo-seed.js';
+import { BUILT_IN_ROLES, DEMO, DEMO_ORGS } from '../../src/demo-seed.js';
 
 export const PASSWORD = 'Test#Pass2026';
 
@@ -67,6 +67,23 @@ export async function newUnit(server: TestServer) {
   if (registered.status !== 201) throw new Error(`unit register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   const tokens = await login(server, agent.phone, PASSWORD, 'unit_agent');
   return { unitId: registered.body.unit.id as string, ...unit, agent: { accountId: registered.body.account.id as string, ...agent, ...tokens } };
+}
+
+/**
+ * A 郑州 (region prefix 4101) administrator, made by the province administrator: someone of another
+ * region, for the scope checks; their access token.
+ */
+export async function zhengzhouAdmin(server: TestServer): Promise<string> {
+  const province = (await loginStaff(server, 'province_admin')).accessToken;
+  const loginName = `zz_admin${randomInt(0, 1e9)}`;
+  const account = await server.api('POST', '/user/accounts', {
+    token: province,
+    body: { kind: 'admin', loginName, name: randomName(), phone: randomPhone(), orgId: DEMO_ORGS.zhengzhou.id, password: PASSWORD },
+  });
+  if (account.status !== 201) throw new Error(`zhengzhou admin: ${account.status} ${JSON.stringify(account.body)}`);
+  const granted = await server.api('POST', '/auth/grants', { token: province, body: { accountId: account.body.id, roleId: BUILT_IN_ROLES.orgAdmin.id } });
+  if (granted.status !== 201) throw new Error(`zhengzhou admin grant: ${granted.status} ${JSON.stringify(granted.body)}`);
+  return (await login(server, loginName, PASSWORD)).accessToken;
 }
 
 /** Logs in one of the seeded staff accounts (sysadmin, province_admin, nanyang_admin, nanyang_clerk). */
