@@ -284,10 +284,16 @@ describe('channel authorization', () => {
     expect(byId.get(pharmacy.body.appId)).toMatchObject({ kind: 'pharmacy', institution: { code: 'P41130200001' } });
     for (const absent of [noVerify.appId, elsewhere, elsewhereInstitution, disabled]) expect(byId.has(absent)).toBe(false);
 
-    for (const refused of [noVerify.appId, elsewhere, elsewhereInstitution, disabled]) {
+    for (const refused of [disabled, 'app_nonexistent']) {
       const answer = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: refused } });
       expect(answer.status).toBe(422);
       expect(answer.body).toMatchObject({ code: 'voucher.channel_unavailable', field: 'appId' });
+    }
+    // not offered, but a person treated in Zhengzhou (异地就医) authorizes its hospital, and a system
+    // that does not verify codes (a bill reader) may be authorized to act for them too
+    for (const accepted of [elsewhereInstitution, noVerify.appId]) {
+      expect((await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: accepted } })).status).toBe(201);
+      expect((await server.api('DELETE', `/voucher/authorizations/${accepted}`, { token: person.l3 })).status).toBe(204);
     }
     const granted = await server.api('POST', '/voucher/authorizations', { token: person.l3, body: { appId: hospital.body.appId } });
     expect(granted.status).toBe(201);

@@ -181,10 +181,11 @@ export interface OfferedChannelApp {
  * 可授权渠道 the active channel apps holding `capability` that serve a person of `regionCode`: an app
  * bound to an institution serves the institution's city (the pooling region in its code, 市级统筹),
  * any other the regions of the organization that registered it (a national one, everyone).
- * `appId` narrows it to that one app (empty when it does not serve the region).
+ * `regionCode` null: wherever they serve; `capability` null: whatever they hold. `appId` narrows it to that one app (empty when it does
+ * not serve the region).
  */
-export async function channelAppsServing(db: Db, regionCode: string, capability: string, appId?: string): Promise<OfferedChannelApp[]> {
-  const city = regionCode.slice(0, 4);
+export async function channelAppsServing(db: Db, regionCode: string | null, capability: string | null, appId?: string): Promise<OfferedChannelApp[]> {
+  const city = regionCode?.slice(0, 4) ?? '';
   const servedPrefix = sql`case ${orgs.level} when 'national' then '' when 'province' then left(${orgs.regionCode}, 2) else left(${orgs.regionCode}, 4) end`;
   const rows = await db
     .select({ appId: channelApps.appId, name: channelApps.name, nameEn: channelApps.nameEn, institutionCode: channelApps.institutionCode })
@@ -193,12 +194,14 @@ export async function channelAppsServing(db: Db, regionCode: string, capability:
     .where(
       and(
         eq(channelApps.status, 'active'),
-        sql`${channelApps.capabilities} @> ${JSON.stringify([capability])}::jsonb`,
+        capability === null ? undefined : sql`${channelApps.capabilities} @> ${JSON.stringify([capability])}::jsonb`,
         appId === undefined ? undefined : eq(channelApps.appId, appId),
-        or(
-          and(isNotNull(channelApps.institutionCode), sql`substr(${channelApps.institutionCode}, 2, 4) = ${city}`),
-          and(isNull(channelApps.institutionCode), sql`${servedPrefix} in ('', ${regionCode.slice(0, 2)}, ${city})`),
-        ),
+        regionCode === null
+          ? undefined
+          : or(
+              and(isNotNull(channelApps.institutionCode), sql`substr(${channelApps.institutionCode}, 2, 4) = ${city}`),
+              and(isNull(channelApps.institutionCode), sql`${servedPrefix} in ('', ${regionCode.slice(0, 2)}, ${city})`),
+            ),
       ),
     )
     .orderBy(channelApps.name, channelApps.appId);

@@ -13,7 +13,7 @@ registerMessages({
   'voucher.password_same': { zh: '新密码不能与原密码相同', en: 'The new password must differ from the old one' },
   'voucher.liveness_stale': { zh: '重置密码需要重新进行实人认证', en: 'Resetting the password needs a fresh liveness check' },
   'voucher.channel_unknown': { zh: '没有该渠道应用', en: 'No such channel app' },
-  'voucher.channel_unavailable': { zh: '该渠道不在您所在地区可授权的渠道中', en: 'This channel is not one you may authorize in your region' },
+  'voucher.channel_unavailable': { zh: '该渠道不存在或已停用', en: 'This channel does not exist or is disabled' },
   'voucher.evidence_type': { zh: '证明材料须为 JPG、PNG 图片或 PDF 文件', en: 'The evidence must be a JPEG or PNG image or a PDF file' },
   'voucher.evidence_too_large': { zh: '证明材料不能超过 {megabytes} MB', en: 'The evidence cannot exceed {megabytes} MB' },
   'voucher.evidence_empty': { zh: '证明材料为空', en: 'The evidence file is empty' },

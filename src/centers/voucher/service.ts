@@ -337,10 +337,15 @@ export async function availableChannels(ctx: AppContext, actor: Actor): Promise<
   });
 }
 
-/** 授权 a channel app among those offered (`availableChannels`); any other is a 422 naming `appId`. */
+/**
+ * 授权 a channel app: any active one, wherever it serves. The picker offers the region's verifying
+ * apps (`availableChannels`), but a person treated in another city (异地就医) authorizes that city's
+ * hospital, and a hospital's bill system reads their bills once authorized; an unknown or disabled
+ * app is a 422 naming `appId`.
+ */
 export async function authorizeChannel(ctx: AppContext, actor: Actor, appId: string): Promise<AuthorizationView> {
   const voucher = await activeVoucherOf(ctx, actor.accountId);
-  const [app] = await auth.channelAppsServing(ctx.database.db, voucher.regionCode, VOUCHER_CHANNEL_CAPABILITY, appId);
+  const [app] = await auth.channelAppsServing(ctx.database.db, null, null, appId);
   if (!app) throw new DomainError('voucher.channel_unavailable', 'unprocessable', { appId }, 'appId');
   await ctx.database.db.insert(authorizations).values({ id: newId('vau'), voucherId: voucher.id, appId }).onConflictDoNothing();
   await forgetHolder(ctx, actor.accountId);
