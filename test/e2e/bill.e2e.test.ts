@@ -128,7 +128,10 @@ describe('bill verification (电子票据查验)', () => {
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('甲乙丙类别不符');
     expect(text).toContain('A → B');
-    expect(text).toContain(INSTITUTION);
+    // the institution by the registry's name, its code in the tooltip
+    expect(text).toContain('南阳市第一人民医院');
+    expect(text).not.toContain(INSTITUTION);
+    expect(await row.locator('[data-testid^="settlement-risk-institution-"]').getAttribute('title')).toBe(INSTITUTION);
     await settle(page);
     await step(page, 'settlement-risk-1-list');
 

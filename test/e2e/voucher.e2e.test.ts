@@ -80,6 +80,11 @@ describe('e-voucher: activation → code', () => {
       token: await page.evaluate(() => JSON.parse(sessionStorage.getItem('yibao.tokens') ?? '{}').accessToken),
     });
     expect(usage.items.map((i) => i.action)).toContain('generate');
+    // 用码记录 names what happened, in words
+    await page.getByRole('tab', { name: /用码记录|Usage/ }).click();
+    await expect.poll(() => page.getByTestId('voucher-usage-table').textContent()).toContain('生成医保码');
+    expect(await page.getByTestId('voucher-usage-table').textContent()).toContain('机构核验');
+    expect(await page.getByTestId('voucher-usage-table').textContent()).not.toMatch(/generate|verify/);
   });
 
   it('binds a child on an uploaded household-register page, whom the code tab then offers without a reload', async () => {

@@ -47,6 +47,8 @@ const isEmptySchema = (schema: Record<string, unknown>) => Object.keys(schema).f
 /** What is missing from an operation's declared 2xx answers, or null when it declares one. */
 function responseGap(op: OpenApiOperation): string | null {
   const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+  // a browser redirect (an OAuth callback) answers See Other, declared, with no body
+  if (!success.length && Object.keys(op.responses ?? {}).some((status) => /^30[1237]$/.test(status))) return null;
   if (!success.length) return 'declares no 2xx response';
   const declared = success.filter(([status, response]) => {
     if (status === '204') return true; // NoContent: no body by definition

@@ -118,6 +118,8 @@ describe('daily reconciliation (对账)', () => {
     const found = byKey(await items(clerk, id));
     expect(Object.keys(found).sort()).toEqual([`pay:${declined}`, `pay:${matched}`, `pay:${mismatched}`, `pay:${notAtChannel}`, 'refund:50extra', `refund:${channelRefundId}`].sort());
     expect(found[`pay:${matched}`]).toMatchObject({ kind: 'match', status: 'matched', platformFen: 120_000, channelFen: 120_000, differenceFen: 0, regionCode: '411302' });
+    // the institution by the registry's name, beside its code
+    expect(found[`pay:${matched}`]).toMatchObject({ institutionCode: NANYANG_HOSPITAL, institutionName: '南阳市第一人民医院' });
     expect(found[`refund:${channelRefundId}`]).toMatchObject({ kind: 'match', type: 'refund', refundId: refund.body.refund.id, platformFen: 20_000, channelFen: 20_000 });
     expect(found[`pay:${mismatched}`]).toMatchObject({ kind: 'amount_mismatch', status: 'open', platformFen: 120_000, channelFen: 119_999, differenceFen: -1 });
     expect(found[`pay:${notAtChannel}`]).toMatchObject({ kind: 'missing_at_channel', platformFen: 120_000, channelFen: null, differenceFen: null });

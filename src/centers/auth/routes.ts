@@ -155,6 +155,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         state: Type.Optional(Type.String({ maxLength: 128 })),
         error: Type.Optional(Type.String({ maxLength: 128 })),
       }),
+      response: { 303: Type.Null({ description: 'See Other: the hall’s login page on this origin (Location)' }) },
     },
   }, async (request, reply) => {
     const { provider } = request.params;

@@ -159,6 +159,8 @@ export const ReconciliationItemView = Type.Object({
   type: Literals(['pay', 'refund'] as const),
   regionCode: Type.String(),
   institutionCode: Nullable(Type.String()),
+  /** in the list, from the registry */
+  institutionName: Type.Optional(Nullable(Type.String({ description: '机构名称 the registry’s name of the institution (in the list)' }))),
   orderId: Type.String(),
   refundId: Nullable(Type.String()),
   channelRef: Nullable(Type.String()),

@@ -68,7 +68,7 @@ export function reconciliationRoutes(app: App, ctx: AppContext) {
       }),
       response: { 200: ReconciliationItemPage },
     },
-  }, async (request) => reconciliation.listItems(db, await scopeOf(request), request.params.id, request.query));
+  }, async (request) => reconciliation.listItems(ctx, await scopeOf(request), request.params.id, request.query));
 
   app.post('/reconciliation-items/:id/resolve', {
     config: { auth: RECONCILE },

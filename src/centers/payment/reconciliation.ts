@@ -27,6 +27,7 @@ import type { ReconciliationDayView, ReconciliationItemView, ReconciliationView 
 import type { PaymentDeps } from './order-state.js';
 import { orders, PAY_CHANNELS, reconciliationItems, reconciliations, refunds, type PayChannelName } from './schema.js';
 import { withinScope } from '../../kernel/actor/sql.js';
+import * as registry from '../registry/index.js';
 
 /** A clerk: who runs and decides (recorded), within the regions their organization acts for. */
 type Clerk = Pick<Actor, 'accountId' | 'scope'>;
@@ -224,7 +225,8 @@ const itemView = (i: ItemRow, channel: string): ReconciliationItemView => ({
 });
 
 /** 对账明细 the report's items in the clerk's regions. */
-export async function listItems(db: Db, scope: RegionScope, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
+export async function listItems(ctx: Pick<AppContext, 'database' | 'cache'>, scope: RegionScope, id: string, query: { page: number; pageSize: number; status?: ItemStatus; kind?: ReconciliationKind }) {
+  const db = ctx.database.db;
   const report = await reportOf(db, id);
   const where = and(
     eq(reconciliationItems.reconciliationId, id),
@@ -236,7 +238,14 @@ export async function listItems(db: Db, scope: RegionScope, id: string, query: {
     db.select().from(reconciliationItems).where(where).orderBy(asc(reconciliationItems.kind), asc(reconciliationItems.key)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(reconciliationItems).where(where),
   ]);
-  return { items: rows.map((row) => itemView(row, report.channel)), total: Number(total), page: query.page, pageSize: query.pageSize };
+  // 机构名称 from the registry, beside each code
+  const names = await registry.institutionNames(ctx, rows.flatMap((r) => (r.institutionCode ? [r.institutionCode] : [])));
+  return {
+    items: rows.map((row) => ({ ...itemView(row, report.channel), institutionName: row.institutionCode ? (names.get(row.institutionCode) ?? null) : null })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** 处理差异 records the clerk's decision on an open item of their regions; an item is decided once. */

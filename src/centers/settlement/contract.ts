@@ -191,6 +191,7 @@ export const SettlementRiskEventView = Type.Object(
     settlementId: Nullable(Type.String()),
     appId: Type.String({ description: '渠道应用 the institution’s system' }),
     institutionCode: Type.String(),
+    institutionName: Nullable(Type.String({ description: '机构名称 the registry’s name of the institution' })),
     personId: Type.String(),
     poolingRegion: Type.String({ description: '统筹区' }),
     lineCode: Nullable(Type.String({ description: '医保目录编码 of the line' })),

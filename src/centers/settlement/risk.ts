@@ -11,6 +11,7 @@ import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { pageOf } from '../../kernel/page/index.js';
+import * as registry from '../registry/index.js';
 import type { SettlementRiskEventView } from './contract.js';
 import type { Contradiction, SettlementRiskRule } from './pricing.js';
 import { riskEvents } from './schema.js';
@@ -60,6 +61,8 @@ export async function listRiskEvents(ctx: AppContext, scope: RegionScope, query:
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(riskEvents).where(where),
   ]);
+  // 机构名称 from the registry, beside each code
+  const names = await registry.institutionNames(ctx, rows.map((r) => r.institutionCode));
   return pageOf(
     rows.map(
       (r): SettlementRiskEventView => ({
@@ -68,6 +71,7 @@ export async function listRiskEvents(ctx: AppContext, scope: RegionScope, query:
         settlementId: r.settlementId,
         appId: r.appId,
         institutionCode: r.institutionCode,
+        institutionName: names.get(r.institutionCode) ?? null,
         personId: r.personId,
         poolingRegion: r.poolingRegion,
         lineCode: r.lineCode,

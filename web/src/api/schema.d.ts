@@ -933,6 +933,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description See Other: the hall’s login page on this origin (Location) */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description problem+json (RFC 9457) */
                 "4XX": {
                     headers: {
@@ -19247,6 +19254,8 @@ export interface paths {
                                 /** @description 渠道应用 the institution’s system */
                                 appId: string;
                                 institutionCode: string;
+                                /** @description 机构名称 the registry’s name of the institution */
+                                institutionName: string | null;
                                 personId: string;
                                 /** @description 统筹区 */
                                 poolingRegion: string;
@@ -21151,6 +21160,8 @@ export interface paths {
                                 type: "pay" | "refund";
                                 regionCode: string;
                                 institutionCode: string | null;
+                                /** @description 机构名称 the registry’s name of the institution (in the list) */
+                                institutionName?: string | null;
                                 orderId: string;
                                 refundId: string | null;
                                 channelRef: string | null;
@@ -21246,6 +21257,8 @@ export interface paths {
                             type: "pay" | "refund";
                             regionCode: string;
                             institutionCode: string | null;
+                            /** @description 机构名称 the registry’s name of the institution (in the list) */
+                            institutionName?: string | null;
                             orderId: string;
                             refundId: string | null;
                             channelRef: string | null;

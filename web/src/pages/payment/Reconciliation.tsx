@@ -151,7 +151,7 @@ function ReportView({ id }: { id: string }) {
         columns={[
           { ...nowrap, key: 'kind', title: t('payrecon.kind'), render: (_: unknown, i: Item) => <Tag color={i.kind === 'match' ? 'green' : 'red'}>{tx(`payrecon.kind.${i.kind}`, i.kind)}</Tag> },
           { ...nowrap, key: 'order', title: t('payrecon.order'), render: (_: unknown, i: Item) => i.orderId ?? i.channelRef ?? '—' },
-          { ...nowrap, key: 'institution', title: t('payment.institution'), render: (_: unknown, i: Item) => i.institutionCode ?? '—' },
+          { ...nowrap, key: 'institution', title: t('payment.institution'), render: (_: unknown, i: Item) => (i.institutionCode ? <span title={i.institutionCode}>{i.institutionName ?? i.institutionCode}</span> : '—') },
           { ...nowrap, key: 'platform', title: t('payrecon.platform'), align: 'right', render: (_: unknown, i: Item) => money(i.platformFen) },
           { ...nowrap, key: 'channelFen', title: t('payrecon.channelAmount'), align: 'right', render: (_: unknown, i: Item) => money(i.channelFen) },
           { key: 'resolution', title: t('payrecon.resolution'), render: (_: unknown, i: Item) => (i.resolution ? `${tx(`payrecon.resolution.${i.resolution}`, i.resolution)}${i.note ? `：${i.note}` : ''}` : '') },

@@ -48,7 +48,7 @@ export default function SettlementRiskEventsPage() {
         columns={[
           { ...nowrap, key: 'at', title: t('settlementRisk.at'), render: (_: unknown, r: RiskEvent) => formatTime(r.createdAt, lang) },
           { ...nowrap, key: 'rule', title: t('settlementRisk.rule'), render: (_: unknown, r: RiskEvent) => <Tag color="orange">{tx(`settlementRisk.rule.${r.rule}`, r.rule)}</Tag> },
-          { ...nowrap, key: 'institution', title: t('settlementRisk.institution'), render: (_: unknown, r: RiskEvent) => r.institutionCode },
+          { ...nowrap, key: 'institution', title: t('settlementRisk.institution'), render: (_: unknown, r: RiskEvent) => <span title={r.institutionCode} data-testid={`settlement-risk-institution-${r.id}`}>{r.institutionName ?? r.institutionCode}</span> },
           { ...nowrap, key: 'code', title: t('settlementRisk.code'), render: (_: unknown, r: RiskEvent) => r.lineCode ?? '—' },
           {
             ...nowrap,

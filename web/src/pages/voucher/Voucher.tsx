@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, applyFormError, errorMessage, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList, useQuery } from '../../components/queries';
+import { formatTime } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 
 const TEXT = {
@@ -56,6 +57,8 @@ const TEXT = {
     action: '操作',
     result: '结果',
     time: '时间',
+    actions: { generate: '生成医保码', verify: '机构核验', login: '扫码登录' } as Record<string, string>,
+    results: { ok: '成功', refused: '被拒绝' } as Record<string, string>,
   },
   en: {
     title: 'E-voucher',
@@ -100,6 +103,8 @@ const TEXT = {
     action: 'Action',
     result: 'Result',
     time: 'Time',
+    actions: { generate: 'Code shown', verify: 'Verified by a channel', login: 'QR login' } as Record<string, string>,
+    results: { ok: 'Succeeded', refused: 'Refused' } as Record<string, string>,
   },
 } as const;
 
@@ -503,10 +508,11 @@ function UsageList() {
       list={list}
       testId="voucher-usage-table"
       columns={[
-        { key: 'at', title: T.time, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
-        { key: 'action', title: T.action, dataIndex: 'action' },
+        { key: 'at', title: T.time, dataIndex: 'at', render: (v: string) => formatTime(v, lang) },
+        { key: 'action', title: T.action, dataIndex: 'action', render: (v: string) => <span data-testid="voucher-usage-action">{T.actions[v] ?? v}</span> },
         { key: 'channel', title: T.channel, dataIndex: 'channelName' },
-        { key: 'result', title: T.result, render: (_, u: Usage) => <Tag color={u.result === 'ok' ? 'green' : 'red'}>{u.reason ?? u.result}</Tag> },
+        // a refusal says why (the server's translated reason); a success says so
+        { key: 'result', title: T.result, render: (_, u: Usage) => <Tag color={u.result === 'ok' ? 'green' : 'red'}>{u.result === 'ok' ? T.results.ok : (u.reason ?? T.results.refused)}</Tag> },
       ]}
     />
   );
