@@ -321,17 +321,15 @@ export async function availableChannels(ctx: AppContext, actor: Actor): Promise<
     ctx.database.db.select({ appId: authorizations.appId }).from(authorizations).where(and(eq(authorizations.voucherId, voucher.id), isNull(authorizations.revokedAt))),
   ]);
   const mine = new Set(authorized.map((a) => a.appId));
-  const institutions = new Map(
-    await Promise.all([...new Set(apps.flatMap((a) => (a.institutionCode ? [a.institutionCode] : [])))].map(async (code) => [code, await registry.institutionOf(ctx, code)] as const)),
-  );
+  const names = await registry.institutionNames(ctx, apps.flatMap((a) => (a.institutionCode ? [a.institutionCode] : [])));
   return apps.map((app) => {
-    const institution = app.institutionCode ? institutions.get(app.institutionCode) : null;
+    const name = app.institutionCode ? names.get(app.institutionCode) : undefined;
     return {
       appId: app.appId,
       name: app.name,
       nameEn: app.nameEn,
       kind: channelKindOf(app.institutionCode),
-      institution: institution ? { code: institution.code, name: institution.name } : null,
+      institution: app.institutionCode && name ? { code: app.institutionCode, name } : null,
       authorized: mine.has(app.appId),
     };
   });

@@ -7,8 +7,8 @@
  */
 import { Alert, App, Button, Empty, Flex, Input, Select, Space, type TableProps } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { errorMessage, type ItemOf, type ListPath } from '../api';
-import { download, EXPORT_MAX_ROWS, readAll, toCsv, type ExportColumn } from './exportCsv';
+import { errorMessage, saveBlob, type ItemOf, type ListPath } from '../api';
+import { EXPORT_MAX_ROWS, readAll, toCsv, type ExportColumn } from './exportCsv';
 import { useI18n } from '../i18n';
 import { MonthPicker } from './MonthPicker';
 import { RegionCascader } from './RegionCascader';
@@ -135,7 +135,7 @@ function ExportButton<P extends ListPath>({ list, columns, name, testId }: { lis
     try {
       const { rows, tooMany } = await readAll(list.fetchPage);
       if (tooMany) message.warning(t('list.exportTooMany', { max: EXPORT_MAX_ROWS }));
-      else download(`${name}.csv`, toCsv(columns, rows));
+      else saveBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

@@ -45,14 +45,3 @@ export async function readAll<T>(fetchPage: (page: number, pageSize: number) => 
   }
   return { rows, tooMany: false };
 }
-
-export function download(name: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}

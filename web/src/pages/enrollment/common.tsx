@@ -88,7 +88,7 @@ export function DeclaredEntityDescriptions({ declared, registered }: { declared:
         { key: 'type', label: t('unitInfo.type'), children: tx(`entityType.${declared.type}`, declared.type) },
         { key: 'legalRep', label: t('unitInfo.legalRepName'), children: declared.legalRepresentative.name },
         { key: 'legalRepId', label: t('unitInfo.legalRepIdNumber'), children: declared.legalRepresentative.idNumber },
-        { key: 'regionCode', label: t('registry.field.regionCode'), children: declared.regionCode },
+        { key: 'regionCode', label: t('registry.field.regionCode'), children: <RegionName code={declared.regionCode} /> },
         { key: 'address', label: t('firstVisit.address'), children: declared.address },
       ]}
     />
