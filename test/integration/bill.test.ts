@@ -179,6 +179,10 @@ const billForSettlement = (settled: Awaited<ReturnType<typeof directSettlement>>
 const billsOfSettlement = (settlementId: string) =>
   server.platform.ctx.database.rows<{ id: string; issuer_app_id: string }>(sql`select id, issuer_app_id from bill.bills where settlement_id = ${settlementId} and kind = 'normal'`);
 
+/** The `bill.issued` events of a bill in the outbox (the message center follows them). */
+const issuedEvents = (billId: string) =>
+  server.platform.ctx.database.rows<{ payload: Record<string, unknown> }>(sql`select payload from kernel.outbox_events where topic = 'bill.issued' and payload->>'billId' = ${billId}`);
+
 async function myBills(who: Payer): Promise<Array<{ id: string; settlementRef: string }>> {
   return (await must(server, 'GET', '/bill/mine?pageSize=100', undefined, who.token, 200)).items;
 }
@@ -229,6 +233,11 @@ describe('issuing (开票)', () => {
     expect(JSON.stringify(bill)).not.toContain(person.name.slice(1));
     // The order stands for its settlement: the bill is that settlement's one bill.
     expect(await billsOfSettlement(order.settlementId!)).toEqual([{ id: bill.id, issuer_app_id: hospital.appId }]);
+    // Announced once, in the person's region, with the bureau's number and nothing personal.
+    const { regionCode } = (await getPerson(server.platform.ctx, person.personId))!;
+    expect(await issuedEvents(bill.id)).toEqual([
+      { payload: { billId: bill.id, personId: person.personId, institutionCode: INSTITUTION, billNumber: bill.billNumber, totalFen: order.totalFen, regionCode } },
+    ]);
 
     // The bureau, over real HTTP, recorded exactly this number.
     expect(server.fakes.finance.find(bill.billCode, bill.billNumber)).toMatchObject({ institutionCode: INSTITUTION, totalFen: order.totalFen, issueDate: bill.issueDate, status: 'issued' });
@@ -280,6 +289,8 @@ describe('issuing (开票)', () => {
     expect(byPlatformId.body).toMatchObject({ code: 'bill.settlement_billed', field: 'settlementRef' });
     expect(server.fakes.finance.bills.length).toBe(allocations);
     expect(await billsOfSettlement(order.settlementId!)).toHaveLength(1);
+    // the replays announce nothing: one event, of the first request
+    expect(await issuedEvents(first.body.id)).toHaveLength(1);
   });
 
   it('concurrent twins of one request make one bill', async () => {
@@ -289,6 +300,7 @@ describe('issuing (开票)', () => {
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect((await myBills(person)).filter((b) => b.settlementRef === order.id)).toHaveLength(1);
+    expect(await issuedEvents(answers[0].body.id)).toHaveLength(1);
   });
 
   describe('refuses a malformed or inconsistent request with 400 naming the field, writing nothing', () => {
@@ -664,6 +676,10 @@ describe('verification (查验), use for reimbursement and voiding (冲红)', ()
     const check = await verify(bill);
     expect(check.body).toMatchObject({ result: 'voided', bill: { status: 'voided', redBill: { billCode: red.billCode, billNumber: red.billNumber } } });
     expect((await verify(red, `&totalFen=${-order.totalFen}`)).body).toMatchObject({ result: 'genuine', bill: { kind: 'red', totalFen: -order.totalFen, originalBill: { billCode: bill.billCode, billNumber: bill.billNumber } } });
+
+    // the red-letter bill is no news to announce; the original was announced once, when issued
+    expect(await issuedEvents(red.id)).toEqual([]);
+    expect(await issuedEvents(bill.id)).toHaveLength(1);
 
     const twice = await signedPost(server, hospital, `/bill/channel/bills/${bill.id}/void`, { reason: '患者退费' });
     expect(twice.status).toBe(409);

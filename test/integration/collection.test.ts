@@ -101,6 +101,12 @@ async function billFor(entityId: string, month: string) {
   return page.items[0];
 }
 
+/** The `collection.bill_issued` events of a unit's month in the outbox (the message center follows them). */
+const billEvents = (entityId: string, month: string) =>
+  server.platform.ctx.database.rows<{ payload: Record<string, unknown> }>(
+    sql`select payload from kernel.outbox_events where topic = 'collection.bill_issued' and payload->>'entityId' = ${entityId} and payload->>'month' = ${month}`,
+  );
+
 async function setMode(mode: 'tax_full' | 'tax_half' | 'agency', regionCode = '411300') {
   return ok('PUT', `/collection/settings/${regionCode}`, { mode }, 200);
 }
@@ -358,7 +364,13 @@ describe('re-running a month', () => {
     expect(second.totals).toEqual(first.totals);
     expect(await rows()).toBe(before);
     // 3,000.00 × (0.2 % + 0.1 %) + 4,000.00 × (0.2 % + 0.2 %)
-    expect(await billFor(paying.entityId, '2019-04')).toMatchObject({ totalFen: 900 + 1_600, status: 'due' });
+    const made = await billFor(paying.entityId, '2019-04');
+    expect(made).toMatchObject({ totalFen: 900 + 1_600, status: 'due' });
+    // each bill announced when the first run made it, the second run's refresh announcing nothing
+    expect(await billEvents(paying.entityId, '2019-04')).toEqual([
+      { payload: { billId: made.id, entityId: paying.entityId, billNumber: made.number, month: '2019-04', totalFen: 2_500, regionCode: '411302' } },
+    ]);
+    expect(await billEvents(leaving.entityId, '2019-04')).toEqual([{ payload: expect.objectContaining({ totalFen: 900 }) }]);
 
     // the unit pays its bill (tax_full): its lines are received
     await setMode('tax_full');
@@ -389,6 +401,9 @@ describe('re-running a month', () => {
     await run({ month: '2019-04', regionCode: '411302', insuranceType: '410' });
     expect(summary(await linesOf(`personId=${suspended.personId}&month=2019-04`)).map((l) => l[5])).toEqual(['due', 'due']);
     expect(await billFor(leaving.entityId, '2019-04')).toMatchObject({ status: 'due', totalFen: 900 });
+    // paid, cancelled, due again: refreshed each time, announced only when made
+    expect(await billEvents(paying.entityId, '2019-04')).toHaveLength(1);
+    expect(await billEvents(leaving.entityId, '2019-04')).toHaveLength(1);
   });
 
   it('matches payments that arrived before the run computed their lines', async () => {

@@ -200,18 +200,32 @@ describe('activation and the voucher password', () => {
 
   it('locks after repeated wrong passwords until a reset after a fresh liveness check', async () => {
     const person = await activated();
-    const change = (oldPassword: string, newPassword = '369258') => server.api('POST', '/voucher/password', { token: person.l3, body: { oldPassword, newPassword } });
+    const change = (oldPassword: string, newPassword = '369258', token = person.l3) => server.api('POST', '/voucher/password', { token, body: { oldPassword, newPassword } });
+    const lockEvents = () =>
+      server.platform.ctx.database.rows<{ payload: Record<string, unknown> }>(
+        sql`select payload from kernel.outbox_events where topic = 'voucher.password_locked' and payload->>'personId' = ${person.personId} order by id`,
+      );
     for (let i = 1; i < 5; i++) {
       const wrong = await change('000111');
       expect(wrong.status).toBe(400);
       expect(wrong.body).toMatchObject({ code: 'voucher.password_wrong', field: 'oldPassword' });
     }
+    expect(await lockEvents()).toEqual([]);
+    const lockedAt = Date.now();
     expect((await change('000111')).status).toBe(423);
     // locked: even the right password is refused
     const right = await change(PASSWORD);
     expect(right.status).toBe(423);
     expect(right.body.code).toBe('voucher.password_locked');
     expect((await server.api('GET', '/voucher/me', { token: person.l3 })).body.passwordLocked).toBe(true);
+    // the attempt that locked it is announced (the message center warns the person), once: not the refusals after it
+    const [voucherRow] = await server.platform.ctx.database.rows<{ id: string; region_code: string }>(sql`select id, region_code from voucher.vouchers where person_id = ${person.personId}`);
+    const events = await lockEvents();
+    expect(events).toEqual([{ payload: { voucherId: voucherRow.id, personId: person.personId, lockedUntil: expect.any(String), regionCode: voucherRow.region_code } }]);
+    const until = Date.parse(String(events[0].payload.lockedUntil));
+    const lockout = server.platform.ctx.config.voucher.passwordLockoutSec * 1000;
+    expect(until).toBeGreaterThanOrEqual(lockedAt + lockout - 1000);
+    expect(until).toBeLessThanOrEqual(Date.now() + lockout);
 
     // a reset needs L3 and a recent liveness check
     expect((await server.api('POST', '/voucher/password/reset', { token: person.l2, body: { newPassword: '147036' } })).status).toBe(403);
@@ -223,6 +237,12 @@ describe('activation and the voucher password', () => {
     expect((await server.api('POST', '/voucher/password/reset', { token: fresh, body: { newPassword: '147036' } })).status).toBe(204);
     expect((await server.api('POST', '/voucher/password', { token: fresh, body: { oldPassword: '147036', newPassword: '147036' } })).body.code).toBe('voucher.password_same');
     expect((await server.api('POST', '/voucher/password', { token: fresh, body: { oldPassword: '147036', newPassword: '392817' } })).status).toBe(204);
+
+    // a new lockout after the reset is news again
+    for (let i = 1; i < 5; i++) expect((await change('000111', '369258', fresh)).status).toBe(400);
+    expect(await lockEvents()).toHaveLength(1);
+    expect((await change('000111', '369258', fresh)).status).toBe(423);
+    expect(await lockEvents()).toHaveLength(2);
   });
 });
 

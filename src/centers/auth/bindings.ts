@@ -1,5 +1,5 @@
 /** 第三方账号 WeChat and Alipay accounts bound to a platform account, and logging in with them. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.js';
 import { DomainError, conflict } from '../../kernel/errors/index.js';
 import { isAdapterError, type OAuthClient } from '../../adapters/index.js';
@@ -29,6 +29,17 @@ export async function listBindings(db: Db, accountId: string) {
 
 function bindingView(row: typeof thirdPartyBindings.$inferSelect): BindingView {
   return { provider: row.provider, openId: `${row.openId.slice(0, 4)}****`, createdAt: row.createdAt.toISOString() };
+}
+
+/** The open ids the accounts have bound at a provider, by account id; an account with none is absent. */
+export async function openIdsOf(db: Db, provider: ThirdParty, accountIds: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(accountIds)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ accountId: thirdPartyBindings.accountId, openId: thirdPartyBindings.openId })
+    .from(thirdPartyBindings)
+    .where(and(eq(thirdPartyBindings.provider, provider), inArray(thirdPartyBindings.accountId, wanted)));
+  return new Map(rows.map((r) => [r.accountId, r.openId]));
 }
 
 /** Binds the provider account behind `code`; one open id binds one platform account. */

@@ -12,6 +12,8 @@ import { revokeAllSessions as revokeAll, startSession, type LoginContext, type T
 import * as authority from './authority.js';
 import { authenticatorFor } from './authenticator.js';
 import { authDeps } from './runtime.js';
+import { openIdsOf as boundOpenIds } from './bindings.js';
+import type { ThirdParty } from './contract.js';
 
 export { authenticatorFor };
 export { provideAccounts, type AccountDirectory, type PasswordCheck, type SessionSubject } from './accounts.js';
@@ -73,6 +75,13 @@ export const syncResources = (ctx: AppContext) => authority.syncResources(ctx.da
 
 export { getChannelApp, channelAppSecret, channelAppNames, channelAppsServing, provideInstitutions, type InstitutionDirectory, type OfferedChannelApp } from './channels.js';
 export { lastLivenessAt } from './verification.js';
+export type { ThirdParty } from './contract.js';
+
+/**
+ * 第三方账号 the open ids the accounts bound at a provider (WeChat, Alipay), by account id; an
+ * account that bound none is absent. In plain: for sending to them (公众号 template messages), never to show.
+ */
+export const openIdsOf = (ctx: AppContext, provider: ThirdParty, accountIds: readonly string[]) => boundOpenIds(ctx.database.db, provider, accountIds);
 
 /**
  * Starts a session for an account another center has authenticated (scan-to-login 扫码登录 by the

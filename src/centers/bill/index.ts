@@ -17,5 +17,8 @@ export { VISIT_TYPES, VERDICTS, beijingDate, canonicalBillText, type VisitType, 
 export type { BillView, IssueInput, PublicBillView as PublicBill, VerificationView, VerifyInput } from './contract.js';
 export { billPdfBuffer, verifyLink } from './pdf.js';
 
+/** The center's event topics: `bill.events.BILL_ISSUED` (开票, a normal bill issued once). */
+export * as events from './events.js';
+
 /** The verification verdict and public fields of a bill. */
 export const verifyBill = (ctx: AppContext, input: VerifyInput) => verification.verifyBill(ctx, input);

@@ -17,6 +17,7 @@ import type { BillView, IssueInput, VoidView } from './contract.js';
 import type { BillDeps, BillSigner } from './deps.js';
 import { amountProblem, beijingDate, canonicalBillText, figureMismatch, newCheckCode, redLetterSplit, type BillKind, type Figures } from './rules.js';
 import { bills, type BillRow } from './schema.js';
+import { BILL_ISSUED } from './events.js';
 import { signedFieldsOf, viewOf, views } from './views.js';
 
 
@@ -182,12 +183,23 @@ export async function issueBill(deps: BillDeps, issuer: Issuer, input: IssueInpu
         cashPayFen: input.cashPayFen,
         requestHash: hash,
       };
-      return { row: { ...row, signature: sign(signer, row, null) } };
+      return { row: { ...row, signature: sign(signer, row, null) }, regionCode: person.regionCode };
     },
     async (tx, prepared) => {
       if (prepared.earlier) return { bill: await viewOf(tx, prepared.earlier), earlier: true };
       const [inserted] = await tx.insert(bills).values(prepared.row).onConflictDoNothing().returning();
-      if (inserted) return { bill: await viewOf(tx, inserted), earlier: false };
+      if (inserted) {
+        // Only a bill this request inserted is news: the replays below answer one announced before.
+        await ctx.outbox.publish(tx, BILL_ISSUED, {
+          billId: inserted.id,
+          personId: inserted.personId,
+          institutionCode: inserted.institutionCode,
+          billNumber: inserted.billNumber,
+          totalFen: inserted.totalFen,
+          regionCode: prepared.regionCode,
+        });
+        return { bill: await viewOf(tx, inserted), earlier: false };
+      }
       // A concurrent request for the same settlement (so the same bureau number) committed first:
       // this very request again gets its bill, any other is refused.
       const first = await billOfSettlement(tx, prepared.row.settlementId);

@@ -110,5 +110,8 @@ export const runOperations = {
   kick: (ctx: AppContext) => workerFor(ctx).kick(),
 };
 
+/** The center's event topics: `collection.events.BILL_ISSUED` (a unit's 缴费单 of a month made). */
+export * as events from './events.js';
+
 /** 应收与实收 of a month in a scope, by insurance type (the analysis center's charts). */
 export { dueAndReceived, type DueAndReceived } from './figures.js';

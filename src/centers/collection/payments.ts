@@ -314,7 +314,7 @@ async function commitBatch(ctx: AppContext, file: ImportFile, batch: Checked[], 
       const pool = { poolingRegion: c.poolingRegion, payerKey: c.payerKey, month: c.month, insuranceType: c.insuranceType };
       pools.set(JSON.stringify(pool), pool);
     }
-    for (const pool of pools.values()) await settlePool(tx, pool);
+    for (const pool of pools.values()) await settlePool(tx, ctx.outbox, pool);
 
     const tally = (outcome: RowOutcome) => new Set(rows.filter((r) => r.outcome === outcome).map((r) => r.row)).size;
     const delta = { read: batch.length, created: tally('created'), replayed: tally('replayed'), duplicate: tally('duplicate'), failed: tally('failed'), rejected: rejected.size, amountFen: createdFen };

@@ -7,9 +7,11 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
+import type { Outbox } from '../../kernel/outbox/index.js';
 import { accountEntries, bills, payments, receivables } from './schema.js';
 import { accountEntryOf, billStatus, monthText, poolPaymentStatus } from './rules.js';
 import type { BillView } from './contract.js';
+import { BILL_ISSUED } from './events.js';
 
 export interface Pool {
   poolingRegion: string;
@@ -26,9 +28,10 @@ const num = (v: unknown) => Number(v ?? 0);
 /**
  * Pays a pool's due lines from its payments, in order, while the money not yet used covers the next
  * whole line; records the personal-account entries of the lines received, sets the payments' status
- * and refreshes the unit's bill. Safe to repeat: it only ever uses money no line has used.
+ * and refreshes the unit's bill (`outbox` announces it when made here). Safe to repeat: it only ever
+ * uses money no line has used.
  */
-export async function settlePool(tx: Db, pool: Pool): Promise<{ received: number; status: string }> {
+export async function settlePool(tx: Db, outbox: Outbox, pool: Pool): Promise<{ received: number; status: string }> {
   // One settlement of a pool at a time: two imports paying one unit cannot both spend the same money.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`collection:pool:${pool.poolingRegion}:${pool.payerKey}:${pool.month}:${pool.insuranceType}`}))`);
   const inPool = poolOf(receivables, pool);
@@ -67,7 +70,7 @@ export async function settlePool(tx: Db, pool: Pool): Promise<{ received: number
     .where(poolOf(payments, pool));
   const status = poolPaymentStatus({ ...stats, paidFen });
   await tx.update(payments).set({ status }).where(and(poolOf(payments, pool), ne(payments.status, status)));
-  if (pool.payerKey.startsWith('ent_') && lines.length) await refreshBills(tx, pool.month, inArray(receivables.entityId, [pool.payerKey]));
+  if (pool.payerKey.startsWith('ent_') && lines.length) await refreshBills(tx, outbox, pool.month, inArray(receivables.entityId, [pool.payerKey]));
   return { received: lines.length, status };
 }
 
@@ -79,14 +82,15 @@ let cursors = 0;
 /**
  * Brings the bills of a month in step with their lines, for the units whose lines match `which`
  * (a condition on receivables): one bill per unit and month, created on first sight with the next
- * bill number; a unit whose lines are all cancelled keeps its bill, cancelled. A bill sums all its
- * unit's lines of the month, fiscal subsidies aside, whatever `which` says.
+ * bill number and announced then (`collection.bill_issued`, in `tx`); a unit whose lines are all
+ * cancelled keeps its bill, cancelled. A bill sums all its unit's lines of the month, fiscal
+ * subsidies aside, whatever `which` says.
  *
  * PostgreSQL sums the units (their persons counted there) in one statement, read through a cursor
  * a page of units at a time: memory holds a page of units, whatever their number and their persons'.
  * `tx` must be a transaction (a cursor lives in one).
  */
-export async function refreshBills(tx: Db, month: number, which: SQL | undefined): Promise<number> {
+export async function refreshBills(tx: Db, outbox: Outbox, month: number, which: SQL | undefined): Promise<number> {
   const cursor = sql.raw(`collection_bill_sums_${++cursors}`);
   // `which` names the receivables' columns in full: the table stays unaliased where it applies. Each
   // unit's lines are then read by index, a unit at a time; a unit with fiscal lines only has no bill.
@@ -124,7 +128,7 @@ export async function refreshBills(tx: Db, month: number, which: SQL | undefined
   let refreshed = 0;
   for (;;) {
     const page = ((await tx.execute(sql`fetch ${sql.raw(String(BILL_UNITS_PER_PAGE))} from ${cursor}`)) as unknown as { rows: BillSums[] }).rows;
-    if (page.length) await writeBills(tx, month, page);
+    if (page.length) await writeBills(tx, outbox, month, page);
     refreshed += page.length;
     if (page.length < BILL_UNITS_PER_PAGE) break;
   }
@@ -132,10 +136,13 @@ export async function refreshBills(tx: Db, month: number, which: SQL | undefined
   return refreshed;
 }
 
-/** Writes the bills of a page of units: new ones numbered in the page's order, known ones brought up to date. */
-async function writeBills(tx: Db, month: number, page: BillSums[]) {
+/**
+ * Writes the bills of a page of units: new ones numbered in the page's order and announced, known
+ * ones brought up to date (not announced again).
+ */
+async function writeBills(tx: Db, outbox: Outbox, month: number, page: BillSums[]) {
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  await tx
+  const written = await tx
     .insert(bills)
     .values(
       page.map((unit) => {
@@ -172,7 +179,15 @@ async function writeBills(tx: Db, month: number, page: BillSums[]) {
         status: excluded('status'),
         updatedAt: excluded('updated_at'),
       },
-    });
+    })
+    // A row the statement inserted has no deleting transaction (xmax 0); one it updated has this one.
+    .returning({ id: bills.id, entityId: bills.entityId, number: bills.number, totalFen: bills.totalFen, regionCode: bills.regionCode, inserted: sql<boolean>`(xmax = 0)` });
+  const made = written.filter((bill) => bill.inserted);
+  await outbox.publishMany(
+    tx,
+    BILL_ISSUED,
+    made.map((bill) => ({ billId: bill.id, entityId: bill.entityId, billNumber: bill.number, month: monthText(month), totalFen: bill.totalFen, regionCode: bill.regionCode })),
+  );
 }
 
 /** A unit's sums for its bill, as PostgreSQL gives them (a unit with fiscal lines only has none, and no bill). */

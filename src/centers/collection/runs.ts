@@ -19,6 +19,7 @@ import type { RegionScope } from '../../kernel/actor/index.js';
 import { arrayLiteral, transaction, type ArrayValue, type Db } from '../../kernel/db/index.js';
 import { DomainError, badRequest, isCallersFault, notFound } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
+import type { Outbox } from '../../kernel/outbox/index.js';
 import { translate, type Locale } from '../../kernel/i18n/index.js';
 import * as enrollment from '../enrollment/index.js';
 import * as policy from '../policy/index.js';
@@ -232,7 +233,7 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
       const page = await computePage(items, claimed, parametersFor);
       // Pages commit in order: a checkpoint is never ahead of a page not yet written.
       if (writing) run = await writing;
-      writing = commitPage(db, run, nodeId, { items: items.length, page, after, next: feed.next ?? undefined });
+      writing = commitPage(ctx, run, nodeId, { items: items.length, page, after, next: feed.next ?? undefined });
       writing.catch(() => undefined);
       if (!feed.next) return await writing;
       after = feed.next;
@@ -263,9 +264,9 @@ export async function workRun(ctx: AppContext, claimed: Run, nodeId: string, opt
  * One page's transaction: its lines, cancellations and problems (one statement), then the run's
  * counters and checkpoint, held by this worker; after the last page, the run's end.
  */
-function commitPage(db: Db, run: Run, nodeId: string, input: { items: number; page: ComputedPage; after: string | undefined; next: string | undefined }): Promise<Run> {
+function commitPage(ctx: Pick<AppContext, 'database' | 'outbox'>, run: Run, nodeId: string, input: { items: number; page: ComputedPage; after: string | undefined; next: string | undefined }): Promise<Run> {
   const { items, page, after, next } = input;
-  return transaction(db, async (tx) => {
+  return transaction(ctx.database.db, async (tx) => {
     // A page's lines and its checkpoint commit together, so a page lost to a crash before its WAL
     // reached the disk is a page the run does again: only the run's end waits for the flush.
     if (next) await tx.execute(sql`set local synchronous_commit = off`);
@@ -284,7 +285,7 @@ function commitPage(db: Db, run: Run, nodeId: string, input: { items: number; pa
       .where(held(run, nodeId))
       .returning();
     if (!updated) throw new LostClaim(run.id);
-    return next ? updated : finish(tx, updated, nodeId);
+    return next ? updated : finish(tx, ctx.outbox, updated, nodeId);
   });
 }
 
@@ -551,7 +552,7 @@ function scopeOf(run: Run): SQL | undefined {
  * After the last page: payments that arrived before their lines (or for lines now changed) are
  * matched again, the units' bills follow their lines, and the run's totals are summed from its lines.
  */
-async function finish(tx: Db, run: Run, nodeId: string): Promise<Run> {
+async function finish(tx: Db, outbox: Outbox, run: Run, nodeId: string): Promise<Run> {
   const scope = scopeOf(run);
   const paidPools = await tx
     .selectDistinct({ poolingRegion: payments.poolingRegion, payerKey: payments.payerKey, month: payments.month, insuranceType: payments.insuranceType })
@@ -568,8 +569,8 @@ async function finish(tx: Db, run: Run, nodeId: string): Promise<Run> {
         ),
       ),
     );
-  for (const pool of paidPools) await settlePool(tx, pool);
-  await refreshBills(tx, run.month, scope);
+  for (const pool of paidPools) await settlePool(tx, outbox, pool);
+  await refreshBills(tx, outbox, run.month, scope);
   const totals = await tx
     .select({ payer: receivables.payer, fen: sql<number>`coalesce(sum(${receivables.amountFen}), 0)`.mapWith(Number) })
     .from(receivables)

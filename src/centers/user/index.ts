@@ -25,6 +25,13 @@ export type { AccountView } from './contract.js';
 export type { NewAccount } from './accounts.js';
 
 /**
+ * 消息收件人 for the message center: `personAccountIds(ctx, idNumber)` the person's active accounts;
+ * `unitAgentAccountIds(ctx, creditCode)` the unit's active agents; `contactsOf(ctx, accountIds)`
+ * each account's phone (decrypted), email, name, WeChat open id and locale.
+ */
+export { personAccountIds, unitAgentAccountIds, contactsOf, type Contact } from './recipients.js';
+
+/**
  * The unit an agent acts for (id, name, unified social credit code, the agent's role), or null when
  * the account is no longer an active agent of it: service centers map it to the registry entity.
  */

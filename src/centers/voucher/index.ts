@@ -70,5 +70,8 @@ export async function isChannelAuthorized(ctx: AppContext, appId: string, person
   return Boolean(row);
 }
 
+/** The center's event topics: `voucher.events.PASSWORD_LOCKED` (the voucher password locked). */
+export * as events from './events.js';
+
 /** Activations by Beijing day of a month, in a scope (the analysis center's charts). */
 export { activationsByDay } from './figures.js';

@@ -19,6 +19,7 @@ import * as auth from '../auth/index.js';
 import { authorizations, familyLinks, invitations, riskEvents, usage, vouchers, type InsuranceEntry } from './schema.js';
 import { ageOn, checkPinDigest, CHILD_AGE_LIMIT, insuranceTypesInForce, pinDigest, pinKeyOf, voucherPasswordWeakness, type PinKey, type RiskRule } from './rules.js';
 import { requireOwnEvidence } from './evidence.js';
+import { PASSWORD_LOCKED } from './events.js';
 import type {
   AuthorizationView,
   AvailableChannelView,
@@ -246,7 +247,15 @@ export async function checkVoucherPassword(ctx: AppContext, voucher: Voucher, pa
     await ctx.cache.delIfEquals(key, String(attempt));
     return;
   }
-  if (attempt >= max) throw await locked();
+  if (attempt >= max) {
+    // Only the attempt that reached the limit gets here wrong (those after it were refused above):
+    // once per lockout, in a transaction of its own, since the cache counted the attempt.
+    const lockedUntil = new Date(Date.now() + passwordLockoutSec * 1000).toISOString();
+    await transaction(ctx.database.db, (tx) =>
+      ctx.outbox.publish(tx, PASSWORD_LOCKED, { voucherId: voucher.id, personId: voucher.personId, lockedUntil, regionCode: voucher.regionCode }),
+    );
+    throw await locked();
+  }
   throw new DomainError('voucher.password_wrong', 'invalid', { remaining: max - attempt }, field);
 }
 
