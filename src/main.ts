@@ -26,6 +26,7 @@ async function main() {
   if (config.startFakes) {
     const wallet = platform.ctx.config.providers.paychannelUrl;
     console.log(`  development providers (fakes): SMS inbox ${platform.ctx.providerUrls.sms}/v1/sms/inbox?phone=…, WeChat Pay ${wallet}`);
+    if (platform.ctx.providerUrls.mailInbox) console.log(`  mail inbox (fake SMTP ${platform.ctx.providerUrls.smtp}): ${platform.ctx.providerUrls.mailInbox}`);
     // Where `npm run demo:hospital` finds this platform and the fake wallet that pays an order's cash part.
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(path.join(config.dataDir, DEV_PROVIDERS_FILE), JSON.stringify({ platformUrl: url, wechatPayUrl: wallet }, null, 2));

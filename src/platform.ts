@@ -164,10 +164,20 @@ function documentedFiles(responses: Record<string, Record<string, unknown>>) {
  */
 async function resolveProviders(config: Config, closers: Array<() => Promise<void>>): Promise<AppContext['providerUrls']> {
   const p = config.providers;
-  const missing = !p.realNameUrl || !p.smsUrl || !p.wechatUrl || !p.alipayUrl || !p.financeUrl;
+  const missing = !p.realNameUrl || !p.smsUrl || !p.wechatUrl || !p.alipayUrl || !p.financeUrl || !p.smtpUrl || !p.wechatMpUrl || !p.pushUrl;
   if (!missing || !config.startFakes) {
     const none = 'http://127.0.0.1:9';
-    return { realName: p.realNameUrl ?? none, sms: p.smsUrl ?? none, wechat: p.wechatUrl ?? none, alipay: p.alipayUrl ?? none, finance: p.financeUrl ?? none };
+    return {
+      realName: p.realNameUrl ?? none,
+      sms: p.smsUrl ?? none,
+      wechat: p.wechatUrl ?? none,
+      alipay: p.alipayUrl ?? none,
+      finance: p.financeUrl ?? none,
+      smtp: p.smtpUrl ?? 'smtp://127.0.0.1:9',
+      wechatMp: p.wechatMpUrl ?? none,
+      push: p.pushUrl ?? none,
+      mailInbox: null,
+    };
   }
   const fakes = await import('../fakes/index.js');
   const start = async <T extends { url: string; close(): Promise<void> }>(configured: string | undefined, launch: () => Promise<T>) => {
@@ -176,12 +186,23 @@ async function resolveProviders(config: Config, closers: Array<() => Promise<voi
     closers.push(() => fake.close());
     return fake.url;
   };
+  // Mail goes to a real SMTP server on loopback whose inbox is a web page (printed at start).
+  let mail = { smtp: p.smtpUrl ?? '', inbox: null as string | null };
+  if (!p.smtpUrl) {
+    const fake = await fakes.startFakeSmtp();
+    closers.push(() => fake.close());
+    mail = { smtp: fake.smtpUrl, inbox: fake.inboxUrl };
+  }
   return {
     realName: await start(p.realNameUrl, () => fakes.startFakeRealName({ appId: p.realNameAppId, secret: p.realNameSecret, acceptUnknown: true })),
     sms: await start(p.smsUrl, () => fakes.startFakeSms({ appId: p.smsAppId, secret: p.smsSecret })),
     wechat: await start(p.wechatUrl, () => fakes.startFakeOAuth({ provider: 'wechat', appId: p.oauthAppId, secret: p.oauthSecret })),
     alipay: await start(p.alipayUrl, () => fakes.startFakeOAuth({ provider: 'alipay', appId: p.oauthAppId, secret: p.oauthSecret })),
     finance: await start(p.financeUrl, () => fakes.startFakeFinance({ appId: p.financeAppId, secret: p.financeSecret })),
+    smtp: mail.smtp,
+    wechatMp: await start(p.wechatMpUrl, () => fakes.startFakeWechatMp({ appId: p.wechatMpAppId, secret: p.wechatMpSecret })),
+    push: await start(p.pushUrl, () => fakes.startFakePush({ appId: p.pushAppId, secret: p.pushSecret })),
+    mailInbox: mail.inbox,
   };
 }
 

@@ -17,7 +17,21 @@ export interface AppContext {
   outbox: Outbox;
   log: FastifyBaseLogger;
   /** external party base URLs actually in use (configured, or local fakes in development) */
-  providerUrls: { realName: string; sms: string; wechat: string; alipay: string; finance: string };
+  providerUrls: {
+    realName: string;
+    sms: string;
+    wechat: string;
+    alipay: string;
+    finance: string;
+    /** the SMTP server, an smtp:// or smtps:// URL */
+    smtp: string;
+    /** 公众号 template messages */
+    wechatMp: string;
+    /** app push */
+    push: string;
+    /** the local SMTP fake's HTML inbox (development only), else null */
+    mailInbox: string | null;
+  };
 }
 
 export interface CenterModule {

@@ -11,16 +11,22 @@ import {
   startFakeFinance,
   startFakeOAuth,
   startFakePayChannel,
+  startFakePush,
   startFakeRealName,
   startFakeSms,
+  startFakeSmtp,
   startFakeUnionPayChannel,
+  startFakeWechatMp,
   type FakeAlipayChannel,
   type FakeFinance,
   type FakeOAuth,
   type FakePayChannel,
+  type FakePush,
   type FakeRealName,
   type FakeSms,
+  type FakeSmtp,
   type FakeUnionPayChannel,
+  type FakeWechatMp,
 } from '../../fakes/index.js';
 import { generateSm2KeyPair } from '../../src/kernel/crypto/index.js';
 import { createTestCache, createTestDatabase, newCachePrefix, REDIS_URL } from './db.js';
@@ -39,6 +45,10 @@ export interface TestServer {
     paychannel: FakePayChannel;
     /** the payment channel of each style, by the order's `payChannel` */
     paychannels: { wechat: FakePayChannel; alipay: FakeAlipayChannel; unionpay: FakeUnionPayChannel };
+    /** the message center's providers: 公众号 template messages, app push, and the mail server */
+    wechatMp: FakeWechatMp;
+    push: FakePush;
+    smtp: FakeSmtp;
   };
   /** the fake SMS gateway's base URL; its test endpoint /v1/sms/inbox?phone= lists received texts */
   smsInboxUrl: string;
@@ -90,12 +100,12 @@ export function apiClient(baseUrl: string): ApiClient {
  */
 export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean; logStream?: { write(line: string): unknown } } = {}): Promise<TestServer> {
   const secret = () => randomBytes(16).toString('hex');
-  const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret(), paychannel: secret() };
+  const creds = { realName: secret(), sms: secret(), oauth: secret(), finance: secret(), paychannel: secret(), wechatMp: secret(), push: secret() };
   // The platform's own keys of the Alipay-style (RSA) and UnionPay-style (SM2) channels; each fake has its own pair.
   const alipayApp = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const unionpayApp = generateSm2KeyPair();
   const ids = { alipayAppId: '2021000000000001', unionpayMerId: '777290058110048' };
-  const [realName, sms, wechat, alipay, finance, paychannel, alipayPay, unionpayPay] = await Promise.all([
+  const [realName, sms, wechat, alipay, finance, paychannel, alipayPay, unionpayPay, wechatMp, push, smtp] = await Promise.all([
     startFakeRealName({ appId: 'yibao', secret: creds.realName }),
     startFakeSms({ appId: 'yibao', secret: creds.sms }),
     startFakeOAuth({ provider: 'wechat', appId: 'yibao', secret: creds.oauth }),
@@ -104,6 +114,9 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     startFakePayChannel({ appId: 'yibao', secret: creds.paychannel }),
     startFakeAlipayChannel({ appId: ids.alipayAppId, platformPublicKey: alipayApp.publicKey }),
     startFakeUnionPayChannel({ merId: ids.unionpayMerId, platformPublicKey: unionpayApp.publicKey }),
+    startFakeWechatMp({ appId: 'yibao', secret: creds.wechatMp }),
+    startFakePush({ appId: 'yibao', secret: creds.push }),
+    startFakeSmtp(),
   ]);
   const testDb = await createTestDatabase();
   // Files the platform writes (audit checkpoints) stay with this server and go with it.
@@ -119,6 +132,8 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     SMS_SECRET: creds.sms,
     OAUTH_SECRET: creds.oauth,
     FINANCE_SECRET: creds.finance,
+    WECHAT_MP_SECRET: creds.wechatMp,
+    PUSH_SECRET: creds.push,
     PAYCHANNEL_URL: paychannel.url,
     PAYCHANNEL_SECRET: creds.paychannel,
     PAYCHANNEL_ALIPAY_URL: alipayPay.url,
@@ -147,14 +162,24 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   const platform = await createPlatform(config, {
     database: testDb.database,
     cache,
-    providerUrls: { realName: realName.url, sms: sms.url, wechat: wechat.url, alipay: alipay.url, finance: finance.url },
+    providerUrls: {
+      realName: realName.url,
+      sms: sms.url,
+      wechat: wechat.url,
+      alipay: alipay.url,
+      finance: finance.url,
+      smtp: smtp.smtpUrl,
+      wechatMp: wechatMp.url,
+      push: push.url,
+      mailInbox: smtp.inboxUrl,
+    },
     logStream: options.logStream,
   });
   const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     platform,
-    fakes: { realName, sms, wechat, alipay, finance, paychannel, paychannels: { wechat: paychannel, alipay: alipayPay, unionpay: unionpayPay } },
+    fakes: { realName, sms, wechat, alipay, finance, paychannel, paychannels: { wechat: paychannel, alipay: alipayPay, unionpay: unionpayPay }, wechatMp, push, smtp },
     smsInboxUrl: sms.url,
     realNameUrl: realName.url,
     databaseUrl: testDb.url,
@@ -165,7 +190,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
       await cache.close();
       await testDb.drop();
       await rm(dataDir, { recursive: true, force: true });
-      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close(), alipayPay.close(), unionpayPay.close()]);
+      await Promise.all([realName.close(), sms.close(), wechat.close(), alipay.close(), finance.close(), paychannel.close(), alipayPay.close(), unionpayPay.close(), wechatMp.close(), push.close(), smtp.close()]);
     },
   };
 }

@@ -99,6 +99,18 @@ export interface Config {
     paychannelUnionpayMerId: string;
     paychannelUnionpayPrivateKey: string;
     paychannelUnionpayPublicKey?: string;
+    /** 邮件 the SMTP server the message center sends mail through (smtp:// or smtps://, credentials in the URL) */
+    smtpUrl?: string;
+    /** the From of the platform's mail */
+    mailFrom: string;
+    /** 公众号 the WeChat official account's template-message API */
+    wechatMpUrl?: string;
+    wechatMpAppId: string;
+    wechatMpSecret: string;
+    /** 推送 the app push service */
+    pushUrl?: string;
+    pushAppId: string;
+    pushSecret: string;
   };
   bill: {
     /** 票据查验 public verifications a minute per client IP */
@@ -236,6 +248,19 @@ function sm2PublicKey(name: string, raw: string): string {
   }
 }
 
+/** SMTP_URL as nodemailer takes it: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start). */
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL must be a URL like smtp://user:pass@mail.example.cn:587');
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  return raw;
+}
+
 /**
  * One cash channel style's keys. With a URL its channel key is required (nothing it says could be
  * verified otherwise), and in production so is the platform's own key; without a URL the style is
@@ -356,6 +381,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
       paychannelUnionpayMerId: env.PAYCHANNEL_UNIONPAY_MER_ID || '777290058110048',
       paychannelUnionpayPrivateKey: unionpay.privateKey,
       paychannelUnionpayPublicKey: unionpay.publicKey,
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      mailFrom: env.MAIL_FROM || 'Yibao 医保 <noreply@yibao.local>',
+      wechatMpUrl: env.WECHAT_MP_URL || undefined,
+      wechatMpAppId: env.WECHAT_MP_APP_ID || 'yibao',
+      wechatMpSecret: secret('WECHAT_MP_SECRET'),
+      pushUrl: env.PUSH_URL || undefined,
+      pushAppId: env.PUSH_APP_ID || 'yibao',
+      pushSecret: secret('PUSH_SECRET'),
     },
     bill: {
       verifyPerIpPerMinute: int(env, 'BILL_VERIFY_PER_IP_PER_MINUTE', 60, 1),
