@@ -32,11 +32,12 @@ import { billCenter } from './centers/bill/module.js';
 import { settlementCenter } from './centers/settlement/module.js';
 import { analysisCenter } from './centers/analysis/module.js';
 import { paymentCenter } from './centers/payment/module.js';
+import { messageCenter } from './centers/message/module.js';
 import { seedDemo } from './demo-seed.js';
 import { accountNames } from './centers/user/index.js';
 
 /** Every center, in registration order. */
-export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter, analysisCenter];
+export const CENTERS: CenterModule[] = [authCenter, userCenter, policyCenter, registryCenter, enrollmentCenter, collectionCenter, personalCenter, unitCenter, billCenter, voucherCenter, settlementCenter, paymentCenter, analysisCenter, messageCenter];
 
 export const WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 

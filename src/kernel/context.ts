@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config/index.js';
-import type { Database } from './db/index.js';
+import type { Database, Db } from './db/index.js';
 import type { Cache } from './cache/index.js';
 import type { AuditLog } from './audit/index.js';
 import type { Outbox } from './outbox/index.js';
@@ -55,5 +55,23 @@ export function perContext<T>(make: (ctx: AppContext) => T): (ctx: AppContext) =
     let instance = instances.get(ctx);
     if (instance === undefined) instances.set(ctx, (instance = make(ctx)));
     return instance;
+  };
+}
+
+/**
+ * The context with its database bound to an open transaction: for work inside a transaction that reads
+ * through other centers' index.ts (an outbox subscriber), so those reads see the transaction and, on
+ * PGlite's single connection, do not wait for it to end. Prepared statements run outside transactions
+ * and are refused here.
+ */
+export function inTransaction(ctx: AppContext, tx: Db): AppContext {
+  return {
+    ...ctx,
+    database: {
+      ...ctx.database,
+      db: tx,
+      rows: (query, executor = tx) => ctx.database.rows(query, executor),
+      prepared: () => Promise.reject(new Error('prepared statements run outside transactions')),
+    },
   };
 }

@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   paymentReconcile: 'payment.reconcile',
   // 业务分析 analysis center
   analysisRead: 'analysis.read',
+  // 消息中心 message center
+  messageRead: 'message.read',
+  messageManage: 'message.manage',
+  messageSend: 'message.send',
 } as const;
 
 export const RESOURCES: ResourceDef[] = [
@@ -134,6 +138,17 @@ export const RESOURCES: ResourceDef[] = [
   r('analysis', null, 'subsystem', '业务分析', 'Analysis', null, 9),
   r('analysis.overview', 'analysis', 'menu', '月度概览', 'Month overview', '/home', 1),
   r(PERMISSIONS.analysisRead, 'analysis.overview', 'api', '查看本辖区月度统计', 'View the month’s figures of your regions'),
+  // 消息中心 message center: templates, push rules, the log and its figures
+  r('message', null, 'subsystem', '消息管理', 'Messages', null, 10),
+  r('message.log', 'message', 'menu', '消息日志', 'Message log', '/admin/message/log', 1),
+  r(PERMISSIONS.messageRead, 'message.log', 'api', '查看消息日志、模板与规则', 'View the message log, templates and rules'),
+  r('message.stats', 'message', 'menu', '发送统计', 'Delivery figures', '/admin/message/stats', 2),
+  r('message.templates', 'message', 'menu', '消息模板', 'Templates', '/admin/message/templates', 3),
+  r('message.rules', 'message', 'menu', '推送规则', 'Push rules', '/admin/message/rules', 4),
+  r('message.templates.edit', 'message.templates', 'button', '新建模板 / 新版本 / 规则', 'New template / version / rule'),
+  r(PERMISSIONS.messageManage, 'message.templates.edit', 'api', '维护消息模板与推送规则', 'Maintain templates and push rules'),
+  r('message.send', 'message.log', 'button', '发送通知', 'Send a notice'),
+  r(PERMISSIONS.messageSend, 'message.send', 'api', '向本辖区人员发送通知', 'Send notices to persons of your regions'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

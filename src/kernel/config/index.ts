@@ -119,6 +119,21 @@ export interface Config {
     verifyUrl: string;
   };
   /** 电子凭证 e-voucher */
+  /** 消息中心 message sending */
+  message: {
+    /** 逐级补发 how long an unread in-site message waits before the next channel (WeChat, then SMS) */
+    fallbackAfterSec: number;
+    /** 免打扰 quiet hours in Beijing time: non-urgent SMS, WeChat and push wait until they end */
+    quietHours: { startHour: number; endHour: number };
+    /** non-urgent messages one account may get an hour over SMS, WeChat and push together; more wait */
+    perRecipientPerHour: number;
+    /** the first retry's delay; each next one doubles it */
+    retryBaseMs: number;
+    /** attempts before a message is given up */
+    maxAttempts: number;
+    /** how often each node looks for due messages */
+    workerIntervalMs: number;
+  };
   voucher: {
     /** lifetime of a dynamic QR code */
     codeTtlSec: number;
@@ -393,6 +408,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config & { war
     bill: {
       verifyPerIpPerMinute: int(env, 'BILL_VERIFY_PER_IP_PER_MINUTE', 60, 1),
       verifyUrl: env.BILL_VERIFY_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}/#/bill/verify`,
+    },
+    message: {
+      fallbackAfterSec: int(env, 'MESSAGE_FALLBACK_AFTER_SEC', 1800, 1, 7 * 86_400),
+      quietHours: { startHour: int(env, 'MESSAGE_QUIET_START_HOUR', 22, 0, 23), endHour: int(env, 'MESSAGE_QUIET_END_HOUR', 8, 0, 23) },
+      perRecipientPerHour: int(env, 'MESSAGE_PER_RECIPIENT_PER_HOUR', 10, 1),
+      retryBaseMs: int(env, 'MESSAGE_RETRY_BASE_MS', 5000, 1),
+      maxAttempts: int(env, 'MESSAGE_MAX_ATTEMPTS', 5, 1, 50),
+      workerIntervalMs: int(env, 'MESSAGE_WORKER_INTERVAL_MS', 1000, 10, 60_000),
     },
     voucher: {
       codeTtlSec: int(env, 'VOUCHER_CODE_TTL_SEC', 60, 5, 3600),

@@ -1,0 +1,28 @@
+import { registerMessages } from '../../kernel/i18n/index.js';
+
+registerMessages({
+  'message.not_found': { zh: '没有这条消息', en: 'No such message' },
+  'message.template_not_found': { zh: '没有该编码的消息模板', en: 'No template has that code' },
+  'message.rule_not_found': { zh: '没有该推送规则', en: 'No such push rule' },
+  'message.template_unknown': { zh: '消息模板 {code} 不存在', en: 'There is no template {code}' },
+  'message.channel_no_template': { zh: '模板 {code} 没有 {channel} 渠道的版本', en: 'Template {code} has no {channel} version' },
+  'message.placeholder_name': { zh: '占位符名称“{name}”须以字母开头，只含字母、数字和下划线', en: 'Placeholder name “{name}” must start with a letter and hold only letters, digits and underscores' },
+  'message.placeholder_twice': { zh: '占位符 {name} 重复声明', en: 'Placeholder {name} is declared twice' },
+  'message.placeholder_undeclared': { zh: '文本使用了未声明的占位符 {name}', en: 'The text uses {name}, which is not a declared placeholder' },
+  'message.placeholder_unused': { zh: '占位符 {name} 已声明但未在任何文本中使用', en: 'Placeholder {name} is declared but used in no text' },
+  'message.placeholders_differ': { zh: '占位符须与该编码 {channel} 渠道的模板一致', en: 'The placeholders must be those of the code’s {channel} template' },
+  'message.category_differs': { zh: '类别须与该编码其他渠道的模板一致（{category}）', en: 'The category must be that of the code’s other templates ({category})' },
+  'message.placeholder_not_in_event': { zh: '模板的占位符 {name} 不是事件 {event} 提供的参数', en: 'The template’s placeholder {name} is not a parameter of event {event}' },
+  'message.event_unknown': { zh: '没有事件 {event}', en: 'There is no event {event}' },
+  'message.param_missing': { zh: '缺少参数 {name}', en: 'Parameter {name} is missing' },
+  'message.param_extra': { zh: '模板没有参数 {name}', en: 'The template has no parameter {name}' },
+  'message.param_type': { zh: '参数 {name} 须为 {type} 类型', en: 'Parameter {name} must be of type {type}' },
+  'message.category_unknown': { zh: '没有消息类别 {category}', en: 'There is no message category {category}' },
+  'message.category_mandatory': { zh: '“{category}”类消息为必收消息，不能关闭', en: 'Messages of category “{category}” are mandatory and cannot be switched off' },
+  'message.range_reversed': { zh: '开始日期不能晚于结束日期', en: 'The start date must not be after the end date' },
+  'message.range_too_long': { zh: '统计区间最长 {max} 天', en: 'The range may span at most {max} days' },
+  'message.idempotency_key_required': { zh: '发送通知须带 Idempotency-Key 请求头', en: 'Sending needs an Idempotency-Key header' },
+  'message.person_not_found': { zh: '本辖区没有人员 {id}', en: 'Your regions have no person {id}' },
+  'message.receipt_body': { zh: '回执内容不正确', en: 'The receipt’s body is not valid' },
+  'message.receipt_signature': { zh: '回执签名无效（{reason}）', en: 'The receipt’s signature is not valid ({reason})' },
+});
