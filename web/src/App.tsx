@@ -49,6 +49,11 @@ const SettlementRiskEventsPage = lazy(() => import('./pages/settlement/RiskEvent
 const MyPaymentsPage = lazy(() => import('./pages/payment/MyPayments'));
 const PaymentReconciliationPage = lazy(() => import('./pages/payment/Reconciliation'));
 const VerifyBillPage = lazy(() => import('./pages/bill/Verify'));
+const InboxPage = lazy(() => import('./pages/message/Inbox'));
+const MessageLogPage = lazy(() => import('./pages/message/Log'));
+const MessageStatsPage = lazy(() => import('./pages/message/Stats'));
+const MessageTemplatesPage = lazy(() => import('./pages/message/Templates'));
+const MessageRulesPage = lazy(() => import('./pages/message/Rules'));
 
 const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> = {
   home: HomePage,
@@ -86,6 +91,11 @@ const PAGES: Record<string, ComponentType | LazyExoticComponent<ComponentType>> 
   settlementRisk: SettlementRiskEventsPage,
   personalPayments: MyPaymentsPage,
   paymentReconciliation: PaymentReconciliationPage,
+  messages: InboxPage,
+  messageLog: MessageLogPage,
+  messageStats: MessageStatsPage,
+  messageTemplates: MessageTemplatesPage,
+  messageRules: MessageRulesPage,
 };
 
 const PUBLIC_PATHS = new Set(['/login', '/register', '/forgot-password']);

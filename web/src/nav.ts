@@ -10,6 +10,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BellOutlined,
   CalculatorOutlined,
   DiffOutlined,
   FileDoneOutlined,
@@ -20,6 +22,9 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MailOutlined,
+  NodeIndexOutlined,
+  OrderedListOutlined,
   MedicineBoxOutlined,
   PayCircleOutlined,
   ProfileOutlined,
@@ -37,7 +42,7 @@ import type { MessageKey } from './i18n';
 import type { Me, MenuNode } from './session';
 
 /** side menu groups, in their order */
-export const NAV_GROUPS = ['personal', 'unit', 'registry', 'enrollment', 'collection', 'policy', 'admin'] as const;
+export const NAV_GROUPS = ['personal', 'unit', 'registry', 'enrollment', 'collection', 'policy', 'message', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavPage {
@@ -61,6 +66,8 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'home', path: '/home', label: 'menu.home', icon: HomeOutlined, essential: true },
   { key: 'profile', path: '/profile', label: 'menu.profile', icon: UserOutlined, essential: true },
   { key: 'history', path: '/history', label: 'menu.history', icon: HistoryOutlined },
+  // 站内信: every signed-in account has an inbox (the header's bell opens it)
+  { key: 'messages', path: '/messages', label: 'menu.messages', icon: BellOutlined, essential: true },
   { key: 'agents', path: '/agents', label: 'menu.agents', visible: isUnitAgent, icon: TeamOutlined },
   // the personal hall (个人网厅) and the unit hall (单位网厅): the account's kind decides
   { key: 'personalApply', path: '/personal/applications', label: 'menu.personalApply', group: 'personal', visible: isPerson, icon: FormOutlined, essential: true },
@@ -89,6 +96,11 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'settlementRisk', path: '/admin/settlement/risk', label: 'menu.settlementRisk', group: 'collection', permissions: ['settlement.risk.read'], icon: AlertOutlined },
   { key: 'paymentReconciliation', path: '/admin/payment/reconciliation', label: 'menu.paymentReconciliation', group: 'collection', permissions: ['payment.reconcile'], icon: ReconciliationOutlined },
   { key: 'policy', path: '/admin/policy', label: 'menu.policy', group: 'policy', permissions: ['policy.read'], icon: ProfileOutlined },
+  // 消息管理 the message center's console (src/centers/auth/resources.ts: message.*)
+  { key: 'messageLog', path: '/admin/message/log', label: 'menu.messageLog', group: 'message', permissions: ['message.read'], icon: OrderedListOutlined },
+  { key: 'messageStats', path: '/admin/message/stats', label: 'menu.messageStats', group: 'message', permissions: ['message.read'], icon: BarChartOutlined },
+  { key: 'messageTemplates', path: '/admin/message/templates', label: 'menu.messageTemplates', group: 'message', permissions: ['message.read'], icon: MailOutlined },
+  { key: 'messageRules', path: '/admin/message/rules', label: 'menu.messageRules', group: 'message', permissions: ['message.read'], icon: NodeIndexOutlined },
   { key: 'orgs', path: '/admin/orgs', label: 'menu.orgs', group: 'admin', permissions: ['auth.orgs.read'], icon: ApartmentOutlined },
   { key: 'accounts', path: '/admin/accounts', label: 'menu.accounts', group: 'admin', permissions: ['user.accounts.read'], icon: UserSwitchOutlined },
   { key: 'roles', path: '/admin/roles', label: 'menu.roles', group: 'admin', permissions: ['auth.roles.read'], icon: SafetyOutlined },

@@ -7,6 +7,7 @@ import { NAV_GROUPS, visiblePages, type NavGroup, type NavPage } from '../nav';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { LangSwitch } from './LangSwitch';
+import { MessageBell } from './MessageBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -17,6 +18,7 @@ const GROUP_LABELS: Record<NavGroup, MessageKey> = {
   enrollment: 'menu.enrollmentGroup',
   collection: 'menu.collectionGroup',
   policy: 'menu.policyGroup',
+  message: 'menu.messageGroup',
   admin: 'menu.admin',
 };
 
@@ -63,8 +65,8 @@ function SeniorSwitch() {
 
 /**
  * The signed-in frame: on a wide screen a side menu; below 992 px a header button opens the same
- * menu in a drawer, so a phone keeps the whole width for the page. The header has the masked name,
- * the 长辈版 switch, language and logout.
+ * menu in a drawer, so a phone keeps the whole width for the page. The header has the message bell
+ * (every account has an inbox), the masked name, the 长辈版 switch, language and logout.
  */
 export function AppLayout({ path, children }: { path: string; children: ReactNode }) {
   const { t, tx } = useI18n();
@@ -127,6 +129,7 @@ export function AppLayout({ path, children }: { path: string; children: ReactNod
               {screens.md !== false ? <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text> : !wide && brand}
             </Space>
             <Space size="small" wrap style={{ justifyContent: 'flex-end' }}>
+              <MessageBell />
               <Typography.Text data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
                 {me?.name}
                 {me?.kind && screens.sm !== false ? <Typography.Text type="secondary"> · {tx(`kind.${me.kind}`, me.kind)}</Typography.Text> : null}
