@@ -66,8 +66,6 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'home', path: '/home', label: 'menu.home', icon: HomeOutlined, essential: true },
   { key: 'profile', path: '/profile', label: 'menu.profile', icon: UserOutlined, essential: true },
   { key: 'history', path: '/history', label: 'menu.history', icon: HistoryOutlined },
-  // 站内信: every signed-in account has an inbox (the header's bell opens it)
-  { key: 'messages', path: '/messages', label: 'menu.messages', icon: BellOutlined, essential: true },
   { key: 'agents', path: '/agents', label: 'menu.agents', visible: isUnitAgent, icon: TeamOutlined },
   // the personal hall (个人网厅) and the unit hall (单位网厅): the account's kind decides
   { key: 'personalApply', path: '/personal/applications', label: 'menu.personalApply', group: 'personal', visible: isPerson, icon: FormOutlined, essential: true },
@@ -82,6 +80,9 @@ export const NAV_PAGES: NavPage[] = [
   { key: 'unitInfo', path: '/unit/info', label: 'menu.unitInfo', group: 'unit', visible: isUnitAgent, icon: BankOutlined, essential: true },
   { key: 'unitEmployees', path: '/unit/employees', label: 'menu.unitEmployees', group: 'unit', visible: isUnitAgent, icon: TeamOutlined, essential: true },
   { key: 'unitBills', path: '/unit/bills', label: 'menu.unitBills', group: 'unit', visible: isUnitAgent, icon: FileDoneOutlined, essential: true },
+  // 站内信: every signed-in account has an inbox (the header's bell opens it); among the account's own
+  // pages in the menu, after the hall's everyday pages in the 长辈版's short one
+  { key: 'messages', path: '/messages', label: 'menu.messages', icon: BellOutlined, essential: true },
   // permission codes: src/centers/auth/resources.ts (PERMISSIONS); the paths are the menus' paths there
   { key: 'registry', path: '/admin/registry', label: 'menu.registry', group: 'registry', permissions: ['registry.read'], icon: IdcardOutlined },
   { key: 'entities', path: '/admin/registry/entities', label: 'menu.entities', group: 'registry', permissions: ['registry.read'], icon: BankOutlined },

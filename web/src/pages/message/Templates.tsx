@@ -152,7 +152,7 @@ function TemplateFields({ fixed }: { fixed: boolean }) {
             <Flex vertical gap={0}>
               {rows.map((row) => (
                 <Space key={row.key} align="start" wrap data-testid={`template-placeholder-${row.name}`}>
-                  <Form.Item name={[row.name, 'name']} rules={required('msg.tpl.placeholderName')} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[row.name, 'name']} rules={required('msg.tpl.placeholderName')} style={{ marginBottom: 8, width: 180 }}>
                     <Input data-testid={`template-placeholder-name-${row.name}`} aria-label={t('msg.tpl.placeholderName')} placeholder={t('msg.tpl.placeholderName')} maxLength={40} style={{ width: 180 }} />
                   </Form.Item>
                   <Form.Item name={[row.name, 'type']} initialValue="text" style={{ marginBottom: 8 }}>
