@@ -27,7 +27,7 @@ const loadEvents = () => api.get('/api/v1/message/events');
 const loadTemplates = () => api.get('/api/v1/message/templates');
 
 /** a picked region's code as the rule's prefix: 410000 → 41 (the province), 411300 → 4113 (the city), a county whole */
-const regionPrefix = (code: string | undefined) => (!code ? '' : code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
+const regionPrefix = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
 /** a prefix as the region's code again, to name it */
 const prefixRegion = (prefix: string) => prefix.padEnd(6, '0');
 
@@ -43,7 +43,8 @@ export default function MessageRulesPage() {
   const codes = [...new Set(templates.data.map((tpl) => tpl.code))];
 
   const modal = useFormModal<RuleForm>(['event', 'templateCode', 'channels', 'fallback', 'region'], async ({ region, ...values }, { form, close }) => {
-    const rule = await api.post('/api/v1/message/rules', { ...values, fallback: values.fallback ?? false, regionPrefix: regionPrefix(region) });
+    // no region: the prefix left out, the rule then serves every region
+    const rule = await api.post('/api/v1/message/rules', { ...values, fallback: values.fallback ?? false, ...(region ? { regionPrefix: regionPrefix(region) } : {}) });
     message.success(t('msg.rule.created', { event: lang === 'en' ? rule.eventNameEn : rule.eventNameZh }));
     close();
     form.resetFields();
