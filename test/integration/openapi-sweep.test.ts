@@ -139,7 +139,7 @@ async function sweep() {
       '/api/v1/user/accounts/{id}/lock id': clerk.id,
       '/api/v1/user/accounts/{id}/unlock id': clerk.id,
     },
-    hints: { accountId: clerk.id, orgId: 'org_nanyang', parentId: 'org_nanyang', roleId: 'role_agency_clerk', name: '测试名称' },
+    hints: { accountId: clerk.id, orgId: 'org_nanyang', parentId: 'org_nanyang', roleId: 'role_agency_clerk', name: '测试名称', regionPrefix: '4113' },
   };
 
   for (const op of operations) {

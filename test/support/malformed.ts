@@ -18,6 +18,7 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
+  maxProperties?: number;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
@@ -606,7 +607,9 @@ export function schemaGaps(op: Operation): string[] {
   const gaps: string[] = [];
   const walk = (schema: JsonSchema, at: string) => {
     if (enumOf(schema)) return;
-    for (const alternative of schema.anyOf ?? schema.oneOf ?? []) walk(alternative, at);
+    const alternatives = schema.anyOf ?? schema.oneOf;
+    // a union is as bounded as each of its alternatives
+    if (alternatives) return alternatives.forEach((alternative) => walk(alternative, at));
     const type = typeOf(schema);
     if (type === 'string' && schema.maxLength === undefined) gaps.push(`${at}: string without maxLength`);
     if (type === 'array') {
@@ -615,7 +618,10 @@ export function schemaGaps(op: Operation): string[] {
       if (schema.items) walk(schema.items, `${at}[]`);
     }
     if (type === 'object') {
-      if (schema.additionalProperties !== false) gaps.push(`${at}: object accepts unknown properties`);
+      // a map (names → typed values) is bounded when its size is: the values are walked instead
+      const map = typeof schema.additionalProperties === 'object' && schema.maxProperties !== undefined;
+      if (map) walk(schema.additionalProperties as JsonSchema, `${at}{}`);
+      else if (schema.additionalProperties !== false) gaps.push(`${at}: object accepts unknown properties`);
       for (const [name, prop] of Object.entries(schema.properties ?? {})) walk(prop, at === 'body' ? name : `${at}.${name}`);
     }
   };

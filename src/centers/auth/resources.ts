@@ -147,8 +147,8 @@ export const RESOURCES: ResourceDef[] = [
   r('message.rules', 'message', 'menu', '推送规则', 'Push rules', '/admin/message/rules', 4),
   r('message.templates.edit', 'message.templates', 'button', '新建模板 / 新版本 / 规则', 'New template / version / rule'),
   r(PERMISSIONS.messageManage, 'message.templates.edit', 'api', '维护消息模板与推送规则', 'Maintain templates and push rules'),
-  r('message.send', 'message.log', 'button', '发送通知', 'Send a notice'),
-  r(PERMISSIONS.messageSend, 'message.send', 'api', '向本辖区人员发送通知', 'Send notices to persons of your regions'),
+  r('message.log.send', 'message.log', 'button', '发送通知', 'Send a notice'),
+  r(PERMISSIONS.messageSend, 'message.log.send', 'api', '向本辖区人员发送通知', 'Send notices to persons of your regions'),
 ];
 
 /** Everything an org administrator holds; the built-in admin roles carry this set. */

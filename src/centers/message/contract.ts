@@ -35,7 +35,10 @@ export const PreferencesView = Type.Object({
 export type PreferencesView = Static<typeof PreferencesView>;
 
 export const PreferencesInput = Body({
-  categories: Type.Record(Type.String(), Type.Boolean(), { description: 'category → enabled; a mandatory category cannot be false' }),
+  categories: Type.Object(Object.fromEntries(CATEGORIES.map((c) => [c, Type.Optional(Type.Boolean())])), {
+    additionalProperties: false,
+    description: 'category → enabled; a mandatory category cannot be false',
+  }),
 });
 
 const PlaceholderView = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }), type: Literals(PLACEHOLDER_TYPES) }, { additionalProperties: false });
@@ -75,7 +78,7 @@ export const RuleInput = Body({
   templateCode: Code,
   channels: Type.Array(ChannelName, { minItems: 1, maxItems: 5, uniqueItems: true }),
   fallback: Type.Optional(Type.Boolean({ description: '逐级补发: in-site first, the others only while it stays unread' })),
-  regionPrefix: Type.Optional(Type.String({ pattern: '^(\\d{2}|\\d{4}|\\d{6})?$', description: "'' every region, or a province / city / county code prefix" })),
+  regionPrefix: Type.Optional(Type.String({ minLength: 2, maxLength: 6, pattern: '^(\\d{2}|\\d{4}|\\d{6})$', description: 'a province / city / county code prefix; left out: every region' })),
   enabled: Type.Optional(Type.Boolean()),
 });
 export type RuleInput = Static<typeof RuleInput>;
@@ -154,7 +157,11 @@ export type StatsView = Static<typeof StatsView>;
 export const SendInput = Body({
   templateCode: Code,
   personIds: Type.Array(Id, { minItems: 1, maxItems: 100, description: '基本信息 person ids; each person’s accounts receive it' }),
-  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  params: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 40 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number()]), {
+    maxProperties: 20,
+    additionalProperties: false,
+    description: 'the template’s placeholders by name: text, dates as YYYY-MM-DD, money as integer fen',
+  }),
   channels: Type.Optional(Type.Array(ChannelName, { minItems: 1, maxItems: 5, uniqueItems: true })),
   fallback: Type.Optional(Type.Boolean()),
 });
@@ -162,4 +169,12 @@ export type SendInput = Static<typeof SendInput>;
 
 export const SentView = Type.Object({
   messages: Type.Array(Type.Object({ id: Type.String(), channel: ChannelName, status: Literals(MESSAGE_STATUSES), notBefore: DateTime })),
+});
+
+/** 回执 a provider's delivery receipt (checked again, with its signature, by adapters/receipts.ts) */
+export const ReceiptInput = Body({
+  providerRef: Type.String({ minLength: 1, maxLength: 128 }),
+  reference: Type.String({ minLength: 1, maxLength: 128 }),
+  status: Literals(['delivered', 'temporary-failure', 'permanent-failure'] as const),
+  at: Type.String({ format: 'date-time', maxLength: 40 }),
 });

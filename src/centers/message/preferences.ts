@@ -39,8 +39,8 @@ export async function preferences(ctx: AppContext, accountId: string): Promise<P
 }
 
 /** Switches categories on or off; an unknown category is a 400, a mandatory one switched off a 422, each naming it. */
-export async function setPreferences(ctx: AppContext, accountId: string, input: { categories: Record<string, boolean> }): Promise<PreferencesView> {
-  const changes = Object.entries(input.categories);
+export async function setPreferences(ctx: AppContext, accountId: string, input: { categories: Partial<Record<string, boolean>> }): Promise<PreferencesView> {
+  const changes = Object.entries(input.categories).filter((entry): entry is [string, boolean] => entry[1] !== undefined);
   for (const [category, enabled] of changes) {
     if (!(CATEGORIES as readonly string[]).includes(category)) throw new DomainError('message.category_unknown', 'invalid', { category }, `categories/${category}`);
     if (!enabled && MANDATORY_CATEGORIES.includes(category as Category)) throw new DomainError('message.category_mandatory', 'unprocessable', { category }, `categories/${category}`);

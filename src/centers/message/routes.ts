@@ -4,7 +4,7 @@
  * providers' signed delivery receipts.
  */
 import { Type } from '@sinclair/typebox';
-import { parseSignedReceipt, ReceiptError, ReceiptSchema } from '../../adapters/receipts.js';
+import { parseSignedReceipt, ReceiptError } from '../../adapters/receipts.js';
 import type { AppContext } from '../../kernel/context.js';
 import { DomainError, badRequest } from '../../kernel/errors/index.js';
 import type { App } from '../../kernel/http/app.js';
@@ -21,6 +21,7 @@ import {
   LogQuery,
   PreferencesInput,
   PreferencesView,
+  ReceiptInput,
   RuleChange,
   RuleInput,
   RuleView,
@@ -194,7 +195,7 @@ export function messageRoutes(app: App, ctx: AppContext) {
       tags: TAGS,
       summary: '回执 a provider’s delivery receipt: public, but signed with the provider’s key (HMAC-SM3, timestamp and nonce; a replay is refused)',
       params: Type.Object({ channel: Literals(['sms', 'wechat', 'push'] as const) }),
-      body: ReceiptSchema,
+      body: ReceiptInput,
       response: { 204: NoContent },
     },
   }, async (request, reply) => {

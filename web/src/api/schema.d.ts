@@ -21775,7 +21775,13 @@ export interface paths {
                     "application/json": {
                         /** @description category → enabled; a mandatory category cannot be false */
                         categories: {
-                            [key: string]: boolean;
+                            security?: boolean;
+                            payment?: boolean;
+                            bill?: boolean;
+                            application?: boolean;
+                            collection?: boolean;
+                            service?: boolean;
+                            notice?: boolean;
                         };
                     };
                 };
@@ -22199,7 +22205,7 @@ export interface paths {
                         channels: ("inbox" | "sms" | "email" | "wechat" | "push")[];
                         /** @description 逐级补发: in-site first, the others only while it stays unread */
                         fallback?: boolean;
-                        /** @description '' every region, or a province / city / county code prefix */
+                        /** @description a province / city / county code prefix; left out: every region */
                         regionPrefix?: string;
                         enabled?: boolean;
                     };
@@ -22514,6 +22520,7 @@ export interface paths {
                         templateCode: string;
                         /** @description 基本信息 person ids; each person’s accounts receive it */
                         personIds: string[];
+                        /** @description the template’s placeholders by name: text, dates as YYYY-MM-DD, money as integer fen */
                         params: {
                             [key: string]: string | number;
                         };
@@ -22586,17 +22593,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description 送达回执 delivery receipt */
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 服务商消息号 the provider’s id of the message */
                         providerRef: string;
-                        /** @description 平台消息号 our message id sent as reference */
                         reference: string;
-                        /** @description 送达结果 */
                         status: "delivered" | "temporary-failure" | "permanent-failure";
-                        /** @description when the provider learned the outcome (ISO 8601) */
+                        /** Format: date-time */
                         at: string;
                     };
                 };
