@@ -17,13 +17,42 @@ export interface Target {
   setupRequest?: string;
 }
 
-export interface Scenario {
+interface ScenarioBase {
   name: string;
   summary: string;
+  /** settings of the platform under test (its environment, e.g. a worker's interval) */
+  env?: Record<string, string>;
+}
+
+/** A route under autocannon load, against the ping baseline. */
+export interface RouteScenario extends ScenarioBase {
   /** overrides BENCH_CONNECTIONS, for routes so slow that 50 waiting requests would only measure a queue */
   connections?: number;
   /** prepares data on the running server and returns the route to load */
   setup(server: TestServer): Promise<Target>;
+}
+
+/**
+ * N operations the scenario runs and times itself, where no route under load measures the thing (a
+ * background worker's throughput, say): it measures its own baseline too, on the same server in the
+ * same run, and the result has the fields of a route's.
+ */
+export interface TimedScenario extends ScenarioBase {
+  timed(server: TestServer): Promise<{ baseline: Timing; measured: Timing }>;
+}
+
+export type Scenario = RouteScenario | TimedScenario;
+
+/** What a timed scenario measured: `operations` completed in `seconds`, each one's time, and what they cost. */
+export interface Timing {
+  operations: number;
+  seconds: number;
+  /** each completed operation's time (the percentiles come from them) */
+  latenciesMs: number[];
+  /** operations that failed or did not complete */
+  errors: number;
+  /** spent over `seconds`, whoever spent it (bench/cost.ts) */
+  cost: Cost;
 }
 
 export interface Stats {
@@ -171,22 +200,58 @@ async function measure(server: TestServer, drained: () => Promise<void>, label: 
 }
 
 /** A run's cost divided by the requests it answered. */
-export function perRequest(stats: Stats): Cost {
+export function perRequest(stats: Pick<Stats, 'requests' | 'cost'>): Cost {
   const each = (value: number, digits: number) => (stats.requests ? round(value / stats.requests, digits) : 0);
   return { statements: each(stats.cost.statements, 2), transactions: each(stats.cost.transactions, 2), machineMs: each(stats.cost.machineMs, 3) };
 }
 
 export const BASELINE: Target = { path: '/api/v1/ping' };
 
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+
+/** A timed scenario's figures in a route's fields: an operation stands for a request. */
+async function runTimed(scenario: TimedScenario, server: TestServer, db: string, cache: string): Promise<ScenarioResult> {
+  const { baseline, measured } = await scenario.timed(server);
+  const figures = (label: string, t: Timing) => {
+    const sorted = [...t.latenciesMs].sort((a, b) => a - b);
+    const stats = { requests: t.operations, cost: t.cost };
+    const figure = { rate: t.seconds ? t.operations / t.seconds : 0, p50: percentile(sorted, 50), p99: percentile(sorted, 99), per: perRequest(stats) };
+    log(`  ${label}: ${t.operations} in ${t.seconds.toFixed(2)} s: ${figure.rate.toFixed(1)}/s, p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms, ${t.errors} errors`);
+    log(`  ${label}: per operation ${figure.per.statements} statements, ${figure.per.transactions} transactions, ${figure.per.machineMs} ms of machine CPU`);
+    return figure;
+  };
+  const base = figures('baseline', baseline);
+  const run = figures(scenario.name, measured);
+  return {
+    scenario: scenario.name,
+    rps: round(run.rate, 1),
+    p50_ms: round(run.p50, 2),
+    p99_ms: round(run.p99, 2),
+    baseline_rps: round(base.rate, 1),
+    baseline_p50_ms: round(base.p50, 2),
+    baseline_p99_ms: round(base.p99, 2),
+    ratio: base.rate ? round(run.rate / base.rate, 3) : 0,
+    statements_per_req: run.per.statements,
+    transactions_per_req: run.per.transactions,
+    machine_ms_per_req: run.per.machineMs,
+    baseline_machine_ms_per_req: base.per.machineMs,
+    errors: baseline.errors + measured.errors,
+    non2xx: 0,
+    db,
+    cache,
+  };
+}
+
 /** Starts a fresh platform, measures the baseline then the scenario route on it, and closes it. */
 export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   log(`\n[${scenario.name}] ${scenario.summary}`);
   countStatements();
-  const server = await startTestServer();
+  const server = await startTestServer(scenario.env ? { env: scenario.env } : {});
   try {
     const db = server.platform.ctx.database.kind;
     const cache = server.platform.ctx.cache.kind;
     log(`  server ${server.url} — database: ${db}${server.databaseUrl ? ` (${new URL(server.databaseUrl).pathname.slice(1)})` : ''}, cache: ${cache}`);
+    if ('timed' in scenario) return await runTimed(scenario, server, db, cache);
     const target = await scenario.setup(server);
     const failures = [...(await probe(server.url, BASELINE)), ...(await probe(server.url, target))];
     if (failures.length) throw new Error(`not 2xx before the run:\n  ${failures.join('\n  ')}`);

@@ -6,7 +6,7 @@ import { Session } from 'node:inspector/promises';
 import autocannon from 'autocannon';
 import { startTestServer } from '../test/support/server.js';
 import { postgresReachable } from '../test/support/db.js';
-import { log, settings } from './measure.js';
+import { log, settings, type RouteScenario } from './measure.js';
 import { SCENARIOS } from './scenarios.js';
 
 interface ProfileNode {
@@ -35,8 +35,8 @@ export function hottest(profile: Profile, top: number) {
 
 async function main() {
   const [name, seconds = '5'] = process.argv.slice(2);
-  const scenario = SCENARIOS.find((s) => s.name === name);
-  if (!scenario) throw new Error(`usage: bench/profile.ts <${SCENARIOS.map((s) => s.name).join('|')}> [seconds]`);
+  const scenario = SCENARIOS.find((s): s is RouteScenario => s.name === name && 'setup' in s);
+  if (!scenario) throw new Error(`usage: bench/profile.ts <${SCENARIOS.filter((s) => 'setup' in s).map((s) => s.name).join('|')}> [seconds]`);
   if (await postgresReachable()) process.env.TEST_DB = 'postgres';
   const server = await startTestServer();
   try {

@@ -7,7 +7,7 @@
 // p50/p99 of each, and the machine's CPU per request in each. Needs PostgreSQL and Redis.
 import { postgresReachable } from '../test/support/db.js';
 import { startSecondNode, startTestServer } from '../test/support/server.js';
-import { load, log, settings, type Stats, type Target } from './measure.js';
+import { load, log, settings, type RouteScenario, type Stats, type Target } from './measure.js';
 import { SCENARIOS } from './scenarios.js';
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -35,8 +35,8 @@ function summary(runs: Stats[]) {
 
 async function main(): Promise<number> {
   const name = process.argv[2] ?? 'payment-confirm';
-  const scenario = SCENARIOS.find((s) => s.name === name);
-  if (!scenario) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const scenario = SCENARIOS.find((s): s is RouteScenario => s.name === name && 'setup' in s);
+  if (!scenario) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.filter((s) => 'setup' in s).map((s) => s.name).join(', ')}`);
   if (!(await postgresReachable())) throw new Error('scale-out needs PostgreSQL (two processes cannot share PGlite)');
   process.env.TEST_DB = 'postgres';
   // probe + one node (warm-up, run) + two nodes (warm-up, run each) + a spare

@@ -12,6 +12,7 @@ import type { Scenario } from './measure.js';
 import { VOUCHER_SCENARIOS } from './voucher.js';
 import { personWithBill } from './bill.js';
 import { PAYMENT_SCENARIOS } from './payment.js';
+import { MESSAGE_SCENARIOS } from './message.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -143,4 +144,5 @@ export const SCENARIOS: Scenario[] = [
   },
   ...VOUCHER_SCENARIOS,
   ...PAYMENT_SCENARIOS,
+  ...MESSAGE_SCENARIOS,
 ];
