@@ -80,6 +80,8 @@ export function createDeliveryBook<T>(opts: {
 }): DeliveryBook<T> {
   const keyOf = opts.recipientKey ?? ((r: string) => r);
   const sent: ProviderMessage<T>[] = [];
+  /** the latest send of each reference (a gateway indexes its sends; a scan of them all slows a long run) */
+  const latestByReference = new Map<string, ProviderMessage<T>>();
   const receipts: ReceiptAttempt[] = [];
   const outcomes = new Map<string, { status: DeliveryStatus; remaining: number }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -136,12 +138,12 @@ export function createDeliveryBook<T>(opts: {
     sent,
     receipts,
     accept(input) {
-      let previous: ProviderMessage<T> | undefined;
-      for (const m of sent) if (m.reference === input.reference) previous = m;
+      const previous = latestByReference.get(input.reference);
       if (previous && previous.status !== 'temporary-failure') return { message: previous, duplicate: true };
       const message: ProviderMessage<T> = { ...input, providerRef: randomUUID(), status: 'sending', acceptedAt: Date.now() };
       const outcome = nextOutcome(input.recipient);
       sent.push(message);
+      latestByReference.set(input.reference, message);
       later(opts.receiptDelayMs ?? 20, () => {
         message.status = outcome;
         message.settledAt = Date.now();

@@ -4,6 +4,7 @@
  * message center reads them (through their index.ts), so no center ever calls a channel.
  */
 import type { AppContext } from '../../kernel/context.js';
+import type { TObject, TString } from '@sinclair/typebox';
 import type { PayloadOf, Topic } from '../../kernel/outbox/index.js';
 import * as bill from '../bill/index.js';
 import * as collection from '../collection/index.js';
@@ -48,8 +49,34 @@ async function personAddressees(ctx: AppContext, personId: string | null, region
 
 const institutionName = async (ctx: AppContext, code: string) => (await registry.institutionNames(ctx, [code])).get(code) ?? code;
 
-const account = (accountId: string) => async (): Promise<Addressees> => ({ accountIds: [accountId], regionCode: null });
-const noParams = async () => ({});
+
+/** 参保申请 a decision on a person's application, to the person */
+const applicationDecided = (key: string, topic: typeof enrollment.events.APPLICATION_APPROVED, nameZh: string, nameEn: string) =>
+  define({
+    key,
+    topic,
+    nameZh,
+    nameEn,
+    category: 'application',
+    urgent: false,
+    placeholders: [{ name: 'applicationId', type: 'code' }],
+    recipients: (ctx, p) => personAddressees(ctx, p.personId, p.regionCode),
+    params: async (_ctx, p) => ({ applicationId: p.applicationId }),
+  });
+
+/** 安全提醒 a change to an account, to the account itself: mandatory, through quiet hours */
+const securityAlert = (key: string, topic: Topic, nameZh: string, nameEn: string) =>
+  define<Topic<TObject<{ accountId: TString }>>>({
+    key,
+    topic: topic as Topic<TObject<{ accountId: TString }>>,
+    nameZh,
+    nameEn,
+    category: 'security',
+    urgent: true,
+    placeholders: [],
+    recipients: async (_ctx, p) => ({ accountIds: [p.accountId], regionCode: null }),
+    params: async () => ({}),
+  });
 
 export const MESSAGE_EVENTS: MessageEvent[] = [
   define({
@@ -94,28 +121,8 @@ export const MESSAGE_EVENTS: MessageEvent[] = [
     recipients: (ctx, p) => personAddressees(ctx, p.order.personId),
     params: async (ctx, p) => ({ institution: await institutionName(ctx, p.order.institutionCode), amount: p.refund!.amountFen, reason: p.refund!.reason }),
   }),
-  define({
-    key: 'enrollment.application_approved',
-    topic: enrollment.events.APPLICATION_APPROVED,
-    nameZh: '参保申请审核通过',
-    nameEn: 'Enrollment application approved',
-    category: 'application',
-    urgent: false,
-    placeholders: [{ name: 'applicationId', type: 'code' }],
-    recipients: (ctx, p) => personAddressees(ctx, p.personId, p.regionCode),
-    params: async (_ctx, p) => ({ applicationId: p.applicationId }),
-  }),
-  define({
-    key: 'enrollment.application_rejected',
-    topic: enrollment.events.APPLICATION_REJECTED,
-    nameZh: '参保申请未通过',
-    nameEn: 'Enrollment application rejected',
-    category: 'application',
-    urgent: false,
-    placeholders: [{ name: 'applicationId', type: 'code' }],
-    recipients: (ctx, p) => personAddressees(ctx, p.personId, p.regionCode),
-    params: async (_ctx, p) => ({ applicationId: p.applicationId }),
-  }),
+  applicationDecided('enrollment.application_approved', enrollment.events.APPLICATION_APPROVED, '参保申请审核通过', 'Enrollment application approved'),
+  applicationDecided('enrollment.application_rejected', enrollment.events.APPLICATION_REJECTED, '参保申请未通过', 'Enrollment application rejected'),
   define({
     key: 'bill.issued',
     topic: bill.events.BILL_ISSUED,
@@ -160,39 +167,9 @@ export const MESSAGE_EVENTS: MessageEvent[] = [
     recipients: (ctx, p) => personAddressees(ctx, p.personId, p.regionCode),
     params: async (_ctx, p) => ({ lockedUntil: p.lockedUntil }),
   }),
-  define({
-    key: 'user.password_changed',
-    topic: user.events.PASSWORD_CHANGED,
-    nameZh: '登录密码已修改',
-    nameEn: 'Password changed',
-    category: 'security',
-    urgent: true,
-    placeholders: [],
-    recipients: (_ctx, p) => account(p.accountId)(),
-    params: noParams,
-  }),
-  define({
-    key: 'user.phone_changed',
-    topic: user.events.PHONE_CHANGED,
-    nameZh: '手机号已变更',
-    nameEn: 'Phone number changed',
-    category: 'security',
-    urgent: true,
-    placeholders: [],
-    recipients: (_ctx, p) => account(p.accountId)(),
-    params: noParams,
-  }),
-  define({
-    key: 'user.account_locked',
-    topic: user.events.ACCOUNT_LOCKED,
-    nameZh: '账号已被锁定',
-    nameEn: 'Account locked',
-    category: 'security',
-    urgent: true,
-    placeholders: [],
-    recipients: (_ctx, p) => account(p.accountId)(),
-    params: noParams,
-  }),
+  securityAlert('user.password_changed', user.events.PASSWORD_CHANGED, '登录密码已修改', 'Password changed'),
+  securityAlert('user.phone_changed', user.events.PHONE_CHANGED, '手机号已变更', 'Phone number changed'),
+  securityAlert('user.account_locked', user.events.ACCOUNT_LOCKED, '账号已被锁定', 'Account locked'),
 ];
 
 export const messageEvent = (key: string) => MESSAGE_EVENTS.find((e) => e.key === key);
