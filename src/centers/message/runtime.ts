@@ -19,6 +19,10 @@ import { rules } from './schema.js';
 import { sendIn } from './sending.js';
 import { sendDue, type ChannelSenders } from './worker.js';
 
+/** claims each node works on at once, and messages per claim */
+const WORKER_LANES = 4;
+const BATCH = 25;
+
 interface Runtime {
   senders: ChannelSenders;
   worker: PeriodicJob;
@@ -56,9 +60,13 @@ const runtimeOf = perContext((ctx): Runtime => {
       intervalMs: ctx.config.message.workerIntervalMs,
       runAtStart: false,
       log: ctx.log,
-      run: async (signal) => {
-        while (!signal.aborted && (await sendDue(ctx, senders)) > 0);
-      },
+      // a few claims in flight, so that a slow provider answer in one batch does not hold up the next
+      run: (signal) =>
+        Promise.all(
+          Array.from({ length: WORKER_LANES }, async () => {
+            while (!signal.aborted && (await sendDue(ctx, senders, BATCH)) > 0);
+          }),
+        ),
     }),
     close: () => email.close(),
   };
