@@ -122,7 +122,10 @@ describe('console: designated institutions', () => {
     const appName = `端到端医院${Date.now().toString(36)}`;
     await page.getByTestId('channel-name').fill(appName);
     await page.getByTestId('channel-capability-auth.introspect').click();
-    await page.getByTestId('channel-institution').fill('h41130200746');
+    // picked by name: the registry's institutions are offered as one types
+    await page.getByTestId('channel-institution').fill('南阳市第一');
+    await page.locator('.ant-select-item-option', { hasText: 'H41130200746' }).click();
+    await expect.poll(() => page.getByTestId('channel-institution').inputValue()).toBe('H41130200746');
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/channels') && r.request().method() === 'POST');
     await page.getByTestId('channel-create-submit').click();
     expect((await answered).status()).toBe(201);

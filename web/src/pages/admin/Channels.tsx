@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Tag, Typography, type InputProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { api, type BodyOf, type ItemOf, type ResponseOf } from '../../api';
 import { FormModal, useFormModal } from '../../components/FormModal';
 import { ListPage } from '../../components/ListPage';
@@ -9,7 +9,6 @@ import { useRules } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { nowrap } from '../../components/table';
-import { upperCase } from '../../forms';
 
 type Capability = BodyOf<'/api/v1/auth/channels', 'post'>['capabilities'][number];
 /** what this page offers a channel app to call (src/centers/auth/channels.ts, CHANNEL_CAPABILITIES) */
@@ -150,14 +149,14 @@ export default function ChannelsPage() {
             </Flex>
           </Checkbox.Group>
         </Form.Item>
-        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.institutionHint')} getValueFromEvent={upperCase} rules={institutionRules}>
-          <Input data-testid="channel-institution" maxLength={12} autoComplete="off" placeholder="H41130200746" aria-label={t('channels.institution')} />
+        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.institutionHint')} rules={institutionRules} validateTrigger="onBlur">
+          <InstitutionCodeInput data-testid="channel-institution" aria-label={t('channels.institution')} />
         </Form.Item>
       </FormModal>
       <FormModal modal={bindModal} title={t('channels.bindTitle', { name: binding?.name ?? '' })} name="channel-bind" submitTestId="channel-bind-submit" forceRender>
         <Typography.Paragraph type="secondary">{t('channels.institutionHint')}</Typography.Paragraph>
-        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.bindEmpty')} getValueFromEvent={upperCase} rules={institutionRules}>
-          <Input data-testid="channel-bind-code" maxLength={12} autoComplete="off" placeholder="H41130200746" aria-label={t('channels.institution')} />
+        <Form.Item name="institutionCode" label={t('channels.institution')} extra={t('channels.bindEmpty')} rules={institutionRules} validateTrigger="onBlur">
+          <InstitutionCodeInput data-testid="channel-bind-code" aria-label={t('channels.institution')} />
         </Form.Item>
       </FormModal>
       <Modal
@@ -220,5 +219,33 @@ function CapabilityTags({ capabilities }: { capabilities: string[] }) {
         </Tag>
       ))}
     </Flex>
+  );
+}
+
+/**
+ * 定点医药机构编码 typed, or picked by name: what is typed (part of a name, the start of a code) is
+ * looked up among the registry's designated institutions, and a pick fills in the code.
+ */
+function InstitutionCodeInput({ value, onChange, ...input }: { value?: string; onChange?: (value: string) => void } & Pick<InputProps, 'aria-label'> & { 'data-testid': string }) {
+  const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
+  const typed = value?.trim() ?? '';
+  useEffect(() => {
+    if (!typed) return setOptions([]);
+    let current = true;
+    const timer = window.setTimeout(() => {
+      api
+        .get('/api/v1/registry/institutions', { query: { q: typed, page: 1, pageSize: 8 } })
+        .then((page) => current && setOptions(page.items.map((i) => ({ value: i.code, label: `${i.name} · ${i.code}` }))))
+        .catch(() => current && setOptions([]));
+    }, 250);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [typed]);
+  return (
+    <AutoComplete value={value} options={options} onChange={(v: string) => onChange?.(v.toUpperCase().trim())} style={{ width: '100%' }}>
+      <Input maxLength={50} autoComplete="off" placeholder="南阳市第一人民医院 / H41130200746" {...input} />
+    </AutoComplete>
   );
 }
