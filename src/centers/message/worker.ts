@@ -9,7 +9,7 @@
  * runs out, and the node that takes it over repeats the same attempt, which the provider does not
  * deliver twice.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../kernel/context.js';
 import { isPermanentFailure } from '../../adapters/errors.js';
 import { retryDelayMs } from './rules.js';
@@ -60,11 +60,23 @@ export async function sendDue(ctx: AppContext, senders: ChannelSenders, limit = 
     templateCode: r.template_code as string,
     locale: r.locale as MessageRow['locale'],
   })) as unknown as MessageRow[];
-  await Promise.all(rows.map((message) => attempt(ctx, senders, message)));
+  const handed = (await Promise.all(rows.map((message) => attempt(ctx, senders, message)))).filter((h) => h !== null);
+  // what the providers accepted, recorded in one statement for the claim; a receipt may have come back
+  // first: it set the status and the reference already, and this leaves such a message alone
+  if (handed.length) {
+    await ctx.database.rows(sql`
+      update message.messages m
+         set provider_ref = x.ref, sent_at = now(), claimed_until = null,
+             status = case when x.delivered then 'delivered' else m.status end,
+             completed_at = case when x.delivered then now() else m.completed_at end
+        from jsonb_to_recordset(${JSON.stringify(handed)}::jsonb) as x(id text, attempts int, ref text, delivered boolean)
+       where m.id = x.id and m.status = 'sending' and m.attempts = x.attempts and m.provider_ref is null`);
+  }
   return rows.length;
 }
 
-async function attempt(ctx: AppContext, senders: ChannelSenders, message: MessageRow) {
+/** One message to its provider: what the provider accepted, or null (held back by the rate, or failed: recorded here). */
+async function attempt(ctx: AppContext, senders: ChannelSenders, message: MessageRow): Promise<{ id: string; attempts: number; ref: string; delivered: boolean } | null> {
   const db = ctx.database.db;
   const mine = and(eq(messages.id, message.id), eq(messages.status, 'sending'), eq(messages.attempts, message.attempts));
   // the recipient's hourly rate, counted atomically across nodes before sending: one over it waits for the next hour
@@ -76,7 +88,7 @@ async function attempt(ctx: AppContext, senders: ChannelSenders, message: Messag
         .update(messages)
         .set({ status: 'created', attempts: message.attempts - 1, claimedUntil: null, notBefore: new Date((hour + 1) * 3600_000) })
         .where(mine);
-      return;
+      return null;
     }
   }
   const sender = senders[message.channel];
@@ -84,16 +96,12 @@ async function attempt(ctx: AppContext, senders: ChannelSenders, message: Messag
   try {
     if (!sender) throw Object.assign(new Error(`no provider for ${message.channel}`), { permanent: true });
     const sent = await sender(message, to, referenceOf(message));
-    const now = new Date();
-    // a receipt may have come back before this line: it set the status and the reference already
-    await db
-      .update(messages)
-      .set({ providerRef: sent.providerRef, sentAt: now, claimedUntil: null, ...(sent.delivered ? { status: 'delivered' as const, completedAt: now } : {}) })
-      .where(and(mine, isNull(messages.providerRef)));
+    return { id: message.id, attempts: message.attempts, ref: sent.providerRef, delivered: sent.delivered };
   } catch (error) {
     const failure = String((error as Error)?.message ?? error).slice(0, MAX_FAILURE);
     const permanent = isPermanentFailure(error) || (error as { permanent?: boolean })?.permanent === true;
     await db.update(messages).set(failed(ctx, message.attempts, permanent ? 'permanent-failure' : 'technical-failure', failure)).where(mine);
+    return null;
   }
 }
 
