@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { badRequest, field, startFakeServer, stringField, type FakeHandle, type FakeServerOptions } from '../shared/fake-server.js';
-import { createDeliveryBook, isCallbackUrl, type DeliveryControls } from '../shared/delivery.js';
+import { createDeliveryBook, withDeliveryControls, isCallbackUrl, type DeliveryControls } from '../shared/delivery.js';
 
 export interface PushMessage {
   providerRef: string;
@@ -75,17 +75,8 @@ export async function startFakePush(opts: FakePushOptions): Promise<FakePush> {
   });
 
   return {
-    ...handle,
+    ...withDeliveryControls(handle, book),
     inbox,
     unregister: (accountId) => void unregistered.add(accountId),
-    sent: book.sent,
-    receipts: book.receipts,
-    outcomeFor: book.outcomeFor,
-    failNext: book.failNext,
-    waitForReceipt: book.waitForReceipt,
-    close: async () => {
-      book.close();
-      await handle.close();
-    },
   };
 }

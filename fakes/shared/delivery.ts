@@ -204,3 +204,19 @@ export function isCallbackUrl(value: unknown): value is string {
 export function isStringRecord(v: unknown): v is Record<string, string> {
   return !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 }
+
+/** A fake's handle with the book's controls, closing the book with the server. */
+export function withDeliveryControls<T, H extends { close(): Promise<void> }>(handle: H, book: DeliveryBook<T>): H & DeliveryControls<T> {
+  return {
+    ...handle,
+    sent: book.sent,
+    receipts: book.receipts,
+    outcomeFor: book.outcomeFor,
+    failNext: book.failNext,
+    waitForReceipt: book.waitForReceipt,
+    close: async () => {
+      book.close();
+      await handle.close();
+    },
+  };
+}

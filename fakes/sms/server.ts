@@ -14,7 +14,7 @@ import {
   type FakeHandle,
   type FakeServerOptions,
 } from '../shared/fake-server.js';
-import { createDeliveryBook, isCallbackUrl, isStringRecord, type DeliveryControls } from '../shared/delivery.js';
+import { createDeliveryBook, withDeliveryControls, isCallbackUrl, isStringRecord, type DeliveryControls } from '../shared/delivery.js';
 
 export interface SmsMessage {
   messageId: string;
@@ -101,18 +101,9 @@ export async function startFakeSms(opts: FakeSmsOptions): Promise<FakeSms> {
   });
 
   return {
-    ...handle,
+    ...withDeliveryControls(handle, book),
     inbox,
     messages,
-    sent: book.sent,
-    receipts: book.receipts,
-    outcomeFor: book.outcomeFor,
-    failNext: book.failNext,
-    waitForReceipt: book.waitForReceipt,
-    close: async () => {
-      book.close();
-      await handle.close();
-    },
   };
 }
 

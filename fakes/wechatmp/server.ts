@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { badRequest, field, startFakeServer, stringField, type FakeHandle, type FakeServerOptions } from '../shared/fake-server.js';
-import { createDeliveryBook, isCallbackUrl, isStringRecord, type DeliveryControls } from '../shared/delivery.js';
+import { createDeliveryBook, withDeliveryControls, isCallbackUrl, isStringRecord, type DeliveryControls } from '../shared/delivery.js';
 
 export interface WechatMpMessage {
   providerRef: string;
@@ -75,17 +75,8 @@ export async function startFakeWechatMp(opts: FakeWechatMpOptions): Promise<Fake
   });
 
   return {
-    ...handle,
+    ...withDeliveryControls(handle, book),
     inbox,
     unfollow: (openId) => void unfollowed.add(openId),
-    sent: book.sent,
-    receipts: book.receipts,
-    outcomeFor: book.outcomeFor,
-    failNext: book.failNext,
-    waitForReceipt: book.waitForReceipt,
-    close: async () => {
-      book.close();
-      await handle.close();
-    },
   };
 }

@@ -3,7 +3,6 @@
  * job (every node runs one; the claim shares the work), the base URL receipts come back to, and the
  * outbox subscriptions that turn business events into messages by the push rules.
  */
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { createEmailClient } from '../../adapters/email/client.js';
@@ -12,6 +11,7 @@ import { createSmsClient } from '../../adapters/sms/client.js';
 import { createWechatMpClient } from '../../adapters/wechatmp/client.js';
 import { inTransaction, perContext, type AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/index.js';
+import { callbackBaseUrl } from '../../kernel/http/base-url.js';
 import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
 import type { DomainEvent } from '../../kernel/outbox/index.js';
 import { MESSAGE_EVENTS, type MessageEvent } from './events.js';
@@ -30,15 +30,6 @@ interface Runtime {
   close(): void;
 }
 
-/** The configured public base URL, or (development, tests) the address this process listens on. */
-function baseUrl(ctx: AppContext, server: Server | undefined) {
-  if (ctx.config.payment.notifyBaseUrl) return ctx.config.payment.notifyBaseUrl.replace(/\/+$/, '');
-  const address = server?.address() as AddressInfo | null | undefined;
-  if (!address) return `http://127.0.0.1:${ctx.config.port}`;
-  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}
-
 const runtimeOf = perContext((ctx): Runtime => {
   const p = ctx.config.providers;
   const urls = ctx.providerUrls;
@@ -46,7 +37,7 @@ const runtimeOf = perContext((ctx): Runtime => {
   const wechat = createWechatMpClient({ baseUrl: urls.wechatMp, appId: p.wechatMpAppId, secret: p.wechatMpSecret });
   const push = createPushClient({ baseUrl: urls.push, appId: p.pushAppId, secret: p.pushSecret });
   const email = createEmailClient({ smtpUrl: urls.smtp, from: p.mailFrom });
-  const callback = (channel: string) => `${baseUrl(ctx, runtime.server)}/api/v1/message/receipts/${channel}`;
+  const callback = (channel: string) => `${callbackBaseUrl(ctx.config, runtime.server)}/api/v1/message/receipts/${channel}`;
   const senders: ChannelSenders = {
     sms: async (m, to, reference) => ({ ...(await sms.sendMessage({ phone: to!, text: `【医保】${m.body}`, reference, callbackUrl: callback('sms') })), delivered: false }),
     wechat: async (m, to, reference) => ({ ...(await wechat.send({ openId: to!, templateId: m.templateCode, data: m.payload ?? {}, reference, callbackUrl: callback('wechat') })), delivered: false }),

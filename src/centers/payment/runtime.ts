@@ -3,11 +3,11 @@
  * URLs) and its periodic jobs: every `syncIntervalSec` one re-sync pass (timeouts, re-sync with the
  * channels, interrupted compensations and refunds), and every second the due webhook deliveries.
  */
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAlipayClient, createPayChannelClient, createUnionPayClient, type PayChannel } from '../../adapters/index.js';
 import type { Config } from '../../kernel/config/index.js';
 import { perContext, type AppContext } from '../../kernel/context.js';
+import { callbackBaseUrl } from '../../kernel/http/base-url.js';
 import { periodicJob, type PeriodicJob } from '../../kernel/jobs/index.js';
 import type { PaymentDeps } from './order-state.js';
 import type { PayChannelName } from './schema.js';
@@ -48,8 +48,8 @@ const runtimeOf = perContext((ctx): Runtime => {
   const deps: PaymentDeps = {
     ctx,
     channels: channelClients(ctx.config),
-    notifyUrl: (channel) => `${baseUrl(ctx, created.server)}/api/v1/payment/notify/${channel}`,
-    hallUrl: (orderId) => `${baseUrl(ctx, created.server)}/#/personal/payments?order=${encodeURIComponent(orderId)}`,
+    notifyUrl: (channel) => `${callbackBaseUrl(ctx.config, created.server)}/api/v1/payment/notify/${channel}`,
+    hallUrl: (orderId) => `${callbackBaseUrl(ctx.config, created.server)}/#/personal/payments?order=${encodeURIComponent(orderId)}`,
   };
   const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY };
   // No lease: passes never overlap on a node, and across nodes the conditional transitions and
@@ -62,15 +62,6 @@ const runtimeOf = perContext((ctx): Runtime => {
   };
   return created;
 });
-
-/** The configured public base URL, or (development, tests) the address this process listens on. */
-function baseUrl(ctx: AppContext, server: Server | undefined) {
-  if (ctx.config.payment.notifyBaseUrl) return ctx.config.payment.notifyBaseUrl.replace(/\/+$/, '');
-  const address = server?.address() as AddressInfo | null | undefined;
-  if (!address) return `http://127.0.0.1:${ctx.config.port}`;
-  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}
 
 export const depsFor = (ctx: AppContext) => runtimeOf(ctx).deps;
 
